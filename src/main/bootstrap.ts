@@ -1,0 +1,94 @@
+// Wires the app together: single instance, security policy, database, IPC and the window.
+import type * as Electron from 'electron';
+import path from 'node:path';
+import { DatabaseOpenError, type Db } from './db/connection';
+import { openAppDatabase } from './db/openAppDatabase';
+import { resolveDataPaths } from './db/paths';
+import { createDispatch } from './ipc/dispatch';
+import { registerHandlers } from './ipc/registerHandlers';
+import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
+import { appProtocolResponse } from './security/appProtocol';
+import { installNavigationGuards } from './security/navigationGuards';
+import { applySessionPolicy } from './security/sessionPolicy';
+import { isTrustedSender } from './security/trustedSender';
+import { createHandlers } from './services/container';
+import { createMainWindow } from './windows/mainWindow';
+
+type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'protocol' | 'session'
+>;
+
+export interface BootstrapOptions {
+  electron: ElectronModule;
+  /** Folder holding out/main, out/preload and out/renderer. */
+  outDir: string;
+  env: Record<string, string | undefined>;
+  /** Injected so tests can check that a second instance never opens the database. */
+  openDatabase?: typeof openAppDatabase;
+}
+
+export function bootstrap(options: BootstrapOptions): void {
+  const { app, BrowserWindow, dialog, ipcMain, protocol, session } = options.electron;
+  const openDatabase = options.openDatabase ?? openAppDatabase;
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const devServerUrl = !app.isPackaged ? options.env.ELECTRON_RENDERER_URL : undefined;
+  let mainWindow: Electron.BrowserWindow | null = null;
+  let db: Db | null = null;
+
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, devServerUrl));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => db?.close());
+
+  void app.whenReady().then(() => {
+    applySessionPolicy(session.defaultSession, devServerUrl);
+    const rendererRoot = path.join(options.outDir, 'renderer');
+    protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
+
+    const paths = resolveDataPaths(app.getPath('userData'), options.env);
+    const now = () => new Date();
+    try {
+      db = openDatabase(paths, now).db;
+    } catch (error) {
+      const message = error instanceof DatabaseOpenError ? error.message : String(error);
+      dialog.showErrorBox('VerifyDesk cannot open its database', message);
+      app.quit();
+      return;
+    }
+
+    const dispatch = createDispatch({
+      handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion: app.getVersion(), now }),
+      isTrustedSender: (sender) => isTrustedSender(sender, devServerUrl),
+      checkOutputs: !app.isPackaged,
+      // Channel and error type only: messages may quote data, and logs must never hold patient details.
+      reportError: (channel, error) =>
+        console.error(
+          `VerifyDesk: ${channel} failed (${error instanceof Error ? error.name : typeof error})`,
+        ),
+    });
+    registerHandlers(ipcMain, dispatch, () => mainWindow?.webContents ?? null);
+
+    mainWindow = createMainWindow(BrowserWindow, {
+      preloadPath: path.join(options.outDir, 'preload', 'index.js'),
+      isPackaged: app.isPackaged,
+      url: devServerUrl ?? APP_ENTRY_URL,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

@@ -1,0 +1,88 @@
+// Brings a database to the newest schema: one transaction per migration with its user_version bump,
+// a backup before the first pending one, and a refusal to touch a database from a newer app.
+import path from 'node:path';
+import { DatabaseOpenError, type Db } from './connection';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+  backupPath: string | null;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+}
+
+/** Registry sanity: versions must be 1, 2, 3, ... in order, so a gap or a duplicate is a bug caught early. */
+export function assertRegistry(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`,
+      );
+    }
+  });
+}
+
+export function migrate(
+  db: Db,
+  migrations: readonly Migration[],
+  options: { backupDir: string; now: () => Date },
+): MigrationResult {
+  assertRegistry(migrations);
+  const from = schemaVersion(db);
+  const latest = latestVersion(migrations);
+  if (from > latest) {
+    throw new DatabaseOpenError(
+      'newer_version',
+      `This database was written by a newer version of VerifyDesk (schema ${from}; this version knows up to ${latest}). ` +
+        'Nothing was changed. Install the newer VerifyDesk, or restore a backup made by this version.',
+    );
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, backupPath: null };
+
+  const backupPath = hasUserTables(db) ? backupBeforeMigration(db, from, options) : null;
+  for (const migration of pending) {
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  const orphans = db.pragma('foreign_key_check') as unknown[];
+  if (orphans.length > 0) {
+    throw new Error(
+      `After migrating, ${orphans.length} rows point at missing rows. Restore ${backupPath ?? 'a backup'}.`,
+    );
+  }
+  return { from, to: latest, backupPath };
+}
+
+function hasUserTables(db: Db): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as {
+    n: number;
+  };
+  return row.n > 0;
+}
+
+function backupBeforeMigration(
+  db: Db,
+  version: number,
+  options: { backupDir: string; now: () => Date },
+): string {
+  const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(options.backupDir, `pre-migration-v${version}-${stamp}.sqlite`);
+  // VACUUM INTO writes a consistent, compact copy through SQLite itself; copying the live file could tear it.
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}

@@ -1,0 +1,5 @@
+// The migration registry, in order. Append only: a released migration is never edited.
+import type { Migration } from '../migrate';
+import { settingsMigration } from './0001-settings';
+
+export const MIGRATIONS: readonly Migration[] = [settingsMigration];

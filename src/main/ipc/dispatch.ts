@@ -1,0 +1,71 @@
+// The single path every IPC call takes in main: sender check, input validation, handler, error mapping.
+// Electron's registerHandlers and the browser test harness both call this; there is no second route.
+import { CHANNELS, type Channel } from '../../shared/ipc/channels';
+import { contract, type Output, type ParsedInput } from '../../shared/ipc/contract';
+import { AppError, type IpcResult } from '../../shared/ipc/result';
+import type { SenderInfo } from '../security/trustedSender';
+
+export type HandlerMap = {
+  [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+};
+
+export type Dispatch = (sender: SenderInfo, channel: string, input: unknown) => Promise<IpcResult<unknown>>;
+
+export interface DispatchOptions {
+  handlers: HandlerMap;
+  isTrustedSender: (sender: SenderInfo) => boolean;
+  /** Check handler results against the contract's output schemas (on in development and tests). */
+  checkOutputs: boolean;
+  /** Where unexpected errors are reported. Gets the channel and the error, never the input. */
+  reportError: (channel: string, error: unknown) => void;
+}
+
+const INTERNAL_MESSAGE =
+  'VerifyDesk could not finish this action because of an unexpected problem. Try again; if it keeps happening, note the time and tell your administrator.';
+
+function isChannel(name: string): name is Channel {
+  return (CHANNELS as readonly string[]).includes(name);
+}
+
+export function createDispatch(options: DispatchOptions): Dispatch {
+  return async (sender, channel, input) => {
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'not_found', message: `There is no action called "${channel}".` } };
+    }
+    if (!options.isTrustedSender(sender)) {
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'This request did not come from the VerifyDesk window and was refused.',
+        },
+      };
+    }
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+      const detail = issue?.message ?? 'it is not valid.';
+      // With a field, the UI shows the message beside it, so the message is the plain sentence alone.
+      const message = field ? detail : `This request was not valid: ${detail}`;
+      return { ok: false, error: { code: 'validation', message, field } };
+    }
+    try {
+      const handler = options.handlers[channel] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      if (options.checkOutputs) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success)
+          throw new Error(`Handler for ${channel} returned a value outside its contract.`);
+      }
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, field: error.field } };
+      }
+      options.reportError(channel, error);
+      return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
+    }
+  };
+}

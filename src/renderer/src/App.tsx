@@ -1,0 +1,43 @@
+import { Kbd } from './components/Kbd';
+import { ErrorBanner } from './components/ErrorBanner';
+import { NavBar } from './components/NavBar';
+import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
+import { PlaceholderScreen } from './screens/Placeholder/PlaceholderScreen';
+import { PLACEHOLDERS } from './screens/Placeholder/placeholders';
+import { SettingsScreen } from './screens/Settings/SettingsScreen';
+import { SCREENS } from './screens/screenList';
+import { useNavStore } from './stores/navStore';
+
+export function App() {
+  useGlobalShortcuts();
+  const screen = useNavStore((s) => s.screen);
+  return (
+    <div className="shell">
+      <NavBar />
+      <div className="content">
+        <ErrorBanner />
+        <main key={screen}>
+          {screen === 'settings' ? (
+            <SettingsScreen />
+          ) : (
+            <PlaceholderScreen placeholder={PLACEHOLDERS[screen]} />
+          )}
+        </main>
+        <footer className="shortcut-bar" aria-label="Keyboard shortcuts">
+          <span>
+            <Kbd>Alt+1</Kbd>…<Kbd>{`Alt+${SCREENS.length}`}</Kbd> switch screens
+          </span>
+          <span>
+            <Kbd>Tab</Kbd> next field
+          </span>
+          <span>
+            <Kbd>Enter</Kbd> save
+          </span>
+          <span>
+            <Kbd>Esc</Kbd> dismiss a message
+          </span>
+        </footer>
+      </div>
+    </div>
+  );
+}

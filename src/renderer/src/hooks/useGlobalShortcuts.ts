@@ -1,0 +1,26 @@
+// Shortcuts that work on every screen: Alt+1..6 switch screens, Esc dismisses the error banner.
+import { useLayoutEffect } from 'react';
+import { SCREENS } from '../screens/screenList';
+import { useErrorStore } from '../stores/errorStore';
+import { useNavStore } from '../stores/navStore';
+
+export function useGlobalShortcuts(): void {
+  // Layout effect: attached in the same task as the first render, so a key pressed once the screen
+  // shows is never lost.
+  useLayoutEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey) {
+        // event.code, not event.key: on a Mac, Alt+digit types a symbol.
+        const target = SCREENS.find((s) => event.code === `Digit${s.shortcut}`);
+        if (target) {
+          event.preventDefault();
+          useNavStore.getState().go(target.id);
+        }
+        return;
+      }
+      if (event.key === 'Escape' && useErrorStore.getState().error) useErrorStore.getState().dismiss();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

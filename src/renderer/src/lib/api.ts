@@ -1,0 +1,33 @@
+// Typed client over window.api: returns the value, or throws an ApiError carrying main's error code.
+import { methodName, type Channel } from '../../../shared/ipc/channels';
+import type { Input, Output } from '../../../shared/ipc/contract';
+import type { ErrorCode, IpcError, IpcResult } from '../../../shared/ipc/result';
+import { useErrorStore } from '../stores/errorStore';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  constructor(error: IpcError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const fn = window.api[methodName(channel)] as unknown as (input: Input<C>) => Promise<IpcResult<Output<C>>>;
+  let result: IpcResult<Output<C>>;
+  try {
+    result = await fn(input);
+  } catch {
+    result = {
+      ok: false,
+      error: { code: 'internal', message: 'VerifyDesk could not reach its data service. Restart the app.' },
+    };
+  }
+  if (result.ok) return result.value;
+  // Validation errors belong beside their field; everything else is worth a banner.
+  if (result.error.code !== 'validation') useErrorStore.getState().report(result.error);
+  throw new ApiError(result.error);
+}

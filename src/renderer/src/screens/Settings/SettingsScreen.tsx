@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useSettingsStore } from '../../stores/settingsStore';
+import { OfficeForm } from './OfficeForm';
+
+export function SettingsScreen() {
+  const status = useSettingsStore((s) => s.status);
+  const settings = useSettingsStore((s) => s.settings);
+  const info = useSettingsStore((s) => s.info);
+  const load = useSettingsStore((s) => s.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="screen">
+      <ScreenHeading>Settings</ScreenHeading>
+      {status === 'loading' && <p className="muted">Loading settings…</p>}
+      {status === 'error' && <p className="muted">Settings could not be loaded. See the message above.</p>}
+      {status !== 'error' && info && (
+        <div className="panel">
+          <h2>About this installation</h2>
+          <dl className="facts">
+            <dt>VerifyDesk version</dt>
+            <dd data-testid="app-version">{info.version}</dd>
+            <dt>Database location</dt>
+            <dd data-testid="db-path" className="path">
+              {info.dbPath}
+            </dd>
+            <dt>Database schema</dt>
+            <dd>version {info.schemaVersion}</dd>
+          </dl>
+        </div>
+      )}
+      {status !== 'error' && settings && (
+        <div className="panel">
+          <h2>Office header</h2>
+          <p className="muted">Printed at the top of every cost summary, estimate and verification record.</p>
+          <OfficeForm initial={settings.office} />
+        </div>
+      )}
+    </section>
+  );
+}

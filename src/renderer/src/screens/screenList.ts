@@ -1,0 +1,18 @@
+// The app's screens in navigation order; Alt+<shortcut> opens each one.
+
+export type ScreenId = 'lookup' | 'call' | 'payers' | 'patients' | 'records' | 'settings';
+
+export interface ScreenEntry {
+  id: ScreenId;
+  label: string;
+  shortcut: string;
+}
+
+export const SCREENS: readonly ScreenEntry[] = [
+  { id: 'lookup', label: 'Lookup', shortcut: '1' },
+  { id: 'call', label: 'Call', shortcut: '2' },
+  { id: 'payers', label: 'Payers', shortcut: '3' },
+  { id: 'patients', label: 'Patients', shortcut: '4' },
+  { id: 'records', label: 'Records', shortcut: '5' },
+  { id: 'settings', label: 'Settings', shortcut: '6' },
+];

@@ -1,0 +1,15 @@
+// The one list of IPC channels. Kept free of zod so the sandboxed preload can bundle it alone.
+
+export const CHANNELS = ['app:info', 'settings:get', 'settings:update'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** 'settings:update' -> 'settingsUpdate': the name of the window.api function for a channel. */
+export type MethodName<C extends string> = C extends `${infer Domain}:${infer Verb}`
+  ? `${Domain}${Capitalize<Verb>}`
+  : never;
+
+export function methodName<C extends Channel>(channel: C): MethodName<C> {
+  const [domain, verb] = channel.split(':') as [string, string];
+  return `${domain}${verb.charAt(0).toUpperCase()}${verb.slice(1)}` as MethodName<C>;
+}

@@ -1,0 +1,32 @@
+// What every IPC call returns: a value, or an error the UI can act on and a person can read.
+
+export const ERROR_CODES = [
+  'validation',
+  'not_found',
+  'conflict',
+  'locked',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the input field the error is about, when there is one. */
+  field?: string;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Thrown by services for failures a person can act on; the dispatcher turns it into an IpcError. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

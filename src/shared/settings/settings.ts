@@ -1,0 +1,38 @@
+// Practice-wide settings: the office header that goes on every printout, and the staleness windows.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const officeSchema = z.strictObject({
+  name: text(120),
+  addressLine1: text(120),
+  addressLine2: text(120),
+  phone: text(40),
+  /** National Provider Identifier: 10 digits, or empty until the practice fills it in. */
+  npi: z.union([z.literal(''), z.string().regex(/^\d{10}$/, 'An NPI is exactly 10 digits.')]),
+  /** Taxpayer Identification Number, written 12-3456789, or empty. */
+  tin: z.union([z.literal(''), z.string().regex(/^\d{2}-\d{7}$/, 'Write the TIN as 12-3456789.')]),
+});
+export type Office = z.infer<typeof officeSchema>;
+
+export const settingsSchema = z.strictObject({
+  office: officeSchema,
+  /** Days after which a plan-benefit answer counts as stale. */
+  planStaleAfterDays: z.number().int().min(1).max(3650),
+  /** Days after which a patient-eligibility answer counts as stale. */
+  eligibilityStaleAfterDays: z.number().int().min(1).max(3650),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  office: { name: '', addressLine1: '', addressLine2: '', phone: '', npi: '', tin: '' },
+  planStaleAfterDays: 90,
+  eligibilityStaleAfterDays: 30,
+};
+
+export const settingsPatchSchema = z.strictObject({
+  office: officeSchema.partial().optional(),
+  planStaleAfterDays: settingsSchema.shape.planStaleAfterDays.optional(),
+  eligibilityStaleAfterDays: settingsSchema.shape.eligibilityStaleAfterDays.optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

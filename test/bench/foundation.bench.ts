@@ -1,0 +1,54 @@
+// Cost of the plumbing every feature sits on: one IPC call through dispatch, and opening the database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import { createDispatch } from '../../src/main/ipc/dispatch';
+import { isTrustedSender } from '../../src/main/security/trustedSender';
+import { createHandlers } from '../../src/main/services/container';
+import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
+import type { BenchSuite } from './bench';
+
+const suite: BenchSuite = {
+  name: 'foundation',
+  async setup() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-'));
+    const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
+    const now = () => new Date();
+    const { db } = openAppDatabase(paths, now);
+    const dispatch = createDispatch({
+      handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion: 'bench', now }),
+      isTrustedSender: (s) => isTrustedSender(s, undefined),
+      checkOutputs: false,
+      reportError: () => undefined,
+    });
+    let reopenCount = 0;
+    return {
+      cases: [
+        {
+          name: 'dispatch settings:get (validate + read)',
+          run: () => dispatch(MAIN_WINDOW_SENDER, 'settings:get', {}),
+        },
+        {
+          name: 'dispatch settings:update (validate + commit)',
+          iterations: 500,
+          run: () =>
+            dispatch(MAIN_WINDOW_SENDER, 'settings:update', {
+              planStaleAfterDays: 60 + (reopenCount++ % 30),
+            }),
+        },
+        {
+          name: 'open existing database (pragmas + quick_check)',
+          iterations: 100,
+          run: () => openAppDatabase(paths, now).db.close(),
+        },
+      ],
+      teardown: () => {
+        db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+export default suite;

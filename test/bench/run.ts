@@ -1,0 +1,32 @@
+// `npm run bench`: runs every test/bench/*.bench.ts suite (or those named on the command line) and
+// prints one table of median and p95 per case.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatTable, measure, type BenchResult, type BenchSuite } from './bench';
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => only.length === 0 || only.some((name) => f.includes(name)))
+    .sort();
+  const results: BenchResult[] = [];
+  for (const file of files) {
+    const suite = (await import(pathToFileURL(path.join(__dirname, file)).href)).default as BenchSuite;
+    process.stderr.write(`bench: ${suite.name}: setting up\n`);
+    const { cases, teardown } = await suite.setup();
+    for (const benchCase of cases) {
+      results.push(await measure(suite.name, benchCase));
+      process.stderr.write(`bench: ${suite.name}: ${benchCase.name} done\n`);
+    }
+    await teardown?.();
+  }
+  console.log(`\nVerifyDesk benchmarks (Node ${process.versions.node}, ${new Date().toISOString()})\n`);
+  console.log(formatTable(results));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { openDb, type Db } from '../../src/main/db/connection';
+import { migrate, schemaVersion, type Migration } from '../../src/main/db/migrate';
+import { MIGRATIONS } from '../../src/main/db/migrations';
+import { useTempDirs } from '../helpers/tempDir';
+
+const now = () => new Date('2026-11-22T10:00:00.000Z');
+
+const tables = (db: Db) =>
+  (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
+
+const createTable = (version: number, name: string): Migration => ({
+  version,
+  name,
+  up: (db) => db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY) STRICT`),
+});
+
+describe('migrate', () => {
+  const tempDir = useTempDirs();
+  const open = () => {
+    const dir = tempDir();
+    return { db: openDb(path.join(dir, 'app.sqlite')), backupDir: dir };
+  };
+
+  it('applies pending migrations in order and records the version', () => {
+    const { db, backupDir } = open();
+    const order: number[] = [];
+    const registry: Migration[] = [1, 2, 3].map((v) => ({
+      version: v,
+      name: `m${v}`,
+      up: (d) => {
+        order.push(v);
+        d.exec(`CREATE TABLE t${v} (id INTEGER PRIMARY KEY) STRICT`);
+      },
+    }));
+    expect(migrate(db, registry.slice(0, 1), { backupDir, now })).toMatchObject({ from: 0, to: 1 });
+    const result = migrate(db, registry, { backupDir, now });
+    expect(order).toEqual([1, 2, 3]);
+    expect(result).toMatchObject({ from: 1, to: 3 });
+    expect(schemaVersion(db)).toBe(3);
+    expect(migrate(db, registry, { backupDir, now })).toEqual({ from: 3, to: 3, backupPath: null });
+    db.close();
+  });
+
+  it('backs up the database before the first pending migration, and not for a brand-new file', () => {
+    const { db, backupDir } = open();
+    expect(migrate(db, [createTable(1, 'a')], { backupDir, now }).backupPath).toBeNull();
+    db.prepare('INSERT INTO a (id) VALUES (42)').run();
+    const { backupPath } = migrate(db, [createTable(1, 'a'), createTable(2, 'b')], { backupDir, now });
+    expect(backupPath).toBe(path.join(backupDir, 'pre-migration-v1-2026-11-22T10-00-00-000Z.sqlite'));
+    expect(existsSync(backupPath!)).toBe(true);
+    const copy = new Database(backupPath!, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT id FROM a').all()).toEqual([{ id: 42 }]);
+    copy.close();
+    db.close();
+  });
+
+  it('refuses a database written by a newer version and changes nothing', () => {
+    const { db, backupDir } = open();
+    db.pragma('user_version = 7');
+    expect(() => migrate(db, [createTable(1, 'a')], { backupDir, now })).toThrow(
+      /written by a newer version of VerifyDesk \(schema 7; this version knows up to 1\)/,
+    );
+    expect(schemaVersion(db)).toBe(7);
+    expect(tables(db)).toEqual([]);
+    expect(readdirSync(backupDir).filter((f) => f.startsWith('pre-migration'))).toEqual([]);
+    db.close();
+  });
+
+  it('a migration that fails midway leaves the previous schema and version, never a mix', () => {
+    const { db, backupDir } = open();
+    migrate(db, [createTable(1, 'a')], { backupDir, now });
+    const failing: Migration = {
+      version: 2,
+      name: 'fails halfway',
+      up: (d) => {
+        d.exec('CREATE TABLE b (id INTEGER PRIMARY KEY) STRICT; ALTER TABLE a ADD COLUMN note TEXT;');
+        throw new Error('disk went away');
+      },
+    };
+    expect(() =>
+      migrate(db, [createTable(1, 'a'), failing, createTable(3, 'c')], { backupDir, now }),
+    ).toThrow('disk went away');
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['a']);
+    expect((db.prepare('PRAGMA table_info(a)').all() as Array<{ name: string }>).map((c) => c.name)).toEqual([
+      'id',
+    ]);
+    db.close();
+  });
+
+  it('rejects a registry with a gap or a duplicate version', () => {
+    const { db, backupDir } = open();
+    expect(() => migrate(db, [createTable(1, 'a'), createTable(3, 'c')], { backupDir, now })).toThrow(
+      /expected 2/,
+    );
+    expect(() => migrate(db, [createTable(1, 'a'), createTable(1, 'b')], { backupDir, now })).toThrow(
+      /expected 2/,
+    );
+    db.close();
+  });
+
+  it('the shipped registry migrates a fresh database and passes integrity and foreign-key checks', () => {
+    const { db, backupDir } = open();
+    migrate(db, MIGRATIONS, { backupDir, now });
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import { createSettingsService } from '../../src/main/services/settingsService';
+import { AppError } from '../../src/shared/ipc/result';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
+import { useTempDirs } from '../helpers/tempDir';
+
+describe('settings service', () => {
+  const tempDir = useTempDirs();
+  const now = () => new Date('2026-11-22T10:00:00.000Z');
+  const setup = () => {
+    const dir = tempDir();
+    const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
+    const { db } = openAppDatabase(paths, now);
+    return { db, paths, service: createSettingsService(db, now) };
+  };
+
+  it('starts from the defaults: 90 days for plan answers, 30 for eligibility, empty office header', () => {
+    const { db, service } = setup();
+    expect(service.get()).toEqual(DEFAULT_SETTINGS);
+    db.close();
+  });
+
+  it('keeps a change across a reopen of the database', () => {
+    const { db, paths, service } = setup();
+    service.update({
+      office: { name: 'Synthetic Smiles Dental (test)', npi: '1234567893' },
+      planStaleAfterDays: 60,
+    });
+    db.close();
+    const reopened = openAppDatabase(paths, now).db;
+    const settings = createSettingsService(reopened, now).get();
+    expect(settings.office.name).toBe('Synthetic Smiles Dental (test)');
+    expect(settings.office.npi).toBe('1234567893');
+    expect(settings.office.tin).toBe('');
+    expect(settings.planStaleAfterDays).toBe(60);
+    expect(settings.eligibilityStaleAfterDays).toBe(30);
+    reopened.close();
+  });
+
+  it('refuses an invalid change with the field named, and writes nothing', () => {
+    const { db, service } = setup();
+    let error: unknown;
+    try {
+      service.update({ office: { name: 'Changed', tin: '123456789' } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).field).toBe('office.tin');
+    expect(service.get()).toEqual(DEFAULT_SETTINGS);
+    db.close();
+  });
+});

@@ -1,0 +1,157 @@
+// The browser harness: the real renderer build in Debian's Chromium, with window.api bound to the same
+// dispatch Electron uses (sender check, validation, handlers, services) over a real temp SQLite file.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Db } from '../../src/main/db/connection';
+import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import type { DataPaths } from '../../src/main/db/paths';
+import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
+import { resolveAppPath, mimeTypeFor } from '../../src/main/security/appProtocol';
+import { APP_HOST, APP_SCHEME } from '../../src/main/security/appUrl';
+import { PRODUCTION_CSP } from '../../src/main/security/csp';
+import { isTrustedSender } from '../../src/main/security/trustedSender';
+import { createHandlers } from '../../src/main/services/container';
+import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RENDERER_ROOT = path.join(ROOT, 'out', 'renderer');
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'e2e');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export interface Harness {
+  page: Page;
+  origin: string;
+  db: Db;
+  paths: DataPaths;
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Every console message the page printed. */
+  consoleMessages: string[];
+  /** Errors main reported (channel and error name), as Electron's log would get them. */
+  mainErrors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Serves out/renderer on loopback exactly as the app:// handler serves it in Electron, CSP included. */
+function startStaticServer(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://loopback');
+    const file = resolveAppPath(RENDERER_ROOT, `${APP_SCHEME}://${APP_HOST}${url.pathname}`);
+    let body: Buffer;
+    try {
+      if (file === null) throw new Error('outside root');
+      body = readFileSync(file);
+    } catch {
+      response.writeHead(404).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': mimeTypeFor(file!),
+      'content-security-policy': PRODUCTION_CSP,
+    });
+    response.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function startHarness(options: { appVersion?: string } = {}): Promise<Harness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
+  const paths: DataPaths = {
+    dbPath: path.join(dir, 'verifydesk.sqlite'),
+    backupDir: path.join(dir, 'backups'),
+  };
+  const now = () => new Date();
+  const { db } = openAppDatabase(paths, now);
+  const appVersion =
+    options.appVersion ?? JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+  const mainErrors: string[] = [];
+  const dispatch: Dispatch = createDispatch({
+    handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion, now }),
+    isTrustedSender: (sender) => isTrustedSender(sender, undefined),
+    checkOutputs: true,
+    reportError: (channel, error) =>
+      mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`),
+  });
+
+  const server = await startStaticServer();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleMessages: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => consoleMessages.push(m.text()));
+
+  // The bridge: calls carry what Electron would report for them. The loopback server stands in for
+  // app://bundle, so a call from the page's top frame on that origin becomes a call from app://bundle/.
+  await page.exposeBinding('__verifydeskInvoke', (source, channel: string, input: unknown) => {
+    const frameUrl = new URL(source.frame.url());
+    const asAppUrl =
+      frameUrl.origin === origin
+        ? `${APP_SCHEME}://${APP_HOST}${frameUrl.pathname}${frameUrl.hash}`
+        : frameUrl.href;
+    return dispatch(
+      { frameUrl: asAppUrl, isMainWindowTopFrame: source.frame === page.mainFrame() },
+      channel,
+      input,
+    );
+  });
+  // window.api with the preload's exact shape, built from the same channel list.
+  await page.addInitScript(
+    (methods: Array<[string, string]>) => {
+      const invoke = (
+        window as unknown as { __verifydeskInvoke: (c: string, i: unknown) => Promise<unknown> }
+      ).__verifydeskInvoke;
+      const api = Object.fromEntries(
+        methods.map(([channel, method]) => [method, (input: unknown) => invoke(channel, input)]),
+      );
+      Object.defineProperty(window, 'api', {
+        value: Object.freeze(api),
+        writable: false,
+        configurable: false,
+      });
+    },
+    CHANNELS.map((c) => [c, methodName(c)] as [string, string]),
+  );
+
+  await page.goto(`${origin}/index.html`);
+
+  return {
+    page,
+    origin,
+    db,
+    paths,
+    requests,
+    consoleMessages,
+    mainErrors,
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import { startHarness, type Harness } from './harness';
+
+describe('app shell in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('window.api has exactly the preload shape', async () => {
+    const keys = await h.page.evaluate(() => Object.keys(window.api).sort());
+    expect(keys).toEqual(CHANNELS.map(methodName).sort());
+  });
+
+  it('moves between every screen with the keyboard alone', async () => {
+    const title = () => h.page.locator('h1').textContent();
+    expect(await title()).toBe('Code lookup');
+    await h.screenshot('shell-lookup');
+    const expected: Array<[string, string]> = [
+      ['2', 'Verification call'],
+      ['3', 'Payers and plans'],
+      ['4', 'Patients'],
+      ['5', 'Records'],
+      ['6', 'Settings'],
+      ['1', 'Code lookup'],
+    ];
+    for (const [digit, heading] of expected) {
+      await h.page.keyboard.press(`Alt+Digit${digit}`);
+      await expect.poll(title).toBe(heading);
+      // Focus follows the screen, so the next Tab starts at the top of it.
+      expect(await h.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    }
+  });
+
+  it('Settings shows the real version and database location, and saves the office header', async () => {
+    await h.page.keyboard.press('Alt+Digit6');
+    await expect.poll(() => h.page.getByTestId('db-path').textContent()).toBe(h.paths.dbPath);
+    expect(await h.page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
+
+    await h.page.getByLabel('Practice name').focus();
+    await h.page.keyboard.type('Synthetic Smiles Dental (test)');
+    await h.page.keyboard.press('Tab'); // address
+    await h.page.keyboard.press('Tab'); // city
+    await h.page.keyboard.press('Tab'); // phone
+    await h.page.keyboard.press('Tab'); // NPI
+    await h.page.keyboard.type('12345');
+    await h.page.keyboard.press('Enter');
+    await expect.poll(() => h.page.getByText('An NPI is exactly 10 digits.').isVisible()).toBe(true);
+    await h.screenshot('shell-settings-validation');
+
+    await h.page.getByLabel(/NPI/).fill('1234567893');
+    await h.page.keyboard.press('Enter');
+    await expect.poll(() => h.page.getByText('Saved.').isVisible()).toBe(true);
+
+    await h.page.reload();
+    await expect.poll(() => h.page.locator('h1').textContent()).toBe('Code lookup');
+    await h.page.keyboard.press('Alt+Digit6');
+    await expect
+      .poll(() => h.page.getByLabel('Practice name').inputValue())
+      .toBe('Synthetic Smiles Dental (test)');
+    expect(await h.page.getByLabel(/NPI/).inputValue()).toBe('1234567893');
+    const file = await h.screenshot('shell-settings');
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('the production CSP is in force: a script injected through the DOM does not run', async () => {
+    const outcome = await h.page.evaluate(
+      () =>
+        new Promise<{ ran: boolean; violation: string | null }>((resolve) => {
+          let violation: string | null = null;
+          document.addEventListener('securitypolicyviolation', (e) => (violation = e.violatedDirective));
+          const script = document.createElement('script');
+          script.textContent = 'window.__injected = true;';
+          document.body.appendChild(script);
+          setTimeout(
+            () => resolve({ ran: (window as { __injected?: boolean }).__injected === true, violation }),
+            200,
+          );
+        }),
+    );
+    expect(outcome.ran).toBe(false);
+    expect(outcome.violation).toMatch(/^script-src/);
+  });
+
+  it('the page requested nothing but its own loopback origin', () => {
+    expect(h.requests.length).toBeGreaterThan(0);
+    for (const url of h.requests) expect(url.startsWith(`${h.origin}/`), url).toBe(true);
+  });
+
+  it('a failed call to main shows the error banner, and Esc dismisses it', async () => {
+    await h.page.keyboard.press('Alt+Digit1');
+    h.db.close(); // main's database goes away: every handler now fails
+    await h.page.keyboard.press('Alt+Digit6');
+    const banner = h.page.getByRole('alert');
+    await expect.poll(() => banner.textContent()).toContain('could not finish this action');
+    await h.screenshot('shell-error-banner');
+    expect(h.mainErrors.length).toBeGreaterThan(0);
+    await h.page.keyboard.press('Escape');
+    await expect.poll(() => banner.count()).toBe(0);
+  });
+});

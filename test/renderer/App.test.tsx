@@ -1,0 +1,90 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/src/App';
+import { useErrorStore } from '../../src/renderer/src/stores/errorStore';
+import { useNavStore } from '../../src/renderer/src/stores/navStore';
+import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
+
+const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+
+function installApi(overrides: Partial<Window['api']> = {}) {
+  window.api = {
+    appInfo: vi.fn(() =>
+      ok({ version: '0.1.0', dbPath: '/data/verifydesk.sqlite', schemaVersion: 1, platform: 'linux' }),
+    ),
+    settingsGet: vi.fn(() => ok(DEFAULT_SETTINGS)),
+    settingsUpdate: vi.fn(() => ok(DEFAULT_SETTINGS)),
+    ...overrides,
+  };
+}
+
+describe('app shell', () => {
+  beforeEach(() => {
+    useNavStore.setState({ screen: 'lookup' });
+    useErrorStore.setState({ error: null });
+    useSettingsStore.setState({ status: 'idle', settings: null, info: null, fieldErrors: {}, savedAt: null });
+    installApi();
+  });
+
+  it('opens on Lookup and says plainly that it is not built yet', () => {
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Code lookup');
+    expect(screen.getByText(/Not built yet/)).toBeTruthy();
+  });
+
+  it('Alt+digit moves between screens and puts focus on the new screen title', () => {
+    render(<App />);
+    fireEvent.keyDown(window, { key: '3', code: 'Digit3', altKey: true });
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent('Payers and plans');
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByRole('button', { name: /Payers/ })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('Settings shows the version and database location', async () => {
+    render(<App />);
+    act(() => useNavStore.getState().go('settings'));
+    expect(await screen.findByTestId('db-path')).toHaveTextContent('/data/verifydesk.sqlite');
+    expect(screen.getByTestId('app-version')).toHaveTextContent('0.1.0');
+  });
+
+  it('shows a validation message beside the field, not in the banner', async () => {
+    installApi({
+      settingsUpdate: vi.fn(() =>
+        Promise.resolve({
+          ok: false as const,
+          error: {
+            code: 'validation' as const,
+            message: 'An NPI is exactly 10 digits.',
+            field: 'office.npi',
+          },
+        }),
+      ),
+    });
+    render(<App />);
+    act(() => useNavStore.getState().go('settings'));
+    const npi = await screen.findByLabelText(/NPI/);
+    fireEvent.change(npi, { target: { value: '123' } });
+    fireEvent.submit(npi.closest('form')!);
+    await waitFor(() => expect(npi).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByText('An NPI is exactly 10 digits.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a failed call to main in the error banner; Esc dismisses it', async () => {
+    installApi({
+      settingsGet: vi.fn(() =>
+        Promise.resolve({
+          ok: false as const,
+          error: { code: 'internal' as const, message: 'Disk is not answering.' },
+        }),
+      ),
+    });
+    render(<App />);
+    act(() => useNavStore.getState().go('settings'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Disk is not answering.');
+    fireEvent.keyDown(window, { key: 'Escape', code: 'Escape' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
