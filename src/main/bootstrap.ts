@@ -16,7 +16,7 @@ import { createMainWindow } from './windows/mainWindow';
 
 type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'protocol' | 'session'
+  'app' | 'BrowserWindow' | 'clipboard' | 'dialog' | 'ipcMain' | 'protocol' | 'session'
 >;
 
 export interface BootstrapOptions {
@@ -29,7 +29,7 @@ export interface BootstrapOptions {
 }
 
 export function bootstrap(options: BootstrapOptions): void {
-  const { app, BrowserWindow, dialog, ipcMain, protocol, session } = options.electron;
+  const { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session } = options.electron;
   const openDatabase = options.openDatabase ?? openAppDatabase;
 
   if (!app.requestSingleInstanceLock()) {
@@ -71,7 +71,7 @@ export function bootstrap(options: BootstrapOptions): void {
     }
 
     const dispatch = createDispatch({
-      handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion: app.getVersion(), now }),
+      handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion: app.getVersion(), now, clipboard }),
       isTrustedSender: (sender) => isTrustedSender(sender, devServerUrl),
       checkOutputs: !app.isPackaged,
       // Channel and error type only: messages may quote data, and logs must never hold patient details.

@@ -17,7 +17,13 @@ const suite: BenchSuite = {
     const now = () => new Date();
     const { db } = openAppDatabase(paths, now);
     const dispatch = createDispatch({
-      handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion: 'bench', now }),
+      handlers: createHandlers({
+        db,
+        dbPath: paths.dbPath,
+        appVersion: 'bench',
+        now,
+        clipboard: { writeText: () => undefined },
+      }),
       isTrustedSender: (s) => isTrustedSender(s, undefined),
       checkOutputs: false,
       reportError: () => undefined,

@@ -44,6 +44,8 @@ export interface Harness {
   consoleMessages: string[];
   /** Errors main reported (channel and error name), as Electron's log would get them. */
   mainErrors: string[];
+  /** What the app copied to the clipboard (main's clipboard port, recorded). */
+  copied: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -81,8 +83,15 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
   const appVersion =
     options.appVersion ?? JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
   const mainErrors: string[] = [];
+  const copied: string[] = [];
   const dispatch: Dispatch = createDispatch({
-    handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion, now }),
+    handlers: createHandlers({
+      db,
+      dbPath: paths.dbPath,
+      appVersion,
+      now,
+      clipboard: { writeText: (t) => copied.push(t) },
+    }),
     isTrustedSender: (sender) => isTrustedSender(sender, undefined),
     checkOutputs: true,
     reportError: (channel, error) =>
@@ -141,6 +150,7 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
     requests,
     consoleMessages,
     mainErrors,
+    copied,
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);

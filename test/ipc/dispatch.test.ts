@@ -2,12 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatch, type HandlerMap } from '../../src/main/ipc/dispatch';
 import { APP_ENTRY_URL } from '../../src/main/security/appUrl';
 import { isTrustedSender, type SenderInfo } from '../../src/main/security/trustedSender';
+import { CHANNELS } from '../../src/shared/ipc/channels';
 import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 
 function setup(overrides: Partial<HandlerMap> = {}) {
-  const handlers: HandlerMap = {
+  const handlers = {
+    ...(Object.fromEntries(CHANNELS.map((c) => [c, vi.fn()])) as unknown as HandlerMap),
     'app:info': vi.fn(() => ({
       version: '0.1.0',
       dbPath: '/tmp/x.sqlite',
@@ -17,7 +19,7 @@ function setup(overrides: Partial<HandlerMap> = {}) {
     'settings:get': vi.fn(() => DEFAULT_SETTINGS),
     'settings:update': vi.fn(() => DEFAULT_SETTINGS),
     ...overrides,
-  };
+  } as HandlerMap;
   const reportError = vi.fn();
   const dispatch = createDispatch({
     handlers,

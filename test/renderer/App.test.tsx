@@ -5,18 +5,19 @@ import { useErrorStore } from '../../src/renderer/src/stores/errorStore';
 import { useNavStore } from '../../src/renderer/src/stores/navStore';
 import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
+import { installFakeApi } from './fakeApi';
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
 
 function installApi(overrides: Partial<Window['api']> = {}) {
-  window.api = {
+  installFakeApi({
     appInfo: vi.fn(() =>
       ok({ version: '0.1.0', dbPath: '/data/verifydesk.sqlite', schemaVersion: 1, platform: 'linux' }),
     ),
     settingsGet: vi.fn(() => ok(DEFAULT_SETTINGS)),
     settingsUpdate: vi.fn(() => ok(DEFAULT_SETTINGS)),
     ...overrides,
-  };
+  });
 }
 
 describe('app shell', () => {

@@ -3,8 +3,10 @@ import { platform } from 'node:process';
 import type { Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import type { HandlerMap } from '../ipc/dispatch';
-import { appHandlers } from '../ipc/handlers/appHandlers';
+import { appHandlers, type ClipboardPort } from '../ipc/handlers/appHandlers';
+import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
+import { createCatalogService } from './catalogService';
 import { createSettingsService } from './settingsService';
 
 export interface AppContext {
@@ -12,17 +14,22 @@ export interface AppContext {
   dbPath: string;
   appVersion: string;
   now: () => Date;
+  clipboard: ClipboardPort;
 }
 
 export function createHandlers(context: AppContext): HandlerMap {
   const settings = createSettingsService(context.db, context.now);
   return {
-    ...appHandlers(() => ({
-      version: context.appVersion,
-      dbPath: context.dbPath,
-      schemaVersion: schemaVersion(context.db),
-      platform,
-    })),
+    ...appHandlers(
+      () => ({
+        version: context.appVersion,
+        dbPath: context.dbPath,
+        schemaVersion: schemaVersion(context.db),
+        platform,
+      }),
+      context.clipboard,
+    ),
     ...settingsHandlers(settings),
+    ...catalogHandlers(createCatalogService(context.db, context.now)),
   };
 }

@@ -1,6 +1,16 @@
 // The one list of IPC channels. Kept free of zod so the sandboxed preload can bundle it alone.
 
-export const CHANNELS = ['app:info', 'settings:get', 'settings:update'] as const;
+export const CHANNELS = [
+  'app:info',
+  'app:copyText',
+  'settings:get',
+  'settings:update',
+  'catalog:search',
+  'catalog:getCode',
+  'catalog:getIcd10',
+  'catalog:importPreview',
+  'catalog:importApply',
+] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,6 +1,12 @@
 // The IPC contract: for every channel, the zod schema main validates input with and the output schema.
 import { z } from 'zod';
 import type { Channel } from './channels';
+import {
+  codeDetailSchema,
+  icd10DetailSchema,
+  licensedImportPreviewSchema,
+  searchResponseSchema,
+} from '../catalog/catalogTypes';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 
 export interface ChannelSpec {
@@ -18,10 +24,53 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** A file the person picked, sent as base64 (at most 5 MB of content). */
+const pickedFile = z.strictObject({
+  fileName: z.string().trim().min(1).max(255),
+  contentBase64: z.base64().max(7_000_000),
+});
+
 export const contract = {
   'app:info': { input: noInput, output: appInfoSchema },
+  'app:copyText': {
+    input: z.strictObject({ text: z.string().min(1).max(500) }),
+    output: z.strictObject({ copied: z.literal(true) }),
+  },
   'settings:get': { input: noInput, output: settingsSchema },
   'settings:update': { input: settingsPatchSchema, output: settingsSchema },
+  'catalog:search': {
+    // Anything a person can type or paste is accepted; only the start of a long text is searched.
+    input: z.strictObject({
+      query: z.string().max(10_000),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
+    output: searchResponseSchema,
+  },
+  'catalog:getCode': {
+    input: z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^D\d{4}$/, 'A CDT code is D and four digits.'),
+    }),
+    output: codeDetailSchema,
+  },
+  'catalog:getIcd10': {
+    input: z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/),
+    }),
+    output: icd10DetailSchema,
+  },
+  'catalog:importPreview': { input: pickedFile, output: licensedImportPreviewSchema },
+  'catalog:importApply': {
+    input: pickedFile,
+    output: z.strictObject({ imported: z.number().int(), skippedUnknown: z.number().int() }),
+  },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

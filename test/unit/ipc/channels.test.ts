@@ -8,7 +8,7 @@ describe('channel list and contract', () => {
   });
 
   it('channel names follow domain:verb and are unique', () => {
-    for (const channel of CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z][A-Za-z]*$/);
+    for (const channel of CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z][A-Za-z0-9]*$/);
     expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
   });
 

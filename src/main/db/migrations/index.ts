@@ -1,5 +1,6 @@
 // The migration registry, in order. Append only: a released migration is never edited.
 import type { Migration } from '../migrate';
 import { settingsMigration } from './0001-settings';
+import { catalogMigration } from './0002-catalog';
 
-export const MIGRATIONS: readonly Migration[] = [settingsMigration];
+export const MIGRATIONS: readonly Migration[] = [settingsMigration, catalogMigration];

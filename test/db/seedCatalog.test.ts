@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { seedCatalog, SHIPPED_CATALOG_VERSION } from '../../src/main/db/seedCatalog';
+import { getSeedVersion, setSeedVersion } from '../../src/main/db/repositories/catalogRepo';
+import { createCatalogService } from '../../src/main/services/catalogService';
+import { openTestAppDb } from '../helpers/appDb';
+import { useTempDirs } from '../helpers/tempDir';
+
+describe('catalog seed', () => {
+  const tempDir = useTempDirs();
+
+  it('loads the shipped catalog once, at its version, and is a no-op after that', () => {
+    const { db } = openTestAppDb(tempDir);
+    expect(getSeedVersion(db, 'catalog')).toBe(SHIPPED_CATALOG_VERSION);
+    expect(db.prepare('SELECT count(*) AS n FROM catalog_codes').get()).toEqual({ n: 63 });
+    expect(seedCatalog(db)).toBe(false);
+    expect(db.prepare("SELECT count(*) AS n FROM search_index WHERE doc_type = 'cdt'").get()).toEqual({
+      n: 63,
+    });
+    db.close();
+  });
+
+  it('reloads when the database holds an older catalog, keeping the licensed text in the index', () => {
+    const { db, now } = openTestAppDb(tempDir);
+    const catalog = createCatalogService(db, now);
+    catalog.applyImport('cdt.csv', new TextEncoder().encode('D0367,Synthetic name,quokkaword\n'));
+    db.prepare("UPDATE catalog_codes SET summary = 'stale summary' WHERE code = 'D0367'").run();
+    setSeedVersion(db, 'catalog', SHIPPED_CATALOG_VERSION - 1);
+    expect(seedCatalog(db)).toBe(true);
+    expect(catalog.getCode('D0367').code.summary).toMatch(/Cone-beam CT/);
+    expect(catalog.search('quokkaword').results[0]?.code).toBe('D0367');
+    expect(db.prepare('SELECT count(*) AS n FROM search_index').get()).toEqual({ n: 63 + 238 });
+    db.close();
+  });
+});

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import type { Db } from '../../src/main/db/connection';
+import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import type { DataPaths } from '../../src/main/db/paths';
+
+/** A migrated, seeded app database in a fresh folder from `tempDir`. */
+export function openTestAppDb(
+  tempDir: () => string,
+  now: () => Date = () => new Date('2026-11-22T15:00:00Z'),
+): {
+  db: Db;
+  paths: DataPaths;
+  now: () => Date;
+} {
+  const dir = tempDir();
+  const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
+  return { db: openAppDatabase(paths, now).db, paths, now };
+}
