@@ -1,17 +1,25 @@
 // The benchmark format: a suite is a named list of cases; each case is timed many times and reported
 // as median and p95. Numbers, not pass/fail: speed targets are read from this table, not asserted.
 
-export interface BenchCase {
-  name: string;
-  /** One timed operation. */
-  run(): unknown | Promise<unknown>;
-  iterations?: number;
-}
+export type BenchCase =
+  | {
+      name: string;
+      /** One timed operation, timed here. */
+      run(): unknown | Promise<unknown>;
+      iterations?: number;
+    }
+  | {
+      name: string;
+      /** Timings taken elsewhere (e.g. inside the browser page), in milliseconds. */
+      samples(): Promise<number[]>;
+    };
 
 export interface BenchSuite {
   name: string;
   /** Builds the data the cases use; returns the cases and a cleanup. */
   setup(): Promise<{ cases: BenchCase[]; teardown?: () => void | Promise<void> }>;
+  /** Extra lines printed under the table, e.g. a ratio between two cases. */
+  notes?(results: BenchResult[]): string[];
 }
 
 export interface BenchResult {
@@ -29,7 +37,20 @@ export function percentile(sortedMs: readonly number[], p: number): number {
   return sortedMs[Math.max(0, index)]!;
 }
 
+export function summarise(suite: string, name: string, samplesMs: number[]): BenchResult {
+  const samples = [...samplesMs].sort((a, b) => a - b);
+  return {
+    suite,
+    name,
+    iterations: samples.length,
+    medianMs: percentile(samples, 50),
+    p95Ms: percentile(samples, 95),
+    maxMs: samples[samples.length - 1] ?? Number.NaN,
+  };
+}
+
 export async function measure(suite: string, benchCase: BenchCase): Promise<BenchResult> {
+  if ('samples' in benchCase) return summarise(suite, benchCase.name, await benchCase.samples());
   const iterations = benchCase.iterations ?? 1000;
   const warmup = Math.min(50, Math.ceil(iterations / 10));
   for (let i = 0; i < warmup; i++) await benchCase.run();
@@ -39,15 +60,7 @@ export async function measure(suite: string, benchCase: BenchCase): Promise<Benc
     await benchCase.run();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  samples.sort((a, b) => a - b);
-  return {
-    suite,
-    name: benchCase.name,
-    iterations,
-    medianMs: percentile(samples, 50),
-    p95Ms: percentile(samples, 95),
-    maxMs: samples[samples.length - 1]!,
-  };
+  return summarise(suite, benchCase.name, samples);
 }
 
 export function formatTable(results: readonly BenchResult[]): string {

@@ -12,18 +12,26 @@ async function main(): Promise<void> {
     .filter((f) => only.length === 0 || only.some((name) => f.includes(name)))
     .sort();
   const results: BenchResult[] = [];
+  const notes: string[] = [];
   for (const file of files) {
     const suite = (await import(pathToFileURL(path.join(__dirname, file)).href)).default as BenchSuite;
     process.stderr.write(`bench: ${suite.name}: setting up\n`);
     const { cases, teardown } = await suite.setup();
-    for (const benchCase of cases) {
-      results.push(await measure(suite.name, benchCase));
-      process.stderr.write(`bench: ${suite.name}: ${benchCase.name} done\n`);
+    const suiteResults: BenchResult[] = [];
+    try {
+      for (const benchCase of cases) {
+        suiteResults.push(await measure(suite.name, benchCase));
+        process.stderr.write(`bench: ${suite.name}: ${benchCase.name} done\n`);
+      }
+    } finally {
+      await teardown?.();
     }
-    await teardown?.();
+    results.push(...suiteResults);
+    notes.push(...(suite.notes?.(suiteResults) ?? []).map((line) => `${suite.name}: ${line}`));
   }
   console.log(`\nVerifyDesk benchmarks (Node ${process.versions.node}, ${new Date().toISOString()})\n`);
   console.log(formatTable(results));
+  if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 }
 
 main().catch((error) => {

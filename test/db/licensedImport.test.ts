@@ -11,7 +11,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Everything the catalog consists of, hashed: equal hashes mean the catalog is exactly as it was. */
 function catalogHash(db: Db): string {
-  const dump = ['catalog_codes', 'icd10_codes', 'licensed_cdt_texts', 'search_index']
+  const dump = ['catalog_codes', 'icd10_codes', 'licensed_cdt_texts', 'catalog_search']
     .map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()))
     .join('\n');
   return createHash('sha256').update(dump).digest('hex');

@@ -13,7 +13,7 @@ describe('catalog seed', () => {
     expect(getSeedVersion(db, 'catalog')).toBe(SHIPPED_CATALOG_VERSION);
     expect(db.prepare('SELECT count(*) AS n FROM catalog_codes').get()).toEqual({ n: 63 });
     expect(seedCatalog(db)).toBe(false);
-    expect(db.prepare("SELECT count(*) AS n FROM search_index WHERE doc_type = 'cdt'").get()).toEqual({
+    expect(db.prepare("SELECT count(*) AS n FROM catalog_search WHERE doc_type = 'cdt'").get()).toEqual({
       n: 63,
     });
     db.close();
@@ -28,7 +28,7 @@ describe('catalog seed', () => {
     expect(seedCatalog(db)).toBe(true);
     expect(catalog.getCode('D0367').code.summary).toMatch(/Cone-beam CT/);
     expect(catalog.search('quokkaword').results[0]?.code).toBe('D0367');
-    expect(db.prepare('SELECT count(*) AS n FROM search_index').get()).toEqual({ n: 63 + 238 });
+    expect(db.prepare('SELECT count(*) AS n FROM catalog_search').get()).toEqual({ n: 63 + 238 });
     db.close();
   });
 });

@@ -141,6 +141,8 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
   );
 
   await page.goto(`${origin}/index.html`);
+  // Ready when the first screen has rendered (its keyboard shortcuts are attached in the same task).
+  await page.locator('h1').first().waitFor();
 
   return {
     page,

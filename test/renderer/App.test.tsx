@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/App';
+import { useCatalogStore } from '../../src/renderer/src/stores/catalogStore';
 import { useErrorStore } from '../../src/renderer/src/stores/errorStore';
 import { useNavStore } from '../../src/renderer/src/stores/navStore';
 import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
@@ -23,14 +24,27 @@ function installApi(overrides: Partial<Window['api']> = {}) {
 describe('app shell', () => {
   beforeEach(() => {
     useNavStore.setState({ screen: 'lookup' });
+    useCatalogStore.setState({
+      query: '',
+      response: { results: [], corrections: [] },
+      status: 'idle',
+      entry: null,
+      paletteOpen: false,
+    });
     useErrorStore.setState({ error: null });
     useSettingsStore.setState({ status: 'idle', settings: null, info: null, fieldErrors: {}, savedAt: null });
     installApi();
   });
 
-  it('opens on Lookup and says plainly that it is not built yet', () => {
+  it('opens on Lookup with the search box ready for typing', () => {
     render(<App />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Code lookup');
+    expect(document.activeElement).toBe(screen.getByRole('combobox'));
+  });
+
+  it('says plainly when a screen is not built yet', () => {
+    render(<App />);
+    fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
     expect(screen.getByText(/Not built yet/)).toBeTruthy();
   });
 

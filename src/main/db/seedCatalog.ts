@@ -10,6 +10,7 @@ import {
   getSeedVersion,
   insertSearchDocs,
   listCatalogCodes,
+  listIcd10,
   replaceCatalog,
   setSeedVersion,
   type SearchDoc,
@@ -39,6 +40,9 @@ export function rebuildCatalogSearch(db: Db): void {
     return {
       docType: 'cdt',
       ref: c.code,
+      kind: c.kind,
+      validTo: c.validTo,
+      flags: [c.oftenPriorAuth ? 'prior_auth' : '', c.oftenMedical ? 'medical' : ''].join(' ').trim(),
       title: c.summary,
       body: [
         c.subcategory,
@@ -53,17 +57,15 @@ export function rebuildCatalogSearch(db: Db): void {
       synonyms: c.synonyms.join(' '),
     };
   });
-  const icdRows = db.prepare('SELECT code, title, note FROM icd10_codes').all() as Array<{
-    code: string;
-    title: string;
-    note: string | null;
-  }>;
-  for (const r of icdRows) {
+  for (const e of listIcd10(db)) {
     docs.push({
       docType: 'icd10',
-      ref: r.code,
-      title: r.title,
-      body: `${r.code} ${r.note ?? ''}`,
+      ref: e.code,
+      kind: null,
+      validTo: null,
+      flags: e.billable ? 'billable' : '',
+      title: e.title,
+      body: `${e.code} ${e.note ?? ''}`,
       synonyms: '',
     });
   }

@@ -3,7 +3,6 @@
 import {
   isDeletedOn,
   KIND_LABELS,
-  type CatalogCode,
   type CodeDetail,
   type Icd10Detail,
   type Icd10Entry,
@@ -14,7 +13,7 @@ import {
 import { readLicensedCdtFile } from '../../shared/catalog/licensedImport';
 import {
   buildMatchExpression,
-  buildPhraseExpression,
+  containsPhrase,
   MAX_QUERY_CHARS,
   parseCdtQuery,
   parseIcd10Query,
@@ -31,7 +30,8 @@ import {
   getIcd10Many,
   getLicensedTexts,
   listCodesUsingIcd10,
-  listCodesWithPrefix,
+  listCodeSummaries,
+  type CodeSummary,
   listIcd10WithPrefix,
   searchCatalogDocs,
   searchVocabulary,
@@ -53,7 +53,7 @@ export function createCatalogService(db: Db, now: () => Date): CatalogService {
   let typoIndex: TypoIndex | null = null;
   const typos = () => (typoIndex ??= new TypoIndex(searchVocabulary(db)));
 
-  const cdtResult = (code: CatalogCode, match: SearchResult['match'], today: string): SearchResult => ({
+  const cdtResult = (code: CodeSummary, match: SearchResult['match'], today: string): SearchResult => ({
     type: 'cdt',
     code: code.code,
     title: code.summary,
@@ -63,7 +63,10 @@ export function createCatalogService(db: Db, now: () => Date): CatalogService {
     oftenMedical: code.oftenMedical,
     match,
   });
-  const icdResult = (entry: Icd10Entry, match: SearchResult['match']): SearchResult => ({
+  const icdResult = (
+    entry: Pick<Icd10Entry, 'code' | 'title' | 'billable'>,
+    match: SearchResult['match'],
+  ): SearchResult => ({
     type: 'icd10',
     code: entry.code,
     title: entry.title,
@@ -88,14 +91,14 @@ export function createCatalogService(db: Db, now: () => Date): CatalogService {
 
     const cdt = parseCdtQuery(query);
     if (cdt.exact) {
-      const exact = getCatalogCode(db, cdt.exact);
-      if (exact) add(byCode, cdtResult(exact, 'exact', today));
+      const [exact] = listCodeSummaries(db, cdt.exact, 1);
+      if (exact?.code === cdt.exact) add(byCode, cdtResult(exact, 'exact', today));
     }
     for (const prefix of cdt.prefixes) {
-      for (const code of listCodesWithPrefix(db, prefix, limit))
-        add(byCode, cdtResult(code, 'prefix', today));
+      for (const code of listCodeSummaries(db, prefix, limit)) add(byCode, cdtResult(code, 'prefix', today));
     }
-    const icd = parseIcd10Query(query);
+    // "D0367" is a CDT code, not ICD-10 "D03.67"; "D10" may be either, so both are tried.
+    const icd = cdt.exact ? null : parseIcd10Query(query);
     if (icd) {
       const exact = getIcd10(db, icd);
       if (exact) add(byCode, icdResult(exact, 'exact'));
@@ -111,10 +114,6 @@ export function createCatalogService(db: Db, now: () => Date): CatalogService {
         if (fixes.length > 0) corrections.push({ from: word, to: fixes });
         return [word, ...fixes];
       });
-      // Best alternative per word (the word itself, or its likeliest correction) for the phrase tier.
-      const phraseWords = groups.map((g) => (typos().has(g[0]!) || g.length === 1 ? g[0]! : g[1]!));
-      const phrase = buildPhraseExpression(phraseWords);
-      const phraseHits = phrase ? searchCatalogDocs(db, phrase, limit) : [];
       let hits = searchCatalogDocs(
         db,
         buildMatchExpression(groups, { prefixLast: true, mode: 'all' }),
@@ -127,32 +126,35 @@ export function createCatalogService(db: Db, now: () => Date): CatalogService {
           limit * 2,
         );
       }
-      const tiered = [...phraseHits.map((h) => ({ ...h, tier: 0 })), ...hits.map((h) => ({ ...h, tier: 1 }))];
-      const codes = getCatalogCodes(
-        db,
-        tiered.filter((h) => h.docType === 'cdt').map((h) => h.ref),
-      );
-      const icds = new Map(
-        getIcd10Many(
-          db,
-          tiered.filter((h) => h.docType === 'icd10').map((h) => h.ref),
-        ).map((e) => [e.code, e]),
-      );
+      // The words as typed (or their likeliest correction), in order, in the summary or synonyms: tier 0.
+      const phraseWords = groups.map((g) => (g.length === 1 || typos().has(g[0]!) ? g[0]! : g[1]!));
+      const tiered = hits.map((h) => ({
+        ...h,
+        tier: containsPhrase(h.title, phraseWords) || containsPhrase(h.synonyms, phraseWords) ? 0 : 1,
+      }));
       const wantsCaptureOnly = words.includes('capture') || words.includes('tc');
-      const textResults: Array<{ result: SearchResult; tier: number; captureOnly: boolean }> = [];
-      for (const hit of tiered) {
-        if (hit.docType === 'cdt') {
-          const code = codes.get(hit.ref);
-          if (code) {
-            const captureOnly = code.kind === 'capture_only';
-            textResults.push({ result: cdtResult(code, 'text', today), tier: hit.tier, captureOnly });
-          }
-        } else {
-          const entry = icds.get(hit.ref);
-          if (entry)
-            textResults.push({ result: icdResult(entry, 'text'), tier: hit.tier, captureOnly: false });
-        }
-      }
+      const textResults = tiered.map((hit) => ({
+        tier: hit.tier,
+        captureOnly: hit.kind === 'capture_only',
+        result:
+          hit.docType === 'cdt'
+            ? cdtResult(
+                {
+                  code: hit.ref,
+                  summary: hit.title,
+                  kind: hit.kind!,
+                  validTo: hit.validTo,
+                  oftenPriorAuth: hit.flags.includes('prior_auth'),
+                  oftenMedical: hit.flags.includes('medical'),
+                },
+                'text',
+                today,
+              )
+            : icdResult(
+                { code: hit.ref, title: hit.title, billable: hit.flags.includes('billable') },
+                'text',
+              ),
+      }));
       // Phrase hits first. Within a tier, the office usually takes and reads its own images, so
       // capture-only codes follow the full codes unless the person asked for capture only.
       // (Stable sort: relevance order is kept otherwise.)

@@ -1,12 +1,25 @@
 import { Kbd } from './components/Kbd';
+import { CommandPalette } from './components/CommandPalette';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar } from './components/NavBar';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
+import { LookupScreen } from './screens/Lookup/LookupScreen';
 import { PlaceholderScreen } from './screens/Placeholder/PlaceholderScreen';
 import { PLACEHOLDERS } from './screens/Placeholder/placeholders';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
-import { SCREENS } from './screens/screenList';
+import { SCREENS, type ScreenId } from './screens/screenList';
 import { useNavStore } from './stores/navStore';
+
+function ScreenView({ screen }: { screen: ScreenId }) {
+  switch (screen) {
+    case 'lookup':
+      return <LookupScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <PlaceholderScreen placeholder={PLACEHOLDERS[screen]} />;
+  }
+}
 
 export function App() {
   useGlobalShortcuts();
@@ -17,15 +30,14 @@ export function App() {
       <div className="content">
         <ErrorBanner />
         <main key={screen}>
-          {screen === 'settings' ? (
-            <SettingsScreen />
-          ) : (
-            <PlaceholderScreen placeholder={PLACEHOLDERS[screen]} />
-          )}
+          <ScreenView screen={screen} />
         </main>
         <footer className="shortcut-bar" aria-label="Keyboard shortcuts">
           <span>
             <Kbd>Alt+1</Kbd>…<Kbd>{`Alt+${SCREENS.length}`}</Kbd> switch screens
+          </span>
+          <span>
+            <Kbd>Ctrl+K</Kbd> search codes
           </span>
           <span>
             <Kbd>Tab</Kbd> next field
@@ -38,6 +50,7 @@ export function App() {
           </span>
         </footer>
       </div>
+      <CommandPalette />
     </div>
   );
 }

@@ -33,13 +33,6 @@ export function parseIcd10Query(raw: string): string | null {
   return match[2] ? `${match[1]}.${match[2]}` : match[1]!;
 }
 
-/** The words of a query: letters and digits only, lower-cased, accents folded, bounded in count and size. */
-export function queryWords(raw: string): string[] {
-  const text = raw.slice(0, MAX_QUERY_CHARS).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_CHARS));
-}
-
 /**
  * An FTS5 MATCH expression: every word group must match (AND), each group is a set of alternatives
  * (the word and its typo corrections), the last group may match as a prefix. Every term is quoted.
@@ -61,11 +54,40 @@ export function buildMatchExpression(
   return parts.join(options.mode === 'all' ? ' AND ' : ' OR ');
 }
 
+function foldedWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** The words of a query: letters and digits only, lower-cased, accents folded, bounded in count and size. */
+export function queryWords(raw: string): string[] {
+  return foldedWords(raw.slice(0, MAX_QUERY_CHARS))
+    .slice(0, MAX_WORDS)
+    .map((w) => w.slice(0, MAX_WORD_CHARS));
+}
+
 /**
- * An FTS5 expression matching the words as one phrase in the summary/title or synonyms columns, the
- * last word as a prefix: "3d x-ray" typed as written is a stronger hit than the words scattered.
+ * True when `words` appear in `text` one after another, the last one possibly as the start of a word:
+ * "3d x-ray" typed as written is a stronger hit than the same words scattered through a description.
  */
-export function buildPhraseExpression(words: string[]): string | null {
-  if (words.length === 0) return null;
-  return `{title synonyms} : "${words.map((w) => w.replace(/"/g, '""')).join(' ')}"*`;
+export function containsPhrase(text: string, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  // Cheap exit for the common case; accented text takes the full path, as folding may change it.
+  if (!text.toLowerCase().includes(words[0]!) && !/[^\p{ASCII}]/u.test(text)) return false;
+  const tokens = foldedWords(text);
+  const last = words.length - 1;
+  for (let start = 0; start + words.length <= tokens.length; start++) {
+    let all = true;
+    for (let k = 0; k < words.length && all; k++) {
+      const token = tokens[start + k]!;
+      all = k === last ? token.startsWith(words[k]!) : token === words[k];
+    }
+    if (all) return true;
+  }
+  return false;
 }

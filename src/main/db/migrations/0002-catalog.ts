@@ -41,17 +41,22 @@ export const catalogMigration: Migration = {
         source_file TEXT NOT NULL
       ) STRICT;
 
-      -- One full-text index for everything the lookup searches. doc_type/ref say what a row points at.
-      CREATE VIRTUAL TABLE search_index USING fts5(
+      -- Full-text index of the code catalog (CDT and ICD-10). doc_type/ref say what a row points at.
+      -- Other text (policy notes) gets its own index, so catalog lookups never wade through it.
+      CREATE VIRTUAL TABLE catalog_search USING fts5(
         doc_type UNINDEXED,
         ref UNINDEXED,
+        -- What a result row shows, copied here so a search is one read (rebuilt with the index).
+        kind UNINDEXED,
+        valid_to UNINDEXED,
+        flags UNINDEXED,
         title,
         body,
         synonyms,
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '2 3'
       );
-      CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(search_index, 'row');
+      CREATE VIRTUAL TABLE catalog_search_vocabulary USING fts5vocab(catalog_search, 'row');
     `);
   },
 };

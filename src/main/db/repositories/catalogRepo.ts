@@ -1,6 +1,7 @@
 // SQL for the code catalog, ICD-10 entries, licensed CDT text and the search index.
 import type { CatalogCode, Icd10Entry } from '../../../shared/catalog/catalogTypes';
 import type { Db } from '../connection';
+import { stmt } from '../statements';
 
 interface CodeRow {
   code: string;
@@ -41,9 +42,10 @@ function toIcd(row: { code: string; title: string; billable: number; note: strin
 }
 
 export function replaceCatalog(db: Db, codes: readonly CatalogCode[], icd10: readonly Icd10Entry[]): void {
-  db.prepare('DELETE FROM catalog_codes').run();
-  db.prepare('DELETE FROM icd10_codes').run();
-  const insertCode = db.prepare(
+  stmt(db, 'DELETE FROM catalog_codes').run();
+  stmt(db, 'DELETE FROM icd10_codes').run();
+  const insertCode = stmt(
+    db,
     `INSERT INTO catalog_codes (code, subcategory, kind, summary, valid_from, valid_to, dates_uncertain,
        often_prior_auth, often_medical, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -69,65 +71,86 @@ export function replaceCatalog(db: Db, codes: readonly CatalogCode[], icd10: rea
       JSON.stringify(details),
     );
   }
-  const insertIcd = db.prepare('INSERT INTO icd10_codes (code, title, billable, note) VALUES (?, ?, ?, ?)');
+  const insertIcd = stmt(db, 'INSERT INTO icd10_codes (code, title, billable, note) VALUES (?, ?, ?, ?)');
   for (const e of icd10) insertIcd.run(e.code, e.title, e.billable ? 1 : 0, e.note);
 }
 
 export function getCatalogCode(db: Db, code: string): CatalogCode | null {
-  const row = db.prepare('SELECT * FROM catalog_codes WHERE code = ?').get(code) as CodeRow | undefined;
+  const row = stmt(db, 'SELECT * FROM catalog_codes WHERE code = ?').get(code) as CodeRow | undefined;
   return row ? toCode(row) : null;
 }
 
 export function getCatalogCodes(db: Db, codes: readonly string[]): Map<string, CatalogCode> {
   if (codes.length === 0) return new Map();
-  const rows = db
-    .prepare('SELECT * FROM catalog_codes WHERE code IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(codes)) as CodeRow[];
+  const rows = stmt(db, 'SELECT * FROM catalog_codes WHERE code IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(codes),
+  ) as CodeRow[];
   return new Map(rows.map((r) => [r.code, toCode(r)]));
 }
 
 export function listCatalogCodes(db: Db): CatalogCode[] {
-  return (db.prepare('SELECT * FROM catalog_codes ORDER BY code').all() as CodeRow[]).map(toCode);
+  return (stmt(db, 'SELECT * FROM catalog_codes ORDER BY code').all() as CodeRow[]).map(toCode);
 }
 
-export function listCodesWithPrefix(db: Db, prefix: string, limit: number): CatalogCode[] {
-  return (
-    db
-      .prepare("SELECT * FROM catalog_codes WHERE code >= ? AND code < ? || '~' ORDER BY code LIMIT ?")
-      .all(prefix, prefix, limit) as CodeRow[]
-  ).map(toCode);
+/** What a search result shows for a code: no details, so listing is cheap. */
+export type CodeSummary = Pick<
+  CatalogCode,
+  'code' | 'summary' | 'kind' | 'validTo' | 'oftenPriorAuth' | 'oftenMedical'
+>;
+
+/** Codes from `from` (inclusive) in code order whose code starts with `prefix`. */
+export function listCodeSummaries(db: Db, prefix: string, limit: number): CodeSummary[] {
+  const rows = stmt(
+    db,
+    `SELECT code, summary, kind, valid_to AS validTo, often_prior_auth AS pa, often_medical AS medical
+     FROM catalog_codes WHERE code >= ? AND code < ? || '~' ORDER BY code LIMIT ?`,
+  ).all(prefix, prefix, limit) as Array<
+    Omit<CodeSummary, 'oftenPriorAuth' | 'oftenMedical'> & { pa: number; medical: number }
+  >;
+  return rows.map(({ pa, medical, ...rest }) => ({
+    ...rest,
+    oftenPriorAuth: pa === 1,
+    oftenMedical: medical === 1,
+  }));
 }
 
 export function listCodesUsingIcd10(db: Db, icd: string): CatalogCode[] {
   return (
-    db
-      .prepare(
-        `SELECT c.* FROM catalog_codes c
+    stmt(
+      db,
+      `SELECT c.* FROM catalog_codes c
          WHERE EXISTS (SELECT 1 FROM json_each(c.details_json, '$.icd10') j WHERE j.value = ?) ORDER BY c.code`,
-      )
-      .all(icd) as CodeRow[]
+    ).all(icd) as CodeRow[]
   ).map(toCode);
 }
 
 export function getIcd10(db: Db, code: string): Icd10Entry | null {
-  const row = db.prepare('SELECT * FROM icd10_codes WHERE code = ?').get(code) as
+  const row = stmt(db, 'SELECT * FROM icd10_codes WHERE code = ?').get(code) as
     Parameters<typeof toIcd>[0] | undefined;
   return row ? toIcd(row) : null;
 }
 
+export function listIcd10(db: Db): Icd10Entry[] {
+  return (
+    stmt(db, 'SELECT * FROM icd10_codes ORDER BY code').all() as Array<Parameters<typeof toIcd>[0]>
+  ).map(toIcd);
+}
+
 export function getIcd10Many(db: Db, codes: readonly string[]): Icd10Entry[] {
   return (
-    db
-      .prepare('SELECT * FROM icd10_codes WHERE code IN (SELECT value FROM json_each(?)) ORDER BY code')
-      .all(JSON.stringify(codes)) as Array<Parameters<typeof toIcd>[0]>
+    stmt(db, 'SELECT * FROM icd10_codes WHERE code IN (SELECT value FROM json_each(?)) ORDER BY code').all(
+      JSON.stringify(codes),
+    ) as Array<Parameters<typeof toIcd>[0]>
   ).map(toIcd);
 }
 
 export function listIcd10WithPrefix(db: Db, prefix: string, limit: number): Icd10Entry[] {
   return (
-    db
-      .prepare("SELECT * FROM icd10_codes WHERE code >= ? AND code < ? || '~' ORDER BY code LIMIT ?")
-      .all(prefix, prefix, limit) as Array<Parameters<typeof toIcd>[0]>
+    stmt(db, "SELECT * FROM icd10_codes WHERE code >= ? AND code < ? || '~' ORDER BY code LIMIT ?").all(
+      prefix,
+      prefix,
+      limit,
+    ) as Array<Parameters<typeof toIcd>[0]>
   ).map(toIcd);
 }
 
@@ -140,16 +163,16 @@ export interface LicensedTextRow {
 }
 
 export function getLicensedTexts(db: Db): Map<string, LicensedTextRow> {
-  const rows = db
-    .prepare(
-      'SELECT code, nomenclature, descriptor, imported_at AS importedAt, source_file AS sourceFile FROM licensed_cdt_texts',
-    )
-    .all() as LicensedTextRow[];
+  const rows = stmt(
+    db,
+    'SELECT code, nomenclature, descriptor, imported_at AS importedAt, source_file AS sourceFile FROM licensed_cdt_texts',
+  ).all() as LicensedTextRow[];
   return new Map(rows.map((r) => [r.code, r]));
 }
 
 export function upsertLicensedTexts(db: Db, rows: readonly LicensedTextRow[]): void {
-  const upsert = db.prepare(
+  const upsert = stmt(
+    db,
     `INSERT INTO licensed_cdt_texts (code, nomenclature, descriptor, imported_at, source_file) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (code) DO UPDATE SET nomenclature = excluded.nomenclature, descriptor = excluded.descriptor,
        imported_at = excluded.imported_at, source_file = excluded.source_file`,
@@ -158,13 +181,14 @@ export function upsertLicensedTexts(db: Db, rows: readonly LicensedTextRow[]): v
 }
 
 export function getSeedVersion(db: Db, name: string): number {
-  const row = db.prepare('SELECT version FROM seed_versions WHERE name = ?').get(name) as
+  const row = stmt(db, 'SELECT version FROM seed_versions WHERE name = ?').get(name) as
     { version: number } | undefined;
   return row?.version ?? 0;
 }
 
 export function setSeedVersion(db: Db, name: string, version: number): void {
-  db.prepare(
+  stmt(
+    db,
     'INSERT INTO seed_versions (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version',
   ).run(name, version);
 }
@@ -174,47 +198,60 @@ export function setSeedVersion(db: Db, name: string, version: number): void {
 export type SearchDocType = 'cdt' | 'icd10';
 
 export interface SearchDoc {
-  docType: string;
+  docType: SearchDocType;
   ref: string;
+  /** CDT kind, or null for ICD-10. */
+  kind: CatalogCode['kind'] | null;
+  validTo: string | null;
+  /** Space-separated: "prior_auth", "medical" (CDT); "billable" (ICD-10). */
+  flags: string;
   title: string;
   body: string;
   synonyms: string;
 }
 
 export function deleteSearchDocs(db: Db, docTypes: readonly string[]): void {
-  db.prepare('DELETE FROM search_index WHERE doc_type IN (SELECT value FROM json_each(?))').run(
+  stmt(db, 'DELETE FROM catalog_search WHERE doc_type IN (SELECT value FROM json_each(?))').run(
     JSON.stringify(docTypes),
   );
 }
 
 export function insertSearchDocs(db: Db, docs: Iterable<SearchDoc>): void {
-  const insert = db.prepare(
-    'INSERT INTO search_index (doc_type, ref, title, body, synonyms) VALUES (?, ?, ?, ?, ?)',
+  const insert = stmt(
+    db,
+    `INSERT INTO catalog_search (doc_type, ref, kind, valid_to, flags, title, body, synonyms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const d of docs) insert.run(d.docType, d.ref, d.title, d.body, d.synonyms);
+  for (const d of docs) insert.run(d.docType, d.ref, d.kind, d.validTo, d.flags, d.title, d.body, d.synonyms);
+}
+
+/** A search match with what a result row shows, read in the same statement. */
+export interface CatalogHit {
+  docType: SearchDocType;
+  ref: string;
+  kind: CatalogCode['kind'] | null;
+  validTo: string | null;
+  flags: string;
+  title: string;
+  synonyms: string;
 }
 
 /**
- * Full-text matches of catalog documents, best first. Summary/title words weigh most, then synonyms.
+ * Full-text matches in the catalog, best first: summary/title words weigh most, then synonyms.
  * `match` must come from buildMatchExpression (quoted terms only).
  */
-export function searchCatalogDocs(
-  db: Db,
-  match: string,
-  limit: number,
-): Array<{ docType: SearchDocType; ref: string; score: number }> {
-  return db
-    .prepare(
-      `SELECT doc_type AS docType, ref, bm25(search_index, 0, 0, 8.0, 1.0, 5.0) AS score
-       FROM search_index WHERE search_index MATCH ? AND doc_type IN ('cdt', 'icd10')
-       ORDER BY score LIMIT ?`,
-    )
-    .all(match, limit) as Array<{ docType: SearchDocType; ref: string; score: number }>;
+export function searchCatalogDocs(db: Db, match: string, limit: number): CatalogHit[] {
+  return stmt(
+    db,
+    `SELECT doc_type AS docType, ref, kind, valid_to AS validTo, flags, title, synonyms
+     FROM catalog_search WHERE catalog_search MATCH ?
+     ORDER BY bm25(catalog_search, 0, 0, 0, 0, 0, 8.0, 1.0, 5.0) LIMIT ?`,
+  ).all(match, limit) as CatalogHit[];
 }
 
 /** Every indexed word with the number of documents it is in (for typo correction). */
 export function searchVocabulary(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT term, doc FROM search_vocabulary').all() as Array<{
+  const rows = stmt(db, 'SELECT term, doc FROM catalog_search_vocabulary').all() as Array<{
     term: string;
     doc: number;
   }>;

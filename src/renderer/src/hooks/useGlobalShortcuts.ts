@@ -1,6 +1,8 @@
-// Shortcuts that work on every screen: Alt+1..6 switch screens, Esc dismisses the error banner.
+// Shortcuts that work on every screen: Alt+1..6 switch screens, Ctrl+K opens the code search,
+// Esc dismisses the error banner.
 import { useLayoutEffect } from 'react';
 import { SCREENS } from '../screens/screenList';
+import { useCatalogStore } from '../stores/catalogStore';
 import { useErrorStore } from '../stores/errorStore';
 import { useNavStore } from '../stores/navStore';
 
@@ -9,6 +11,11 @@ export function useGlobalShortcuts(): void {
   // shows is never lost.
   useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.code === 'KeyK') {
+        event.preventDefault();
+        useCatalogStore.getState().openPalette();
+        return;
+      }
       if (event.altKey && !event.ctrlKey && !event.metaKey) {
         // event.code, not event.key: on a Mac, Alt+digit types a symbol.
         const target = SCREENS.find((s) => event.code === `Digit${s.shortcut}`);

@@ -7,17 +7,7 @@ export interface Placeholder {
   coming: string[];
 }
 
-export const PLACEHOLDERS: Record<Exclude<ScreenId, 'settings'>, Placeholder> = {
-  lookup: {
-    title: 'Code lookup',
-    purpose: 'Find an imaging code while the rep waits on the line.',
-    coming: [
-      'Search D0210–D0396 and neighbouring codes by number, word or a typo',
-      'Our plain-language summary, what each code is confused with, and why',
-      'Documentation payers ask for, common denials, medical cross-walk numbers',
-      "Import of the practice's licensed official code file",
-    ],
-  },
+export const PLACEHOLDERS: Record<Exclude<ScreenId, 'settings' | 'lookup'>, Placeholder> = {
   call: {
     title: 'Verification call',
     purpose: 'A guided script for the call to the payer, saved answer by answer.',

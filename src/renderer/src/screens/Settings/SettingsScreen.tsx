@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useSettingsStore } from '../../stores/settingsStore';
+import { LicensedImportPanel } from './LicensedImportPanel';
 import { OfficeForm } from './OfficeForm';
 
 export function SettingsScreen() {
@@ -40,6 +41,7 @@ export function SettingsScreen() {
           <OfficeForm initial={settings.office} />
         </div>
       )}
+      {status === 'ready' && <LicensedImportPanel />}
     </section>
   );
 }

@@ -1,0 +1,201 @@
+// Lookup speed with a realistic index: the catalog, the ICD-10 list and 100,000 synthetic policy notes.
+// 200 realistic queries; the service call (what the IPC handler runs) against the raw FTS5 query.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import { createCatalogService } from '../../src/main/services/catalogService';
+import { buildMatchExpression, queryWords } from '../../src/shared/catalog/searchQuery';
+import type { BenchSuite } from './bench';
+
+const NOTE_COUNT = 100_000;
+
+/** Synthetic notes in the style of what reps say; fixed seed, so every run indexes the same text. */
+function* syntheticNotes(count: number): Generator<[string, string]> {
+  const parts = [
+    ['Rep said', 'Per rep', 'Portal shows', 'Fax back says', 'IVR quoted'],
+    [
+      'CBCT',
+      'cone beam',
+      'pano',
+      'FMX',
+      'bitewings',
+      'sialography',
+      'TMJ films',
+      'MRI',
+      'ultrasound',
+      'photos',
+    ],
+    [
+      'needs prior auth',
+      'predetermination recommended',
+      'no auth needed',
+      'covered at 80%',
+      'covered at 50%',
+      'not covered',
+      'bill medical first',
+      'downgraded to 2D',
+    ],
+    [
+      'with narrative',
+      'send pano and PAs',
+      'once per lifetime',
+      'one per 36 months',
+      'shares frequency with FMX',
+      'ages 12 and up',
+      'deductible waived',
+    ],
+    ['ref', 'call ref', 'reference'],
+  ];
+  let seed = 42;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let i = 0; i < count; i++) {
+    const pick = (k: number) => parts[k]![next(parts[k]!.length)]!;
+    yield [
+      `Fictional Payer ${next(2000)} plan ${next(20000)}`,
+      `${pick(0)} ${pick(1)} ${pick(2)}, ${pick(3)}; ${pick(4)} ${100000 + next(900000)}`,
+    ];
+  }
+}
+
+const BASE_QUERIES = [
+  'D0367',
+  'd367',
+  '0367',
+  '367',
+  'D0364',
+  'd371',
+  '0310',
+  '320',
+  'D0330',
+  'd701',
+  'D038',
+  'd36',
+  'D0391',
+  'D0803',
+  'cbct',
+  'cone beam',
+  'cone beam both jaws',
+  'cbct lower jaw',
+  'cbct upper jaw',
+  'cbct tmj',
+  'limited field cbct',
+  'cbct capture only',
+  '3d x-ray',
+  'sialography',
+  'salivary duct dye',
+  'sialo',
+  'sialoendoscopy',
+  'salivary scope',
+  'ultrasound',
+  'sonogram',
+  'mri face',
+  'tmj arthrogram',
+  'jaw joint',
+  'pano',
+  'panorex',
+  'panoramic',
+  'full mouth series',
+  'fmx',
+  'bitewings',
+  'vertical bitewings',
+  'ceph',
+  'photo',
+  'picture',
+  '3d face scan',
+  'digital impression',
+  '3d printed model',
+  'interpretation report',
+  'fusion',
+  'subtraction',
+  'tomosynthesis',
+  'ultrasond',
+  'sialoendscopy',
+  'panoramc',
+  'bitewnig',
+  'arthrogrm',
+  'tomosynthsis',
+  'K11.5',
+  'k115',
+  'M26.63',
+  'sialolithiasis',
+  'jaw pain',
+  'impacted teeth',
+  'odontogenic sinusitis',
+  'fracture mandible',
+  'cracked tooth',
+];
+
+/** 200 queries: the base list plus what the desk sees while typing (prefixes of the longer ones). */
+function realisticQueries(): string[] {
+  const queries = [...BASE_QUERIES];
+  for (const q of BASE_QUERIES) {
+    for (let cut = 3; cut < q.length && queries.length < 200; cut += 3) queries.push(q.slice(0, cut));
+  }
+  return queries.slice(0, 200);
+}
+
+const suite: BenchSuite = {
+  name: 'catalog',
+  async setup() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-catalog-'));
+    const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
+    const now = () => new Date();
+    const { db } = openAppDatabase(paths, now);
+    // Policy notes live in their own full-text index (the catalog lookup never searches them), in the
+    // same database file, so the catalog index is measured inside a realistically large database.
+    db.exec(
+      `CREATE VIRTUAL TABLE bench_policy_notes USING fts5(plan, note, tokenize = 'unicode61 remove_diacritics 2')`,
+    );
+    const insertNote = db.prepare('INSERT INTO bench_policy_notes (plan, note) VALUES (?, ?)');
+    db.transaction(() => {
+      for (const [plan, note] of syntheticNotes(NOTE_COUNT)) insertNote.run(plan, note);
+    })();
+    db.pragma('optimize');
+    const catalog = createCatalogService(db, now);
+    const queries = realisticQueries();
+    const raw = db.prepare(
+      `SELECT doc_type, ref, kind, valid_to, flags, title, synonyms FROM catalog_search WHERE catalog_search MATCH ?
+       ORDER BY bm25(catalog_search, 0, 0, 0, 0, 0, 8.0, 1.0, 5.0) LIMIT 40`,
+    );
+    const expressions = queries.map((q) =>
+      buildMatchExpression(
+        queryWords(q).map((w) => [w]),
+        { prefixLast: true, mode: 'all' },
+      ),
+    );
+    let i = 0;
+    let j = 0;
+    return {
+      cases: [
+        {
+          name: `catalog.search, ${queries.length} realistic queries`,
+          iterations: 4000,
+          run: () => catalog.search(queries[i++ % queries.length]!),
+        },
+        {
+          name: 'raw FTS5 MATCH, same queries',
+          iterations: 4000,
+          run: () => raw.all(expressions[j++ % expressions.length]),
+        },
+      ],
+      teardown: () => {
+        db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  notes(results) {
+    const [service, raw] = results;
+    if (!service || !raw) return [];
+    return [
+      `database: 63 CDT + 238 ICD-10 in the catalog index; ${NOTE_COUNT.toLocaleString('en-US')} synthetic policy notes in their own index`,
+      `service / raw FTS5: median ${(service.medianMs / raw.medianMs).toFixed(2)}x, p95 ${(service.p95Ms / raw.p95Ms).toFixed(2)}x (target: p95 < 2 ms, overhead < 1.5x)`,
+    ];
+  },
+};
+
+export default suite;
