@@ -1,5 +1,6 @@
 // Wires the app together: single instance, security policy, database, IPC and the window.
 import type * as Electron from 'electron';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { DatabaseOpenError, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
@@ -26,6 +27,15 @@ export interface BootstrapOptions {
   env: Record<string, string | undefined>;
   /** Injected so tests can check that a second instance never opens the database. */
   openDatabase?: typeof openAppDatabase;
+}
+
+/** Until VerifyDesk has its own sign-in, answers are recorded under the computer's account name. */
+function osAccount(): string {
+  try {
+    return userInfo().username || 'unknown user';
+  } catch {
+    return 'unknown user';
+  }
 }
 
 export function bootstrap(options: BootstrapOptions): void {
@@ -71,7 +81,14 @@ export function bootstrap(options: BootstrapOptions): void {
     }
 
     const dispatch = createDispatch({
-      handlers: createHandlers({ db, dbPath: paths.dbPath, appVersion: app.getVersion(), now, clipboard }),
+      handlers: createHandlers({
+        db,
+        dbPath: paths.dbPath,
+        appVersion: app.getVersion(),
+        now,
+        clipboard,
+        actor: osAccount,
+      }),
       isTrustedSender: (sender) => isTrustedSender(sender, devServerUrl),
       checkOutputs: !app.isPackaged,
       // Channel and error type only: messages may quote data, and logs must never hold patient details.

@@ -23,6 +23,7 @@ const suite: BenchSuite = {
         appVersion: 'bench',
         now,
         clipboard: { writeText: () => undefined },
+        actor: () => 'Test User',
       }),
       isTrustedSender: (s) => isTrustedSender(s, undefined),
       checkOutputs: false,

@@ -91,6 +91,7 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
       appVersion,
       now,
       clipboard: { writeText: (t) => copied.push(t) },
+      actor: () => 'Test User',
     }),
     isTrustedSender: (sender) => isTrustedSender(sender, undefined),
     checkOutputs: true,

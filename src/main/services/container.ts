@@ -5,8 +5,11 @@ import { schemaVersion } from '../db/migrate';
 import type { HandlerMap } from '../ipc/dispatch';
 import { appHandlers, type ClipboardPort } from '../ipc/handlers/appHandlers';
 import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
+import { patientHandlers, policyHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
 import { createCatalogService } from './catalogService';
+import { createPatientService } from './patientService';
+import { createPolicyService } from './policyService';
 import { createSettingsService } from './settingsService';
 
 export interface AppContext {
@@ -15,10 +18,25 @@ export interface AppContext {
   appVersion: string;
   now: () => Date;
   clipboard: ClipboardPort;
+  /** Who is acting: recorded with every answer. The OS account until VerifyDesk has its own users. */
+  actor: () => string;
 }
 
 export function createHandlers(context: AppContext): HandlerMap {
-  const settings = createSettingsService(context.db, context.now);
+  const { db, now, actor } = context;
+  const settings = createSettingsService(db, now);
+  const policies = createPolicyService({
+    db,
+    now,
+    actor,
+    staleAfterDays: () => settings.get().planStaleAfterDays,
+  });
+  const patients = createPatientService({
+    db,
+    now,
+    actor,
+    staleAfterDays: () => settings.get().eligibilityStaleAfterDays,
+  });
   return {
     ...appHandlers(
       () => ({
@@ -30,6 +48,8 @@ export function createHandlers(context: AppContext): HandlerMap {
       context.clipboard,
     ),
     ...settingsHandlers(settings),
-    ...catalogHandlers(createCatalogService(context.db, context.now)),
+    ...catalogHandlers(createCatalogService(db, now)),
+    ...policyHandlers(policies),
+    ...patientHandlers(patients),
   };
 }

@@ -4,6 +4,8 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar } from './components/NavBar';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
 import { LookupScreen } from './screens/Lookup/LookupScreen';
+import { PatientsScreen } from './screens/Patients/PatientsScreen';
+import { PayersScreen } from './screens/Payers/PayersScreen';
 import { PlaceholderScreen } from './screens/Placeholder/PlaceholderScreen';
 import { PLACEHOLDERS } from './screens/Placeholder/placeholders';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
@@ -14,6 +16,10 @@ function ScreenView({ screen }: { screen: ScreenId }) {
   switch (screen) {
     case 'lookup':
       return <LookupScreen />;
+    case 'payers':
+      return <PayersScreen />;
+    case 'patients':
+      return <PatientsScreen />;
     case 'settings':
       return <SettingsScreen />;
     default:

@@ -10,6 +10,23 @@ export const CHANNELS = [
   'catalog:getIcd10',
   'catalog:importPreview',
   'catalog:importApply',
+  'payers:list',
+  'payers:save',
+  'payers:delete',
+  'plans:list',
+  'plans:get',
+  'plans:save',
+  'plans:setBenefits',
+  'plans:delete',
+  'policies:matrix',
+  'policies:set',
+  'patients:search',
+  'patients:get',
+  'patients:save',
+  'coverages:save',
+  'coverages:delete',
+  'history:add',
+  'history:delete',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -7,6 +7,22 @@ import {
   licensedImportPreviewSchema,
   searchResponseSchema,
 } from '../catalog/catalogTypes';
+import { cdtCode, id } from '../policy/policyTypes';
+import {
+  benefitsPatchSchema,
+  coverageInputSchema,
+  patientInputSchema,
+  patientSchema,
+  patientSummarySchema,
+  payerInputSchema,
+  payerSchema,
+  planInputSchema,
+  planSchema,
+  planSummarySchema,
+  policyMatrixSchema,
+  policyPatchSchema,
+  serviceRecordInputSchema,
+} from '../policy/policyViews';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 
 export interface ChannelSpec {
@@ -15,6 +31,7 @@ export interface ChannelSpec {
 }
 
 const noInput = z.strictObject({});
+const deleted = z.strictObject({ deleted: z.literal(true) });
 
 export const appInfoSchema = z.strictObject({
   version: z.string(),
@@ -71,6 +88,41 @@ export const contract = {
     input: pickedFile,
     output: z.strictObject({ imported: z.number().int(), skippedUnknown: z.number().int() }),
   },
+  'payers:list': { input: noInput, output: z.array(payerSchema) },
+  'payers:save': {
+    input: z.strictObject({ id: id.nullable(), payer: payerInputSchema }),
+    output: payerSchema,
+  },
+  'payers:delete': { input: z.strictObject({ id }), output: deleted },
+  'plans:list': { input: z.strictObject({ payerId: id.nullable() }), output: z.array(planSummarySchema) },
+  'plans:get': { input: z.strictObject({ id }), output: planSchema },
+  'plans:save': { input: z.strictObject({ id: id.nullable(), plan: planInputSchema }), output: planSchema },
+  'plans:setBenefits': {
+    input: z.strictObject({ planId: id, patch: benefitsPatchSchema }),
+    output: planSchema,
+  },
+  'plans:delete': { input: z.strictObject({ id }), output: deleted },
+  'policies:matrix': { input: z.strictObject({ planId: id }), output: policyMatrixSchema },
+  'policies:set': {
+    input: z.strictObject({ planId: id, code: cdtCode, patch: policyPatchSchema }),
+    output: policyMatrixSchema,
+  },
+  'patients:search': {
+    input: z.strictObject({ query: z.string().max(200) }),
+    output: z.array(patientSummarySchema),
+  },
+  'patients:get': { input: z.strictObject({ id }), output: patientSchema },
+  'patients:save': {
+    input: z.strictObject({ id: id.nullable(), patient: patientInputSchema }),
+    output: patientSchema,
+  },
+  'coverages:save': {
+    input: z.strictObject({ id: id.nullable(), coverage: coverageInputSchema }),
+    output: patientSchema,
+  },
+  'coverages:delete': { input: z.strictObject({ id }), output: patientSchema },
+  'history:add': { input: serviceRecordInputSchema, output: patientSchema },
+  'history:delete': { input: z.strictObject({ patientId: id, id }), output: patientSchema },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

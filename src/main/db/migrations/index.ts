@@ -2,5 +2,10 @@
 import type { Migration } from '../migrate';
 import { settingsMigration } from './0001-settings';
 import { catalogMigration } from './0002-catalog';
+import { payersPlansPatientsMigration } from './0003-payers-plans-patients';
 
-export const MIGRATIONS: readonly Migration[] = [settingsMigration, catalogMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  settingsMigration,
+  catalogMigration,
+  payersPlansPatientsMigration,
+];

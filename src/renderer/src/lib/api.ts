@@ -27,7 +27,10 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
     };
   }
   if (result.ok) return result.value;
-  // Validation errors belong beside their field; everything else is worth a banner.
-  if (result.error.code !== 'validation') useErrorStore.getState().report(result.error);
+  // Errors about a field (validation, or a conflict such as a duplicate name) belong beside that field;
+  // everything else is worth a banner.
+  const besideField =
+    result.error.code === 'validation' || (result.error.code === 'conflict' && result.error.field);
+  if (!besideField) useErrorStore.getState().report(result.error);
   throw new ApiError(result.error);
 }

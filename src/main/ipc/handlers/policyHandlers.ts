@@ -1,0 +1,60 @@
+import type { PatientService } from '../../services/patientService';
+import type { PolicyService } from '../../services/policyService';
+import type { HandlerMap } from '../dispatch';
+
+type PolicyChannels =
+  | 'payers:list'
+  | 'payers:save'
+  | 'payers:delete'
+  | 'plans:list'
+  | 'plans:get'
+  | 'plans:save'
+  | 'plans:setBenefits'
+  | 'plans:delete'
+  | 'policies:matrix'
+  | 'policies:set';
+
+export function policyHandlers(policies: PolicyService): Pick<HandlerMap, PolicyChannels> {
+  return {
+    'payers:list': () => policies.listPayers(),
+    'payers:save': ({ id, payer }) => policies.savePayer(id, payer),
+    'payers:delete': ({ id }) => {
+      policies.deletePayer(id);
+      return { deleted: true };
+    },
+    'plans:list': ({ payerId }) => policies.listPlans(payerId),
+    'plans:get': ({ id }) => policies.getPlan(id),
+    'plans:save': ({ id, plan }) => policies.savePlan(id, plan),
+    'plans:setBenefits': ({ planId, patch }) => policies.setBenefits(planId, patch),
+    'plans:delete': ({ id }) => {
+      policies.deletePlan(id);
+      return { deleted: true };
+    },
+    'policies:matrix': ({ planId }) => policies.getMatrix(planId),
+    'policies:set': ({ planId, code, patch }) => {
+      policies.setPolicy(planId, code, patch);
+      return policies.getMatrix(planId);
+    },
+  };
+}
+
+type PatientChannels =
+  | 'patients:search'
+  | 'patients:get'
+  | 'patients:save'
+  | 'coverages:save'
+  | 'coverages:delete'
+  | 'history:add'
+  | 'history:delete';
+
+export function patientHandlers(patients: PatientService): Pick<HandlerMap, PatientChannels> {
+  return {
+    'patients:search': ({ query }) => patients.search(query),
+    'patients:get': ({ id }) => patients.get(id),
+    'patients:save': ({ id, patient }) => patients.save(id, patient),
+    'coverages:save': ({ id, coverage }) => patients.saveCoverage(id, coverage),
+    'coverages:delete': ({ id }) => patients.deleteCoverage(id),
+    'history:add': (record) => patients.addService(record),
+    'history:delete': ({ patientId, id }) => patients.deleteService(patientId, id),
+  };
+}

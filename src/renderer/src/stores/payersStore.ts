@@ -1,0 +1,122 @@
+// Payers and plans: the list, the one being edited, and the plan's policy matrix.
+import { create } from 'zustand';
+import type { PlanBenefits, PolicyValues } from '../../../shared/policy/policyTypes';
+import type {
+  Payer,
+  PayerInput,
+  Plan,
+  PlanInput,
+  PlanSummary,
+  PolicyMatrix,
+} from '../../../shared/policy/policyViews';
+import { call } from '../lib/api';
+import { fieldErrorsFrom, type FieldErrors } from '../lib/fieldErrors';
+
+export type PayersSelection =
+  { kind: 'payer'; id: number | null } | { kind: 'plan'; id: number | null; payerId: number } | null;
+
+interface PayersState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  payers: Payer[];
+  plans: PlanSummary[];
+  selection: PayersSelection;
+  plan: Plan | null;
+  matrix: PolicyMatrix | null;
+  errors: FieldErrors;
+  saved: string | null;
+  load(): Promise<void>;
+  select(selection: PayersSelection): Promise<void>;
+  savePayer(id: number | null, payer: PayerInput): Promise<boolean>;
+  savePlan(id: number | null, plan: PlanInput): Promise<boolean>;
+  saveBenefits(planId: number, patch: Partial<PlanBenefits>): Promise<boolean>;
+  setPolicy(planId: number, code: string, patch: Partial<PolicyValues>): Promise<string | null>;
+  deletePayer(id: number): Promise<void>;
+}
+
+export const usePayersStore = create<PayersState>((set, get) => ({
+  status: 'idle',
+  payers: [],
+  plans: [],
+  selection: null,
+  plan: null,
+  matrix: null,
+  errors: {},
+  saved: null,
+
+  load: async () => {
+    set({ status: 'loading' });
+    try {
+      const [payers, plans] = await Promise.all([
+        call('payers:list', {}),
+        call('plans:list', { payerId: null }),
+      ]);
+      set({ status: 'ready', payers, plans });
+    } catch {
+      set({ status: 'error' });
+    }
+  },
+
+  select: async (selection) => {
+    set({ selection, plan: null, matrix: null, errors: {}, saved: null });
+    if (selection?.kind === 'plan' && selection.id !== null) {
+      const [plan, matrix] = await Promise.all([
+        call('plans:get', { id: selection.id }),
+        call('policies:matrix', { planId: selection.id }),
+      ]);
+      set({ plan, matrix });
+    }
+  },
+
+  savePayer: async (id, payer) => {
+    try {
+      const saved = await call('payers:save', { id, payer });
+      await get().load();
+      set({ selection: { kind: 'payer', id: saved.id }, errors: {}, saved: `Saved ${saved.name}.` });
+      return true;
+    } catch (error) {
+      set({ errors: fieldErrorsFrom(error, 'payer.') ?? {}, saved: null });
+      return false;
+    }
+  },
+
+  savePlan: async (id, plan) => {
+    try {
+      const saved = await call('plans:save', { id, plan });
+      await get().load();
+      await get().select({ kind: 'plan', id: saved.id, payerId: saved.payerId });
+      set({ saved: `Saved ${saved.name}.` });
+      return true;
+    } catch (error) {
+      set({ errors: fieldErrorsFrom(error, 'plan.') ?? {}, saved: null });
+      return false;
+    }
+  },
+
+  saveBenefits: async (planId, patch) => {
+    try {
+      const plan = await call('plans:setBenefits', { planId, patch });
+      set({ plan, errors: {}, saved: 'Benefits saved.' });
+      return true;
+    } catch (error) {
+      set({ errors: fieldErrorsFrom(error, 'patch.') ?? {}, saved: null });
+      return false;
+    }
+  },
+
+  setPolicy: async (planId, code, patch) => {
+    try {
+      const matrix = await call('policies:set', { planId, code, patch });
+      set({ matrix });
+      return null;
+    } catch (error) {
+      const errors = fieldErrorsFrom(error, 'patch.');
+      return errors ? Object.values(errors)[0]! : 'Not saved.';
+    }
+  },
+
+  deletePayer: async (id) => {
+    await call('payers:delete', { id });
+    set({ selection: null });
+    await get().load();
+  },
+}));

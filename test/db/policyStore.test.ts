@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/main/db/connection';
+import { upsertPolicy } from '../../src/main/db/repositories/policyRepo';
+import { createPatientService } from '../../src/main/services/patientService';
+import { createPolicyService } from '../../src/main/services/policyService';
+import { AppError } from '../../src/shared/ipc/result';
+import { UNKNOWN_POLICY } from '../../src/shared/policy/policyTypes';
+import { openTestAppDb } from '../helpers/appDb';
+import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { useTempDirs } from '../helpers/tempDir';
+
+/** A clock the test can move: days are added to 2026-03-01 noon local time. */
+function movableClock() {
+  let days = 0;
+  return {
+    now: () => new Date(2026, 2, 1 + days, 12, 0, 0),
+    advance: (n: number) => {
+      days += n;
+    },
+  };
+}
+
+function expectAppError(fn: () => unknown, code: string, field?: string): AppError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    if (field !== undefined) expect((error as AppError).field).toBe(field);
+    return error as AppError;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('payer, plan and policy store', () => {
+  const tempDir = useTempDirs();
+  const setup = () => {
+    const clock = movableClock();
+    const { db } = openTestAppDb(tempDir, clock.now);
+    const deps = { db, now: clock.now, actor: () => 'Test User' };
+    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    return { db, clock, policies, patients };
+  };
+  const count = (db: Db, table: string) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  it('creates and updates payers; names are unique regardless of case', () => {
+    const { db, policies } = setup();
+    const payer = policies.savePayer(null, payerInput());
+    expect(payer).toMatchObject({
+      name: 'Fictional Dental Mutual (sample)',
+      planCount: 0,
+      sendsInvertedCoinsurance: 'unknown',
+    });
+    expectAppError(
+      () => policies.savePayer(null, payerInput('FICTIONAL DENTAL MUTUAL (SAMPLE)')),
+      'conflict',
+      'name',
+    );
+    const renamed = policies.savePayer(payer.id, {
+      ...payerInput('Renamed Fictional Payer'),
+      sendsInvertedCoinsurance: 'yes',
+    });
+    expect(renamed).toMatchObject({
+      id: payer.id,
+      name: 'Renamed Fictional Payer',
+      sendsInvertedCoinsurance: 'yes',
+    });
+    expect(policies.listPayers().map((p) => p.name)).toEqual(['Renamed Fictional Payer']);
+    db.close();
+  });
+
+  it('a payer with plans cannot vanish: the service refuses, and so does the database', () => {
+    const { db, policies } = setup();
+    const payer = policies.savePayer(null, payerInput());
+    policies.savePlan(null, planInput(payer.id));
+    const error = expectAppError(() => policies.deletePayer(payer.id), 'conflict');
+    expect(error.message).toMatch(/still has 1 plan/);
+    expect(() => db.prepare('DELETE FROM payers WHERE id = ?').run(payer.id)).toThrow(/FOREIGN KEY/);
+    expect(count(db, 'payers')).toBe(1);
+    db.close();
+  });
+
+  it('a new plan knows nothing: every benefit is unknown, never 0 or false', () => {
+    const { db, policies } = setup();
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    for (const [field, view] of Object.entries(plan.benefits)) {
+      expect(view.status, field).toBe('unknown');
+      expect(view.value === null || view.value === 'unknown', field).toBe(true);
+      expect(view.provenance, field).toBeNull();
+    }
+    db.close();
+  });
+
+  it('records provenance on every benefit change, field by field', () => {
+    const { db, clock, policies } = setup();
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    policies.setBenefits(plan.id, { annualMaxCents: 150_000, deductibleIndividualCents: 5_000 });
+    clock.advance(10);
+    const after = policies.setBenefits(
+      plan.id,
+      { deductibleIndividualCents: 0, networkStatus: 'in_network' },
+      {
+        source: 'call',
+        callId: 7,
+        repName: 'Rep Synthetic',
+        referenceNumber: 'REF-123',
+      },
+    );
+    expect(after.benefits.annualMaxCents).toMatchObject({ value: 150_000, status: 'known' });
+    expect(after.benefits.annualMaxCents!.provenance).toMatchObject({
+      source: 'manual',
+      recordedBy: 'Test User',
+    });
+    // A $0 deductible is an answer, not an unknown.
+    expect(after.benefits.deductibleIndividualCents).toMatchObject({ value: 0, status: 'known' });
+    expect(after.benefits.deductibleIndividualCents!.provenance).toMatchObject({
+      source: 'call',
+      callId: 7,
+      repName: 'Rep Synthetic',
+      referenceNumber: 'REF-123',
+    });
+    expect(after.benefits.deductibleFamilyCents!.status).toBe('unknown');
+    expect(count(db, 'provenance')).toBe(2);
+    db.close();
+  });
+
+  it('refuses invalid answers with the field named and changes nothing', () => {
+    const { db, policies } = setup();
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    expectAppError(
+      () =>
+        policies.setPolicy(plan.id, 'D0367', {
+          frequency: { count: 1, per: 'months', months: null, sharedWith: [] },
+        }),
+      'validation',
+      'frequency',
+    );
+    expectAppError(
+      () => policies.setPolicy(plan.id, 'D0367', { ageLimits: { min: 20, max: 12 } }),
+      'validation',
+      'ageLimits',
+    );
+    expect(count(db, 'code_policies')).toBe(0);
+    expect(count(db, 'provenance')).toBe(0);
+    db.close();
+  });
+
+  it('the policy matrix shows known, unknown and stale at the boundary: 90 days fresh, 91 stale', () => {
+    const { db, clock, policies } = setup();
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    policies.setPolicy(plan.id, 'D0367', { covered: 'yes', coverageBp: 5000, priorAuth: 'required' });
+    policies.setPolicy(plan.id, 'D0364', { covered: 'no', coverageBp: 0 });
+    const cell = (code: string, field: 'covered' | 'coverageBp' | 'priorAuth' | 'frequency') =>
+      policies.getMatrix(plan.id).rows.find((r) => r.code === code)!.cells[field];
+
+    expect(cell('D0367', 'covered')).toMatchObject({ value: 'yes', status: 'known' });
+    expect(cell('D0367', 'frequency')).toMatchObject({ value: null, status: 'unknown' });
+    // Not covered at 0% is known, distinct from unknown.
+    expect(cell('D0364', 'covered')).toMatchObject({ value: 'no', status: 'known' });
+    expect(cell('D0364', 'coverageBp')).toMatchObject({ value: 0, status: 'known' });
+    expect(cell('D0365', 'covered')).toMatchObject({ value: 'unknown', status: 'unknown' });
+
+    clock.advance(90);
+    expect(cell('D0367', 'coverageBp').status).toBe('known');
+    clock.advance(1);
+    expect(cell('D0367', 'coverageBp').status).toBe('stale');
+    expect(cell('D0367', 'coverageBp').provenance!.recordedBy).toBe('Test User');
+    db.close();
+  });
+
+  it('a payer-wide default fills in what the plan does not know, marked as inherited', () => {
+    const { db, policies } = setup();
+    const payer = policies.savePayer(null, payerInput());
+    const plan = policies.savePlan(null, planInput(payer.id));
+    const provenanceId = Number(
+      db
+        .prepare("INSERT INTO provenance (source, recorded_by, recorded_at) VALUES ('import', 'Pack', ?)")
+        .run(new Date(2026, 2, 1).toISOString()).lastInsertRowid,
+    );
+    upsertPolicy(
+      db,
+      payer.id,
+      null,
+      {
+        code: 'D0330',
+        values: { ...UNKNOWN_POLICY, covered: 'yes', priorAuth: 'not_required' },
+        provenance: { covered: provenanceId, priorAuth: provenanceId },
+      },
+      'now',
+    );
+    policies.setPolicy(plan.id, 'D0330', { priorAuth: 'required' });
+    const row = policies.getMatrix(plan.id).rows.find((r) => r.code === 'D0330')!;
+    expect(row.cells.covered).toMatchObject({ value: 'yes', inherited: true });
+    expect(row.cells.priorAuth).toMatchObject({ value: 'required', inherited: false });
+    db.close();
+  });
+
+  it('lists every current imaging code in the matrix and leaves deleted codes out', () => {
+    const { db, policies } = setup();
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    const codes = policies.getMatrix(plan.id).rows.map((r) => r.code);
+    expect(codes).toContain('D0367');
+    expect(codes).not.toContain('D0351');
+    expect(codes.length).toBe(56);
+    db.close();
+  });
+});
+
+describe('patients and coverage', () => {
+  const tempDir = useTempDirs();
+  const setup = () => {
+    const clock = movableClock();
+    const { db } = openTestAppDb(tempDir, clock.now);
+    const deps = { db, now: clock.now, actor: () => 'Test User' };
+    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    return { db, clock, policies, patients, plan };
+  };
+  const coverage = (patientId: number, planId: number, over = {}) => ({
+    patientId,
+    planId,
+    ordinal: 1 as const,
+    memberId: 'MRK987654321',
+    subscriberName: 'Mrkfirst Qzxlast',
+    subscriberDob: '1970-01-02',
+    relationship: 'self' as const,
+    effectiveDate: '2025-01-01',
+    terminationDate: null,
+    maxUsedCents: null,
+    maxUsedStatedOn: null,
+    deductibleMetCents: null,
+    deductibleMetStatedOn: null,
+    ...over,
+  });
+
+  it('saves a patient with coverage; eligibility amounts go stale after 30 days', () => {
+    const { db, clock, patients, plan } = setup();
+    const patient = patients.save(null, patientInput({ preferredLanguage: 'es' }));
+    const saved = patients.saveCoverage(
+      null,
+      coverage(patient.id, plan.id, { maxUsedCents: 20_000, maxUsedStatedOn: '2026-03-01' }),
+    );
+    expect(saved.preferredLanguage).toBe('es');
+    expect(saved.coverages[0]!.maxUsed).toMatchObject({ value: 20_000, status: 'known' });
+    expect(saved.coverages[0]!.maxUsed.provenance).toMatchObject({
+      source: 'manual',
+      recordedBy: 'Test User',
+    });
+    expect(saved.coverages[0]!.deductibleMet).toMatchObject({ value: null, status: 'unknown' });
+    clock.advance(30);
+    expect(patients.get(patient.id).coverages[0]!.maxUsed.status).toBe('known');
+    clock.advance(1);
+    expect(patients.get(patient.id).coverages[0]!.maxUsed.status).toBe('stale');
+    db.close();
+  });
+
+  it('one primary and one secondary per patient', () => {
+    const { db, patients, plan } = setup();
+    const patient = patients.save(null, patientInput());
+    patients.saveCoverage(null, coverage(patient.id, plan.id));
+    expectAppError(() => patients.saveCoverage(null, coverage(patient.id, plan.id)), 'conflict', 'ordinal');
+    expect(patients.saveCoverage(null, coverage(patient.id, plan.id, { ordinal: 2 })).coverages).toHaveLength(
+      2,
+    );
+    db.close();
+  });
+
+  it('a plan in use by a coverage cannot be deleted', () => {
+    const { db, policies, patients, plan } = setup();
+    const patient = patients.save(null, patientInput());
+    patients.saveCoverage(null, coverage(patient.id, plan.id));
+    expectAppError(() => policies.deletePlan(plan.id), 'conflict');
+    expect(() => db.prepare('DELETE FROM plans WHERE id = ?').run(plan.id)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it("refuses a future date of birth and service dates outside the patient's life", () => {
+    const { db, patients } = setup();
+    expectAppError(() => patients.save(null, patientInput({ dob: '2030-01-01' })), 'validation', 'dob');
+    const patient = patients.save(null, patientInput());
+    expectAppError(
+      () =>
+        patients.addService({
+          patientId: patient.id,
+          code: 'D0330',
+          serviceDate: '1969-12-31',
+          source: 'office',
+        }),
+      'validation',
+      'serviceDate',
+    );
+    expectAppError(
+      () =>
+        patients.addService({
+          patientId: patient.id,
+          code: 'D0330',
+          serviceDate: '2027-01-01',
+          source: 'office',
+        }),
+      'validation',
+      'serviceDate',
+    );
+    const withHistory = patients.addService({
+      patientId: patient.id,
+      code: 'D0330',
+      serviceDate: '2023-03-15',
+      source: 'payer',
+    });
+    expect(withHistory.serviceHistory).toEqual([
+      { id: expect.any(Number), code: 'D0330', serviceDate: '2023-03-15', source: 'payer' },
+    ]);
+    db.close();
+  });
+
+  it('finds patients by the start of a name; typed wildcards are literal', () => {
+    const { db, patients } = setup();
+    patients.save(null, patientInput());
+    patients.save(null, patientInput({ firstName: 'Other', lastName: 'Synthetic' }));
+    expect(patients.search('qzx').map((p) => p.lastName)).toEqual(['Qzxlast']);
+    expect(patients.search('Mrkfirst Q').map((p) => p.lastName)).toEqual(['Qzxlast']);
+    expect(patients.search('%')).toEqual([]);
+    expect(patients.search('')).toHaveLength(2);
+    db.close();
+  });
+});
