@@ -13,7 +13,9 @@ import { installNavigationGuards } from './security/navigationGuards';
 import { applySessionPolicy } from './security/sessionPolicy';
 import { isTrustedSender } from './security/trustedSender';
 import { createHandlers } from './services/container';
+import { loadSampleDataOnce } from './services/sampleData';
 import { createMainWindow } from './windows/mainWindow';
+import { dialogFilePort } from './windows/saveDialog';
 
 type ElectronModule = Pick<
   typeof Electron,
@@ -73,6 +75,7 @@ export function bootstrap(options: BootstrapOptions): void {
     const now = () => new Date();
     try {
       db = openDatabase(paths, now).db;
+      loadSampleDataOnce(db, now);
     } catch (error) {
       const message = error instanceof DatabaseOpenError ? error.message : String(error);
       dialog.showErrorBox('VerifyDesk cannot open its database', message);
@@ -87,6 +90,7 @@ export function bootstrap(options: BootstrapOptions): void {
         appVersion: app.getVersion(),
         now,
         clipboard,
+        files: dialogFilePort(dialog, () => mainWindow),
         actor: osAccount,
       }),
       isTrustedSender: (sender) => isTrustedSender(sender, devServerUrl),

@@ -24,6 +24,7 @@ const suite: BenchSuite = {
         now,
         clipboard: { writeText: () => undefined },
         actor: () => 'Test User',
+        files: { save: async () => null },
       }),
       isTrustedSender: (s) => isTrustedSender(s, undefined),
       checkOutputs: false,

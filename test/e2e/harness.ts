@@ -1,6 +1,6 @@
 // The browser harness: the real renderer build in Debian's Chromium, with window.api bound to the same
 // dispatch Electron uses (sender check, validation, handlers, services) over a real temp SQLite file.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { APP_HOST, APP_SCHEME } from '../../src/main/security/appUrl';
 import { PRODUCTION_CSP } from '../../src/main/security/csp';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createHandlers } from '../../src/main/services/container';
+import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -46,7 +47,11 @@ export interface Harness {
   mainErrors: string[];
   /** What the app copied to the clipboard (main's clipboard port, recorded). */
   copied: string[];
+  /** Files the app saved (main's file port writes them into the harness's temp folder). */
+  saved: string[];
   screenshot(name: string): Promise<string>;
+  /** Reloads the page and waits until the app is ready for keys again. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,7 +77,9 @@ function startStaticServer(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function startHarness(options: { appVersion?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { appVersion?: string; sampleData?: boolean } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
   const paths: DataPaths = {
     dbPath: path.join(dir, 'verifydesk.sqlite'),
@@ -80,10 +87,15 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
   };
   const now = () => new Date();
   const { db } = openAppDatabase(paths, now);
+  // As on a first run of the app: the fictional sample payers are there until removed.
+  if (options.sampleData) loadSampleDataOnce(db, now);
   const appVersion =
     options.appVersion ?? JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
   const mainErrors: string[] = [];
   const copied: string[] = [];
+  const saved: string[] = [];
+  const exportDir = path.join(dir, 'exports');
+  mkdirSync(exportDir);
   const dispatch: Dispatch = createDispatch({
     handlers: createHandlers({
       db,
@@ -92,6 +104,14 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
       now,
       clipboard: { writeText: (t) => copied.push(t) },
       actor: () => 'Test User',
+      files: {
+        async save(name, content) {
+          const target = path.join(exportDir, name);
+          writeFileSync(target, content);
+          saved.push(target);
+          return target;
+        },
+      },
     }),
     isTrustedSender: (sender) => isTrustedSender(sender, undefined),
     checkOutputs: true,
@@ -141,9 +161,10 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
     CHANNELS.map((c) => [c, methodName(c)] as [string, string]),
   );
 
-  await page.goto(`${origin}/index.html`);
   // Ready when the first screen has rendered (its keyboard shortcuts are attached in the same task).
-  await page.locator('h1').first().waitFor();
+  const ready = () => page.locator('h1').first().waitFor();
+  await page.goto(`${origin}/index.html`);
+  await ready();
 
   return {
     page,
@@ -154,6 +175,11 @@ export async function startHarness(options: { appVersion?: string } = {}): Promi
     consoleMessages,
     mainErrors,
     copied,
+    saved,
+    async reload() {
+      await page.reload();
+      await ready();
+    },
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);

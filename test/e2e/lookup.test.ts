@@ -10,7 +10,8 @@ describe('code lookup in Chromium', () => {
     await h.close();
   });
 
-  const firstResult = () => h.page.getByRole('option').first().locator('.result-code').textContent();
+  const results = () => h.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  const firstResult = () => results().first().locator('.result-code').textContent();
 
   it('Ctrl+K from another screen: type, pick with the keyboard, read the code page, go back', async () => {
     await h.page.keyboard.press('Alt+Digit6');
@@ -60,8 +61,8 @@ describe('code lookup in Chromium', () => {
     await box.fill('ultrasond');
     await expect.poll(firstResult).toBe('D0370');
     await box.fill('D036');
-    await expect.poll(() => h.page.getByRole('option').count()).toBeGreaterThan(6);
-    const rows = await h.page.getByRole('option').allTextContents();
+    await expect.poll(() => results().count()).toBeGreaterThan(6);
+    const rows = await results().allTextContents();
     const deletedAt = rows.findIndex((t) => t.includes('Deleted'));
     expect(deletedAt).toBeGreaterThan(0);
     expect(rows.slice(deletedAt).every((t) => t.includes('Deleted'))).toBe(true);

@@ -72,7 +72,7 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     await expect.poll(() => cell('D0368', 'Frequency').textContent()).toBe('?');
     await h.screenshot('payers-plan-editor');
 
-    await page.reload();
+    await h.reload();
     await page.keyboard.press('Alt+Digit3');
     await page.getByRole('button', { name: 'Keyboard PPO' }).click();
     await expect.poll(() => cell('D0367', 'Coverage %').textContent()).toBe('50%');

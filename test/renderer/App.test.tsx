@@ -17,6 +17,8 @@ function installApi(overrides: Partial<Window['api']> = {}) {
     ),
     settingsGet: vi.fn(() => ok(DEFAULT_SETTINGS)),
     settingsUpdate: vi.fn(() => ok(DEFAULT_SETTINGS)),
+    plansList: vi.fn(() => ok([])),
+    sampleStatus: vi.fn(() => ok({ payers: 0, plans: 0 })),
     ...overrides,
   });
 }

@@ -3,13 +3,17 @@ import { platform } from 'node:process';
 import type { Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import type { HandlerMap } from '../ipc/dispatch';
-import { appHandlers, type ClipboardPort } from '../ipc/handlers/appHandlers';
+import { appHandlers } from '../ipc/handlers/appHandlers';
+import { dataHandlers } from '../ipc/handlers/dataHandlers';
 import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
-import { patientHandlers, policyHandlers } from '../ipc/handlers/policyHandlers';
+import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
 import { createCatalogService } from './catalogService';
+import { createFeeService } from './feeService';
 import { createPatientService } from './patientService';
+import { createPolicyPackService } from './policyPackService';
 import { createPolicyService } from './policyService';
+import type { ClipboardPort, FilePort } from './ports';
 import { createSettingsService } from './settingsService';
 
 export interface AppContext {
@@ -18,6 +22,7 @@ export interface AppContext {
   appVersion: string;
   now: () => Date;
   clipboard: ClipboardPort;
+  files: FilePort;
   /** Who is acting: recorded with every answer. The OS account until VerifyDesk has its own users. */
   actor: () => string;
 }
@@ -51,5 +56,7 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...catalogHandlers(createCatalogService(db, now)),
     ...policyHandlers(policies),
     ...patientHandlers(patients),
+    ...sampleHandlers(db),
+    ...dataHandlers(createPolicyPackService(db, now), createFeeService(db, now), context.files, now),
   };
 }

@@ -27,6 +27,15 @@ export const CHANNELS = [
   'coverages:delete',
   'history:add',
   'history:delete',
+  'sample:status',
+  'sample:remove',
+  'packs:export',
+  'packs:importPreview',
+  'packs:importApply',
+  'fees:list',
+  'fees:export',
+  'fees:importPreview',
+  'fees:importApply',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

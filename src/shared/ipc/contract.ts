@@ -32,6 +32,35 @@ export interface ChannelSpec {
 
 const noInput = z.strictObject({});
 const deleted = z.strictObject({ deleted: z.literal(true) });
+/** Where an export was saved; null when the person cancelled the save dialog. */
+const savedFile = z.strictObject({ savedTo: z.string().nullable() });
+const packPreviewSchema = z.strictObject({
+  fileName: z.string(),
+  payers: z.strictObject({ new: z.number().int(), existing: z.number().int() }),
+  plans: z.strictObject({ new: z.number().int(), existing: z.number().int() }),
+  answers: z.strictObject({
+    new: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    conflicting: z.number().int(),
+  }),
+  conflicts: z.array(z.string()),
+  issues: z.array(z.strictObject({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+const feePreviewSchema = z.strictObject({
+  fileName: z.string(),
+  new: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  issues: z.array(
+    z.strictObject({
+      line: z.number().int(),
+      column: z.enum(['code', 'amount']).nullable(),
+      message: z.string(),
+    }),
+  ),
+});
+const sampleCounts = z.strictObject({ payers: z.number().int(), plans: z.number().int() });
 
 export const appInfoSchema = z.strictObject({
   version: z.string(),
@@ -123,6 +152,24 @@ export const contract = {
   'coverages:delete': { input: z.strictObject({ id }), output: patientSchema },
   'history:add': { input: serviceRecordInputSchema, output: patientSchema },
   'history:delete': { input: z.strictObject({ patientId: id, id }), output: patientSchema },
+  'sample:status': { input: noInput, output: sampleCounts },
+  'sample:remove': { input: noInput, output: sampleCounts },
+  'packs:export': { input: noInput, output: savedFile },
+  'packs:importPreview': { input: pickedFile, output: packPreviewSchema },
+  'packs:importApply': { input: pickedFile, output: packPreviewSchema },
+  'fees:list': {
+    input: z.strictObject({ planId: id.nullable() }),
+    output: z.array(z.strictObject({ code: z.string(), cents: z.number().int() })),
+  },
+  'fees:export': { input: z.strictObject({ planId: id.nullable() }), output: savedFile },
+  'fees:importPreview': {
+    input: z.strictObject({ planId: id.nullable(), file: pickedFile }),
+    output: feePreviewSchema,
+  },
+  'fees:importApply': {
+    input: z.strictObject({ planId: id.nullable(), file: pickedFile }),
+    output: feePreviewSchema,
+  },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,10 +1,6 @@
 import type { AppInfo } from '../../../shared/ipc/contract';
+import type { ClipboardPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
-
-/** The system clipboard, as main sees it (Electron's clipboard module in the app). */
-export interface ClipboardPort {
-  writeText(text: string): void;
-}
 
 export function appHandlers(
   info: () => AppInfo,

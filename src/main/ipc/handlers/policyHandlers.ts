@@ -1,5 +1,7 @@
+import type { Db } from '../../db/connection';
 import type { PatientService } from '../../services/patientService';
 import type { PolicyService } from '../../services/policyService';
+import { removeSampleData, sampleStatus } from '../../services/sampleData';
 import type { HandlerMap } from '../dispatch';
 
 type PolicyChannels =
@@ -56,5 +58,12 @@ export function patientHandlers(patients: PatientService): Pick<HandlerMap, Pati
     'coverages:delete': ({ id }) => patients.deleteCoverage(id),
     'history:add': (record) => patients.addService(record),
     'history:delete': ({ patientId, id }) => patients.deleteService(patientId, id),
+  };
+}
+
+export function sampleHandlers(db: Db): Pick<HandlerMap, 'sample:status' | 'sample:remove'> {
+  return {
+    'sample:status': () => sampleStatus(db),
+    'sample:remove': () => removeSampleData(db),
   };
 }

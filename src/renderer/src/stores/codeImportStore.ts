@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { LicensedImportPreview } from '../../../shared/catalog/catalogTypes';
 import { ApiError, call } from '../lib/api';
+import { MAX_IMPORT_BYTES, readAsBase64 } from '../lib/files';
 
 interface PickedFile {
   fileName: string;
@@ -19,17 +20,6 @@ interface CodeImportState {
   reset(): void;
 }
 
-const MAX_BYTES = 5 * 1024 * 1024;
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
 export const useCodeImportStore = create<CodeImportState>((set, get) => ({
   status: 'idle',
   file: null,
@@ -38,7 +28,7 @@ export const useCodeImportStore = create<CodeImportState>((set, get) => ({
   message: null,
 
   pick: async (file) => {
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_IMPORT_BYTES) {
       set({
         status: 'error',
         message:
@@ -48,7 +38,7 @@ export const useCodeImportStore = create<CodeImportState>((set, get) => ({
     }
     set({ status: 'reading', preview: null, result: null, message: null });
     try {
-      const picked = { fileName: file.name, contentBase64: await toBase64(file) };
+      const picked = { fileName: file.name, contentBase64: await readAsBase64(file) };
       const preview = await call('catalog:importPreview', picked);
       set({ status: 'previewed', file: picked, preview });
     } catch (error) {

@@ -1,5 +1,5 @@
 // The search box and its results, as an accessible combobox: type, arrow keys move, Enter opens.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { Flags } from '../../components/Flags';
 import { Kbd } from '../../components/Kbd';
 import { useCatalogStore } from '../../stores/catalogStore';
@@ -14,7 +14,8 @@ export function SearchPanel({ idPrefix }: { idPrefix: string }) {
   const open = useCatalogStore((s) => s.open);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // Before paint: once the box is visible it has focus, so no typed key is lost.
+  useLayoutEffect(() => {
     input.current?.focus();
     input.current?.select();
   }, []);

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useSettingsStore } from '../../stores/settingsStore';
+import { DataTransferPanel } from './DataTransferPanel';
 import { LicensedImportPanel } from './LicensedImportPanel';
 import { OfficeForm } from './OfficeForm';
+import { SampleDataPanel } from './SampleDataPanel';
 
 export function SettingsScreen() {
   const status = useSettingsStore((s) => s.status);
@@ -42,6 +44,8 @@ export function SettingsScreen() {
         </div>
       )}
       {status === 'ready' && <LicensedImportPanel />}
+      {status === 'ready' && <DataTransferPanel />}
+      {status === 'ready' && <SampleDataPanel />}
     </section>
   );
 }

@@ -1,0 +1,29 @@
+// The rows marked as sample data.
+import type { Db } from '../connection';
+import { stmt } from '../statements';
+
+export function countSample(db: Db): { payers: number; plans: number } {
+  return stmt(
+    db,
+    `SELECT (SELECT count(*) FROM payers WHERE is_sample = 1) AS payers, (SELECT count(*) FROM plans WHERE is_sample = 1) AS plans`,
+  ).get() as { payers: number; plans: number };
+}
+
+export function countRealCoveragesOnSamplePlans(db: Db): number {
+  return (
+    stmt(
+      db,
+      `SELECT count(*) AS n FROM coverages c JOIN plans p ON p.id = c.plan_id
+       JOIN patients pt ON pt.id = c.patient_id WHERE p.is_sample = 1 AND pt.is_sample = 0`,
+    ).get() as { n: number }
+  ).n;
+}
+
+/** Deletes sample rows child-first. Run inside a transaction. */
+export function deleteSample(db: Db): void {
+  stmt(db, 'DELETE FROM coverages WHERE plan_id IN (SELECT id FROM plans WHERE is_sample = 1)').run();
+  stmt(db, 'DELETE FROM code_policies WHERE payer_id IN (SELECT id FROM payers WHERE is_sample = 1)').run();
+  stmt(db, 'DELETE FROM plan_allowed_fees WHERE plan_id IN (SELECT id FROM plans WHERE is_sample = 1)').run();
+  stmt(db, 'DELETE FROM plans WHERE is_sample = 1').run();
+  stmt(db, 'DELETE FROM payers WHERE is_sample = 1').run();
+}

@@ -1,0 +1,46 @@
+// Moving knowledge in and out: policy packs and fee schedules.
+import { localDate } from '../../../shared/dates/localDate';
+import type { FeeService } from '../../services/feeService';
+import type { PolicyPackService } from '../../services/policyPackService';
+import type { FilePort } from '../../services/ports';
+import type { HandlerMap } from '../dispatch';
+
+type DataChannels =
+  | 'packs:export'
+  | 'packs:importPreview'
+  | 'packs:importApply'
+  | 'fees:list'
+  | 'fees:export'
+  | 'fees:importPreview'
+  | 'fees:importApply';
+
+const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+
+export function dataHandlers(
+  packs: PolicyPackService,
+  fees: FeeService,
+  files: FilePort,
+  now: () => Date,
+): Pick<HandlerMap, DataChannels> {
+  return {
+    'packs:export': async () => ({
+      savedTo: await files.save(
+        `verifydesk-policy-pack-${localDate(now())}.json`,
+        `${JSON.stringify(packs.exportPack(), null, 2)}\n`,
+      ),
+    }),
+    'packs:importPreview': ({ fileName, contentBase64 }) => packs.preview(fileName, bytesOf(contentBase64)),
+    'packs:importApply': ({ fileName, contentBase64 }) => packs.apply(fileName, bytesOf(contentBase64)),
+    'fees:list': ({ planId }) => fees.list(planId),
+    'fees:export': async ({ planId }) => ({
+      // File names carry no patient or payer details, only what the file is.
+      savedTo: await files.save(
+        planId === null ? 'office-fees.csv' : `plan-${planId}-allowed-fees.csv`,
+        fees.exportCsv(planId),
+      ),
+    }),
+    'fees:importPreview': ({ planId, file }) =>
+      fees.preview(planId, file.fileName, bytesOf(file.contentBase64)),
+    'fees:importApply': ({ planId, file }) => fees.apply(planId, file.fileName, bytesOf(file.contentBase64)),
+  };
+}

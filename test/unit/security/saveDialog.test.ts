@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { dialogFilePort } from '../../../src/main/windows/saveDialog';
+import { useTempDirs } from '../../helpers/tempDir';
+
+describe('save dialog file port', () => {
+  const tempDir = useTempDirs();
+
+  it('writes exactly where the person chose', async () => {
+    const target = path.join(tempDir(), 'chosen.json');
+    const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: target })) };
+    const port = dialogFilePort(dialog as never, () => null);
+    expect(await port.save('suggested.json', '{"a":1}')).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('{"a":1}');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith({ defaultPath: 'suggested.json' });
+  });
+
+  it('writes nothing when cancelled', async () => {
+    const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) };
+    expect(await dialogFilePort(dialog as never, () => null).save('x.json', 'data')).toBeNull();
+  });
+});
