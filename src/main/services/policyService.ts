@@ -80,15 +80,8 @@ export function createPolicyService({ db, now, actor, staleAfterDays }: PolicySe
     const map = JSON.parse(row.provenanceJson) as ProvenanceMap;
     const provenance = getProvenances(db, Object.values(map));
     return {
-      id: row.id,
-      payerId: row.payerId,
-      payerName: row.payerName,
-      name: row.name,
-      groupNumber: row.groupNumber,
-      employerName: row.employerName,
-      planType: row.planType,
+      ...summary(row),
       notes: row.notes,
-      isSample: row.isSample === 1,
       updatedAt: row.updatedAt,
       benefits: Object.fromEntries(
         PLAN_BENEFIT_FIELDS.map((f) => [

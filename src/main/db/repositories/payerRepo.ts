@@ -30,13 +30,9 @@ export function findPayerIdByName(db: Db, name: string): number | null {
   return row?.id ?? null;
 }
 
-export function insertPayer(db: Db, p: PayerInput, isSample: boolean, now: string): number {
-  const result = stmt(
-    db,
-    `INSERT INTO payers (name, electronic_payer_id, phone_benefits, phone_prior_auth, phone_medical,
-       phone_provider_services, portal_url, fax, claims_address, notes, sends_inverted_coinsurance, is_sample, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+/** The payer's columns in the order insert and update list them. */
+function payerValues(p: PayerInput): Array<string | null> {
+  return [
     p.name,
     p.electronicPayerId,
     p.phoneBenefits,
@@ -48,9 +44,16 @@ export function insertPayer(db: Db, p: PayerInput, isSample: boolean, now: strin
     p.claimsAddress,
     p.notes,
     p.sendsInvertedCoinsurance,
-    isSample ? 1 : 0,
-    now,
-  );
+  ];
+}
+
+export function insertPayer(db: Db, p: PayerInput, isSample: boolean, now: string): number {
+  const result = stmt(
+    db,
+    `INSERT INTO payers (name, electronic_payer_id, phone_benefits, phone_prior_auth, phone_medical,
+       phone_provider_services, portal_url, fax, claims_address, notes, sends_inverted_coinsurance, is_sample, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(...payerValues(p), isSample ? 1 : 0, now);
   return Number(result.lastInsertRowid);
 }
 
@@ -61,21 +64,7 @@ export function updatePayer(db: Db, id: number, p: PayerInput, now: string): boo
       `UPDATE payers SET name = ?, electronic_payer_id = ?, phone_benefits = ?, phone_prior_auth = ?, phone_medical = ?,
          phone_provider_services = ?, portal_url = ?, fax = ?, claims_address = ?, notes = ?,
          sends_inverted_coinsurance = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      p.name,
-      p.electronicPayerId,
-      p.phoneBenefits,
-      p.phonePriorAuth,
-      p.phoneMedical,
-      p.phoneProviderServices,
-      p.portalUrl,
-      p.fax,
-      p.claimsAddress,
-      p.notes,
-      p.sendsInvertedCoinsurance,
-      now,
-      id,
-    ).changes === 1
+    ).run(...payerValues(p), now, id).changes === 1
   );
 }
 
