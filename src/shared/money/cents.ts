@@ -32,3 +32,15 @@ export function formatCents(cents: number): string {
 export function formatBp(bp: number): string {
   return `${bp % 100 === 0 ? bp / 100 : (bp / 100).toFixed(2).replace(/0$/, '')}%`;
 }
+
+/**
+ * The one rounding rule: an insurer's share is rounded down to the cent, so any remainder cent stays
+ * with the patient and insurance + patient always equals the base exactly.
+ */
+export function shareOf(baseCents: number, bp: number): number {
+  const product = baseCents * bp;
+  if (!Number.isSafeInteger(product) || baseCents < 0 || bp < 0 || bp > FULL_BP) {
+    throw new RangeError(`shareOf(${baseCents}, ${bp}) is outside the safe range`);
+  }
+  return Math.floor(product / FULL_BP);
+}
