@@ -4,11 +4,12 @@ import type { Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import type { HandlerMap } from '../ipc/dispatch';
 import { appHandlers } from '../ipc/handlers/appHandlers';
-import { dataHandlers } from '../ipc/handlers/dataHandlers';
+import { dataHandlers, estimateHandlers } from '../ipc/handlers/dataHandlers';
 import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
 import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
 import { createCatalogService } from './catalogService';
+import { createEstimateService } from './estimateService';
 import { createFeeService } from './feeService';
 import { createPatientService } from './patientService';
 import { createPolicyPackService } from './policyPackService';
@@ -57,6 +58,9 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...policyHandlers(policies),
     ...patientHandlers(patients),
     ...sampleHandlers(db),
+    ...estimateHandlers(
+      createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),
+    ),
     ...dataHandlers(createPolicyPackService(db, now), createFeeService(db, now), context.files, now),
   };
 }

@@ -71,7 +71,10 @@ export type NoteCode =
   | 'write_off_trimmed'
   | 'prior_auth_required'
   | 'prior_auth_expires'
-  | 'dhmo_not_estimated';
+  | 'dhmo_not_estimated'
+  /** Added by the estimate service: answers older than the re-verify window, or never verified. */
+  | 'stale'
+  | 'not_verified';
 
 /** A reason attached to an amount: why it was zeroed, capped or could not be known. */
 export interface Note {

@@ -36,6 +36,9 @@ export const CHANNELS = [
   'fees:export',
   'fees:importPreview',
   'fees:importApply',
+  'estimate:compute',
+  'estimate:save',
+  'estimate:get',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -7,6 +7,7 @@ import {
   licensedImportPreviewSchema,
   searchResponseSchema,
 } from '../catalog/catalogTypes';
+import { estimateRequestSchema, estimateViewSchema, savedEstimateSchema } from '../estimate/estimateViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
@@ -170,6 +171,9 @@ export const contract = {
     input: z.strictObject({ planId: id.nullable(), file: pickedFile }),
     output: feePreviewSchema,
   },
+  'estimate:compute': { input: estimateRequestSchema, output: estimateViewSchema },
+  'estimate:save': { input: estimateRequestSchema, output: savedEstimateSchema },
+  'estimate:get': { input: z.strictObject({ id }), output: savedEstimateSchema },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -3,9 +3,11 @@ import type { Migration } from '../migrate';
 import { settingsMigration } from './0001-settings';
 import { catalogMigration } from './0002-catalog';
 import { payersPlansPatientsMigration } from './0003-payers-plans-patients';
+import { estimatesMigration } from './0004-estimates';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
   catalogMigration,
   payersPlansPatientsMigration,
+  estimatesMigration,
 ];

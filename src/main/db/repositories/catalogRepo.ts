@@ -80,6 +80,12 @@ export function getCatalogCode(db: Db, code: string): CatalogCode | null {
   return row ? toCode(row) : null;
 }
 
+export function catalogCodeSummary(db: Db, code: string): string | null {
+  const row = stmt(db, 'SELECT summary FROM catalog_codes WHERE code = ?').get(code) as
+    { summary: string } | undefined;
+  return row?.summary ?? null;
+}
+
 export function getCatalogCodes(db: Db, codes: readonly string[]): Map<string, CatalogCode> {
   if (codes.length === 0) return new Map();
   const rows = stmt(db, 'SELECT * FROM catalog_codes WHERE code IN (SELECT value FROM json_each(?))').all(

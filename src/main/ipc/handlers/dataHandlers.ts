@@ -1,5 +1,6 @@
 // Moving knowledge in and out: policy packs and fee schedules.
 import { localDate } from '../../../shared/dates/localDate';
+import type { EstimateService } from '../../services/estimateService';
 import type { FeeService } from '../../services/feeService';
 import type { PolicyPackService } from '../../services/policyPackService';
 import type { FilePort } from '../../services/ports';
@@ -42,5 +43,15 @@ export function dataHandlers(
     'fees:importPreview': ({ planId, file }) =>
       fees.preview(planId, file.fileName, bytesOf(file.contentBase64)),
     'fees:importApply': ({ planId, file }) => fees.apply(planId, file.fileName, bytesOf(file.contentBase64)),
+  };
+}
+
+export function estimateHandlers(
+  estimates: EstimateService,
+): Pick<HandlerMap, 'estimate:compute' | 'estimate:save' | 'estimate:get'> {
+  return {
+    'estimate:compute': (request) => estimates.compute(request),
+    'estimate:save': (request) => estimates.save(request),
+    'estimate:get': ({ id }) => estimates.get(id),
   };
 }

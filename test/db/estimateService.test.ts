@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { upsertOfficeFee, upsertPlanFee } from '../../src/main/db/repositories/feeRepo';
+import { createEstimateService, maskMemberId } from '../../src/main/services/estimateService';
+import { createPatientService } from '../../src/main/services/patientService';
+import { createPolicyService } from '../../src/main/services/policyService';
+import { AppError } from '../../src/shared/ipc/result';
+import { openTestAppDb } from '../helpers/appDb';
+import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { useTempDirs } from '../helpers/tempDir';
+
+describe('estimate service', () => {
+  const tempDir = useTempDirs();
+  const setup = (clock = () => new Date('2026-11-22T15:00:00Z')) => {
+    let now = clock;
+    const { db } = openTestAppDb(tempDir, () => now());
+    const deps = { db, now: () => now(), actor: () => 'Test User' };
+    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const estimates = createEstimateService({ ...deps, staleAfterDays: () => 90 });
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    policies.setBenefits(plan.id, {
+      networkStatus: 'in_network',
+      annualMaxCents: 150_000,
+      deductibleIndividualCents: 5_000,
+      deductibleWaivedCategories: ['diagnostic'],
+      benefitYearStartMonth: 1,
+      cobMethod: 'standard',
+    });
+    policies.setPolicy(plan.id, 'D0367', {
+      covered: 'yes',
+      coverageBp: 5000,
+      category: 'major',
+      priorAuth: 'required',
+    });
+    upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, 'now');
+    upsertPlanFee(db, plan.id, { code: 'D0367', cents: 90_000 }, 'now');
+    const patient = patients.save(null, patientInput());
+    patients.saveCoverage(null, {
+      patientId: patient.id,
+      planId: plan.id,
+      ordinal: 1,
+      memberId: 'MRK987654321',
+      subscriberName: 'Mrkfirst Qzxlast',
+      subscriberDob: null,
+      relationship: 'self',
+      effectiveDate: '2025-01-01',
+      terminationDate: null,
+      maxUsedCents: 20_000,
+      maxUsedStatedOn: '2026-11-01',
+      deductibleMetCents: 0,
+      deductibleMetStatedOn: '2026-11-01',
+    });
+    return {
+      db,
+      estimates,
+      patient,
+      advance: (days: number) => (now = () => new Date(clock().getTime() + days * 86_400_000)),
+    };
+  };
+  const request = (patientId: number) => ({
+    patientId,
+    lines: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10', feeCents: null }],
+    selfPay: false,
+  });
+
+  it('estimates from the store: office fee, allowed fee, deductible, percent, write-off', () => {
+    const { db, estimates, patient } = setup();
+    const view = estimates.compute(request(patient.id));
+    // allowed 900, deductible 50 (major is not waived), (900 - 50) x 50% = 425, write-off 300, patient 475
+    expect(view.lines[0]).toMatchObject({
+      feeCents: 120_000,
+      insuranceCents: 42_500,
+      writeOffCents: 30_000,
+      patientCents: 47_500,
+    });
+    expect(view.lines[0]!.flags.map((f) => f.code)).toContain('prior_auth_required');
+    expect(view.coverages[0]).toMatchObject({ memberIdMasked: '••••••••4321', lastVerified: '2026-11-22' });
+    expect(view.coverageTotals[0]).toMatchObject({
+      maxRemainingCents: 150_000 - 20_000 - 42_500,
+      deductibleRemainingCents: 0,
+    });
+    expect(view.lines[0]!.summary).toMatch(/Cone-beam CT/);
+    db.close();
+  });
+
+  it('flags answers older than the re-verify window', () => {
+    const { db, estimates, patient, advance } = setup();
+    advance(91);
+    const flags = estimates.compute(request(patient.id)).lines[0]!.flags.map((f) => f.text);
+    expect(flags.some((t) => /older than 90 days; re-verify/.test(t))).toBe(true);
+    db.close();
+  });
+
+  it('self-pay ignores coverage; a missing office fee is asked for beside the line', () => {
+    const { db, estimates, patient } = setup();
+    expect(estimates.compute({ ...request(patient.id), selfPay: true })).toMatchObject({
+      selfPay: true,
+      totals: { patientCents: 120_000 },
+    });
+    try {
+      estimates.compute({
+        ...request(patient.id),
+        lines: [{ code: 'D0368', tooth: null, serviceDate: '2026-12-10', feeCents: null }],
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).field).toBe('lines.0.feeCents');
+    }
+    db.close();
+  });
+
+  it('a saved estimate is an immutable snapshot: same on every read, and the database refuses changes', () => {
+    const { db, estimates, patient } = setup();
+    const saved = estimates.save(request(patient.id));
+    expect(saved).toMatchObject({ createdBy: 'Test User', validUntil: '2026-12-22' });
+    expect(estimates.get(saved.id)).toEqual(saved);
+    expect(() => db.prepare('UPDATE estimates SET view_json = ? WHERE id = ?').run('{}', saved.id)).toThrow(
+      /cannot be changed/,
+    );
+    expect(() => db.prepare('DELETE FROM estimates WHERE id = ?').run(saved.id)).toThrow(/cannot be deleted/);
+    db.close();
+  });
+
+  it('masks member IDs to their last four characters, or entirely when short', () => {
+    expect(maskMemberId('MRK987654321')).toBe('••••••••4321');
+    expect(maskMemberId('ABC123')).toBe('••••••');
+  });
+});
