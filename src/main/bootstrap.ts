@@ -15,6 +15,7 @@ import { isTrustedSender } from './security/trustedSender';
 import { createHandlers } from './services/container';
 import { loadSampleDataOnce } from './services/sampleData';
 import { createMainWindow } from './windows/mainWindow';
+import { electronPrintPort } from './windows/printWindow';
 import { dialogFilePort } from './windows/saveDialog';
 
 type ElectronModule = Pick<
@@ -51,6 +52,8 @@ export function bootstrap(options: BootstrapOptions): void {
 
   const devServerUrl = !app.isPackaged ? options.env.ELECTRON_RENDERER_URL : undefined;
   let mainWindow: Electron.BrowserWindow | null = null;
+  // Hidden windows rendering printouts: app windows too, so their page may call main.
+  const printWindows = new Set<Electron.BrowserWindow>();
   let db: Db | null = null;
 
   protocol.registerSchemesAsPrivileged([
@@ -91,6 +94,11 @@ export function bootstrap(options: BootstrapOptions): void {
         now,
         clipboard,
         files: dialogFilePort(dialog, () => mainWindow),
+        printer: electronPrintPort(
+          BrowserWindow,
+          { preloadPath: path.join(options.outDir, 'preload', 'index.js'), isPackaged: app.isPackaged },
+          { add: (w) => printWindows.add(w), remove: (w) => printWindows.delete(w) },
+        ),
         actor: osAccount,
       }),
       isTrustedSender: (sender) => isTrustedSender(sender, devServerUrl),
@@ -101,7 +109,9 @@ export function bootstrap(options: BootstrapOptions): void {
           `VerifyDesk: ${channel} failed (${error instanceof Error ? error.name : typeof error})`,
         ),
     });
-    registerHandlers(ipcMain, dispatch, () => mainWindow?.webContents ?? null);
+    registerHandlers(ipcMain, dispatch, () =>
+      [mainWindow, ...printWindows].flatMap((w) => (w && !w.isDestroyed() ? [w.webContents] : [])),
+    );
 
     mainWindow = createMainWindow(BrowserWindow, {
       preloadPath: path.join(options.outDir, 'preload', 'index.js'),

@@ -25,6 +25,10 @@ const suite: BenchSuite = {
         clipboard: { writeText: () => undefined },
         actor: () => 'Test User',
         files: { save: async () => null },
+        printer: {
+          toPdf: () => Promise.reject(new Error('no printing in this benchmark')),
+          print: () => Promise.reject(new Error('no printing in this benchmark')),
+        },
       }),
       isTrustedSender: (s) => isTrustedSender(s, undefined),
       checkOutputs: false,

@@ -37,7 +37,7 @@ describe('sample data, policy packs and fee schedules in Chromium', () => {
       .poll(() => first.page.getByText('Saved Fictional Pack Payer (test).').isVisible())
       .toBe(true);
 
-    await first.page.keyboard.press('Alt+Digit6');
+    await first.page.keyboard.press('Alt+Digit7');
     await first.page.getByRole('button', { name: 'Export policy pack…' }).click();
     await expect.poll(() => first.saved.length).toBe(1);
     const packFile = first.saved[0]!;
@@ -46,7 +46,7 @@ describe('sample data, policy packs and fee schedules in Chromium', () => {
     expect(text).toContain('Fictional Pack Payer (test)');
     expect(text).not.toContain('SAMPLE');
 
-    await second.page.keyboard.press('Alt+Digit6');
+    await second.page.keyboard.press('Alt+Digit7');
     await second.page.getByLabel('Import a policy pack:').setInputFiles(packFile);
     const preview = second.page.getByLabel('Policy pack preview');
     await expect.poll(() => preview.textContent()).toContain('1 new payer');
@@ -60,7 +60,7 @@ describe('sample data, policy packs and fee schedules in Chromium', () => {
   });
 
   it('imports an office fee CSV only when every row is right', async () => {
-    await second.page.keyboard.press('Alt+Digit6');
+    await second.page.keyboard.press('Alt+Digit7');
     const input = second.page.getByLabel('Import CSV:');
     await input.setInputFiles({
       name: 'fees.csv',
@@ -89,7 +89,7 @@ describe('sample data, policy packs and fee schedules in Chromium', () => {
   });
 
   it('removes the sample data in one confirmed action', async () => {
-    await first.page.keyboard.press('Alt+Digit6');
+    await first.page.keyboard.press('Alt+Digit7');
     await first.page.getByRole('button', { name: 'Remove sample data' }).click();
     await first.page.getByRole('button', { name: 'Yes, remove 3 sample payers' }).click();
     await expect

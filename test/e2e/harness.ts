@@ -49,6 +49,8 @@ export interface Harness {
   copied: string[];
   /** Files the app saved (main's file port writes them into the harness's temp folder). */
   saved: string[];
+  /** Routes sent to the printer (the harness records them instead of printing). */
+  printed: string[];
   screenshot(name: string): Promise<string>;
   /** Reloads the page and waits until the app is ready for keys again. */
   reload(): Promise<void>;
@@ -94,6 +96,10 @@ export async function startHarness(
   const mainErrors: string[] = [];
   const copied: string[] = [];
   const saved: string[] = [];
+  const printed: string[] = [];
+  // Filled in once the browser is up: the same print templates, rendered by Chromium's page.pdf().
+  let renderPdf: (route: string) => Promise<Uint8Array> = () =>
+    Promise.reject(new Error('browser not started'));
   const exportDir = path.join(dir, 'exports');
   mkdirSync(exportDir);
   const dispatch: Dispatch = createDispatch({
@@ -104,6 +110,12 @@ export async function startHarness(
       now,
       clipboard: { writeText: (t) => copied.push(t) },
       actor: () => 'Test User',
+      printer: {
+        toPdf: (route) => renderPdf(route),
+        async print(route) {
+          printed.push(route);
+        },
+      },
       files: {
         async save(name, content) {
           const target = path.join(exportDir, name);
@@ -123,28 +135,28 @@ export async function startHarness(
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const consoleMessages: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => consoleMessages.push(m.text()));
 
   // The bridge: calls carry what Electron would report for them. The loopback server stands in for
   // app://bundle, so a call from the page's top frame on that origin becomes a call from app://bundle/.
-  await page.exposeBinding('__verifydeskInvoke', (source, channel: string, input: unknown) => {
+  await context.exposeBinding('__verifydeskInvoke', (source, channel: string, input: unknown) => {
     const frameUrl = new URL(source.frame.url());
     const asAppUrl =
       frameUrl.origin === origin
         ? `${APP_SCHEME}://${APP_HOST}${frameUrl.pathname}${frameUrl.hash}`
         : frameUrl.href;
     return dispatch(
-      { frameUrl: asAppUrl, isMainWindowTopFrame: source.frame === page.mainFrame() },
+      { frameUrl: asAppUrl, isAppWindowTopFrame: source.frame === source.page.mainFrame() },
       channel,
       input,
     );
   });
-  // window.api with the preload's exact shape, built from the same channel list.
-  await page.addInitScript(
+  // Functions passed to page.evaluate from code run under tsx (the benchmarks) carry esbuild's __name()
+  // helper; give the page a harmless stand-in so they run there too.
+  await context.addInitScript(() => {
+    (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
+  });
+  // window.api with the preload's exact shape, built from the same channel list, on every page.
+  await context.addInitScript(
     (methods: Array<[string, string]>) => {
       const invoke = (
         window as unknown as { __verifydeskInvoke: (c: string, i: unknown) => Promise<unknown> }
@@ -161,6 +173,22 @@ export async function startHarness(
     CHANNELS.map((c) => [c, methodName(c)] as [string, string]),
   );
 
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleMessages: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => consoleMessages.push(m.text()));
+
+  renderPdf = async (route) => {
+    const printPage = await context.newPage();
+    try {
+      await printPage.goto(`${origin}/index.html#/${route}`);
+      await printPage.locator('body[data-print-ready="true"]').waitFor({ timeout: 15_000 });
+      return new Uint8Array(await printPage.pdf({ format: 'Letter', printBackground: true }));
+    } finally {
+      await printPage.close();
+    }
+  };
   // Ready when the first screen has rendered (its keyboard shortcuts are attached in the same task).
   const ready = () => page.locator('h1').first().waitFor();
   await page.goto(`${origin}/index.html`);
@@ -176,6 +204,7 @@ export async function startHarness(
     mainErrors,
     copied,
     saved,
+    printed,
     async reload() {
       await page.reload();
       await ready();

@@ -14,7 +14,7 @@ describe('code lookup in Chromium', () => {
   const firstResult = () => results().first().locator('.result-code').textContent();
 
   it('Ctrl+K from another screen: type, pick with the keyboard, read the code page, go back', async () => {
-    await h.page.keyboard.press('Alt+Digit6');
+    await h.page.keyboard.press('Alt+Digit7');
     await expect.poll(() => h.page.locator('h1').textContent()).toBe('Settings');
     await h.page.keyboard.press('Control+KeyK');
     const palette = h.page.getByRole('dialog', { name: 'Search codes' });
@@ -70,7 +70,7 @@ describe('code lookup in Chromium', () => {
   });
 
   it("imports the practice's licensed file from Settings, then shows and finds the official text", async () => {
-    await h.page.keyboard.press('Alt+Digit6');
+    await h.page.keyboard.press('Alt+Digit7');
     const csv =
       'Code,Nomenclature,Descriptor\r\nD0367,"Synthetic official name, both jaws",Synthetic descriptor with zebraword\r\nD9999,Outside,Not imaging\r\n';
     await h.page

@@ -25,8 +25,9 @@ describe('app shell in Chromium', () => {
       ['2', 'Verification call'],
       ['3', 'Payers and plans'],
       ['4', 'Patients'],
-      ['5', 'Records'],
-      ['6', 'Settings'],
+      ['5', 'Estimate'],
+      ['6', 'Records'],
+      ['7', 'Settings'],
       ['1', 'Code lookup'],
     ];
     for (const [digit, heading] of expected) {
@@ -40,7 +41,7 @@ describe('app shell in Chromium', () => {
   });
 
   it('Settings shows the real version and database location, and saves the office header', async () => {
-    await h.page.keyboard.press('Alt+Digit6');
+    await h.page.keyboard.press('Alt+Digit7');
     await expect.poll(() => h.page.getByTestId('db-path').textContent()).toBe(h.paths.dbPath);
     expect(await h.page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
 
@@ -60,7 +61,7 @@ describe('app shell in Chromium', () => {
     await expect.poll(() => h.page.getByText('Saved.').isVisible()).toBe(true);
 
     await h.reload();
-    await h.page.keyboard.press('Alt+Digit6');
+    await h.page.keyboard.press('Alt+Digit7');
     await expect
       .poll(() => h.page.getByLabel('Practice name').inputValue())
       .toBe('Synthetic Smiles Dental (test)');
@@ -96,7 +97,7 @@ describe('app shell in Chromium', () => {
   it('a failed call to main shows the error banner, and Esc dismisses it', async () => {
     await h.page.keyboard.press('Alt+Digit1');
     h.db.close(); // main's database goes away: every handler now fails
-    await h.page.keyboard.press('Alt+Digit6');
+    await h.page.keyboard.press('Alt+Digit7');
     const banner = h.page.getByRole('alert');
     await expect.poll(() => banner.textContent()).toContain('could not finish this action');
     await h.screenshot('shell-error-banner');

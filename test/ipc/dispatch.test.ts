@@ -66,12 +66,12 @@ describe('dispatch', () => {
   });
 
   const untrusted: Array<[string, SenderInfo]> = [
-    ['a destroyed frame', { frameUrl: null, isMainWindowTopFrame: true }],
-    ['a subframe or another window', { frameUrl: APP_ENTRY_URL, isMainWindowTopFrame: false }],
-    ['a foreign scheme', { frameUrl: 'evil://bundle/index.html', isMainWindowTopFrame: true }],
-    ['a file URL', { frameUrl: 'file:///etc/passwd', isMainWindowTopFrame: true }],
-    ['a look-alike host', { frameUrl: 'app://bundle.evil/index.html', isMainWindowTopFrame: true }],
-    ['a web page', { frameUrl: 'https://example.com/', isMainWindowTopFrame: true }],
+    ['a destroyed frame', { frameUrl: null, isAppWindowTopFrame: true }],
+    ['a subframe or another window', { frameUrl: APP_ENTRY_URL, isAppWindowTopFrame: false }],
+    ['a foreign scheme', { frameUrl: 'evil://bundle/index.html', isAppWindowTopFrame: true }],
+    ['a file URL', { frameUrl: 'file:///etc/passwd', isAppWindowTopFrame: true }],
+    ['a look-alike host', { frameUrl: 'app://bundle.evil/index.html', isAppWindowTopFrame: true }],
+    ['a web page', { frameUrl: 'https://example.com/', isAppWindowTopFrame: true }],
   ];
   it.each(untrusted)('refuses %s as forbidden without calling the handler', async (_label, sender) => {
     const { dispatch, handlers } = setup();

@@ -15,7 +15,7 @@ describe('registerHandlers', () => {
     const handle = vi.fn();
     const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: null }));
     const window = fakeWindow();
-    registerHandlers({ handle }, dispatch, () => window);
+    registerHandlers({ handle }, dispatch, () => [window]);
     const listenerFor = (channel: string) =>
       handle.mock.calls.find(([name]) => name === channel)![1] as (
         e: IpcMainInvokeEvent,
@@ -34,10 +34,21 @@ describe('registerHandlers', () => {
     const event = { sender: window, senderFrame: window.mainFrame } as unknown as IpcMainInvokeEvent;
     await listenerFor('settings:get')(event, {});
     expect(dispatch).toHaveBeenCalledWith(
-      { frameUrl: APP_ENTRY_URL, isMainWindowTopFrame: true },
+      { frameUrl: APP_ENTRY_URL, isAppWindowTopFrame: true },
       'settings:get',
       {},
     );
+  });
+
+  it('trusts the top frame of every app window (the print window too), and nothing else', async () => {
+    const handle = vi.fn();
+    const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: null }));
+    const main = fakeWindow();
+    const print = fakeWindow();
+    registerHandlers({ handle }, dispatch, () => [main, print]);
+    const listener = handle.mock.calls[0]![1] as (e: IpcMainInvokeEvent, input: unknown) => unknown;
+    await listener({ sender: print, senderFrame: print.mainFrame } as unknown as IpcMainInvokeEvent, {});
+    expect(dispatch.mock.calls[0]![0].isAppWindowTopFrame).toBe(true);
   });
 
   it('marks a subframe, another window and a vanished frame as untrusted', async () => {
@@ -51,7 +62,7 @@ describe('registerHandlers', () => {
     for (const event of cases) {
       dispatch.mockClear();
       await listenerFor('app:info')(event as unknown as IpcMainInvokeEvent, {});
-      expect(dispatch.mock.calls[0]![0].isMainWindowTopFrame).toBe(false);
+      expect(dispatch.mock.calls[0]![0].isAppWindowTopFrame).toBe(false);
     }
   });
 });

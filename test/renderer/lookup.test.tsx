@@ -141,7 +141,7 @@ describe('code lookup', () => {
 
   it('Ctrl+K opens the palette from another screen; Esc closes it and returns focus', async () => {
     render(<App />);
-    fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
+    fireEvent.keyDown(window, { key: '7', code: 'Digit7', altKey: true });
     const before = document.activeElement;
     fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
     const dialog = await screen.findByRole('dialog', { name: 'Search codes' });

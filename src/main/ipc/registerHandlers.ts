@@ -7,11 +7,11 @@ import type { Dispatch } from './dispatch';
 export function registerHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
   dispatch: Dispatch,
-  getMainWebContents: () => WebContents | null,
+  getAppWindows: () => readonly WebContents[],
 ): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) =>
-      dispatch(senderInfoFromEvent(event, getMainWebContents()), channel, input),
+      dispatch(senderInfoFromEvent(event, getAppWindows()), channel, input),
     );
   }
 }

@@ -14,7 +14,7 @@ import { createFeeService } from './feeService';
 import { createPatientService } from './patientService';
 import { createPolicyPackService } from './policyPackService';
 import { createPolicyService } from './policyService';
-import type { ClipboardPort, FilePort } from './ports';
+import type { ClipboardPort, FilePort, PrintPort } from './ports';
 import { createSettingsService } from './settingsService';
 
 export interface AppContext {
@@ -24,6 +24,7 @@ export interface AppContext {
   now: () => Date;
   clipboard: ClipboardPort;
   files: FilePort;
+  printer: PrintPort;
   /** Who is acting: recorded with every answer. The OS account until VerifyDesk has its own users. */
   actor: () => string;
 }
@@ -60,6 +61,8 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...sampleHandlers(db),
     ...estimateHandlers(
       createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),
+      context.printer,
+      context.files,
     ),
     ...dataHandlers(createPolicyPackService(db, now), createFeeService(db, now), context.files, now),
   };

@@ -8,5 +8,13 @@ export interface ClipboardPort {
 
 /** Saves a file where the person chooses; resolves to the path, or null when they cancel. */
 export interface FilePort {
-  save(suggestedName: string, content: string): Promise<string | null>;
+  save(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
+}
+
+/** Renders a print route of the renderer (e.g. "print/cost-summary/12") with the same templates everywhere. */
+export interface PrintPort {
+  /** A PDF of the route, US Letter. */
+  toPdf(route: string): Promise<Uint8Array>;
+  /** Sends the route to a printer (the system print dialog). */
+  print(route: string): Promise<void>;
 }

@@ -39,6 +39,8 @@ export const CHANNELS = [
   'estimate:compute',
   'estimate:save',
   'estimate:get',
+  'print:costSummary',
+  'print:costSummaryPdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -174,6 +174,11 @@ export const contract = {
   'estimate:compute': { input: estimateRequestSchema, output: estimateViewSchema },
   'estimate:save': { input: estimateRequestSchema, output: savedEstimateSchema },
   'estimate:get': { input: z.strictObject({ id }), output: savedEstimateSchema },
+  'print:costSummary': {
+    input: z.strictObject({ estimateId: id }),
+    output: z.strictObject({ printed: z.literal(true) }),
+  },
+  'print:costSummaryPdf': { input: z.strictObject({ estimateId: id }), output: savedFile },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@ import { localDate } from '../../../shared/dates/localDate';
 import type { EstimateService } from '../../services/estimateService';
 import type { FeeService } from '../../services/feeService';
 import type { PolicyPackService } from '../../services/policyPackService';
-import type { FilePort } from '../../services/ports';
+import type { FilePort, PrintPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 
 type DataChannels =
@@ -48,10 +48,27 @@ export function dataHandlers(
 
 export function estimateHandlers(
   estimates: EstimateService,
-): Pick<HandlerMap, 'estimate:compute' | 'estimate:save' | 'estimate:get'> {
+  printer: PrintPort,
+  files: FilePort,
+): Pick<
+  HandlerMap,
+  'estimate:compute' | 'estimate:save' | 'estimate:get' | 'print:costSummary' | 'print:costSummaryPdf'
+> {
+  const route = (id: number) => {
+    estimates.get(id); // not_found before any window opens
+    return `print/cost-summary/${id}`;
+  };
   return {
     'estimate:compute': (request) => estimates.compute(request),
     'estimate:save': (request) => estimates.save(request),
     'estimate:get': ({ id }) => estimates.get(id),
+    'print:costSummary': async ({ estimateId }) => {
+      await printer.print(route(estimateId));
+      return { printed: true };
+    },
+    // The file name says what it is, never whose it is.
+    'print:costSummaryPdf': async ({ estimateId }) => ({
+      savedTo: await files.save(`estimate-${estimateId}.pdf`, await printer.toPdf(route(estimateId))),
+    }),
   };
 }

@@ -1,6 +1,6 @@
 // The app's screens in navigation order; Alt+<shortcut> opens each one.
 
-export type ScreenId = 'lookup' | 'call' | 'payers' | 'patients' | 'records' | 'settings';
+export type ScreenId = 'lookup' | 'call' | 'payers' | 'patients' | 'estimate' | 'records' | 'settings';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -13,6 +13,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'call', label: 'Call', shortcut: '2' },
   { id: 'payers', label: 'Payers', shortcut: '3' },
   { id: 'patients', label: 'Patients', shortcut: '4' },
-  { id: 'records', label: 'Records', shortcut: '5' },
-  { id: 'settings', label: 'Settings', shortcut: '6' },
+  { id: 'estimate', label: 'Estimate', shortcut: '5' },
+  { id: 'records', label: 'Records', shortcut: '6' },
+  { id: 'settings', label: 'Settings', shortcut: '7' },
 ];

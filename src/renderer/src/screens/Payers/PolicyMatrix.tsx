@@ -1,6 +1,6 @@
 // Codes down, policy fields across. Arrow keys move between cells; Enter (or just typing) edits a cell
 // in place; Enter saves, Esc cancels. Each cell shows known / unknown / stale at a glance.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatPolicyValue, parsePolicyText } from '../../../../shared/policy/fieldText';
 import {
   CATEGORIES,
@@ -53,9 +53,10 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
   const [editing, setEditing] = useState<{ text: string; error: string | null } | null>(null);
   const cells = useRef(new Map<string, HTMLButtonElement>());
   const key = (r: number, c: number) => `${r}:${c}`;
-  // After an edit closes, focus goes back to its cell once React has put the cell back in the page.
+  // After an edit closes, focus goes back to its cell once React has put the cell back in the page, and
+  // before the browser paints it, so a key pressed as soon as the cell shows is never lost.
   const [refocus, setRefocus] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (refocus > 0) cells.current.get(key(active[0], active[1]))?.focus();
     // Only a new refocus request should move focus, not every change of the active cell.
     // eslint-disable-next-line react-hooks/exhaustive-deps

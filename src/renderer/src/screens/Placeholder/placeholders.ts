@@ -8,7 +8,7 @@ export interface Placeholder {
 }
 
 export const PLACEHOLDERS: Record<
-  Exclude<ScreenId, 'settings' | 'lookup' | 'payers' | 'patients'>,
+  Exclude<ScreenId, 'settings' | 'lookup' | 'payers' | 'patients' | 'estimate'>,
   Placeholder
 > = {
   call: {

@@ -1,0 +1,162 @@
+// The words of the patient cost summary, in English and in Spanish (written for patients, reviewed
+// line by line; not machine translation). Amounts and dates are filled in by the template.
+import type { Language } from '../../../shared/catalog/printNames';
+
+export interface CostSummaryText {
+  title: string;
+  intro: string;
+  patient: string;
+  estimateDate: string;
+  validUntil: string;
+  insurance: string;
+  memberId: string;
+  lastVerified: string;
+  notVerified: string;
+  selfPay: string;
+  columns: {
+    code: string;
+    service: string;
+    tooth: string;
+    fee: string;
+    insurance: string;
+    writeOff: string;
+    patient: string;
+  };
+  total: string;
+  unknownAmount: string;
+  priorAuth: string;
+  priorAuthRequired: string;
+  priorAuthNotRequired: string;
+  priorAuthUnknown: string;
+  remaining: (plan: string, max: string, deductible: string) => string;
+  disclaimer: (payers: string, date: string) => string;
+  selfPayDisclaimer: string;
+  signature: string;
+  date: string;
+  notes: Record<string, string>;
+  nextEligible: (date: string) => string;
+}
+
+const EN: CostSummaryText = {
+  title: 'Your estimated cost',
+  intro:
+    'This is our best estimate of what you may owe for the imaging your dentist has planned, based on what your insurance told us.',
+  patient: 'Patient',
+  estimateDate: 'Estimate date',
+  validUntil: 'Valid until',
+  insurance: 'Insurance used',
+  memberId: 'Member ID',
+  lastVerified: 'Benefits last checked',
+  notVerified: 'not yet checked',
+  selfPay: 'No insurance used: this estimate is for paying on your own.',
+  columns: {
+    code: 'Code',
+    service: 'Service',
+    tooth: 'Tooth or area',
+    fee: 'Office fee',
+    insurance: 'Insurance pays (est.)',
+    writeOff: 'Plan discount (est.)',
+    patient: 'You pay (est.)',
+  },
+  total: 'Total',
+  unknownAmount: 'To be confirmed',
+  priorAuth: 'Prior authorization',
+  priorAuthRequired: 'Required, not yet approved',
+  priorAuthNotRequired: 'Not required',
+  priorAuthUnknown: 'Not known',
+  remaining: (plan, max, deductible) =>
+    `${plan}: annual maximum left after this visit ${max}; deductible left ${deductible}.`,
+  disclaimer: (payers, date) =>
+    `This is an estimate, not a guarantee of payment. It is based on what ${payers} told us on ${date}. Your insurance decides what it pays when it processes the claim; if it pays less, you are responsible for the difference.`,
+  selfPayDisclaimer:
+    'This is an estimate of our fees for the planned services. The final cost may change if your treatment changes.',
+  signature: 'Patient or guardian signature',
+  date: 'Date',
+  notes: {
+    not_active: 'Coverage not active on this date',
+    allowed_unknown: "Plan's fee not known; our fee was used",
+    downgraded: 'Paid as a lower-cost service; you pay the difference',
+    not_covered: 'Not covered by this plan',
+    zero_percent: 'Not covered by this plan',
+    medical_first: 'Your medical plan may need to be billed first',
+    frequency: 'Plan limit on how often this is paid has been reached',
+    waiting_period: 'Waiting period not over',
+    age_limit: "Outside the plan's age limit",
+    deductible: 'Deductible applied',
+    over_annual_max: 'Annual maximum reached',
+    over_family_max: 'Family maximum reached',
+    max_unknown: 'Maximum left not known',
+    cob: 'Reduced by coordination between your plans',
+    write_off_trimmed: 'Plan discount adjusted',
+    prior_auth_required: 'Prior authorization required',
+    prior_auth_expires: 'Authorization ends before the visit',
+    dhmo_not_estimated: 'Copay not known',
+    stale: 'Benefits need to be checked again',
+    not_verified: 'Benefits not yet checked',
+    unknown: 'Amount not known yet',
+  },
+  nextEligible: (date) => `eligible again ${date}`,
+};
+
+const ES: CostSummaryText = {
+  title: 'Su costo estimado',
+  intro:
+    'Este es nuestro mejor cálculo de lo que usted podría pagar por las imágenes que su dentista ha planeado, según la información que nos dio su seguro.',
+  patient: 'Paciente',
+  estimateDate: 'Fecha del cálculo',
+  validUntil: 'Válido hasta',
+  insurance: 'Seguro utilizado',
+  memberId: 'Número de miembro',
+  lastVerified: 'Beneficios revisados por última vez',
+  notVerified: 'aún sin revisar',
+  selfPay: 'Sin seguro: este cálculo es para pago por cuenta propia.',
+  columns: {
+    code: 'Código',
+    service: 'Servicio',
+    tooth: 'Diente o zona',
+    fee: 'Tarifa del consultorio',
+    insurance: 'Paga el seguro (aprox.)',
+    writeOff: 'Descuento del plan (aprox.)',
+    patient: 'Paga usted (aprox.)',
+  },
+  total: 'Total',
+  unknownAmount: 'Por confirmar',
+  priorAuth: 'Autorización previa',
+  priorAuthRequired: 'Requerida, aún no aprobada',
+  priorAuthNotRequired: 'No se requiere',
+  priorAuthUnknown: 'Se desconoce',
+  remaining: (plan, max, deductible) =>
+    `${plan}: máximo anual disponible después de esta visita ${max}; deducible pendiente ${deductible}.`,
+  disclaimer: (payers, date) =>
+    `Este es un cálculo aproximado, no una garantía de pago. Se basa en lo que ${payers} nos informó el ${date}. Su seguro decide cuánto paga al procesar la reclamación; si paga menos, usted será responsable de la diferencia.`,
+  selfPayDisclaimer:
+    'Este es un cálculo de nuestras tarifas por los servicios planeados. El costo final puede cambiar si cambia su tratamiento.',
+  signature: 'Firma del paciente o tutor',
+  date: 'Fecha',
+  notes: {
+    not_active: 'Cobertura no vigente en esta fecha',
+    allowed_unknown: 'Se desconoce la tarifa del plan; se usó la nuestra',
+    downgraded: 'Se paga como un servicio de menor costo; usted paga la diferencia',
+    not_covered: 'Este plan no lo cubre',
+    zero_percent: 'Este plan no lo cubre',
+    medical_first: 'Puede que primero haya que facturar a su plan médico',
+    frequency: 'Se alcanzó el límite de frecuencia del plan',
+    waiting_period: 'Aún no termina el período de espera',
+    age_limit: 'Fuera del límite de edad del plan',
+    deductible: 'Se aplicó el deducible',
+    over_annual_max: 'Se alcanzó el máximo anual',
+    over_family_max: 'Se alcanzó el máximo familiar',
+    max_unknown: 'Se desconoce el máximo disponible',
+    cob: 'Reducido por la coordinación entre sus planes',
+    write_off_trimmed: 'Descuento del plan ajustado',
+    prior_auth_required: 'Se requiere autorización previa',
+    prior_auth_expires: 'La autorización vence antes de la cita',
+    dhmo_not_estimated: 'Se desconoce el copago',
+    stale: 'Hay que volver a revisar los beneficios',
+    not_verified: 'Beneficios aún sin revisar',
+    unknown: 'Monto aún por confirmar',
+  },
+  nextEligible: (date) => `disponible de nuevo el ${date}`,
+};
+
+export const COST_SUMMARY_TEXT: Record<Language, CostSummaryText> = { en: EN, es: ES };

@@ -1,0 +1,35 @@
+// Rendering the patient cost summary to PDF through the print pipeline (harness: Chromium page.pdf()),
+// timed from the IPC call to the saved file.
+import { startHarness } from '../e2e/harness';
+import { seedPrintData } from '../e2e/seedPrintData';
+import type { BenchSuite } from './bench';
+
+const suite: BenchSuite = {
+  name: 'printouts (browser)',
+  async setup() {
+    const h = await startHarness();
+    const patientId = await seedPrintData(h, 'en', 'Qzxbench');
+    const estimateId = await h.page.evaluate(async (id) => {
+      const r = await window.api.estimateSave({
+        patientId: id,
+        selfPay: false,
+        lines: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10', feeCents: 120_000 }],
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.id;
+    }, patientId);
+    return {
+      cases: [
+        {
+          name: 'cost summary to PDF (one page)',
+          iterations: 20,
+          run: () => h.page.evaluate((id) => window.api.printCostSummaryPdf({ estimateId: id }), estimateId),
+        },
+      ],
+      teardown: () => h.close(),
+    };
+  },
+  notes: (results) => results.map((r) => `${r.name}: median ${r.medianMs.toFixed(0)} ms (target < 500 ms)`),
+};
+
+export default suite;

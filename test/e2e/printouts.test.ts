@@ -1,0 +1,135 @@
+// The patient cost summary, printed through the same templates Electron uses, checked as a PDF:
+// words and amounts present, one page, and nothing that must not print.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { seedPrintData as seed } from './seedPrintData';
+
+/** The printed words in reading order, with runs of whitespace (line and cell breaks) as one space. */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+function pdfPages(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+}
+function toPng(file: string, name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const prefix = path.join(SCREENSHOT_DIR, name);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', file, prefix]);
+  copyFileSync(file, `${prefix}.pdf`);
+  return `${prefix}.png`;
+}
+
+describe('patient cost summary printout', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.page.evaluate(async () => {
+      await window.api.settingsUpdate({
+        office: {
+          name: 'Synthetic Smiles Dental (test)',
+          addressLine1: '1 Example Way',
+          addressLine2: 'Testville, ST 00000',
+          phone: '555-0100',
+          npi: '1234567893',
+          tin: '12-3456789',
+        },
+      });
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function estimateAndSavePdf(lastName: string): Promise<string> {
+    const page = h.page;
+    await page.keyboard.press('Alt+Digit5');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Estimate');
+    if (await page.getByRole('button', { name: 'Change patient' }).isVisible())
+      await page.getByRole('button', { name: 'Change patient' }).click();
+    await page.getByLabel('Patient').fill(lastName);
+    await page.getByRole('button', { name: new RegExp(lastName) }).click();
+    await page.getByLabel('Code, line 1').fill('D0367');
+    await page.getByLabel('Date of service, line 1').fill('2026-12-10');
+    await page.getByLabel('Fee, line 1').fill('1200');
+    if ((await page.getByLabel('Code, line 2').count()) === 0)
+      await page.getByRole('button', { name: '+ Add a code' }).click();
+    await page.getByLabel('Code, line 2').fill('D0330');
+    await page.getByLabel('Date of service, line 2').fill('2026-12-10');
+    await page.getByLabel('Fee, line 2').fill('150');
+    const table = page.getByRole('table', { name: 'Estimate' });
+    // No allowed-fee schedule: the office fee is the base. D0367: (1200 - 50 deductible) x 50% = 575.
+    // D0330: the pano from 2024-03-15 uses the 1-per-60-months limit. Patient: 625 + 150 = 775.
+    await expect.poll(() => table.textContent()).toContain('$775.00');
+    await h.screenshot(`estimate-screen-${lastName.toLowerCase()}`);
+    await page.getByRole('button', { name: 'Save estimate' }).click();
+    await expect.poll(() => page.getByText(/Saved as estimate #\d+/).isVisible()).toBe(true);
+    const before = h.saved.length;
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => h.saved.length, { timeout: 20_000 }).toBe(before + 1);
+    return h.saved.at(-1)!;
+  }
+
+  it('English: one page with the amounts, the prior-auth status, the disclaimer and a signature line', async () => {
+    await seed(h, 'en', 'Qzxenglish');
+    const pdf = await estimateAndSavePdf('Qzxenglish');
+    toPng(pdf, 'print-cost-summary-en');
+    expect(path.basename(pdf)).toMatch(/^estimate-\d+\.pdf$/);
+    const text = pdfText(pdf);
+    for (const words of [
+      'Synthetic Smiles Dental (test)',
+      'NPI 1234567893',
+      'Your estimated cost',
+      'Mrkfirst Qzxenglish',
+      'Valid until',
+      'Cone-beam CT, both jaws',
+      'Panoramic X-ray',
+      '$1,200.00',
+      '$575.00',
+      '$775.00',
+      'eligible again 2029-03-15',
+      'Prior authorization: Required, not yet approved',
+      '••••••••4321',
+      'This is an estimate, not a guarantee of payment',
+      'Patient or guardian signature',
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(pdfPages(pdf)).toBe(1);
+    // Minimum necessary: none of these may print.
+    for (const marker of ['MRK987654321', 'MRK_NOTE_7731', '1970-01-02', 'GRP-MARKER-42'])
+      expect(text, marker).not.toContain(marker);
+    toPng(pdf, 'print-cost-summary-en');
+  });
+
+  it('Spanish, for a patient who prefers it: the same facts in careful Spanish', async () => {
+    await seed(h, 'es', 'Qzxespanol');
+    const pdf = await estimateAndSavePdf('Qzxespanol');
+    toPng(pdf, 'print-cost-summary-es');
+    const text = pdfText(pdf);
+    for (const words of [
+      'Su costo estimado',
+      'Paciente',
+      'Válido hasta',
+      'Tomografía de haz cónico, ambos maxilares',
+      'Radiografía panorámica',
+      'Autorización previa: Requerida, aún no aprobada',
+      'no una garantía de pago',
+      'Firma del paciente o tutor',
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(text).not.toContain('Your estimated cost');
+    expect(pdfPages(pdf)).toBe(1);
+    for (const marker of ['MRK987654321', 'MRK_NOTE_7731', '1970-01-02', 'GRP-MARKER-42'])
+      expect(text, marker).not.toContain(marker);
+    toPng(pdf, 'print-cost-summary-es');
+  });
+
+  it('Print sends the same route to the printer', async () => {
+    await h.page.getByRole('button', { name: 'Print cost summary' }).click();
+    await expect.poll(() => h.printed.at(-1)).toMatch(/^print\/cost-summary\/\d+$/);
+  });
+});
