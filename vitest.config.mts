@@ -6,7 +6,7 @@ const nodeProject = (name: string, include: string[], extra: Record<string, unkn
     name,
     include,
     environment: 'node',
-    setupFiles: ['test/setup/requireModernNode.ts'],
+    setupFiles: ['test/setup/requireModernNode.ts', 'test/setup/fastCheckSeed.ts'],
     ...extra,
   },
 });

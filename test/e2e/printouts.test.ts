@@ -133,3 +133,81 @@ describe('patient cost summary printout', () => {
     await expect.poll(() => h.printed.at(-1)).toMatch(/^print\/cost-summary\/\d+$/);
   });
 });
+
+describe('Good Faith Estimate printout', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.page.evaluate(async () => {
+      await window.api.settingsUpdate({
+        office: {
+          name: 'Synthetic Smiles Dental (test)',
+          addressLine1: '1 Example Way',
+          addressLine2: 'Testville, ST 00000',
+          phone: '555-0100',
+          npi: '1234567893',
+          tin: '12-3456789',
+        },
+      });
+    });
+    await seed(h, 'en', 'Qzxselfpay');
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('issues a GFE for a self-pay patient with every required element, and reprints it identically', async () => {
+    const page = h.page;
+    await page.keyboard.press('Alt+Digit5');
+    await page.getByLabel('Patient').fill('Qzxselfpay');
+    await page.getByRole('button', { name: /Qzxselfpay/ }).click();
+    await page.getByLabel('Self-pay (ignore coverage on file)').check();
+    await page.getByLabel('Code, line 1').fill('D0367');
+    await page.getByLabel('Date of service, line 1').fill('2026-12-10');
+    await page.getByLabel('Fee, line 1').fill('1200');
+    const form = page.getByLabel('Good Faith Estimate', { exact: true });
+    await expect.poll(() => form.isVisible()).toBe(true);
+    await page.getByLabel('Main service, in plain words').fill('Cone-beam CT scan before implant surgery');
+    await page.getByLabel('Scheduled date (empty if not scheduled)').fill('2026-12-10');
+    await page.getByLabel('Diagnosis codes for D0367 (ICD-10-CM, comma separated)').fill('K08.409');
+    await page.getByRole('button', { name: 'Issue Good Faith Estimate' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toMatch(/Issued Good Faith Estimate #\d+/);
+    await h.screenshot('estimate-gfe-issued');
+
+    const savePdf = async () => {
+      const before = h.saved.length;
+      await page.getByRole('button', { name: 'Save Good Faith Estimate as PDF' }).click();
+      await expect.poll(() => h.saved.length, { timeout: 20_000 }).toBe(before + 1);
+      return h.saved.at(-1)!;
+    };
+    const first = await savePdf();
+    toPng(first, 'print-good-faith-estimate-en');
+    expect(path.basename(first)).toMatch(/^good-faith-estimate-\d+\.pdf$/);
+    const text = pdfText(first);
+    for (const words of [
+      'Good Faith Estimate',
+      'Mrkfirst Qzxselfpay',
+      'Date of birth 1970-01-02',
+      'Synthetic Smiles Dental (test)',
+      'NPI 1234567893',
+      'TIN 12-3456789',
+      '1 Example Way',
+      'Primary service Cone-beam CT scan before implant surgery',
+      'Scheduled for 2026-12-10',
+      'D0367',
+      'K08.409',
+      '$1,200.00',
+      'Total expected charges',
+      '$400.00 or more above this estimate',
+      'right to dispute the bill',
+      'Date issued',
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(pdfPages(first)).toBe(1);
+    const second = await savePdf();
+    expect(pdfText(second)).toBe(text);
+  });
+});

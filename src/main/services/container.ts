@@ -63,6 +63,7 @@ export function createHandlers(context: AppContext): HandlerMap {
       createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),
       context.printer,
       context.files,
+      () => settings.get().office,
     ),
     ...dataHandlers(createPolicyPackService(db, now), createFeeService(db, now), context.files, now),
   };

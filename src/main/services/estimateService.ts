@@ -6,7 +6,9 @@ import { localDate } from '../../shared/dates/localDate';
 import { computeEstimate } from '../../shared/estimate/computeEstimate';
 import type { CodePolicy, CoverageInput, EstimateInput, Note } from '../../shared/estimate/estimateTypes';
 import type { EstimateRequest, EstimateView, SavedEstimate } from '../../shared/estimate/estimateViews';
+import type { GfeRequest, GfeSnapshot } from '../../shared/estimate/goodFaithEstimate';
 import { AppError } from '../../shared/ipc/result';
+import type { Office } from '../../shared/settings/settings';
 import {
   isUnknown,
   UNKNOWN_BENEFITS,
@@ -16,7 +18,7 @@ import {
 } from '../../shared/policy/policyTypes';
 import { recordedOn } from '../../shared/policy/staleness';
 import type { Db } from '../db/connection';
-import { catalogCodeSummary } from '../db/repositories/catalogRepo';
+import { catalogCodeSummary, getIcd10 } from '../db/repositories/catalogRepo';
 import * as estimates from '../db/repositories/estimateRepo';
 import * as fees from '../db/repositories/feeRepo';
 import * as patients from '../db/repositories/patientRepo';
@@ -196,7 +198,72 @@ export function createEstimateService({ db, now, actor, staleAfterDays }: Estima
       return get(id);
     },
     get,
+
+    /** Issues a Good Faith Estimate: validated, priced from the office fees, frozen with the provider details. */
+    issueGoodFaithEstimate(request: GfeRequest, office: Office): GfeSnapshot {
+      const patient = patients.getPatientRow(db, request.patientId);
+      if (!patient) throw new AppError('not_found', 'That patient record no longer exists.');
+      const missing = (['name', 'npi', 'tin', 'addressLine1'] as const).find((k) => office[k].trim() === '');
+      if (missing) {
+        throw new AppError(
+          'validation',
+          'A Good Faith Estimate must name the provider: fill in the practice name, address, NPI and TIN in Settings first.',
+        );
+      }
+      const officeFees = Object.fromEntries(fees.listOfficeFees(db).map((f) => [f.code, f.cents]));
+      const items = request.items.map((item, i) => {
+        const expected = item.feeCents ?? officeFees[item.code];
+        if (expected === undefined) {
+          throw new AppError(
+            'validation',
+            `There is no office fee for ${item.code}: type the fee.`,
+            `items.${i}.feeCents`,
+          );
+        }
+        for (const dx of item.diagnosisCodes) {
+          const entry = getIcd10(db, dx);
+          if (entry && !entry.billable) {
+            throw new AppError(
+              'validation',
+              `${dx} is a category, not a billable diagnosis code. ${entry.note ?? ''}`.trim(),
+              `items.${i}.diagnosisCodes`,
+            );
+          }
+        }
+        return { code: item.code, diagnosisCodes: item.diagnosisCodes, expectedCents: expected };
+      });
+      const issuedAt = now().toISOString();
+      const snapshot: Omit<GfeSnapshot, 'id'> = {
+        issuedOn: localDate(now()),
+        issuedBy: actor(),
+        language: patient.preferredLanguage,
+        patient: { name: `${patient.firstName} ${patient.lastName}`, dob: patient.dob },
+        provider: {
+          name: office.name,
+          npi: office.npi,
+          tin: office.tin,
+          address: [office.addressLine1, office.addressLine2].filter(Boolean).join(', '),
+          phone: office.phone,
+        },
+        primaryService: request.primaryService,
+        scheduledDate: request.scheduledDate,
+        items,
+        totalCents: items.reduce((sum, item) => sum + item.expectedCents, 0),
+      };
+      const id = db.transaction(() =>
+        estimates.insertGoodFaithEstimate(db, patient.id, issuedAt, snapshot),
+      )();
+      return getGoodFaithEstimate(id);
+    },
+
+    getGoodFaithEstimate,
   };
+
+  function getGoodFaithEstimate(id: number): GfeSnapshot {
+    const gfe = estimates.getGoodFaithEstimate(db, id);
+    if (!gfe) throw new AppError('not_found', 'That Good Faith Estimate does not exist.');
+    return gfe;
+  }
 
   function get(id: number): SavedEstimate {
     const saved = estimates.getEstimate(db, id);

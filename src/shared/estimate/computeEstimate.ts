@@ -114,7 +114,8 @@ function lineForCoverage(
         text: `The plan's allowed fee for ${priceCode} is unknown; estimated with the office fee.`,
       });
     } else {
-      allowed = scheduled;
+      // An alternate benefit pays as a lesser code: never on more than the code's own allowed fee.
+      allowed = allowedOriginal === null ? scheduled : Math.min(scheduled, allowedOriginal);
     }
   } else if (priceCode !== line.code) {
     const alternateFee = input.officeFees[priceCode];

@@ -41,6 +41,10 @@ export const CHANNELS = [
   'estimate:get',
   'print:costSummary',
   'print:costSummaryPdf',
+  'gfe:issue',
+  'gfe:get',
+  'print:goodFaithEstimate',
+  'print:goodFaithEstimatePdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

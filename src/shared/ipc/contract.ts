@@ -8,6 +8,7 @@ import {
   searchResponseSchema,
 } from '../catalog/catalogTypes';
 import { estimateRequestSchema, estimateViewSchema, savedEstimateSchema } from '../estimate/estimateViews';
+import { gfeRequestSchema, gfeSnapshotSchema } from '../estimate/goodFaithEstimate';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
@@ -179,6 +180,13 @@ export const contract = {
     output: z.strictObject({ printed: z.literal(true) }),
   },
   'print:costSummaryPdf': { input: z.strictObject({ estimateId: id }), output: savedFile },
+  'gfe:issue': { input: gfeRequestSchema, output: gfeSnapshotSchema },
+  'gfe:get': { input: z.strictObject({ id }), output: gfeSnapshotSchema },
+  'print:goodFaithEstimate': {
+    input: z.strictObject({ id }),
+    output: z.strictObject({ printed: z.literal(true) }),
+  },
+  'print:goodFaithEstimatePdf': { input: z.strictObject({ id }), output: savedFile },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -199,6 +199,29 @@ describe('regression: counterexample found by the monotonicity property', () => 
   });
 });
 
+describe('regression: counterexample found in CI (seed -1169277982)', () => {
+  it("a downgrade never pays on more than the code's own allowed fee", () => {
+    // The alternate code's allowed fee (4) was above the code's own (1): the plan paid on 4, wrote off
+    // down to 1, and the columns only added up by trimming the write-off, so a higher percent spent the
+    // maximum without lowering the patient's share. Now the allowed amount is the lesser of the two.
+    const build = (bp: number) =>
+      input({
+        lines: [line({ id: 'a', code: 'D0364', feeCents: 4 }), line({ id: 'b', code: 'D0364', feeCents: 2 })],
+        coverages: [
+          coverage({
+            benefits: benefits({ annualMaxCents: 3 }),
+            allowedFees: { D0210: 4, D0364: 1 },
+            policies: { D0364: policy({ coverageBp: bp, alternateCode: 'D0210' }) },
+          }),
+        ],
+      });
+    const low = computeEstimate(build(5_000));
+    const high = computeEstimate(build(7_500));
+    expect(low.lines[0]!.coverages[0]!.allowedCents).toBe(1);
+    expect(high.totals.patientCents!).toBeLessThanOrEqual(low.totals.patientCents!);
+  });
+});
+
 describe('negative control', () => {
   it('the sum property catches rounding each share on its own', () => {
     // Rounding the insurer's and the patient's shares each on its own (the classic bug) loses cents;

@@ -4,10 +4,12 @@ import { settingsMigration } from './0001-settings';
 import { catalogMigration } from './0002-catalog';
 import { payersPlansPatientsMigration } from './0003-payers-plans-patients';
 import { estimatesMigration } from './0004-estimates';
+import { goodFaithEstimatesMigration } from './0005-good-faith-estimates';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
   catalogMigration,
   payersPlansPatientsMigration,
   estimatesMigration,
+  goodFaithEstimatesMigration,
 ];

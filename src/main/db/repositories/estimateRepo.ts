@@ -1,4 +1,5 @@
 import type { EstimateRequest, EstimateView, SavedEstimate } from '../../../shared/estimate/estimateViews';
+import type { GfeSnapshot } from '../../../shared/estimate/goodFaithEstimate';
 import type { Db } from '../connection';
 import { stmt } from '../statements';
 
@@ -51,4 +52,27 @@ export function getEstimate(db: Db, id: number): SavedEstimate | null {
     request: JSON.parse(row.request_json) as EstimateRequest,
     view: JSON.parse(row.view_json) as EstimateView,
   };
+}
+
+/** Stores a GFE; its id goes into the snapshot in the same transaction. */
+export function insertGoodFaithEstimate(
+  db: Db,
+  patientId: number,
+  issuedAt: string,
+  snapshot: Omit<GfeSnapshot, 'id'>,
+): number {
+  const nextId = (
+    stmt(db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM good_faith_estimates').get() as { id: number }
+  ).id;
+  stmt(
+    db,
+    'INSERT INTO good_faith_estimates (id, patient_id, issued_at, snapshot_json) VALUES (?, ?, ?, ?)',
+  ).run(nextId, patientId, issuedAt, JSON.stringify({ ...snapshot, id: nextId }));
+  return nextId;
+}
+
+export function getGoodFaithEstimate(db: Db, id: number): GfeSnapshot | null {
+  const row = stmt(db, 'SELECT snapshot_json FROM good_faith_estimates WHERE id = ?').get(id) as
+    { snapshot_json: string } | undefined;
+  return row ? (JSON.parse(row.snapshot_json) as GfeSnapshot) : null;
 }

@@ -4,6 +4,7 @@ import type { EstimateService } from '../../services/estimateService';
 import type { FeeService } from '../../services/feeService';
 import type { PolicyPackService } from '../../services/policyPackService';
 import type { FilePort, PrintPort } from '../../services/ports';
+import type { Office } from '../../../shared/settings/settings';
 import type { HandlerMap } from '../dispatch';
 
 type DataChannels =
@@ -46,14 +47,27 @@ export function dataHandlers(
   };
 }
 
+type EstimateChannels =
+  | 'estimate:compute'
+  | 'estimate:save'
+  | 'estimate:get'
+  | 'print:costSummary'
+  | 'print:costSummaryPdf'
+  | 'gfe:issue'
+  | 'gfe:get'
+  | 'print:goodFaithEstimate'
+  | 'print:goodFaithEstimatePdf';
+
 export function estimateHandlers(
   estimates: EstimateService,
   printer: PrintPort,
   files: FilePort,
-): Pick<
-  HandlerMap,
-  'estimate:compute' | 'estimate:save' | 'estimate:get' | 'print:costSummary' | 'print:costSummaryPdf'
-> {
+  office: () => Office,
+): Pick<HandlerMap, EstimateChannels> {
+  const gfeRoute = (id: number) => {
+    estimates.getGoodFaithEstimate(id); // not_found before any window opens
+    return `print/good-faith-estimate/${id}`;
+  };
   const route = (id: number) => {
     estimates.get(id); // not_found before any window opens
     return `print/cost-summary/${id}`;
@@ -69,6 +83,15 @@ export function estimateHandlers(
     // The file name says what it is, never whose it is.
     'print:costSummaryPdf': async ({ estimateId }) => ({
       savedTo: await files.save(`estimate-${estimateId}.pdf`, await printer.toPdf(route(estimateId))),
+    }),
+    'gfe:issue': (request) => estimates.issueGoodFaithEstimate(request, office()),
+    'gfe:get': ({ id }) => estimates.getGoodFaithEstimate(id),
+    'print:goodFaithEstimate': async ({ id }) => {
+      await printer.print(gfeRoute(id));
+      return { printed: true };
+    },
+    'print:goodFaithEstimatePdf': async ({ id }) => ({
+      savedTo: await files.save(`good-faith-estimate-${id}.pdf`, await printer.toPdf(gfeRoute(id))),
     }),
   };
 }

@@ -3,13 +3,16 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../lib/api';
 import { CostSummary } from './CostSummary';
+import { GoodFaithEstimate } from './GoodFaithEstimate';
 
-export function parsePrintRoute(hash: string): { kind: 'cost-summary'; id: number } | null {
-  const match = /^#\/print\/(cost-summary)\/(\d+)$/.exec(hash);
-  return match ? { kind: match[1] as 'cost-summary', id: Number(match[2]) } : null;
+export type PrintRoute = { kind: 'cost-summary' | 'good-faith-estimate'; id: number };
+
+export function parsePrintRoute(hash: string): PrintRoute | null {
+  const match = /^#\/print\/(cost-summary|good-faith-estimate)\/(\d+)$/.exec(hash);
+  return match ? { kind: match[1] as PrintRoute['kind'], id: Number(match[2]) } : null;
 }
 
-export function PrintView({ route }: { route: NonNullable<ReturnType<typeof parsePrintRoute>> }) {
+export function PrintView({ route }: { route: PrintRoute }) {
   const [content, setContent] = useState<ReactNode>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -17,16 +20,20 @@ export function PrintView({ route }: { route: NonNullable<ReturnType<typeof pars
     document.documentElement.classList.add('printout');
     void (async () => {
       try {
-        const [estimate, settings] = await Promise.all([
-          call('estimate:get', { id: route.id }),
-          call('settings:get', {}),
-        ]);
-        setContent(<CostSummary estimate={estimate} office={settings.office} />);
+        if (route.kind === 'good-faith-estimate') {
+          setContent(<GoodFaithEstimate gfe={await call('gfe:get', { id: route.id })} />);
+        } else {
+          const [estimate, settings] = await Promise.all([
+            call('estimate:get', { id: route.id }),
+            call('settings:get', {}),
+          ]);
+          setContent(<CostSummary estimate={estimate} office={settings.office} />);
+        }
       } catch (error) {
         setFailed(error instanceof Error ? error.message : 'The printout could not be prepared.');
       }
     })();
-  }, [route.id]);
+  }, [route.id, route.kind]);
 
   useEffect(() => {
     if (content !== null) document.body.dataset.printReady = 'true';

@@ -7,6 +7,7 @@ import type { PatientSummary } from '../../../../shared/policy/policyViews';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { call } from '../../lib/api';
 import { useEstimateStore } from '../../stores/estimateStore';
+import { GoodFaithEstimateForm } from './GoodFaithEstimateForm';
 
 const money = (cents: number | null) => (cents === null ? 'Unknown' : formatCents(cents));
 
@@ -285,6 +286,7 @@ export function EstimateScreen() {
           <div></div>
         </div>
       )}
+      {view?.selfPay && <GoodFaithEstimateForm key={view.patient.id} />}
     </section>
   );
 }
