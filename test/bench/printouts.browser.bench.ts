@@ -9,6 +9,26 @@ const suite: BenchSuite = {
   async setup() {
     const h = await startHarness();
     const patientId = await seedPrintData(h, 'en', 'Qzxbench');
+    await h.page.evaluate(() =>
+      window.api.settingsUpdate({
+        office: {
+          name: 'Synthetic Smiles Dental (test)',
+          addressLine1: '1 Example Way',
+          npi: '1234567893',
+          tin: '12-3456789',
+        },
+      }),
+    );
+    const gfeId = await h.page.evaluate(async (id) => {
+      const r = await window.api.gfeIssue({
+        patientId: id,
+        primaryService: 'Cone-beam CT scan before implant surgery',
+        scheduledDate: '2026-12-10',
+        items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: 120_000 }],
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.id;
+    }, patientId);
     const estimateId = await h.page.evaluate(async (id) => {
       const r = await window.api.estimateSave({
         patientId: id,
@@ -24,6 +44,11 @@ const suite: BenchSuite = {
           name: 'cost summary to PDF (one page)',
           iterations: 20,
           run: () => h.page.evaluate((id) => window.api.printCostSummaryPdf({ estimateId: id }), estimateId),
+        },
+        {
+          name: 'Good Faith Estimate to PDF (one page)',
+          iterations: 20,
+          run: () => h.page.evaluate((id) => window.api.printGoodFaithEstimatePdf({ id }), gfeId),
         },
       ],
       teardown: () => h.close(),
