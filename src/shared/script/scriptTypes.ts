@@ -1,0 +1,88 @@
+// A verification call script is data: steps with a question, a typed answer, and transitions. The
+// engine walks it; the validator proves every shipped script is well formed.
+import type { Frequency, PlanBenefitField, PolicyField } from '../policy/policyTypes';
+
+export const ANSWER_TYPES = [
+  'yes_no_unknown',
+  'money',
+  'percent',
+  'date',
+  'frequency',
+  'choice',
+  'text',
+  'phone',
+  'reference',
+] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+/** A typed answer. null means the rep did not know: unknown is recorded, never guessed. */
+export type Answer =
+  | { type: 'yes_no_unknown'; value: 'yes' | 'no' | 'unknown' }
+  | { type: 'money'; value: number | null }
+  | { type: 'percent'; value: number | null }
+  | { type: 'date'; value: string | null }
+  | { type: 'frequency'; value: Frequency | null }
+  | { type: 'choice'; value: string }
+  | { type: 'text'; value: string | null }
+  | { type: 'phone'; value: string | null }
+  | { type: 'reference'; value: string | null };
+
+export const OUTCOMES = [
+  'covered',
+  'pa_required',
+  'not_covered_dental',
+  'frequency_not_met',
+  'inactive',
+  'unable_to_locate',
+  'partial',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Special transition targets: the next planned code (or the steps after the codes), and the end. */
+export const NEXT_CODE = '@next-code';
+export const END = '@end';
+
+export interface Condition {
+  /** The step whose answer is tested (for a per-code step: the answer for the current code). */
+  step: string;
+  /** The answer's value as text: 'yes', 'no', 'unknown', a choice value, or 'known' / 'unknown' for others. */
+  is: string | readonly string[];
+}
+
+export interface Transition {
+  when?: Condition;
+  to: string;
+}
+
+export interface ScriptStep {
+  id: string;
+  section: 'opening' | 'eligibility' | 'plan' | 'code' | 'prior_auth' | 'claim' | 'notes' | 'close';
+  /** What the caller says, in plain words. {code} is replaced by the current code. */
+  say: string;
+  type: AnswerType;
+  choices?: ReadonlyArray<{ value: string; label: string }>;
+  /** Asked once for every planned code, inside the code loop. */
+  perCode?: boolean;
+  /** Asked only for these codes (code-specific questions); skipped for the others. */
+  onlyFor?: readonly string[];
+  /** Where the answer lives in the policy store: prefilled from it, and learned into it on completion. */
+  learns?: { kind: 'policy'; field: PolicyField } | { kind: 'benefit'; field: PlanBenefitField };
+  /**
+   * Outcome for the current code (or the whole call) when the answer matches (always, without `when`).
+   * `ifNone`: only when the code has no outcome yet (e.g. "covered" once nothing else was found).
+   */
+  outcome?: { when?: Condition; outcome: Outcome; scope: 'code' | 'call'; ifNone?: boolean };
+  /** First matching transition wins; the last one has no condition, so no answer is a dead end. */
+  next: readonly Transition[];
+}
+
+export interface Script {
+  id: string;
+  version: number;
+  start: string;
+  /** First step of the per-code loop. */
+  codeLoopStart: string;
+  /** Where the call goes after the last planned code. */
+  afterCodes: string;
+  steps: readonly ScriptStep[];
+}

@@ -1,0 +1,311 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCRIPT } from '../../../src/shared/script/defaultScript';
+import {
+  answerStep,
+  codesWithoutOutcome,
+  currentStep,
+  goBack,
+  ScriptError,
+  startCall,
+  type CallState,
+} from '../../../src/shared/script/engine';
+import {
+  END,
+  NEXT_CODE,
+  type Answer,
+  type Script,
+  type ScriptStep,
+} from '../../../src/shared/script/scriptTypes';
+import { validateScript } from '../../../src/shared/script/validateScript';
+
+const S = DEFAULT_SCRIPT;
+const yes: Answer = { type: 'yes_no_unknown', value: 'yes' };
+const no: Answer = { type: 'yes_no_unknown', value: 'no' };
+
+/** A plain answer of the right type for whatever step is current, unless the test says otherwise. */
+function typical(step: ScriptStep): Answer {
+  switch (step.type) {
+    case 'yes_no_unknown':
+      return yes;
+    case 'choice':
+      return { type: 'choice', value: step.choices![0]!.value };
+    case 'money':
+      return { type: 'money', value: 150_000 };
+    case 'percent':
+      return { type: 'percent', value: 5000 };
+    case 'date':
+      return { type: 'date', value: '2027-01-15' };
+    case 'frequency':
+      return { type: 'frequency', value: { count: 1, per: 'months', months: 36, sharedWith: [] } };
+    default:
+      return { type: step.type, value: 'Synthetic answer' } as Answer;
+  }
+}
+
+/** Answers until the call ends, taking `choose` answers for the named steps and typical ones otherwise. */
+function run(
+  codes: string[],
+  choose: Record<string, Answer> = {},
+  limit = 500,
+): { state: CallState; asked: string[] } {
+  let state = startCall(S, codes);
+  const asked: string[] = [];
+  for (let i = 0; i < limit && state.stepId !== END; i++) {
+    const step = currentStep(S, state)!;
+    asked.push(step.perCode ? `${step.id}@${state.codes[state.codeIndex]}` : step.id);
+    // "Has the allowance been used?" defaults to no, so codes go on past the frequency question.
+    state = answerStep(S, state, choose[step.id] ?? (step.id === 'frequency_used' ? no : typical(step)));
+  }
+  return { state, asked };
+}
+
+describe('the shipped script', () => {
+  it('passes the static validator: every step reachable, none a dead end, every answer typed', () => {
+    expect(validateScript(S)).toEqual([]);
+  });
+
+  it('a covered code with no prior auth asks the code questions once and ends with "covered"', () => {
+    const { state, asked } = run(['D0330'], { prior_auth: { type: 'choice', value: 'not_required' } });
+    expect(state.outcomes).toEqual({ D0330: 'covered' });
+    expect(asked).toContain('covered@D0330');
+    expect(asked).not.toContain('cbct_field_of_view@D0330');
+    expect(asked.at(-1)).toBe('written_confirmation');
+  });
+
+  it('member not found after a re-check: the call ends as "unable to locate member"', () => {
+    const { state, asked } = run(['D0367'], { member_found: no, member_recheck: no });
+    expect(state.callOutcome).toBe('unable_to_locate');
+    expect(asked).toEqual(['rep_name', 'reference_number', 'member_found', 'member_recheck']);
+  });
+
+  it('inactive on the date of service: termination date and other coverage, then the end', () => {
+    const { state, asked } = run(['D0367'], { active_on_date: no });
+    expect(state.callOutcome).toBe('inactive');
+    expect(asked.slice(-2)).toEqual(['termination_date', 'other_coverage_inactive']);
+  });
+
+  it('not covered: alternate code, medical first, exclusion wording, then the next code', () => {
+    const { state, asked } = run(['D0364', 'D0330'], {
+      covered: no,
+      prior_auth: { type: 'choice', value: 'not_required' },
+    });
+    expect(state.outcomes.D0364).toBe('not_covered_dental');
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'alternate_code@D0364',
+        'medical_first@D0364',
+        'exclusion_wording@D0364',
+        'covered@D0330',
+      ]),
+    );
+  });
+
+  it('frequency used up: next eligible date, outcome "frequency not met"', () => {
+    const { state, asked } = run(['D0330'], { frequency_used: yes });
+    expect(state.outcomes.D0330).toBe('frequency_not_met');
+    expect(asked).toContain('next_eligible@D0330');
+    expect(asked).not.toContain('prior_auth@D0330');
+  });
+
+  it('prior authorization required: the PA questions, outcome "PA required"', () => {
+    const { state, asked } = run(['D0367'], { prior_auth: { type: 'choice', value: 'required' } });
+    expect(state.outcomes.D0367).toBe('pa_required');
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'pa_method@D0367',
+        'pa_contact@D0367',
+        'pa_attachments@D0367',
+        'pa_turnaround@D0367',
+        'pa_validity@D0367',
+        'pa_guarantee@D0367',
+      ]),
+    );
+  });
+
+  it.each([
+    ['D0367', ['cbct_field_of_view', 'cbct_capture_only']],
+    ['D0383', ['cbct_field_of_view', 'cbct_capture_only']],
+    ['D0310', ['sialography_contrast']],
+    ['D0320', ['arthrogram_injection']],
+    ['D0370', ['ultrasound_capture_only']],
+    ['D0386', ['ultrasound_capture_only']],
+    ['D0371', ['sialoendoscopy_service']],
+  ])('%s gets its own questions, and only its own', (code, own) => {
+    const specific = [
+      'cbct_field_of_view',
+      'cbct_capture_only',
+      'sialography_contrast',
+      'arthrogram_injection',
+      'ultrasound_capture_only',
+      'sialoendoscopy_service',
+    ];
+    const { asked } = run([code], { prior_auth: { type: 'choice', value: 'not_required' } });
+    const askedSpecific = asked.map((a) => a.split('@')[0]!).filter((id) => specific.includes(id));
+    expect(askedSpecific).toEqual(own);
+  });
+
+  it('loops over every planned code, each with its own answers', () => {
+    const { state } = run(['D0367', 'D0330', 'D0310'], {
+      prior_auth: { type: 'choice', value: 'not_required' },
+    });
+    expect(Object.keys(state.answers).filter((k) => k.startsWith('covered@'))).toEqual([
+      'covered@D0367',
+      'covered@D0330',
+      'covered@D0310',
+    ]);
+    expect(state.outcomes).toEqual({ D0367: 'covered', D0330: 'covered', D0310: 'covered' });
+  });
+
+  it('an unknown coverage answer leaves the code without an outcome (it will be "partial")', () => {
+    const { state } = run(['D0367'], {
+      covered: { type: 'yes_no_unknown', value: 'unknown' },
+      prior_auth: { type: 'choice', value: 'not_required' },
+    });
+    expect(codesWithoutOutcome(state)).toEqual(['D0367']);
+  });
+
+  it('refuses a wrongly typed answer or a choice that is not offered, and changes nothing', () => {
+    const state = startCall(S, ['D0367']);
+    expect(() => answerStep(S, state, yes)).toThrow(ScriptError); // rep_name needs text
+    let s = state;
+    while (currentStep(S, s)!.id !== 'plan_type') s = answerStep(S, s, typical(currentStep(S, s)!));
+    expect(() => answerStep(S, s, { type: 'choice', value: 'platinum' })).toThrow(/not one of the choices/);
+  });
+
+  it('goes back to an earlier answer and continues from there', () => {
+    let state = startCall(S, ['D0367']);
+    for (let i = 0; i < 5; i++) state = answerStep(S, state, typical(currentStep(S, state)!));
+    const back = goBack(state, 1);
+    expect(back.stepId).toBe('reference_number');
+    expect(back.answers.rep_name).toEqual({ type: 'text', value: 'Synthetic answer' });
+  });
+
+  it('property: any sequence of valid answers ends the call, never in an invalid state', () => {
+    const answerFor = (step: ScriptStep): fc.Arbitrary<Answer> => {
+      switch (step.type) {
+        case 'yes_no_unknown':
+          return fc
+            .constantFrom('yes', 'no', 'unknown')
+            .map((value) => ({ type: 'yes_no_unknown', value }) as Answer);
+        case 'choice':
+          return fc
+            .constantFrom(...step.choices!.map((c) => c.value))
+            .map((value) => ({ type: 'choice', value }) as Answer);
+        case 'money':
+        case 'percent':
+          return fc
+            .option(fc.integer({ min: 0, max: 10_000 }), { nil: null })
+            .map((value) => ({ type: step.type, value }) as Answer);
+        default:
+          return fc.constant(typical(step));
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.subarray(['D0364', 'D0367', 'D0330', 'D0310', 'D0320', 'D0370', 'D0371', 'D0386'], {
+          minLength: 1,
+        }),
+        fc.infiniteStream(fc.nat()),
+        (codes, choices) => {
+          let state = startCall(S, codes);
+          const it = choices[Symbol.iterator]();
+          let steps = 0;
+          while (state.stepId !== END) {
+            const step = currentStep(S, state)!;
+            expect(S.steps.map((s) => s.id)).toContain(step.id);
+            if (step.perCode) expect(state.codeIndex).toBeLessThan(codes.length);
+            const options = fc.sample(answerFor(step), { numRuns: 1, seed: it.next().value as number });
+            state = answerStep(S, state, options[0]!);
+            expect(++steps).toBeLessThan(60 * codes.length + 40);
+          }
+          for (const outcome of Object.values(state.outcomes))
+            expect(['covered', 'pa_required', 'not_covered_dental', 'frequency_not_met']).toContain(outcome);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the validator catches broken scripts', () => {
+  const broken = (change: (steps: ScriptStep[]) => ScriptStep[]): Script => ({
+    ...S,
+    steps: change(S.steps.map((s) => ({ ...s }))),
+  });
+
+  it.each([
+    [
+      'a step nobody reaches',
+      (steps: ScriptStep[]) => [
+        ...steps,
+        {
+          id: 'orphan',
+          section: 'notes',
+          say: 'Never asked at all',
+          type: 'text',
+          next: [{ to: END }],
+        } as ScriptStep,
+      ],
+      /"orphan" can never be reached/,
+    ],
+    [
+      'a possible dead end',
+      (steps: ScriptStep[]) =>
+        steps.map((s) =>
+          s.id === 'read_back' ? { ...s, next: [{ when: { step: 'read_back', is: 'yes' }, to: END }] } : s,
+        ),
+      /dead end/,
+    ],
+    [
+      'a jump to nowhere',
+      (steps: ScriptStep[]) =>
+        steps.map((s) => (s.id === 'read_back' ? { ...s, next: [{ to: 'nowhere' }] } : s)),
+      /"nowhere", which is not a step/,
+    ],
+    [
+      'a test for an impossible answer',
+      (steps: ScriptStep[]) =>
+        steps.map((s) =>
+          s.id === 'covered'
+            ? {
+                ...s,
+                next: [
+                  { when: { step: 'covered', is: 'maybe' }, to: 'alternate_code' },
+                  { to: 'coverage_percent' },
+                ],
+              }
+            : s,
+        ),
+      /can never be/,
+    ],
+    [
+      'a learned field of the wrong type',
+      (steps: ScriptStep[]) =>
+        steps.map((s) =>
+          s.id === 'limitations' ? { ...s, learns: { kind: 'policy', field: 'coverageBp' } } : s,
+        ),
+      /learns coverageBp but its answer is text/,
+    ],
+    [
+      'a one-choice question',
+      (steps: ScriptStep[]) =>
+        steps.map((s) => (s.id === 'plan_type' ? { ...s, choices: [{ value: 'ppo', label: 'PPO' }] } : s)),
+      /fewer than two choices/,
+    ],
+    [
+      'a loop with no way out',
+      (steps: ScriptStep[]) =>
+        steps.map((s) => (s.id === 'written_confirmation' ? { ...s, next: [{ to: 'read_back' }] } : s)),
+      /can never reach the end/,
+    ],
+    [
+      'a call-level step moving to the next code',
+      (steps: ScriptStep[]) =>
+        steps.map((s) => (s.id === 'payer_notes' ? { ...s, next: [{ to: NEXT_CODE }] } : s)),
+      /not a per-code step/,
+    ],
+  ] as const)('%s', (_label, change, message) => {
+    expect(validateScript(broken(change as (s: ScriptStep[]) => ScriptStep[])).join('\n')).toMatch(message);
+  });
+});
