@@ -6,6 +6,8 @@ import { END, NEXT_CODE, type Script, type ScriptStep } from './scriptTypes';
 const YNU = 'yes_no_unknown' as const;
 const CBCT = ['D0364', 'D0365', 'D0366', 'D0367', 'D0368', 'D0380', 'D0381', 'D0382', 'D0383', 'D0384'];
 const go = (to: string) => [{ to }];
+/** Plan knowledge: confirmed once, offered for one-key confirmation on the next call. */
+const FACT = { kind: 'fact' } as const;
 /** The plan-money steps lead into the first code's questions. */
 const NEXT_CODE_START = 'covered';
 
@@ -66,6 +68,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'plan_type',
+    learns: FACT,
     section: 'eligibility',
     say: 'What kind of plan is it?',
     type: 'choice',
@@ -174,6 +177,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'deductible_for_imaging',
+    learns: FACT,
     section: 'plan',
     say: 'Does the deductible apply to diagnostic imaging?',
     type: YNU,
@@ -181,6 +185,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'waiting_period',
+    learns: FACT,
     section: 'plan',
     say: 'Is there a waiting period for diagnostic imaging?',
     type: YNU,
@@ -209,6 +214,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'alternate_code',
+    learns: FACT,
     section: 'code',
     perCode: true,
     say: 'Is another code payable instead of {code}? Which one?',
@@ -226,6 +232,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'exclusion_wording',
+    learns: FACT,
     section: 'code',
     perCode: true,
     say: 'What is the exclusion wording? (Offer the medical-plan call afterwards.)',
@@ -262,6 +269,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'allowed_fee',
+    learns: FACT,
     section: 'code',
     perCode: true,
     say: 'What is the allowed fee for {code}, if the rep can give it?',
@@ -296,6 +304,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'limitations',
+    learns: FACT,
     section: 'code',
     perCode: true,
     say: 'Any limitations for {code}: age, only with certain diagnoses, bundled with other imaging the same day, narrative required?',
@@ -304,6 +313,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'cbct_field_of_view',
+    learns: FACT,
     section: 'code',
     perCode: true,
     onlyFor: CBCT,
@@ -320,6 +330,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'cbct_capture_only',
+    learns: FACT,
     section: 'code',
     perCode: true,
     onlyFor: CBCT,
@@ -329,6 +340,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'sialography_contrast',
+    learns: FACT,
     section: 'code',
     perCode: true,
     onlyFor: ['D0310'],
@@ -338,6 +350,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'arthrogram_injection',
+    learns: FACT,
     section: 'code',
     perCode: true,
     onlyFor: ['D0320'],
@@ -347,6 +360,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'ultrasound_capture_only',
+    learns: FACT,
     section: 'code',
     perCode: true,
     onlyFor: ['D0370', 'D0386'],
@@ -356,6 +370,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'sialoendoscopy_service',
+    learns: FACT,
     section: 'code',
     perCode: true,
     onlyFor: ['D0371'],
@@ -411,6 +426,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_attachments',
+    learns: FACT,
     section: 'prior_auth',
     perCode: true,
     say: 'Which attachments are required: narrative, existing images, notes, ICD-10 codes?',
@@ -419,6 +435,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_turnaround',
+    learns: FACT,
     section: 'prior_auth',
     perCode: true,
     say: 'How long does a decision take, standard and urgent, and how does it arrive?',
@@ -427,6 +444,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_validity',
+    learns: FACT,
     section: 'prior_auth',
     perCode: true,
     say: 'How long is an approval valid, and is it tied to the provider, location, code or dates?',
@@ -435,6 +453,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_guarantee',
+    learns: FACT,
     section: 'prior_auth',
     perCode: true,
     say: 'Does an approval guarantee payment?',
@@ -444,6 +463,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'claim_details',
+    learns: FACT,
     section: 'claim',
     perCode: true,
     say: 'What does the claim for {code} need: attachments, payer ID or claims address?',
@@ -455,6 +475,7 @@ const steps: ScriptStep[] = [
   // After the codes.
   {
     id: 'payer_notes',
+    learns: FACT,
     section: 'notes',
     say: 'Ask: "Anything else for diagnostic imaging on this plan?"',
     type: 'text',
@@ -469,6 +490,7 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'written_confirmation',
+    learns: FACT,
     section: 'close',
     say: 'Can written confirmation be sent (fax or portal)?',
     type: YNU,

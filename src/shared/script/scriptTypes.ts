@@ -65,8 +65,13 @@ export interface ScriptStep {
   perCode?: boolean;
   /** Asked only for these codes (code-specific questions); skipped for the others. */
   onlyFor?: readonly string[];
-  /** Where the answer lives in the policy store: prefilled from it, and learned into it on completion. */
-  learns?: { kind: 'policy'; field: PolicyField } | { kind: 'benefit'; field: PlanBenefitField };
+  /**
+   * Where the answer lives once learned, so the next call on the plan only confirms it: a structured
+   * policy or benefit field, or (kind 'fact') the answer itself, kept for the plan (and the code).
+   * Steps without it (member found, maximum left, ...) are about this patient or this call.
+   */
+  learns?:
+    { kind: 'policy'; field: PolicyField } | { kind: 'benefit'; field: PlanBenefitField } | { kind: 'fact' };
   /**
    * Outcome for the current code (or the whole call) when the answer matches (always, without `when`).
    * `ifNone`: only when the code has no outcome yet (e.g. "covered" once nothing else was found).

@@ -77,7 +77,7 @@ export function validateScript(script: Script): string[] {
           problems.push(`${where} tests "${c.step}" for "${value}", which it can never be.`);
       }
     }
-    if (step.learns) {
+    if (step.learns && step.learns.kind !== 'fact') {
       const needed = LEARNED_TYPES[step.learns.field];
       if (needed !== step.type)
         problems.push(

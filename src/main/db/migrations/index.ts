@@ -5,6 +5,7 @@ import { catalogMigration } from './0002-catalog';
 import { payersPlansPatientsMigration } from './0003-payers-plans-patients';
 import { estimatesMigration } from './0004-estimates';
 import { goodFaithEstimatesMigration } from './0005-good-faith-estimates';
+import { callsMigration } from './0006-calls';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   payersPlansPatientsMigration,
   estimatesMigration,
   goodFaithEstimatesMigration,
+  callsMigration,
 ];

@@ -1,0 +1,241 @@
+// SQL for verification calls, their answers, hold segments and amendments.
+import type { Answer } from '../../../shared/script/scriptTypes';
+import type { Db } from '../connection';
+import { stmt } from '../statements';
+
+export interface PlannedCode {
+  code: string;
+  tooth: string | null;
+  serviceDate: string;
+}
+
+export interface CallRow {
+  id: number;
+  patientId: number;
+  planId: number;
+  medicalCallOf: number | null;
+  scriptId: string;
+  scriptVersion: number;
+  planned: PlannedCode[];
+  dialedNumber: string | null;
+  ivrNotes: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  repName: string | null;
+  referenceNumber: string | null;
+  noReferenceReason: string | null;
+  status: 'in_progress' | 'partial' | 'completed';
+  staffUser: string;
+  stateJson: string;
+  nextAction: string | null;
+  nextActionDue: string | null;
+  reverifyDate: string | null;
+}
+
+const COLUMNS = `id, patient_id AS patientId, plan_id AS planId, medical_call_of AS medicalCallOf, script_id AS scriptId,
+  script_version AS scriptVersion, planned_json AS plannedJson, dialed_number AS dialedNumber, ivr_notes AS ivrNotes,
+  started_at AS startedAt, ended_at AS endedAt, rep_name AS repName, reference_number AS referenceNumber,
+  no_reference_reason AS noReferenceReason, status, staff_user AS staffUser, state_json AS stateJson,
+  next_action AS nextAction, next_action_due AS nextActionDue, reverify_date AS reverifyDate`;
+
+function toRow(r: Omit<CallRow, 'planned'> & { plannedJson: string }): CallRow {
+  const { plannedJson, ...rest } = r;
+  return { ...rest, planned: JSON.parse(plannedJson) as PlannedCode[] };
+}
+
+export function insertCall(
+  db: Db,
+  c: {
+    patientId: number;
+    planId: number;
+    medicalCallOf: number | null;
+    scriptId: string;
+    scriptVersion: number;
+    planned: PlannedCode[];
+    dialedNumber: string | null;
+    staffUser: string;
+    stateJson: string;
+    now: string;
+  },
+): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO calls (patient_id, plan_id, medical_call_of, script_id, script_version, planned_json, dialed_number,
+         started_at, status, staff_user, state_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?)`,
+    ).run(
+      c.patientId,
+      c.planId,
+      c.medicalCallOf,
+      c.scriptId,
+      c.scriptVersion,
+      JSON.stringify(c.planned),
+      c.dialedNumber,
+      c.now,
+      c.staffUser,
+      c.stateJson,
+      c.now,
+    ).lastInsertRowid,
+  );
+}
+
+export function getCall(db: Db, id: number): CallRow | null {
+  const row = stmt(db, `SELECT ${COLUMNS} FROM calls WHERE id = ?`).get(id) as
+    (Omit<CallRow, 'planned'> & { plannedJson: string }) | undefined;
+  return row ? toRow(row) : null;
+}
+
+export function listCallsByStatus(db: Db, status: CallRow['status']): CallRow[] {
+  return (
+    stmt(db, `SELECT ${COLUMNS} FROM calls WHERE status = ? ORDER BY started_at DESC LIMIT 50`).all(
+      status,
+    ) as Array<Omit<CallRow, 'planned'> & { plannedJson: string }>
+  ).map(toRow);
+}
+
+export function updateCallState(db: Db, id: number, stateJson: string, now: string): void {
+  stmt(db, 'UPDATE calls SET state_json = ?, updated_at = ? WHERE id = ?').run(stateJson, now, id);
+}
+
+export function updateCallDetails(
+  db: Db,
+  id: number,
+  d: Pick<CallRow, 'repName' | 'referenceNumber' | 'noReferenceReason' | 'dialedNumber' | 'ivrNotes'>,
+  now: string,
+): void {
+  stmt(
+    db,
+    'UPDATE calls SET rep_name = ?, reference_number = ?, no_reference_reason = ?, dialed_number = ?, ivr_notes = ?, updated_at = ? WHERE id = ?',
+  ).run(d.repName, d.referenceNumber, d.noReferenceReason, d.dialedNumber, d.ivrNotes, now, id);
+}
+
+export function finishCall(
+  db: Db,
+  id: number,
+  f: {
+    status: 'partial' | 'completed';
+    endedAt: string;
+    stateJson: string;
+    nextAction: string | null;
+    nextActionDue: string | null;
+    reverifyDate: string | null;
+  },
+): void {
+  stmt(
+    db,
+    `UPDATE calls SET status = ?, ended_at = ?, state_json = ?, next_action = ?, next_action_due = ?, reverify_date = ?,
+       updated_at = ? WHERE id = ?`,
+  ).run(f.status, f.endedAt, f.stateJson, f.nextAction, f.nextActionDue, f.reverifyDate, f.endedAt, id);
+}
+
+export function insertAnswer(
+  db: Db,
+  callId: number,
+  key: string,
+  answer: Answer,
+  wasKnown: boolean,
+  at: string,
+): void {
+  stmt(
+    db,
+    'INSERT INTO call_answers (call_id, answer_key, answer_json, was_known, answered_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(callId, key, JSON.stringify(answer), wasKnown ? 1 : 0, at);
+}
+
+export interface AnswerRow {
+  key: string;
+  answer: Answer;
+  /** The plan already had this answer: the caller confirmed or corrected it instead of asking from scratch. */
+  wasKnown: boolean;
+  answeredAt: string;
+}
+
+/** Every answer in the order given. */
+export function listAnswers(db: Db, callId: number): AnswerRow[] {
+  return (
+    stmt(
+      db,
+      `SELECT answer_key AS key, answer_json AS json, was_known AS wasKnown, answered_at AS answeredAt
+       FROM call_answers WHERE call_id = ? ORDER BY id`,
+    ).all(callId) as Array<{ key: string; json: string; wasKnown: number; answeredAt: string }>
+  ).map((r) => ({
+    key: r.key,
+    answer: JSON.parse(r.json) as Answer,
+    wasKnown: r.wasKnown === 1,
+    answeredAt: r.answeredAt,
+  }));
+}
+
+export interface HoldRow {
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export function listHolds(db: Db, callId: number): HoldRow[] {
+  return stmt(
+    db,
+    'SELECT started_at AS startedAt, ended_at AS endedAt FROM call_holds WHERE call_id = ? ORDER BY id',
+  ).all(callId) as HoldRow[];
+}
+
+export function startHold(db: Db, callId: number, at: string): void {
+  stmt(db, 'INSERT INTO call_holds (call_id, started_at) VALUES (?, ?)').run(callId, at);
+}
+
+export function endOpenHold(db: Db, callId: number, at: string): boolean {
+  return (
+    stmt(db, 'UPDATE call_holds SET ended_at = ? WHERE call_id = ? AND ended_at IS NULL').run(at, callId)
+      .changes > 0
+  );
+}
+
+export interface AmendmentRow {
+  amendedAt: string;
+  amendedBy: string;
+  what: string;
+  why: string;
+}
+
+export function insertAmendment(db: Db, callId: number, a: AmendmentRow): void {
+  stmt(
+    db,
+    'INSERT INTO call_amendments (call_id, amended_at, amended_by, what, why) VALUES (?, ?, ?, ?, ?)',
+  ).run(callId, a.amendedAt, a.amendedBy, a.what, a.why);
+}
+
+export function listAmendments(db: Db, callId: number): AmendmentRow[] {
+  return stmt(
+    db,
+    'SELECT amended_at AS amendedAt, amended_by AS amendedBy, what, why FROM call_amendments WHERE call_id = ? ORDER BY id',
+  ).all(callId) as AmendmentRow[];
+}
+
+export function getPlanFact(
+  db: Db,
+  planId: number,
+  code: string | null,
+  stepId: string,
+): { answer: Answer; provenanceId: number } | null {
+  const row = stmt(
+    db,
+    'SELECT answer_json AS json, provenance_id AS provenanceId FROM plan_facts WHERE plan_id = ? AND cdt_code = ? AND step_id = ?',
+  ).get(planId, code ?? '', stepId) as { json: string; provenanceId: number } | undefined;
+  return row ? { answer: JSON.parse(row.json) as Answer, provenanceId: row.provenanceId } : null;
+}
+
+export function upsertPlanFact(
+  db: Db,
+  planId: number,
+  code: string | null,
+  stepId: string,
+  answer: Answer,
+  provenanceId: number,
+  now: string,
+): void {
+  stmt(
+    db,
+    `INSERT INTO plan_facts (plan_id, cdt_code, step_id, answer_json, provenance_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (plan_id, cdt_code, step_id) DO UPDATE SET answer_json = excluded.answer_json,
+       provenance_id = excluded.provenance_id, updated_at = excluded.updated_at`,
+  ).run(planId, code ?? '', stepId, JSON.stringify(answer), provenanceId, now);
+}

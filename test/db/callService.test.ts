@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import { createCallService } from '../../src/main/services/callService';
+import { createPatientService } from '../../src/main/services/patientService';
+import { createPolicyService } from '../../src/main/services/policyService';
+import { AppError } from '../../src/shared/ipc/result';
+import { openTestAppDb } from '../helpers/appDb';
+import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
+import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { useTempDirs } from '../helpers/tempDir';
+
+const PLANNED = [
+  { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
+  { code: 'D0330', tooth: null, serviceDate: '2026-12-10' },
+];
+
+describe('verification calls', () => {
+  const tempDir = useTempDirs();
+  const setup = () => {
+    const { db, paths, now } = openTestAppDb(tempDir);
+    const deps = { db, now, actor: () => 'Test User' };
+    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const calls = createCallService({ ...deps, policies });
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    const patient = patients.save(null, patientInput());
+    const other = patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));
+    return { db, paths, now, policies, calls, plan, patient, other };
+  };
+  const finish = {
+    nextAction: 'Submit the prior authorization',
+    nextActionDue: '2026-11-24',
+    reverifyDate: null,
+  };
+  const expectAppError = (fn: () => unknown, code: string, message?: RegExp) => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe(code);
+      if (message) expect((error as AppError).message).toMatch(message);
+      return;
+    }
+    throw new Error('expected an AppError');
+  };
+
+  it('learns: the second call on the same plan asks at most 30% as many questions from scratch', () => {
+    const { db, calls, policies, plan, patient, other } = setup();
+    const first = driveCall(
+      calls,
+      calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: '555-0100' }),
+    );
+    expect(first.outcomes).toEqual({ D0367: 'pa_required', D0330: 'pa_required' });
+    calls.complete(first.id, finish);
+    const firstCount = calls.fromScratchCount(first.id);
+
+    const second = calls.start({
+      patientId: other.id,
+      planId: plan.id,
+      planned: PLANNED,
+      dialedNumber: '555-0100',
+    });
+    const secondDone = driveCall(calls, second, {
+      reference_number: { type: 'reference', value: 'REF-2026-002' },
+    });
+    calls.complete(secondDone.id, finish);
+    const secondCount = calls.fromScratchCount(second.id);
+    console.log(
+      `learning: first call ${firstCount.fromScratch} questions from scratch; second call on the same plan ${secondCount.fromScratch} from scratch and ${secondCount.confirmed} confirmed (${Math.round((100 * secondCount.fromScratch) / firstCount.fromScratch)}%)`,
+    );
+    expect(firstCount.confirmed).toBe(0);
+    expect(secondCount.fromScratch).toBeLessThanOrEqual(Math.floor(firstCount.fromScratch * 0.3));
+
+    // What was learned is in the plan, with the call as its source.
+    const cell = policies.getMatrix(plan.id).rows.find((r) => r.code === 'D0367')!.cells.priorAuth;
+    expect(cell).toMatchObject({ value: 'required', status: 'known' });
+    expect(cell.provenance).toMatchObject({
+      source: 'call',
+      repName: 'Rep Synthetic',
+      referenceNumber: 'REF-2026-002',
+    });
+    expect(policies.getPlan(plan.id).benefits.annualMaxCents).toMatchObject({
+      value: 150_000,
+      status: 'known',
+    });
+    db.close();
+  });
+
+  it('shows a known answer with where it came from, for one-key confirmation', () => {
+    const { db, calls, plan, patient, other } = setup();
+    calls.complete(
+      driveCall(
+        calls,
+        calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
+      ).id,
+      finish,
+    );
+    let view = calls.start({ patientId: other.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
+    while (view.current && view.current.stepId !== 'annual_max') {
+      view = calls.answer(
+        view.id,
+        SCRIPTED[view.current.stepId] ?? view.current.known?.answer ?? plainAnswer(view.current),
+      );
+    }
+    expect(view.current!.known).toEqual({
+      answer: { type: 'money', value: 150_000 },
+      source: expect.stringMatching(/^confirmed \d{4}-\d\d-\d\d, Rep Synthetic, ref REF-2026-001$/),
+    });
+    db.close();
+  });
+
+  it('every answer is in the database when answer() returns: a reopened database resumes exactly there', () => {
+    const { db, paths, now, plan, patient, calls } = setup();
+    let view = calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
+    view = calls.answer(view.id, { type: 'text', value: 'Rep Synthetic' });
+    view = calls.answer(view.id, { type: 'reference', value: 'REF-9' });
+    const position = view.current!.key;
+    db.close(); // the window closes, the app crashes, the power goes: nothing was "saved" explicitly
+    const reopened = openAppDatabase(paths, now).db;
+    const again = createCallService({
+      db: reopened,
+      now,
+      actor: () => 'Test User',
+      policies: createPolicyService({
+        db: reopened,
+        now,
+        actor: () => 'Test User',
+        staleAfterDays: () => 90,
+      }),
+    });
+    expect(again.inProgress().map((c) => c.id)).toEqual([view.id]);
+    const resumed = again.view(view.id);
+    expect(resumed.current!.key).toBe(position);
+    expect(resumed.answers.map((a) => a.key)).toEqual(['rep_name', 'reference_number']);
+    expect(resumed.repName).toBe('Rep Synthetic');
+    reopened.close();
+  });
+
+  it('a dropped call is kept as partial with a call-back task due today', () => {
+    const { db, calls, plan, patient } = setup();
+    let view = calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
+    view = calls.answer(view.id, { type: 'text', value: 'Rep Synthetic' });
+    const dropped = calls.drop(view.id);
+    expect(dropped).toMatchObject({
+      status: 'partial',
+      outcomes: { D0367: 'partial', D0330: 'partial' },
+      nextActionDue: '2026-11-22',
+    });
+    expect(dropped.nextAction).toMatch(/Call back/);
+    expect(dropped.answers).toHaveLength(1);
+    db.close();
+  });
+
+  it('complete needs the rep, a reference (or why none), an outcome per code and a next action', () => {
+    const { db, calls, plan, patient } = setup();
+    const view = calls.start({
+      patientId: patient.id,
+      planId: plan.id,
+      planned: PLANNED,
+      dialedNumber: null,
+    });
+    expectAppError(() => calls.complete(view.id, finish), 'validation', /rep's name/);
+    calls.answer(view.id, { type: 'text', value: 'Rep Synthetic' });
+    calls.answer(view.id, { type: 'reference', value: null });
+    expectAppError(() => calls.complete(view.id, finish), 'validation', /reference number, or why/);
+    calls.setDetails(view.id, {
+      repName: 'Rep Synthetic',
+      referenceNumber: null,
+      noReferenceReason: 'Rep said the system was down',
+      dialedNumber: null,
+      ivrNotes: null,
+    });
+    expectAppError(() => calls.complete(view.id, finish), 'validation', /D0367, D0330 has none yet/);
+    db.close();
+  });
+
+  it('a completed record is locked; corrections are amendments beside the original', () => {
+    const { db, calls, plan, patient } = setup();
+    const done = calls.complete(
+      driveCall(
+        calls,
+        calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
+      ).id,
+      finish,
+    );
+    expect(done.status).toBe('completed');
+    expectAppError(() => calls.answer(done.id, { type: 'text', value: 'change' }), 'conflict', /amendment/);
+    expect(() => db.prepare("UPDATE calls SET rep_name = 'Someone else' WHERE id = ?").run(done.id)).toThrow(
+      /cannot be changed/,
+    );
+    expect(() => db.prepare('DELETE FROM call_answers').run()).toThrow(/never deleted/);
+    const amended = calls.amend(
+      done.id,
+      'Coverage for D0330 is 80%, not 100%',
+      'Rep called back to correct it',
+    );
+    expect(amended.amendments).toEqual([
+      {
+        amendedAt: expect.any(String),
+        amendedBy: 'Test User',
+        what: 'Coverage for D0330 is 80%, not 100%',
+        why: 'Rep called back to correct it',
+      },
+    ]);
+    expect(amended.answers.length).toBe(done.answers.length);
+    db.close();
+  });
+
+  it('H starts and stops hold segments; a wrongly typed answer is refused and writes nothing', () => {
+    const { db, calls, plan, patient } = setup();
+    let view = calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
+    view = calls.toggleHold(view.id);
+    expect(view.onHold).toBe(true);
+    view = calls.toggleHold(view.id);
+    view = calls.toggleHold(view.id);
+    expect(view.holds).toHaveLength(2);
+    expectAppError(() => calls.answer(view.id, { type: 'money', value: 5 }), 'validation');
+    expect(calls.view(view.id).answers).toEqual([]);
+    db.close();
+  });
+});

@@ -1,0 +1,51 @@
+// Drives a call through the service the way a caller would: confirms what the plan already knows with
+// one key, and otherwise gives a plain answer of the right type.
+import type { CallService } from '../../src/main/services/callService';
+import type { CallView } from '../../src/shared/script/callViews';
+import type { Answer } from '../../src/shared/script/scriptTypes';
+
+export const SCRIPTED: Record<string, Answer> = {
+  rep_name: { type: 'text', value: 'Rep Synthetic' },
+  reference_number: { type: 'reference', value: 'REF-2026-001' },
+  frequency_used: { type: 'yes_no_unknown', value: 'no' },
+  waiting_period: { type: 'yes_no_unknown', value: 'no' },
+};
+
+export function plainAnswer(current: NonNullable<CallView['current']>): Answer {
+  switch (current.type) {
+    case 'yes_no_unknown':
+      return { type: 'yes_no_unknown', value: 'yes' };
+    case 'choice':
+      return {
+        type: 'choice',
+        value: current.stepId === 'prior_auth' ? 'required' : current.choices[0]!.value,
+      };
+    case 'money':
+      return { type: 'money', value: 150_000 };
+    case 'percent':
+      return { type: 'percent', value: 5000 };
+    case 'date':
+      return { type: 'date', value: '2027-01-15' };
+    case 'frequency':
+      return { type: 'frequency', value: { count: 1, per: 'months', months: 36, sharedWith: [] } };
+    case 'reference':
+      return { type: 'reference', value: 'REF-X' };
+    default:
+      return { type: 'text', value: 'Synthetic answer' } as Answer;
+  }
+}
+
+/** Answers until the script ends; known answers are confirmed as they are. */
+export function driveCall(
+  calls: CallService,
+  start: CallView,
+  overrides: Record<string, Answer> = {},
+): CallView {
+  let view = start;
+  for (let guard = 0; view.current && guard < 500; guard++) {
+    const c = view.current;
+    const scripted = overrides[c.stepId] ?? SCRIPTED[c.stepId];
+    view = calls.answer(view.id, scripted ?? c.known?.answer ?? plainAnswer(c));
+  }
+  return view;
+}
