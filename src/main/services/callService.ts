@@ -69,7 +69,8 @@ function valueAsAnswer(step: ScriptStep, value: unknown): Answer | null {
 /** An answer as the value to learn into the store, or undefined when it teaches nothing (unknown). */
 function answerAsValue(step: ScriptStep, answer: Answer): unknown {
   if (answer.value === null || answer.value === 'unknown') return undefined;
-  if (step.learns?.kind === 'benefit' && step.learns.field === 'benefitYearStartMonth') return Number(answer.value);
+  if (step.learns?.kind === 'benefit' && step.learns.field === 'benefitYearStartMonth')
+    return Number(answer.value);
   return answer.value;
 }
 
