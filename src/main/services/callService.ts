@@ -200,10 +200,15 @@ export function createCallService({
         : null,
       answers: [...latest.values()].map((row) => {
         const [stepId, answerCode] = row.key.split('@') as [string, string | undefined];
+        const step = stepById(script, stepId);
         return {
           key: row.key,
-          say: sayFor(stepById(script, stepId), answerCode ?? null),
+          say: sayFor(step, answerCode ?? null),
           answer: row.answer,
+          choiceLabel:
+            row.answer.type === 'choice'
+              ? (step.choices?.find((c) => c.value === row.answer.value)?.label ?? null)
+              : null,
           wasKnown: row.wasKnown,
           answeredAt: row.answeredAt,
         };

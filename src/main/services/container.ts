@@ -5,9 +5,11 @@ import { schemaVersion } from '../db/migrate';
 import type { HandlerMap } from '../ipc/dispatch';
 import { appHandlers } from '../ipc/handlers/appHandlers';
 import { dataHandlers, estimateHandlers } from '../ipc/handlers/dataHandlers';
+import { callHandlers } from '../ipc/handlers/callHandlers';
 import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
 import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
+import { createCallService } from './callService';
 import { createCatalogService } from './catalogService';
 import { createEstimateService } from './estimateService';
 import { createFeeService } from './feeService';
@@ -59,6 +61,7 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...policyHandlers(policies),
     ...patientHandlers(patients),
     ...sampleHandlers(db),
+    ...callHandlers(createCallService({ db, now, actor, policies })),
     ...estimateHandlers(
       createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),
       context.printer,

@@ -3,6 +3,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar } from './components/NavBar';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
+import { CallScreen } from './screens/Call/CallScreen';
 import { EstimateScreen } from './screens/Estimate/EstimateScreen';
 import { LookupScreen } from './screens/Lookup/LookupScreen';
 import { PatientsScreen } from './screens/Patients/PatientsScreen';
@@ -21,6 +22,8 @@ function ScreenView({ screen }: { screen: ScreenId }) {
       return <PayersScreen />;
     case 'patients':
       return <PatientsScreen />;
+    case 'call':
+      return <CallScreen />;
     case 'estimate':
       return <EstimateScreen />;
     case 'settings':

@@ -45,6 +45,16 @@ export const CHANNELS = [
   'gfe:get',
   'print:goodFaithEstimate',
   'print:goodFaithEstimatePdf',
+  'call:start',
+  'call:get',
+  'call:answer',
+  'call:back',
+  'call:setDetails',
+  'call:toggleHold',
+  'call:drop',
+  'call:complete',
+  'call:amend',
+  'call:inProgress',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

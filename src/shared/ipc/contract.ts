@@ -9,6 +9,13 @@ import {
 } from '../catalog/catalogTypes';
 import { estimateRequestSchema, estimateViewSchema, savedEstimateSchema } from '../estimate/estimateViews';
 import { gfeRequestSchema, gfeSnapshotSchema } from '../estimate/goodFaithEstimate';
+import {
+  answerSchema,
+  callDetailsSchema,
+  callViewSchema,
+  completeCallSchema,
+  startCallSchema,
+} from '../script/callViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
@@ -187,6 +194,29 @@ export const contract = {
     output: z.strictObject({ printed: z.literal(true) }),
   },
   'print:goodFaithEstimatePdf': { input: z.strictObject({ id }), output: savedFile },
+  'call:start': { input: startCallSchema, output: callViewSchema },
+  'call:get': { input: z.strictObject({ id }), output: callViewSchema },
+  'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
+  'call:back': {
+    input: z.strictObject({ id, trailIndex: z.number().int().min(0).max(10_000) }),
+    output: callViewSchema,
+  },
+  'call:setDetails': { input: z.strictObject({ id, details: callDetailsSchema }), output: callViewSchema },
+  'call:toggleHold': { input: z.strictObject({ id }), output: callViewSchema },
+  'call:drop': { input: z.strictObject({ id }), output: callViewSchema },
+  'call:complete': { input: z.strictObject({ id, finish: completeCallSchema }), output: callViewSchema },
+  'call:amend': {
+    input: z.strictObject({
+      id,
+      what: z.string().trim().min(3).max(1000),
+      why: z.string().trim().min(3).max(1000),
+    }),
+    output: callViewSchema,
+  },
+  'call:inProgress': {
+    input: noInput,
+    output: z.array(z.strictObject({ id, patientId: id, startedAt: z.string() })),
+  },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

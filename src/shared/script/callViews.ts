@@ -81,6 +81,8 @@ export const callViewSchema = z.strictObject({
       key: z.string(),
       say: z.string(),
       answer: answerSchema,
+      /** The words of a choice answer ("PPO", not "ppo"); null for other answer types. */
+      choiceLabel: z.string().nullable(),
       wasKnown: z.boolean(),
       answeredAt: z.string(),
     }),

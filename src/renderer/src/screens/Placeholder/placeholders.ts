@@ -8,18 +8,9 @@ export interface Placeholder {
 }
 
 export const PLACEHOLDERS: Record<
-  Exclude<ScreenId, 'settings' | 'lookup' | 'payers' | 'patients' | 'estimate'>,
+  Exclude<ScreenId, 'settings' | 'lookup' | 'payers' | 'patients' | 'estimate' | 'call'>,
   Placeholder
 > = {
-  call: {
-    title: 'Verification call',
-    purpose: 'A guided script for the call to the payer, saved answer by answer.',
-    coming: [
-      'What to ask next, in plain words, with known answers to confirm',
-      'Hold timer, rep name and reference number one key away',
-      'Outcome per code, prior-authorization tracking and call-back tasks',
-    ],
-  },
   records: {
     title: 'Records',
     purpose: 'Every verification call, locked once complete, with amendments.',

@@ -1,0 +1,297 @@
+// The verification call: start it, answer one question at a time (each answer is saved by main before
+// the next question shows), keep rep / reference / hold time one key away, and finish or mark it dropped.
+import { useEffect, useState, type FormEvent } from 'react';
+import { addDays } from '../../../../shared/dates/calendar';
+import { localDate } from '../../../../shared/dates/localDate';
+import type { CallView } from '../../../../shared/script/callViews';
+import type { Outcome } from '../../../../shared/script/scriptTypes';
+import { Kbd } from '../../components/Kbd';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useCallStore } from '../../stores/callStore';
+import { answerLabel } from './answerText';
+import { QuestionPanel } from './QuestionPanel';
+import { StartCallForm } from './StartCallForm';
+
+const OUTCOME_LABELS: Record<Outcome, string> = {
+  covered: 'Covered',
+  pa_required: 'Prior authorization required',
+  not_covered_dental: 'Not covered by the dental plan',
+  frequency_not_met: 'Frequency used up',
+  inactive: 'Coverage inactive',
+  unable_to_locate: 'Payer could not find the member',
+  partial: 'Partly verified: call back',
+};
+
+function secondsSince(iso: string, now: number): number {
+  return Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+}
+
+function clock(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  return `${m}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Total hold time, counting an open hold up to now. */
+function holdSeconds(view: CallView, now: number): number {
+  return view.holds.reduce(
+    (sum, h) =>
+      sum + Math.round(((h.endedAt ? Date.parse(h.endedAt) : now) - Date.parse(h.startedAt)) / 1000),
+    0,
+  );
+}
+
+function useNow(running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return now;
+}
+
+function CallHeader({ view }: { view: CallView }) {
+  const live = view.status === 'in_progress';
+  const now = useNow(live);
+  const end = view.endedAt ? Date.parse(view.endedAt) : now;
+  const toggleHold = useCallStore((s) => s.toggleHold);
+  return (
+    <div className="call-header panel">
+      <div>
+        <p className="form-title">{view.patient.name}</p>
+        <p className="muted">
+          {view.plan.payerName}, {view.plan.planName} · {view.planned.map((p) => p.code).join(', ')}
+        </p>
+      </div>
+      <dl className="call-timers">
+        <dt>On the call</dt>
+        <dd aria-label="Call time">{clock(secondsSince(view.startedAt, end))}</dd>
+        <dt>On hold</dt>
+        <dd aria-label="Hold time">{clock(holdSeconds(view, end))}</dd>
+      </dl>
+      {live && (
+        <button
+          type="button"
+          className={view.onHold ? 'primary' : 'secondary'}
+          onClick={() => void toggleHold()}
+        >
+          <Kbd>Alt+H</Kbd> {view.onHold ? 'Rep is back' : 'On hold'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Rep name, reference number and notes: each saved when the caller leaves the field. */
+function CallDetails({ view }: { view: CallView }) {
+  const setDetails = useCallStore((s) => s.setDetails);
+  const problem = useCallStore((s) => s.problem);
+  const field = (key: 'repName' | 'referenceNumber' | 'noReferenceReason' | 'ivrNotes', label: string) => (
+    <div className="field">
+      <label htmlFor={`call-${key}`}>{label}</label>
+      <input
+        id={`call-${key}`}
+        // Keyed on the stored value, so an answer given in the script (rep name, reference) shows here.
+        key={view[key] ?? ''}
+        defaultValue={view[key] ?? ''}
+        aria-invalid={problem?.field === key}
+        onBlur={(e) => {
+          const value = e.target.value.trim() || null;
+          if (value !== view[key]) void setDetails({ [key]: value });
+        }}
+      />
+    </div>
+  );
+  return (
+    <section className="panel call-details" aria-label="Call details">
+      {field('repName', "Rep's name")}
+      {field('referenceNumber', 'Reference number')}
+      {!view.referenceNumber && field('noReferenceReason', 'No reference number because')}
+      {field('ivrNotes', 'Phone menu notes')}
+    </section>
+  );
+}
+
+function CompleteForm() {
+  const complete = useCallStore((s) => s.complete);
+  const problem = useCallStore((s) => s.problem);
+  const today = localDate(new Date());
+  const [nextAction, setNextAction] = useState('Update the estimate and tell the patient.');
+  const [due, setDue] = useState(today);
+  const [reverify, setReverify] = useState(addDays(today, 90));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void complete({ nextAction, nextActionDue: due, reverifyDate: reverify.trim() || null });
+  };
+  return (
+    <form className="form panel" aria-label="Finish the call" onSubmit={onSubmit}>
+      <p className="form-title">The script is done. What happens next?</p>
+      <div className="field" style={{ gridColumn: '1 / -1' }}>
+        <label htmlFor="call-next">Next step</label>
+        <input id="call-next" value={nextAction} onChange={(e) => setNextAction(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="call-due">Next step due</label>
+        <input id="call-due" value={due} placeholder="YYYY-MM-DD" onChange={(e) => setDue(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="call-reverify">
+          Re-verify on <span className="hint">(empty: no reminder)</span>
+        </label>
+        <input
+          id="call-reverify"
+          value={reverify}
+          placeholder="YYYY-MM-DD"
+          onChange={(e) => setReverify(e.target.value)}
+        />
+      </div>
+      {problem && <p className="field-error">{problem.message}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          Complete the call
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AnswerList({ view }: { view: CallView }) {
+  const back = useCallStore((s) => s.back);
+  const live = view.status === 'in_progress';
+  return (
+    <section className="panel" aria-label="Answers so far">
+      <h2>Answers so far</h2>
+      {view.answers.length === 0 ? (
+        <p className="muted">Nothing answered yet.</p>
+      ) : (
+        <ol className="call-answers">
+          {view.answers.map((a) => {
+            const trailIndex = view.trail.findIndex((t) => t.label === a.say);
+            return (
+              <li key={a.key}>
+                <span className="muted">{a.say}</span>{' '}
+                <strong>{a.choiceLabel ?? answerLabel(a.answer)}</strong>
+                {a.wasKnown && <span className="badge">confirmed</span>}
+                {live && trailIndex >= 0 && (
+                  <button type="button" className="link" onClick={() => void back(trailIndex)}>
+                    Change
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function FinishedCall({ view }: { view: CallView }) {
+  const close = useCallStore((s) => s.close);
+  return (
+    <section className="panel" aria-label="Call result">
+      <h2>{view.status === 'partial' ? 'Call dropped: saved as partly verified' : 'Call complete'}</h2>
+      <dl className="facts">
+        {Object.entries(view.outcomes).map(([code, outcome]) => (
+          <div key={code} style={{ display: 'contents' }}>
+            <dt>{code}</dt>
+            <dd>{OUTCOME_LABELS[outcome]}</dd>
+          </div>
+        ))}
+        <dt>Rep</dt>
+        <dd>{view.repName ?? 'Not recorded'}</dd>
+        <dt>Reference</dt>
+        <dd>{view.referenceNumber ?? view.noReferenceReason ?? 'None'}</dd>
+        <dt>Next step</dt>
+        <dd>
+          {view.nextAction} (due {view.nextActionDue})
+        </dd>
+      </dl>
+      <div className="form-actions" style={{ marginTop: 16 }}>
+        <button type="button" className="primary" onClick={close}>
+          Start another call
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ActiveCall({ view }: { view: CallView }) {
+  const drop = useCallStore((s) => s.drop);
+  const toggleHold = useCallStore((s) => s.toggleHold);
+  const live = view.status === 'in_progress';
+  useEffect(() => {
+    if (!live) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && event.code === 'KeyH') {
+        event.preventDefault();
+        void toggleHold();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [live, toggleHold]);
+  return (
+    <>
+      <CallHeader view={view} />
+      {live ? (
+        <div className="call-body">
+          <div>
+            {view.current ? (
+              <QuestionPanel key={view.current.key} current={view.current} />
+            ) : (
+              <CompleteForm />
+            )}
+            <AnswerList view={view} />
+          </div>
+          <div>
+            <CallDetails view={view} />
+            <button type="button" className="secondary" onClick={() => void drop()}>
+              The call dropped
+            </button>
+          </div>
+        </div>
+      ) : (
+        <FinishedCall view={view} />
+      )}
+    </>
+  );
+}
+
+function ResumeBanner() {
+  const resumable = useCallStore((s) => s.resumable);
+  const open = useCallStore((s) => s.open);
+  if (resumable.length === 0) return null;
+  return (
+    <div className="notice" role="status">
+      <p className="notice-title">
+        {resumable.length === 1 ? 'A call was left open.' : `${resumable.length} calls were left open.`} Every
+        answer given was saved.
+      </p>
+      {resumable.map((c) => (
+        <button key={c.id} type="button" className="secondary" onClick={() => void open(c.id)}>
+          Resume the call started {c.startedAt.slice(0, 16).replace('T', ' ')}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function CallScreen() {
+  const view = useCallStore((s) => s.view);
+  const checkResumable = useCallStore((s) => s.checkResumable);
+  useEffect(() => void checkResumable(), [checkResumable]);
+  return (
+    <section className="screen screen-wide">
+      <ScreenHeading>Verification call</ScreenHeading>
+      {view ? (
+        <ActiveCall view={view} />
+      ) : (
+        <>
+          <ResumeBanner />
+          <StartCallForm />
+        </>
+      )}
+    </section>
+  );
+}

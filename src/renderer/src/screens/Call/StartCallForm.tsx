@@ -1,0 +1,125 @@
+// Before dialling: the patient, which coverage (plan), the planned codes and the number dialled.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Patient, PatientSummary } from '../../../../shared/policy/policyViews';
+import { call } from '../../lib/api';
+import { useCallStore } from '../../stores/callStore';
+
+export function StartCallForm() {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PatientSummary[]>([]);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [coverageId, setCoverageId] = useState('');
+  const [codes, setCodes] = useState('');
+  const [serviceDate, setServiceDate] = useState('');
+  const [dialed, setDialed] = useState('');
+  const { start, problem } = useCallStore();
+
+  useEffect(() => {
+    let current = true;
+    void call('patients:search', { query }).then(
+      (r) => current && setResults(r),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  const choose = async (id: number) => {
+    const p = await call('patients:get', { id });
+    setPatient(p);
+    setCoverageId(String(p.coverages[0]?.id ?? ''));
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const coverage = patient?.coverages.find((c) => String(c.id) === coverageId);
+    if (!patient || !coverage) return;
+    void start({
+      patientId: patient.id,
+      planId: coverage.plan.id,
+      planned: codes
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .map((code) => ({ code: code.toUpperCase(), tooth: null, serviceDate })),
+      dialedNumber: dialed.trim() || null,
+    });
+  };
+
+  return (
+    <div className="panel">
+      <h2>Start a verification call</h2>
+      {!patient ? (
+        <div className="field">
+          <label htmlFor="call-patient">Patient</label>
+          <input
+            id="call-patient"
+            value={query}
+            autoComplete="off"
+            placeholder="Type a name"
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <ul className="picker">
+            {results.slice(0, 6).map((p) => (
+              <li key={p.id}>
+                <button type="button" className="tree-item" onClick={() => void choose(p.id)}>
+                  {p.lastName}, {p.firstName} <span className="muted small">born {p.dob}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <form className="form" onSubmit={onSubmit} aria-label="Start a call">
+          <p className="form-title">
+            {patient.firstName} {patient.lastName}
+          </p>
+          {patient.coverages.length === 0 ? (
+            <p className="field-error">
+              This patient has no coverage on file. Add it on the Patients screen first.
+            </p>
+          ) : (
+            <div className="field">
+              <label htmlFor="call-coverage">Coverage to verify</label>
+              <select id="call-coverage" value={coverageId} onChange={(e) => setCoverageId(e.target.value)}>
+                {patient.coverages.map((c) => (
+                  <option key={c.id} value={String(c.id)}>
+                    {c.ordinal === 1 ? 'Primary' : 'Secondary'}: {c.plan.payerName}, {c.plan.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="call-codes">Planned codes</label>
+            <input
+              id="call-codes"
+              value={codes}
+              placeholder="D0367, D0330"
+              onChange={(e) => setCodes(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="call-date">Date of service</label>
+            <input
+              id="call-date"
+              value={serviceDate}
+              placeholder="YYYY-MM-DD"
+              onChange={(e) => setServiceDate(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="call-dialed">Number dialled</label>
+            <input id="call-dialed" value={dialed} onChange={(e) => setDialed(e.target.value)} />
+          </div>
+          {problem && <p className="field-error">{problem.message}</p>}
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              Start the call
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

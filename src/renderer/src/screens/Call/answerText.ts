@@ -1,0 +1,56 @@
+// Reads what the caller typed into a typed answer, with the same strict rules as everywhere else.
+import { isIsoDate } from '../../../../shared/dates/calendar';
+import { formatCents, formatBp, parseMoney, parsePercent } from '../../../../shared/money/cents';
+import { formatFrequency, parseFrequency } from '../../../../shared/policy/fieldText';
+import type { Answer, AnswerType } from '../../../../shared/script/scriptTypes';
+
+export function parseTyped(type: AnswerType, text: string): { answer: Answer } | { problem: string } {
+  const t = text.trim();
+  const unknown = t === '' || t === '?' || /^unknown$/i.test(t);
+  switch (type) {
+    case 'money': {
+      if (unknown) return { answer: { type, value: null } };
+      const cents = parseMoney(t);
+      return cents === null
+        ? { problem: 'Write an amount like 1500 or $1,500.00.' }
+        : { answer: { type, value: cents } };
+    }
+    case 'percent': {
+      if (unknown) return { answer: { type, value: null } };
+      const bp = parsePercent(t);
+      return bp === null ? { problem: 'Write a percent like 80 or 80%.' } : { answer: { type, value: bp } };
+    }
+    case 'date':
+      if (unknown) return { answer: { type, value: null } };
+      return isIsoDate(t) ? { answer: { type, value: t } } : { problem: 'Write the date as YYYY-MM-DD.' };
+    case 'frequency': {
+      if (unknown) return { answer: { type, value: null } };
+      const f = parseFrequency(t);
+      return f
+        ? { answer: { type, value: f } }
+        : { problem: 'Write it like "1 per 36 months" or "2 per benefit year".' };
+    }
+    case 'text':
+    case 'phone':
+    case 'reference':
+      return { answer: { type, value: unknown ? null : t } };
+    default:
+      return { problem: 'Use the keys shown for this question.' };
+  }
+}
+
+export function answerLabel(answer: Answer): string {
+  if (answer.value === null) return 'Unknown';
+  switch (answer.type) {
+    case 'money':
+      return formatCents(answer.value);
+    case 'percent':
+      return formatBp(answer.value);
+    case 'frequency':
+      return formatFrequency(answer.value!);
+    case 'yes_no_unknown':
+      return answer.value === 'yes' ? 'Yes' : answer.value === 'no' ? 'No' : 'Unknown';
+    default:
+      return String(answer.value);
+  }
+}

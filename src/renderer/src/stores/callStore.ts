@@ -1,0 +1,91 @@
+// The call in progress: its view from main after every action (main holds the truth and commits each
+// answer at once), and calls left in progress that can be resumed.
+import { create } from 'zustand';
+import type { CallView } from '../../../shared/script/callViews';
+import type { Answer } from '../../../shared/script/scriptTypes';
+import { ApiError, call } from '../lib/api';
+
+interface CallState {
+  view: CallView | null;
+  resumable: Array<{ id: number; patientId: number; startedAt: string }>;
+  problem: { field: string | null; message: string } | null;
+  checkResumable(): Promise<void>;
+  open(id: number): Promise<void>;
+  start(input: Parameters<typeof window.api.callStart>[0]): Promise<void>;
+  answer(answer: Answer): Promise<boolean>;
+  back(trailIndex: number): Promise<void>;
+  toggleHold(): Promise<void>;
+  setDetails(
+    details: Partial<
+      Pick<CallView, 'repName' | 'referenceNumber' | 'noReferenceReason' | 'dialedNumber' | 'ivrNotes'>
+    >,
+  ): Promise<void>;
+  drop(): Promise<void>;
+  complete(finish: {
+    nextAction: string;
+    nextActionDue: string;
+    reverifyDate: string | null;
+  }): Promise<boolean>;
+  close(): void;
+}
+
+const problemOf = (error: unknown) =>
+  error instanceof ApiError ? { field: error.field ?? null, message: error.message } : null;
+
+export const useCallStore = create<CallState>((set, get) => {
+  const act = async (fn: (id: number) => Promise<CallView>): Promise<boolean> => {
+    const current = get().view;
+    if (!current) return false;
+    try {
+      set({ view: await fn(current.id), problem: null });
+      return true;
+    } catch (error) {
+      set({ problem: problemOf(error) });
+      return false;
+    }
+  };
+  return {
+    view: null,
+    resumable: [],
+    problem: null,
+    checkResumable: async () => {
+      try {
+        set({ resumable: await call('call:inProgress', {}) });
+      } catch (error) {
+        set({ problem: problemOf(error) });
+      }
+    },
+    open: async (id) => set({ view: await call('call:get', { id }), problem: null }),
+    start: async (input) => {
+      try {
+        set({ view: await call('call:start', input), problem: null });
+      } catch (error) {
+        set({ problem: problemOf(error) });
+      }
+    },
+    answer: (answer) => act((id) => call('call:answer', { id, answer })),
+    back: async (trailIndex) => void (await act((id) => call('call:back', { id, trailIndex }))),
+    toggleHold: async () => void (await act((id) => call('call:toggleHold', { id }))),
+    setDetails: async (details) =>
+      void (await act((id) => {
+        const v = get().view!;
+        return call('call:setDetails', {
+          id,
+          details: {
+            repName: v.repName,
+            referenceNumber: v.referenceNumber,
+            noReferenceReason: v.noReferenceReason,
+            dialedNumber: v.dialedNumber,
+            ivrNotes: v.ivrNotes,
+            ...details,
+          },
+        });
+      })),
+    drop: async () => void (await act((id) => call('call:drop', { id }))),
+    complete: (finish) => act((id) => call('call:complete', { id, finish })),
+    close: () => {
+      set({ view: null, problem: null });
+      void get().checkResumable();
+    },
+  };
+});
