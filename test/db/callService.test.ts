@@ -218,4 +218,24 @@ describe('verification calls', () => {
     expect(calls.view(view.id).answers).toEqual([]);
     db.close();
   });
+
+  it('search finds calls by every word typed (patient, payer, plan, reference, code), newest first', () => {
+    const { calls, plan, patient, other } = setup();
+    const a = calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
+    const b = calls.start({
+      patientId: other.id,
+      planId: plan.id,
+      planned: [{ code: 'D0310', tooth: null, serviceDate: '2026-12-10' }],
+      dialedNumber: null,
+    });
+    calls.answer(b.id, { type: 'text', value: 'Rep Synthetic' });
+    calls.answer(b.id, { type: 'reference', value: 'XREF-77' });
+    expect(calls.search('').map((c) => c.id)).toEqual([b.id, a.id]);
+    expect(calls.search('synthpatient').map((c) => c.id)).toEqual([b.id]);
+    expect(calls.search('xref-77').map((c) => c.id)).toEqual([b.id]);
+    expect(calls.search('d0367').map((c) => c.id)).toEqual([a.id]);
+    // Every word must match: Second Synthpatient never had D0367 on a call.
+    expect(calls.search('synthpatient D0367')).toEqual([]);
+    expect(calls.search('  ')).toHaveLength(2);
+  });
 });

@@ -3,6 +3,7 @@
 // same plan that mostly confirms; then a call left open by a restart, resumed, and marked dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData } from './seedPrintData';
 
 /** Typed answers by answer type; yes/no questions get Y except the ones that would end the script early. */
@@ -188,5 +189,62 @@ describe('verification call screen', () => {
     expect(await result.textContent()).toContain('Partly verified');
     await page.getByRole('button', { name: 'Start another call' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Resume the call/ }).count()).toBe(0);
+  });
+
+  it('Records finds the calls, prints the verification record, and takes an amendment', async () => {
+    const page = h.page;
+    await page.keyboard.press('Alt+Digit6');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Records');
+    const rows = page.getByRole('table', { name: 'Calls' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    // Every word must match: a code the calls did not cover finds nothing.
+    await page.getByLabel('Find a call').fill('callpatient D0330');
+    await expect.poll(() => page.getByText('No call matches.').isVisible()).toBe(true);
+    await page.getByLabel('Find a call').fill('Callpatient D0367');
+    await expect.poll(() => rows.count()).toBe(3);
+    await rows.filter({ hasText: 'Complete' }).last().getByRole('button').click();
+    const record = page.getByRole('region', { name: 'Verification record' });
+    await record.waitFor();
+    expect(await record.textContent()).toContain('Prior authorization required');
+
+    const before = h.saved.length;
+    await record.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => h.saved.length, { timeout: 20_000 }).toBe(before + 1);
+    const pdf = h.saved.at(-1)!;
+    expect(pdf).toMatch(/verification-record-\d+\.pdf$/);
+    toPng(pdf, 'print-verification-record');
+    const text = pdfText(pdf);
+    for (const words of [
+      'Insurance verification record',
+      'Mrkfirst Callpatient',
+      'Fictional Print Dental (test), Print PPO',
+      'REF-E2E-1',
+      '555-0199',
+      'D0367',
+      'Prior authorization required',
+      'Is the coverage active on the date of service?',
+      'Completed',
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(3);
+    // Minimum necessary: no date of birth, member ID, group number or payer notes.
+    for (const marker of ['1970-01-02', 'MRK987654321', 'GRP-MARKER-42', 'MRK_NOTE_7731'])
+      expect(text, marker).not.toContain(marker);
+
+    const id = Number(/verification-record-(\d+)\.pdf$/.exec(pdf)![1]);
+    const answersBefore = h.db.prepare('SELECT COUNT(*) AS n FROM call_answers WHERE call_id = ?').get(id);
+    await page.getByLabel('What was wrong or missing').fill('Rep later said the PA is valid for 180 days');
+    await page.getByLabel('Why (who said so, when)').fill('Supervisor call back, ref REF-E2E-2');
+    await page.getByRole('button', { name: 'Add amendment' }).click();
+    await expect.poll(() => record.textContent()).toContain('valid for 180 days');
+    // The answers as given stay untouched; the correction is added beside them.
+    expect(h.db.prepare('SELECT COUNT(*) AS n FROM call_answers WHERE call_id = ?').get(id)).toEqual(
+      answersBefore,
+    );
+    await record.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => h.saved.length, { timeout: 20_000 }).toBe(before + 2);
+    expect(pdfText(h.saved.at(-1)!)).toContain('Rep later said the PA is valid for 180 days');
+    await page.screenshot({ path: 'test-output/e2e/records.png', fullPage: true });
   });
 });

@@ -1,26 +1,10 @@
 // The patient cost summary, printed through the same templates Electron uses, checked as a PDF:
 // words and amounts present, one page, and nothing that must not print.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData as seed } from './seedPrintData';
-
-/** The printed words in reading order, with runs of whitespace (line and cell breaks) as one space. */
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-function pdfPages(file: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-}
-function toPng(file: string, name: string): string {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const prefix = path.join(SCREENSHOT_DIR, name);
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', file, prefix]);
-  copyFileSync(file, `${prefix}.pdf`);
-  return `${prefix}.png`;
-}
 
 describe('patient cost summary printout', () => {
   let h: Harness;

@@ -44,12 +44,6 @@ describe('app shell', () => {
     expect(document.activeElement).toBe(screen.getByRole('combobox'));
   });
 
-  it('says plainly when a screen is not built yet', () => {
-    render(<App />);
-    fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
-    expect(screen.getByText(/Not built yet/)).toBeTruthy();
-  });
-
   it('Alt+digit moves between screens and puts focus on the new screen title', () => {
     render(<App />);
     fireEvent.keyDown(window, { key: '3', code: 'Digit3', altKey: true });

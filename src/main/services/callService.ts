@@ -362,6 +362,12 @@ export function createCallService({
       return view(id);
     },
 
+    /** The Records list: newest first, narrowed by up to six words (patient, payer, plan, reference, code). */
+    search(query: string): calls.CallListRow[] {
+      const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 6);
+      return calls.searchCalls(db, words, 200);
+    },
+
     /** Calls left in progress (the app closed or crashed): offered for resuming where they were. */
     inProgress(): Array<{ id: number; patientId: number; startedAt: string }> {
       return calls

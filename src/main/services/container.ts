@@ -61,7 +61,7 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...policyHandlers(policies),
     ...patientHandlers(patients),
     ...sampleHandlers(db),
-    ...callHandlers(createCallService({ db, now, actor, policies })),
+    ...callHandlers(createCallService({ db, now, actor, policies }), context.printer, context.files),
     ...estimateHandlers(
       createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),
       context.printer,

@@ -8,8 +8,7 @@ import { EstimateScreen } from './screens/Estimate/EstimateScreen';
 import { LookupScreen } from './screens/Lookup/LookupScreen';
 import { PatientsScreen } from './screens/Patients/PatientsScreen';
 import { PayersScreen } from './screens/Payers/PayersScreen';
-import { PlaceholderScreen } from './screens/Placeholder/PlaceholderScreen';
-import { PLACEHOLDERS } from './screens/Placeholder/placeholders';
+import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
 import { useNavStore } from './stores/navStore';
@@ -26,10 +25,10 @@ function ScreenView({ screen }: { screen: ScreenId }) {
       return <CallScreen />;
     case 'estimate':
       return <EstimateScreen />;
+    case 'records':
+      return <RecordsScreen />;
     case 'settings':
       return <SettingsScreen />;
-    default:
-      return <PlaceholderScreen placeholder={PLACEHOLDERS[screen]} />;
   }
 }
 

@@ -55,6 +55,9 @@ export const CHANNELS = [
   'call:complete',
   'call:amend',
   'call:inProgress',
+  'call:search',
+  'print:verificationRecord',
+  'print:verificationRecordPdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -15,6 +15,7 @@ import {
   callViewSchema,
   completeCallSchema,
   startCallSchema,
+  callListItemSchema,
 } from '../script/callViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
@@ -217,6 +218,15 @@ export const contract = {
     input: noInput,
     output: z.array(z.strictObject({ id, patientId: id, startedAt: z.string() })),
   },
+  'call:search': {
+    input: z.strictObject({ query: z.string().max(200) }),
+    output: z.array(callListItemSchema),
+  },
+  'print:verificationRecord': {
+    input: z.strictObject({ id }),
+    output: z.strictObject({ printed: z.literal(true) }),
+  },
+  'print:verificationRecordPdf': { input: z.strictObject({ id }), output: savedFile },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -98,3 +98,17 @@ export const callViewSchema = z.strictObject({
   ),
 });
 export type CallView = z.infer<typeof callViewSchema>;
+
+/** One row of the Records list. */
+export const callListItemSchema = z.strictObject({
+  id,
+  status: z.enum(['in_progress', 'partial', 'completed']),
+  startedAt: z.string(),
+  patientName: z.string(),
+  payerName: z.string(),
+  planName: z.string(),
+  planned: z.array(plannedCodeSchema),
+  referenceNumber: z.string().nullable(),
+  nextActionDue: z.string().nullable(),
+});
+export type CallListItem = z.infer<typeof callListItemSchema>;

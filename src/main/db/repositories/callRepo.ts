@@ -239,3 +239,37 @@ export function upsertPlanFact(
        provenance_id = excluded.provenance_id, updated_at = excluded.updated_at`,
   ).run(planId, code ?? '', stepId, JSON.stringify(answer), provenanceId, now);
 }
+
+export interface CallListRow {
+  id: number;
+  status: CallRow['status'];
+  startedAt: string;
+  patientName: string;
+  payerName: string;
+  planName: string;
+  planned: PlannedCode[];
+  referenceNumber: string | null;
+  nextActionDue: string | null;
+}
+
+/** Calls newest first, filtered by words that each match the patient, payer, plan, reference or a code. */
+export function searchCalls(db: Db, words: string[], limit: number): CallListRow[] {
+  const haystack = `(pt.first_name || ' ' || pt.last_name || ' ' || py.name || ' ' || pl.name || ' ' ||
+    COALESCE(c.reference_number, '') || ' ' || c.planned_json)`;
+  const where = words.map(() => `instr(lower(${haystack}), ?) > 0`).join(' AND ');
+  const rows = stmt(
+    db,
+    `SELECT c.id, c.status, c.started_at AS startedAt, pt.first_name || ' ' || pt.last_name AS patientName,
+       py.name AS payerName, pl.name AS planName, c.planned_json AS plannedJson,
+       c.reference_number AS referenceNumber, c.next_action_due AS nextActionDue
+     FROM calls c JOIN patients pt ON pt.id = c.patient_id JOIN plans pl ON pl.id = c.plan_id
+       JOIN payers py ON py.id = pl.payer_id
+     ${where ? `WHERE ${where}` : ''} ORDER BY c.started_at DESC, c.id DESC LIMIT ?`,
+  ).all(...words.map((w) => w.toLowerCase()), limit) as Array<
+    Omit<CallListRow, 'planned'> & { plannedJson: string }
+  >;
+  return rows.map(({ plannedJson, ...rest }) => ({
+    ...rest,
+    planned: JSON.parse(plannedJson) as PlannedCode[],
+  }));
+}

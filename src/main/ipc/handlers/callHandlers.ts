@@ -1,4 +1,5 @@
 import type { CallService } from '../../services/callService';
+import type { FilePort, PrintPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 
 type CallChannels =
@@ -11,9 +12,20 @@ type CallChannels =
   | 'call:drop'
   | 'call:complete'
   | 'call:amend'
-  | 'call:inProgress';
+  | 'call:inProgress'
+  | 'call:search'
+  | 'print:verificationRecord'
+  | 'print:verificationRecordPdf';
 
-export function callHandlers(calls: CallService): Pick<HandlerMap, CallChannels> {
+export function callHandlers(
+  calls: CallService,
+  printer: PrintPort,
+  files: FilePort,
+): Pick<HandlerMap, CallChannels> {
+  const route = (id: number) => {
+    calls.view(id); // not_found before any window opens
+    return `print/verification-record/${id}`;
+  };
   return {
     'call:start': (input) => calls.start(input),
     'call:get': ({ id }) => calls.view(id),
@@ -25,5 +37,14 @@ export function callHandlers(calls: CallService): Pick<HandlerMap, CallChannels>
     'call:complete': ({ id, finish }) => calls.complete(id, finish),
     'call:amend': ({ id, what, why }) => calls.amend(id, what, why),
     'call:inProgress': () => calls.inProgress(),
+    'call:search': ({ query }) => calls.search(query),
+    'print:verificationRecord': async ({ id }) => {
+      await printer.print(route(id));
+      return { printed: true };
+    },
+    // The file name says what it is, never whose it is.
+    'print:verificationRecordPdf': async ({ id }) => ({
+      savedTo: await files.save(`verification-record-${id}.pdf`, await printer.toPdf(route(id))),
+    }),
   };
 }

@@ -4,11 +4,12 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../lib/api';
 import { CostSummary } from './CostSummary';
 import { GoodFaithEstimate } from './GoodFaithEstimate';
+import { VerificationRecord } from './VerificationRecord';
 
-export type PrintRoute = { kind: 'cost-summary' | 'good-faith-estimate'; id: number };
+export type PrintRoute = { kind: 'cost-summary' | 'good-faith-estimate' | 'verification-record'; id: number };
 
 export function parsePrintRoute(hash: string): PrintRoute | null {
-  const match = /^#\/print\/(cost-summary|good-faith-estimate)\/(\d+)$/.exec(hash);
+  const match = /^#\/print\/(cost-summary|good-faith-estimate|verification-record)\/(\d+)$/.exec(hash);
   return match ? { kind: match[1] as PrintRoute['kind'], id: Number(match[2]) } : null;
 }
 
@@ -22,6 +23,12 @@ export function PrintView({ route }: { route: PrintRoute }) {
       try {
         if (route.kind === 'good-faith-estimate') {
           setContent(<GoodFaithEstimate gfe={await call('gfe:get', { id: route.id })} />);
+        } else if (route.kind === 'verification-record') {
+          const [record, settings] = await Promise.all([
+            call('call:get', { id: route.id }),
+            call('settings:get', {}),
+          ]);
+          setContent(<VerificationRecord call={record} office={settings.office} printedAt={new Date()} />);
         } else {
           const [estimate, settings] = await Promise.all([
             call('estimate:get', { id: route.id }),

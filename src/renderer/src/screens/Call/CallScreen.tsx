@@ -4,23 +4,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
 import { localDate } from '../../../../shared/dates/localDate';
 import type { CallView } from '../../../../shared/script/callViews';
-import type { Outcome } from '../../../../shared/script/scriptTypes';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCallStore } from '../../stores/callStore';
-import { answerLabel } from './answerText';
+import { answerLabel, OUTCOME_LABELS } from './answerText';
 import { QuestionPanel } from './QuestionPanel';
 import { StartCallForm } from './StartCallForm';
-
-const OUTCOME_LABELS: Record<Outcome, string> = {
-  covered: 'Covered',
-  pa_required: 'Prior authorization required',
-  not_covered_dental: 'Not covered by the dental plan',
-  frequency_not_met: 'Frequency used up',
-  inactive: 'Coverage inactive',
-  unable_to_locate: 'Payer could not find the member',
-  partial: 'Partly verified: call back',
-};
 
 function secondsSince(iso: string, now: number): number {
   return Math.max(0, Math.round((now - Date.parse(iso)) / 1000));

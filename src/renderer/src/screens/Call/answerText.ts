@@ -1,8 +1,9 @@
-// Reads what the caller typed into a typed answer, with the same strict rules as everywhere else.
+// Answers and outcomes as words, and what the caller typed read back into an answer with the same strict
+// rules as everywhere else.
 import { isIsoDate } from '../../../../shared/dates/calendar';
 import { formatCents, formatBp, parseMoney, parsePercent } from '../../../../shared/money/cents';
 import { formatFrequency, parseFrequency } from '../../../../shared/policy/fieldText';
-import type { Answer, AnswerType } from '../../../../shared/script/scriptTypes';
+import type { Answer, AnswerType, Outcome } from '../../../../shared/script/scriptTypes';
 
 export function parseTyped(type: AnswerType, text: string): { answer: Answer } | { problem: string } {
   const t = text.trim();
@@ -54,3 +55,14 @@ export function answerLabel(answer: Answer): string {
       return String(answer.value);
   }
 }
+
+/** What each outcome means, in the words the screen and the verification record use. */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  covered: 'Covered',
+  pa_required: 'Prior authorization required',
+  not_covered_dental: 'Not covered by the dental plan',
+  frequency_not_met: 'Frequency used up',
+  inactive: 'Coverage inactive',
+  unable_to_locate: 'Payer could not find the member',
+  partial: 'Partly verified: call back',
+};

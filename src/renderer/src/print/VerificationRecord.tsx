@@ -1,0 +1,152 @@
+// The verification record for the chart: who was called, who answered, the reference number, every
+// question and answer with its time, the outcome per code, and any amendments. It is the paper a disputed
+// claim is argued with, so it shows facts as stored and says which answers were confirmed from file.
+// Minimum necessary: patient name only (no date of birth, member ID or group number).
+import type { CallView } from '../../../shared/script/callViews';
+import type { Office } from '../../../shared/settings/settings';
+import { answerLabel, OUTCOME_LABELS } from '../screens/Call/answerText';
+import { localDateTime } from './localDateTime';
+import { OfficeHeader } from './OfficeHeader';
+
+const STATUS: Record<CallView['status'], string> = {
+  completed: 'Completed',
+  partial: 'Dropped before the end: partly verified',
+  in_progress: 'Still in progress (not final)',
+};
+
+function minutes(ms: number): string {
+  const total = Math.round(ms / 1000);
+  return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, '0')} s`;
+}
+
+export function VerificationRecord({
+  call,
+  office,
+  printedAt,
+}: {
+  call: CallView;
+  office: Office;
+  printedAt: Date;
+}) {
+  const end = call.endedAt ? Date.parse(call.endedAt) : printedAt.getTime();
+  const held = call.holds.reduce(
+    (sum, h) => sum + ((h.endedAt ? Date.parse(h.endedAt) : end) - Date.parse(h.startedAt)),
+    0,
+  );
+  return (
+    <article className="print-page" lang="en">
+      <OfficeHeader office={office} />
+      <h1 className="print-title">
+        Insurance verification record <span className="print-ref">#{call.id}</span>
+      </h1>
+      <dl className="print-facts">
+        <div>
+          <dt>Patient</dt>
+          <dd>{call.patient.name}</dd>
+        </div>
+        <div>
+          <dt>Payer and plan</dt>
+          <dd>
+            {call.plan.payerName}, {call.plan.planName}
+          </dd>
+        </div>
+        <div>
+          <dt>Call</dt>
+          <dd>
+            {localDateTime(call.startedAt)} · {minutes(end - Date.parse(call.startedAt))} · on hold{' '}
+            {minutes(held)}
+          </dd>
+        </div>
+        <div>
+          <dt>Number dialled</dt>
+          <dd>{call.dialedNumber ?? 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>Called by</dt>
+          <dd>{call.staffUser}</dd>
+        </div>
+        <div>
+          <dt>Payer rep</dt>
+          <dd>{call.repName ?? 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>Reference number</dt>
+          <dd>
+            {call.referenceNumber ??
+              `None given${call.noReferenceReason ? `: ${call.noReferenceReason}` : ''}`}
+          </dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{STATUS[call.status]}</dd>
+        </div>
+      </dl>
+
+      <table className="print-table" aria-label="Outcome per code">
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Date of service</th>
+            <th scope="col">Outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {call.planned.map((p) => (
+            <tr key={p.code}>
+              <td className="strong">{p.code}</td>
+              <td>{p.serviceDate}</td>
+              <td>
+                {call.outcomes[p.code] ? OUTCOME_LABELS[call.outcomes[p.code]!] : 'No outcome recorded'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {call.nextAction && (
+        <p className="print-remaining">
+          <strong>Next step:</strong> {call.nextAction} (due {call.nextActionDue})
+          {call.reverifyDate && <> · re-verify by {call.reverifyDate}</>}
+        </p>
+      )}
+
+      <table className="print-table print-answers" aria-label="Questions and answers">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Question</th>
+            <th scope="col">Answer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {call.answers.map((a) => (
+            <tr key={a.key}>
+              <td className="nowrap">{localDateTime(a.answeredAt).slice(11)}</td>
+              <td>{a.say}</td>
+              <td>
+                {a.choiceLabel ?? answerLabel(a.answer)}
+                {a.wasKnown && <span className="print-note">confirmed from file</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {call.amendments.length > 0 && (
+        <section className="print-coverage">
+          <h2>Amendments</h2>
+          <ul>
+            {call.amendments.map((a, i) => (
+              <li key={i}>
+                {localDateTime(a.amendedAt)}, {a.amendedBy}: {a.what} (why: {a.why})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="print-note">
+        Printed {localDateTime(printedAt.toISOString())}. Answers were saved as they were given; a completed
+        record is locked and corrections are added as amendments.
+      </p>
+    </article>
+  );
+}

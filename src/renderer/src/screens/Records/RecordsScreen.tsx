@@ -1,0 +1,205 @@
+// Every verification call, newest first: find one by patient, payer, plan, reference or code, read it,
+// print the verification record for the chart, and add an amendment (a finished record is never edited).
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CallListItem, CallView } from '../../../../shared/script/callViews';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { ApiError, call } from '../../lib/api';
+import { answerLabel, OUTCOME_LABELS } from '../Call/answerText';
+
+const STATUS: Record<CallListItem['status'], string> = {
+  completed: 'Complete',
+  partial: 'Dropped: call back',
+  in_progress: 'In progress',
+};
+
+function AmendForm({ id, onSaved }: { id: number; onSaved: (view: CallView) => void }) {
+  const [what, setWhat] = useState('');
+  const [why, setWhy] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    call('call:amend', { id, what, why }).then(
+      (view) => {
+        setWhat('');
+        setWhy('');
+        setProblem(null);
+        onSaved(view);
+      },
+      (error: unknown) =>
+        setProblem(error instanceof ApiError ? error.message : 'The amendment was not saved.'),
+    );
+  };
+  return (
+    <form className="form" aria-label="Add an amendment" onSubmit={onSubmit}>
+      <div className="field">
+        <label htmlFor="amend-what">What was wrong or missing</label>
+        <input id="amend-what" value={what} onChange={(e) => setWhat(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="amend-why">Why (who said so, when)</label>
+        <input id="amend-why" value={why} onChange={(e) => setWhy(e.target.value)} />
+      </div>
+      {problem && <p className="field-error">{problem}</p>}
+      <div className="form-actions">
+        <button type="submit" className="secondary">
+          Add amendment
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RecordDetail({ view, onChange }: { view: CallView; onChange: (view: CallView) => void }) {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section className="panel" aria-label="Verification record">
+      <h2>
+        {view.patient.name} · {view.plan.payerName}, {view.plan.planName}
+      </h2>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>{STATUS[view.status]}</dd>
+        <dt>Rep / reference</dt>
+        <dd>
+          {view.repName ?? 'No rep recorded'} ·{' '}
+          {view.referenceNumber ?? view.noReferenceReason ?? 'no reference'}
+        </dd>
+        {view.planned.map((p) => (
+          <div key={p.code} style={{ display: 'contents' }}>
+            <dt>{p.code}</dt>
+            <dd>{view.outcomes[p.code] ? OUTCOME_LABELS[view.outcomes[p.code]!] : 'No outcome yet'}</dd>
+          </div>
+        ))}
+        <dt>Answers</dt>
+        <dd>
+          {view.answers.length} given, {view.answers.filter((a) => a.wasKnown).length} confirmed from file
+        </dd>
+      </dl>
+      <details>
+        <summary>Every question and answer</summary>
+        <ol className="call-answers">
+          {view.answers.map((a) => (
+            <li key={a.key}>
+              <span className="muted">{a.say}</span> <strong>{a.choiceLabel ?? answerLabel(a.answer)}</strong>
+            </li>
+          ))}
+        </ol>
+      </details>
+      {view.amendments.length > 0 && (
+        <>
+          <h2>Amendments</h2>
+          <ul>
+            {view.amendments.map((a, i) => (
+              <li key={i}>
+                {a.amendedAt.slice(0, 10)}, {a.amendedBy}: {a.what} (why: {a.why})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="form-actions" style={{ margin: '14px 0' }}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void call('print:verificationRecord', { id: view.id }).then(
+              () => setMessage('Sent to the printer.'),
+              () => undefined,
+            )
+          }
+        >
+          Print verification record
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void call('print:verificationRecordPdf', { id: view.id }).then(
+              (r) => setMessage(r.savedTo ? `PDF saved to ${r.savedTo}` : 'Not saved.'),
+              () => undefined,
+            )
+          }
+        >
+          Save as PDF
+        </button>
+      </div>
+      {message && (
+        <p className="saved" role="status">
+          {message}
+        </p>
+      )}
+      {view.status !== 'in_progress' && <AmendForm id={view.id} onSaved={onChange} />}
+    </section>
+  );
+}
+
+export function RecordsScreen() {
+  const [query, setQuery] = useState('');
+  const [rows, setRows] = useState<CallListItem[]>([]);
+  const [selected, setSelected] = useState<CallView | null>(null);
+  useEffect(() => {
+    let current = true;
+    void call('call:search', { query }).then(
+      (r) => current && setRows(r),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  const open = (id: number) =>
+    void call('call:get', { id }).then(
+      (v) => setSelected(v),
+      () => undefined,
+    );
+  return (
+    <section className="screen screen-wide">
+      <ScreenHeading>Records</ScreenHeading>
+      <div className="field">
+        <label htmlFor="records-search">Find a call</label>
+        <input
+          id="records-search"
+          value={query}
+          autoComplete="off"
+          placeholder="Patient, payer, plan, reference number or code"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{query ? 'No call matches.' : 'No calls yet.'}</p>
+      ) : (
+        <table className="estimate-table" aria-label="Calls">
+          <thead>
+            <tr>
+              <th scope="col">Started</th>
+              <th scope="col">Patient</th>
+              <th scope="col">Payer and plan</th>
+              <th scope="col">Codes</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} aria-selected={selected?.id === r.id}>
+                <td>
+                  <button type="button" className="link" onClick={() => open(r.id)}>
+                    {r.startedAt.slice(0, 16).replace('T', ' ')}
+                  </button>
+                </td>
+                <td>{r.patientName}</td>
+                <td>
+                  {r.payerName}, {r.planName}
+                </td>
+                <td>{r.planned.map((p) => p.code).join(', ')}</td>
+                <td>{r.referenceNumber ?? ''}</td>
+                <td>{STATUS[r.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {selected && <RecordDetail view={selected} onChange={setSelected} />}
+    </section>
+  );
+}
