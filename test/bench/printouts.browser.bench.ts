@@ -1,6 +1,7 @@
-// Rendering the patient cost summary to PDF through the print pipeline (harness: Chromium page.pdf()),
+// Rendering each printout (cost summary, Good Faith Estimate, verification record) to PDF through the print pipeline (harness: Chromium page.pdf()),
 // timed from the IPC call to the saved file.
 import { startHarness } from '../e2e/harness';
+import { completeCallInPage } from '../e2e/completeCallInPage';
 import { seedPrintData } from '../e2e/seedPrintData';
 import type { BenchSuite } from './bench';
 
@@ -38,6 +39,7 @@ const suite: BenchSuite = {
       if (!r.ok) throw new Error(r.error.message);
       return r.value.id;
     }, patientId);
+    const callId = await completeCallInPage(h, patientId, ['D0367', 'D0330']);
     return {
       cases: [
         {
@@ -49,6 +51,11 @@ const suite: BenchSuite = {
           name: 'Good Faith Estimate to PDF (one page)',
           iterations: 20,
           run: () => h.page.evaluate((id) => window.api.printGoodFaithEstimatePdf({ id }), gfeId),
+        },
+        {
+          name: 'verification record to PDF (two codes)',
+          iterations: 20,
+          run: () => h.page.evaluate((id) => window.api.printVerificationRecordPdf({ id }), callId),
         },
       ],
       teardown: () => h.close(),

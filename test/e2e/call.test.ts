@@ -3,6 +3,7 @@
 // same plan that mostly confirms; then a call left open by a restart, resumed, and marked dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { completeCallInPage } from './completeCallInPage';
 import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData } from './seedPrintData';
 
@@ -227,7 +228,7 @@ describe('verification call screen', () => {
     ]) {
       expect(text, words).toContain(words);
     }
-    expect(pdfPages(pdf)).toBeLessThanOrEqual(3);
+    expect(pdfPages(pdf)).toBe(1);
     // Minimum necessary: no date of birth, member ID, group number or payer notes.
     for (const marker of ['1970-01-02', 'MRK987654321', 'GRP-MARKER-42', 'MRK_NOTE_7731'])
       expect(text, marker).not.toContain(marker);
@@ -246,5 +247,30 @@ describe('verification call screen', () => {
     await expect.poll(() => h.saved.length, { timeout: 20_000 }).toBe(before + 2);
     expect(pdfText(h.saved.at(-1)!)).toContain('Rep later said the PA is valid for 180 days');
     await page.screenshot({ path: 'test-output/e2e/records.png', fullPage: true });
+
+    // Straight on to the estimate: the call's patient, code and date of service are filled in.
+    await record.getByRole('button', { name: 'Make an estimate from this call' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Estimate');
+    expect(await page.getByLabel('Code, line 1').inputValue()).toBe('D0367');
+    expect(await page.getByLabel('Date of service, line 1').inputValue()).toBe('2026-12-10');
+    await page.getByLabel('Fee, line 1').fill('1200');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Estimate' }).textContent())
+      .toContain('$1,200.00');
+    await h.screenshot('estimate-from-call');
+  });
+
+  it('a call on five codes prints its verification record on two pages at most', async () => {
+    const patientId = await seedPrintData(h, 'en', 'Fivecodes');
+    const callId = await completeCallInPage(h, patientId, ['D0367', 'D0330', 'D0310', 'D0320', 'D0350']);
+    const savedTo = await h.page.evaluate(async (id) => {
+      const r = await window.api.printVerificationRecordPdf({ id });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.savedTo!;
+    }, callId);
+    toPng(savedTo, 'print-verification-record-five-codes');
+    const text = pdfText(savedTo);
+    for (const code of ['D0367', 'D0330', 'D0310', 'D0320', 'D0350']) expect(text, code).toContain(code);
+    expect(pdfPages(savedTo)).toBeLessThanOrEqual(2);
   });
 });

@@ -109,27 +109,16 @@ export function VerificationRecord({
         </p>
       )}
 
-      <table className="print-table print-answers" aria-label="Questions and answers">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Question</th>
-            <th scope="col">Answer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {call.answers.map((a) => (
-            <tr key={a.key}>
-              <td className="nowrap">{localDateTime(a.answeredAt).slice(11)}</td>
-              <td>{a.say}</td>
-              <td>
-                {a.choiceLabel ?? answerLabel(a.answer)}
-                {a.wasKnown && <span className="print-note">confirmed from file</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2 className="print-section">Questions and answers</h2>
+      <ol className="print-answers" aria-label="Questions and answers">
+        {call.answers.map((a) => (
+          <li key={a.key}>
+            <span className="print-answer-time">{localDateTime(a.answeredAt).slice(11)}</span> {a.say}{' '}
+            <strong>{a.choiceLabel ?? answerLabel(a.answer)}</strong>
+            {a.wasKnown && <em> (confirmed from file)</em>}
+          </li>
+        ))}
+      </ol>
 
       {call.amendments.length > 0 && (
         <section className="print-coverage">

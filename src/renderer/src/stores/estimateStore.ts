@@ -23,6 +23,11 @@ interface EstimateState {
   problem: { field: string | null; message: string } | null;
   saved: SavedEstimate | null;
   setPatient(patient: PatientSummary): void;
+  /** A fresh estimate for a verified call: its patient and its planned codes, tooth and dates. */
+  startFromCall(
+    patientId: number,
+    planned: ReadonlyArray<{ code: string; tooth: string | null; serviceDate: string }>,
+  ): Promise<void>;
   addLine(): void;
   updateLine(key: number, patch: Partial<DraftLine>): void;
   removeLine(key: number): void;
@@ -52,6 +57,28 @@ export const useEstimateStore = create<EstimateState>((set, get) => ({
   setPatient: (patient) => {
     set({ patient, saved: null });
     void get().recompute();
+  },
+  startFromCall: async (patientId, planned) => {
+    const {
+      phone: _phone,
+      coverages: _coverages,
+      serviceHistory: _history,
+      ...patient
+    } = await call('patients:get', {
+      id: patientId,
+    });
+    set({
+      patient,
+      selfPay: false,
+      saved: null,
+      lines: planned.map((p) => ({
+        ...blankLine(),
+        code: p.code,
+        tooth: p.tooth ?? '',
+        serviceDate: p.serviceDate,
+      })),
+    });
+    await get().recompute();
   },
   addLine: () => set({ lines: [...get().lines, blankLine()] }),
   updateLine: (key, patch) => {

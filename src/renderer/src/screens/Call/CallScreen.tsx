@@ -8,6 +8,7 @@ import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCallStore } from '../../stores/callStore';
 import { answerLabel, OUTCOME_LABELS } from './answerText';
+import { EstimateFromCallButton } from './EstimateFromCallButton';
 import { QuestionPanel } from './QuestionPanel';
 import { StartCallForm } from './StartCallForm';
 
@@ -200,6 +201,7 @@ function FinishedCall({ view }: { view: CallView }) {
         <button type="button" className="primary" onClick={close}>
           Start another call
         </button>
+        <EstimateFromCallButton view={view} />
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import type { CallListItem, CallView } from '../../../../shared/script/callViews
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { ApiError, call } from '../../lib/api';
 import { answerLabel, OUTCOME_LABELS } from '../Call/answerText';
+import { EstimateFromCallButton } from '../Call/EstimateFromCallButton';
 
 const STATUS: Record<CallListItem['status'], string> = {
   completed: 'Complete',
@@ -122,6 +123,7 @@ function RecordDetail({ view, onChange }: { view: CallView; onChange: (view: Cal
         >
           Save as PDF
         </button>
+        <EstimateFromCallButton view={view} />
       </div>
       {message && (
         <p className="saved" role="status">
@@ -155,7 +157,7 @@ export function RecordsScreen() {
   return (
     <section className="screen screen-wide">
       <ScreenHeading>Records</ScreenHeading>
-      <div className="field">
+      <div className="field records-search">
         <label htmlFor="records-search">Find a call</label>
         <input
           id="records-search"
@@ -181,7 +183,7 @@ export function RecordsScreen() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} aria-selected={selected?.id === r.id}>
+              <tr key={r.id} className={selected?.id === r.id ? 'selected' : undefined}>
                 <td>
                   <button type="button" className="link" onClick={() => open(r.id)}>
                     {r.startedAt.slice(0, 16).replace('T', ' ')}

@@ -1,0 +1,65 @@
+// A whole verification call made through window.api (the renderer's boundary), for tests and benchmarks
+// that need a finished call without typing one: known answers are confirmed, others get plain answers.
+import type { Harness } from './harness';
+
+export async function completeCallInPage(h: Harness, patientId: number, codes: string[]): Promise<number> {
+  return h.page.evaluate(
+    async ({ patientId, codes }) => {
+      const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }) => {
+        if (!r.ok) throw new Error(r.error!.message);
+        return r.value as T;
+      };
+      type View = {
+        id: number;
+        current: {
+          type: string;
+          choices: Array<{ value: string }>;
+          known: { answer: unknown } | null;
+        } | null;
+      };
+      const typed: Record<string, unknown> = {
+        money: 150_000,
+        percent: 5000,
+        date: '2027-01-15',
+        frequency: { count: 1, per: 'months', months: 36, sharedWith: [] },
+        text: 'Synthetic answer',
+        reference: 'REF-IN-PAGE',
+      };
+      const api = window.api;
+      const patient = ok(await api.patientsGet({ id: patientId })) as {
+        coverages: Array<{ plan: { id: number } }>;
+      };
+      let view = ok(
+        await api.callStart({
+          patientId,
+          planId: patient.coverages[0]!.plan.id,
+          planned: codes.map((code) => ({ code, tooth: null, serviceDate: '2026-12-10' })),
+          dialedNumber: '555-0199',
+        }),
+      ) as View;
+      for (let guard = 0; view.current && guard < 500; guard++) {
+        const c = view.current;
+        const answer =
+          c.known?.answer ??
+          (c.type === 'yes_no_unknown'
+            ? { type: c.type, value: 'yes' }
+            : c.type === 'choice'
+              ? { type: c.type, value: c.choices[0]!.value }
+              : { type: c.type, value: typed[c.type] ?? null });
+        view = ok(await api.callAnswer({ id: view.id, answer: answer as never })) as View;
+      }
+      ok(
+        await api.callComplete({
+          id: view.id,
+          finish: {
+            nextAction: 'Submit the prior authorization',
+            nextActionDue: '2026-11-24',
+            reverifyDate: null,
+          },
+        }),
+      );
+      return view.id;
+    },
+    { patientId, codes },
+  );
+}
