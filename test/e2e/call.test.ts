@@ -196,6 +196,36 @@ describe('verification call screen', () => {
     const page = h.page;
     await page.keyboard.press('Alt+Digit6');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Records');
+    // The two completed calls each found D0367 needs prior authorization: two items to submit.
+    const paRows = page.getByRole('table', { name: 'Prior authorization worklist' }).locator('tbody tr');
+    await expect.poll(() => paRows.count()).toBe(2);
+    expect(await paRows.first().textContent()).toContain('To submit');
+    expect(await paRows.first().textContent()).toContain('Submit the request');
+    await paRows.first().getByRole('button', { name: 'Update' }).click();
+    const paForm = page.getByRole('form', { name: 'Prior authorization for D0367' });
+    await paForm.getByLabel('Status').selectOption('submitted');
+    await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
+    await expect
+      .poll(() => paForm.getByText('Add the date the request was submitted.').isVisible())
+      .toBe(true);
+    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill('2026-11-22');
+    await paForm.getByLabel('Decision expected by').fill('2026-12-01');
+    await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
+    await expect.poll(() => paRows.first().textContent()).toContain('Submitted');
+    await paRows.first().getByRole('button', { name: 'Update' }).click();
+    await paForm.getByLabel('Status').selectOption('approved');
+    await paForm.getByLabel('Authorization number').fill('AUTH-E2E-9');
+    await paForm.getByLabel('Valid from').fill('2026-12-01');
+    await paForm.getByLabel('Valid to').fill('2027-02-28');
+    await h.screenshot('prior-auth-form');
+    await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
+    await expect.poll(() => paRows.first().textContent()).toContain('Approved · AUTH-E2E-9');
+    expect(
+      h.db
+        .prepare("SELECT status, auth_number AS auth FROM prior_auths WHERE auth_number = 'AUTH-E2E-9'")
+        .get(),
+    ).toEqual({ status: 'approved', auth: 'AUTH-E2E-9' });
+
     const rows = page.getByRole('table', { name: 'Calls' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     // Every word must match: a code the calls did not cover finds nothing.

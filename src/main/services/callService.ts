@@ -26,6 +26,7 @@ import {
 } from '../../shared/script/engine';
 import type { Answer, Script, ScriptStep } from '../../shared/script/scriptTypes';
 import type { Db } from '../db/connection';
+import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
 import * as calls from '../db/repositories/callRepo';
 import { getPatientRow } from '../db/repositories/patientRepo';
 import { getPlanRow } from '../db/repositories/payerRepo';
@@ -443,6 +444,26 @@ export function createCallService({
           nextActionDue: input.nextActionDue,
           reverifyDate: input.reverifyDate ?? earliest,
         });
+        // A tracker item for every code that needs prior authorization, with how to submit it.
+        const said = (stepId: string, code: string) => {
+          const a = state.answers[`${stepId}@${code}`] ?? state.answers[stepId];
+          return a && typeof a.value === 'string' ? a.value : null;
+        };
+        for (const p of call.planned) {
+          if (outcomes[p.code] !== 'pa_required') continue;
+          insertPriorAuth(db, {
+            callId: id,
+            patientId: call.patientId,
+            planId: call.planId,
+            code: p.code,
+            serviceDate: p.serviceDate,
+            method: said('pa_method', p.code),
+            contact: said('pa_contact', p.code),
+            attachments: said('pa_attachments', p.code),
+            now: stamp(),
+            byUser: actor(),
+          });
+        }
       })();
       return view(id);
     },

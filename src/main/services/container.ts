@@ -9,6 +9,7 @@ import { callHandlers } from '../ipc/handlers/callHandlers';
 import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
 import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
+import { createPriorAuthService } from './priorAuthService';
 import { createCallService } from './callService';
 import { createCatalogService } from './catalogService';
 import { createEstimateService } from './estimateService';
@@ -61,7 +62,12 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...policyHandlers(policies),
     ...patientHandlers(patients),
     ...sampleHandlers(db),
-    ...callHandlers(createCallService({ db, now, actor, policies }), context.printer, context.files),
+    ...callHandlers(
+      createCallService({ db, now, actor, policies }),
+      createPriorAuthService({ db, now, actor }),
+      context.printer,
+      context.files,
+    ),
     ...estimateHandlers(
       createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),
       context.printer,

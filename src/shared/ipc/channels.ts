@@ -58,6 +58,8 @@ export const CHANNELS = [
   'call:search',
   'print:verificationRecord',
   'print:verificationRecordPdf',
+  'pa:worklist',
+  'pa:update',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

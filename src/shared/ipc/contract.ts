@@ -17,6 +17,7 @@ import {
   startCallSchema,
   callListItemSchema,
 } from '../script/callViews';
+import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
@@ -227,6 +228,8 @@ export const contract = {
     output: z.strictObject({ printed: z.literal(true) }),
   },
   'print:verificationRecordPdf': { input: z.strictObject({ id }), output: savedFile },
+  'pa:worklist': { input: noInput, output: z.array(priorAuthSchema) },
+  'pa:update': { input: z.strictObject({ id, patch: priorAuthPatchSchema }), output: priorAuthSchema },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { payersPlansPatientsMigration } from './0003-payers-plans-patients';
 import { estimatesMigration } from './0004-estimates';
 import { goodFaithEstimatesMigration } from './0005-good-faith-estimates';
 import { callsMigration } from './0006-calls';
+import { priorAuthsMigration } from './0007-prior-auths';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   estimatesMigration,
   goodFaithEstimatesMigration,
   callsMigration,
+  priorAuthsMigration,
 ];

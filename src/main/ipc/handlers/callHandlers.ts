@@ -1,4 +1,5 @@
 import type { CallService } from '../../services/callService';
+import type { PriorAuthService } from '../../services/priorAuthService';
 import type { FilePort, PrintPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 
@@ -15,10 +16,13 @@ type CallChannels =
   | 'call:inProgress'
   | 'call:search'
   | 'print:verificationRecord'
-  | 'print:verificationRecordPdf';
+  | 'print:verificationRecordPdf'
+  | 'pa:worklist'
+  | 'pa:update';
 
 export function callHandlers(
   calls: CallService,
+  priorAuths: PriorAuthService,
   printer: PrintPort,
   files: FilePort,
 ): Pick<HandlerMap, CallChannels> {
@@ -38,6 +42,8 @@ export function callHandlers(
     'call:amend': ({ id, what, why }) => calls.amend(id, what, why),
     'call:inProgress': () => calls.inProgress(),
     'call:search': ({ query }) => calls.search(query),
+    'pa:worklist': () => priorAuths.worklist(),
+    'pa:update': ({ id, patch }) => priorAuths.update(id, patch),
     'print:verificationRecord': async ({ id }) => {
       await printer.print(route(id));
       return { printed: true };

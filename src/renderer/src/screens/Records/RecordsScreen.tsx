@@ -1,4 +1,4 @@
-// Every verification call, newest first: find one by patient, payer, plan, reference or code, read it,
+// The prior-authorization worklist, then every verification call, newest first: find one by patient, payer, plan, reference or code, read it,
 // print the verification record for the chart, and add an amendment (a finished record is never edited).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallListItem, CallView } from '../../../../shared/script/callViews';
@@ -6,6 +6,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { ApiError, call } from '../../lib/api';
 import { answerLabel, OUTCOME_LABELS } from '../Call/answerText';
 import { EstimateFromCallButton } from '../Call/EstimateFromCallButton';
+import { PriorAuthWorklist } from './PriorAuthWorklist';
 
 const STATUS: Record<CallListItem['status'], string> = {
   completed: 'Complete',
@@ -157,6 +158,7 @@ export function RecordsScreen() {
   return (
     <section className="screen screen-wide">
       <ScreenHeading>Records</ScreenHeading>
+      <PriorAuthWorklist />
       <div className="field records-search">
         <label htmlFor="records-search">Find a call</label>
         <input

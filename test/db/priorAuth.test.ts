@@ -1,0 +1,143 @@
+// The prior-authorization tracker: items are born from a completed call that found "PA required", move
+// through submission to a decision with validation, and keep an append-only history.
+import { describe, expect, it } from 'vitest';
+import { createCallService } from '../../src/main/services/callService';
+import { createPatientService } from '../../src/main/services/patientService';
+import { createPolicyService } from '../../src/main/services/policyService';
+import { createPriorAuthService } from '../../src/main/services/priorAuthService';
+import { AppError } from '../../src/shared/ipc/result';
+import type { PriorAuth, PriorAuthPatch } from '../../src/shared/priorAuth/priorAuthViews';
+import { openTestAppDb } from '../helpers/appDb';
+import { driveCall } from '../helpers/callDriver';
+import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { useTempDirs } from '../helpers/tempDir';
+
+describe('prior-authorization tracker', () => {
+  const tempDir = useTempDirs();
+  const setup = () => {
+    const { db, now } = openTestAppDb(tempDir); // today is 2026-11-22
+    const deps = { db, now, actor: () => 'Test User' };
+    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const calls = createCallService({ ...deps, policies });
+    const priorAuths = createPriorAuthService(deps);
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    const patient = patients.save(null, patientInput());
+    const call = driveCall(
+      calls,
+      calls.start({
+        patientId: patient.id,
+        planId: plan.id,
+        planned: [
+          { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
+          { code: 'D0330', tooth: null, serviceDate: '2026-12-10' },
+        ],
+        dialedNumber: null,
+      }),
+    );
+    calls.complete(call.id, { nextAction: 'Submit the PA', nextActionDue: '2026-11-23', reverifyDate: null });
+    return { db, priorAuths };
+  };
+  const patchOf = (item: PriorAuth, change: Partial<PriorAuthPatch>): PriorAuthPatch => ({
+    status: item.status,
+    method: item.method,
+    contact: item.contact,
+    attachments: item.attachments,
+    submittedOn: item.submittedOn,
+    decisionExpectedOn: item.decisionExpectedOn,
+    authNumber: item.authNumber,
+    approvedUnits: item.approvedUnits,
+    validFrom: item.validFrom,
+    validTo: item.validTo,
+    ...change,
+  });
+  const refused = (fn: () => unknown, field: string) => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).field).toBe(field);
+      return;
+    }
+    throw new Error('expected a validation error');
+  };
+
+  it('a completed call with "PA required" puts each code on the worklist, with how to submit it', () => {
+    const { priorAuths } = setup();
+    const list = priorAuths.worklist();
+    expect(list.map((p) => p.code).sort()).toEqual(['D0330', 'D0367']);
+    for (const item of list) {
+      expect(item.status).toBe('to_submit');
+      expect(item.method).toBe('portal');
+      expect(item.serviceDate).toBe('2026-12-10');
+      expect(item.flags).toEqual(['submit', 'not_decided_by_appointment']);
+    }
+  });
+
+  it('moves from submitted to approved, refusing what a person must fix, and keeps the history', () => {
+    const { db, priorAuths } = setup();
+    const item = priorAuths.worklist()[0]!;
+    refused(() => priorAuths.update(item.id, patchOf(item, { status: 'submitted' })), 'submittedOn');
+
+    const submitted = priorAuths.update(
+      item.id,
+      patchOf(item, { status: 'submitted', submittedOn: '2026-11-22', decisionExpectedOn: '2026-11-20' }),
+    );
+    // The decision was expected two days ago and the appointment is still ahead.
+    expect(submitted.flags).toEqual(['decision_overdue']);
+    const late = priorAuths.update(item.id, patchOf(submitted, { decisionExpectedOn: '2026-12-15' }));
+    expect(late.flags).toEqual(['not_decided_by_appointment']);
+
+    refused(
+      () => priorAuths.update(item.id, patchOf(late, { status: 'approved', validTo: '2027-01-31' })),
+      'authNumber',
+    );
+    refused(
+      () =>
+        priorAuths.update(
+          item.id,
+          patchOf(late, {
+            status: 'approved',
+            authNumber: 'AUTH-1',
+            validFrom: '2027-02-01',
+            validTo: '2027-01-31',
+          }),
+        ),
+      'validTo',
+    );
+    const shortApproval = priorAuths.update(
+      item.id,
+      patchOf(late, {
+        status: 'approved',
+        authNumber: 'AUTH-1',
+        validFrom: '2026-11-25',
+        validTo: '2026-12-05',
+      }),
+    );
+    expect(shortApproval.flags).toEqual(['expires_before_appointment']);
+    const approved = priorAuths.update(
+      item.id,
+      patchOf(shortApproval, { validTo: '2027-02-28', approvedUnits: 1 }),
+    );
+    expect(approved.flags).toEqual([]);
+    expect(approved.authNumber).toBe('AUTH-1');
+
+    const history = db
+      .prepare('SELECT status FROM prior_auth_events WHERE prior_auth_id = ? ORDER BY id')
+      .all(item.id) as Array<{ status: string }>;
+    expect(history.map((h) => h.status)).toEqual(['to_submit', 'submitted', 'approved']);
+    expect(() => db.prepare('DELETE FROM prior_auth_events').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE prior_auth_events SET status = 'denied'").run()).toThrow(/append-only/);
+  });
+
+  it('an unknown item is not_found, and a refused change writes nothing', () => {
+    const { priorAuths } = setup();
+    const item = priorAuths.worklist()[0]!;
+    expect(() => priorAuths.update(9999, patchOf(item, {}))).toThrow(/does not exist/);
+    refused(
+      () => priorAuths.update(item.id, patchOf(item, { status: 'approved', submittedOn: '2026-11-22' })),
+      'authNumber',
+    );
+    expect(priorAuths.worklist().find((p) => p.id === item.id)!.status).toBe('to_submit');
+  });
+});
