@@ -101,6 +101,11 @@ describe('verification call screen', () => {
     // The first question has focus: the caller can answer without touching the mouse.
     await answerOne(tally);
     await answerOne(tally);
+    // Alt+F jumps to the reference field from anywhere; Enter there goes back to the question.
+    await page.keyboard.press('Alt+F');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('call-referenceNumber');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.question')))).toBe(true);
     await page.keyboard.press('Alt+H');
     await expect.poll(() => page.getByRole('button', { name: /Rep is back/ }).isVisible()).toBe(true);
     await page.waitForTimeout(1100);
@@ -192,10 +197,26 @@ describe('verification call screen', () => {
     await expect.poll(() => page.getByRole('button', { name: /Resume the call/ }).count()).toBe(0);
   });
 
-  it('Records finds the calls, prints the verification record, and takes an amendment', async () => {
+  it('Records: worklists, PA moved to approved, search, verification record, amendment, estimate', async () => {
     const page = h.page;
+    const unverified = await seedPrintData(h, 'en', 'Unverified');
+    await page.evaluate(async (patientId) => {
+      const r = await window.api.estimateSave({
+        patientId,
+        selfPay: false,
+        lines: [{ code: 'D0367', tooth: null, serviceDate: '2027-01-15', feeCents: 120_000 }],
+      });
+      if (!r.ok) throw new Error(r.error.message);
+    }, unverified);
     await page.keyboard.press('Alt+Digit6');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Records');
+    // Callpatient's 2026-12-10 appointment was verified today; a patient with only an insurance estimate
+    // for January was never verified.
+    const reverifyRows = page.getByRole('table', { name: 'Re-verify worklist' }).locator('tbody tr');
+    await expect.poll(() => reverifyRows.count()).toBe(1);
+    expect(await reverifyRows.first().textContent()).toContain('Mrkfirst Unverified');
+    expect(await reverifyRows.first().textContent()).toContain('Never verified on this plan');
+
     // The two completed calls each found D0367 needs prior authorization: two items to submit.
     const paRows = page.getByRole('table', { name: 'Prior authorization worklist' }).locator('tbody tr');
     await expect.poll(() => paRows.count()).toBe(2);

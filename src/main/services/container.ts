@@ -10,6 +10,7 @@ import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
 import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
 import { createPriorAuthService } from './priorAuthService';
+import { createReverifyService } from './reverifyService';
 import { createCallService } from './callService';
 import { createCatalogService } from './catalogService';
 import { createEstimateService } from './estimateService';
@@ -65,6 +66,7 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...callHandlers(
       createCallService({ db, now, actor, policies }),
       createPriorAuthService({ db, now, actor }),
+      createReverifyService({ db, now, staleAfterDays: () => settings.get().planStaleAfterDays }),
       context.printer,
       context.files,
     ),

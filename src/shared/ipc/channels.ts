@@ -60,6 +60,7 @@ export const CHANNELS = [
   'print:verificationRecordPdf',
   'pa:worklist',
   'pa:update',
+  'reverify:worklist',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

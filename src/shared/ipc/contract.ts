@@ -18,6 +18,7 @@ import {
   callListItemSchema,
 } from '../script/callViews';
 import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
+import { reverifyItemSchema } from '../worklist/reverifyViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
@@ -229,6 +230,7 @@ export const contract = {
   },
   'print:verificationRecordPdf': { input: z.strictObject({ id }), output: savedFile },
   'pa:worklist': { input: noInput, output: z.array(priorAuthSchema) },
+  'reverify:worklist': { input: noInput, output: z.array(reverifyItemSchema) },
   'pa:update': { input: z.strictObject({ id, patch: priorAuthPatchSchema }), output: priorAuthSchema },
 } satisfies Record<Channel, ChannelSpec>;
 

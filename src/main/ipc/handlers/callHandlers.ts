@@ -1,5 +1,6 @@
 import type { CallService } from '../../services/callService';
 import type { PriorAuthService } from '../../services/priorAuthService';
+import type { ReverifyService } from '../../services/reverifyService';
 import type { FilePort, PrintPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 
@@ -18,11 +19,13 @@ type CallChannels =
   | 'print:verificationRecord'
   | 'print:verificationRecordPdf'
   | 'pa:worklist'
-  | 'pa:update';
+  | 'pa:update'
+  | 'reverify:worklist';
 
 export function callHandlers(
   calls: CallService,
   priorAuths: PriorAuthService,
+  reverify: ReverifyService,
   printer: PrintPort,
   files: FilePort,
 ): Pick<HandlerMap, CallChannels> {
@@ -44,6 +47,7 @@ export function callHandlers(
     'call:search': ({ query }) => calls.search(query),
     'pa:worklist': () => priorAuths.worklist(),
     'pa:update': ({ id, patch }) => priorAuths.update(id, patch),
+    'reverify:worklist': () => reverify.worklist(),
     'print:verificationRecord': async ({ id }) => {
       await printer.print(route(id));
       return { printed: true };

@@ -1,6 +1,6 @@
 // The verification call: start it, answer one question at a time (each answer is saved by main before
 // the next question shows), keep rep / reference / hold time one key away, and finish or mark it dropped.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
 import { localDate } from '../../../../shared/dates/localDate';
 import type { CallView } from '../../../../shared/script/callViews';
@@ -76,7 +76,7 @@ function CallHeader({ view }: { view: CallView }) {
 function CallDetails({ view }: { view: CallView }) {
   const setDetails = useCallStore((s) => s.setDetails);
   const problem = useCallStore((s) => s.problem);
-  const field = (key: 'repName' | 'referenceNumber' | 'noReferenceReason' | 'ivrNotes', label: string) => (
+  const field = (key: 'repName' | 'referenceNumber' | 'noReferenceReason' | 'ivrNotes', label: ReactNode) => (
     <div className="field">
       <label htmlFor={`call-${key}`}>{label}</label>
       <input
@@ -85,6 +85,13 @@ function CallDetails({ view }: { view: CallView }) {
         key={view[key] ?? ''}
         defaultValue={view[key] ?? ''}
         aria-invalid={problem?.field === key}
+        onKeyDown={(e) => {
+          // Enter: done here, back to the question (leaving the field saves it).
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            document.querySelector<HTMLElement>('.question input, .question .answer-keys')?.focus();
+          }
+        }}
         onBlur={(e) => {
           const value = e.target.value.trim() || null;
           if (value !== view[key]) void setDetails({ [key]: value });
@@ -94,8 +101,18 @@ function CallDetails({ view }: { view: CallView }) {
   );
   return (
     <section className="panel call-details" aria-label="Call details">
-      {field('repName', "Rep's name")}
-      {field('referenceNumber', 'Reference number')}
+      {field(
+        'repName',
+        <>
+          Rep&apos;s name <Kbd>Alt+R</Kbd>
+        </>,
+      )}
+      {field(
+        'referenceNumber',
+        <>
+          Reference number <Kbd>Alt+F</Kbd>
+        </>,
+      )}
       {!view.referenceNumber && field('noReferenceReason', 'No reference number because')}
       {field('ivrNotes', 'Phone menu notes')}
     </section>
@@ -214,9 +231,16 @@ function ActiveCall({ view }: { view: CallView }) {
   useEffect(() => {
     if (!live) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && event.code === 'KeyH') {
+      if (!event.altKey || event.ctrlKey) return;
+      if (event.code === 'KeyH') {
         event.preventDefault();
         void toggleHold();
+      }
+      // Alt+R / Alt+F: straight to the rep's name or the reference number, whatever the script is on.
+      const field = { KeyR: 'call-repName', KeyF: 'call-referenceNumber' }[event.code];
+      if (field) {
+        event.preventDefault();
+        document.getElementById(field)?.focus();
       }
     };
     window.addEventListener('keydown', onKey);

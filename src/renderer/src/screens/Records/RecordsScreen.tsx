@@ -1,4 +1,4 @@
-// The prior-authorization worklist, then every verification call, newest first: find one by patient, payer, plan, reference or code, read it,
+// The worklists (appointments to verify, prior authorizations), then every verification call, newest first: find one by patient, payer, plan, reference or code, read it,
 // print the verification record for the chart, and add an amendment (a finished record is never edited).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallListItem, CallView } from '../../../../shared/script/callViews';
@@ -7,6 +7,7 @@ import { ApiError, call } from '../../lib/api';
 import { answerLabel, OUTCOME_LABELS } from '../Call/answerText';
 import { EstimateFromCallButton } from '../Call/EstimateFromCallButton';
 import { PriorAuthWorklist } from './PriorAuthWorklist';
+import { ReverifyWorklist } from './ReverifyWorklist';
 
 const STATUS: Record<CallListItem['status'], string> = {
   completed: 'Complete',
@@ -158,6 +159,7 @@ export function RecordsScreen() {
   return (
     <section className="screen screen-wide">
       <ScreenHeading>Records</ScreenHeading>
+      <ReverifyWorklist />
       <PriorAuthWorklist />
       <div className="field records-search">
         <label htmlFor="records-search">Find a call</label>

@@ -1,0 +1,56 @@
+// Upcoming appointments that need a verification call before the patient arrives, soonest first.
+import { useEffect, useState } from 'react';
+import { REVERIFY_LABELS } from '../../../../shared/worklist/reverify';
+import type { ReverifyItem } from '../../../../shared/worklist/reverifyViews';
+import { call } from '../../lib/api';
+
+export function ReverifyWorklist() {
+  const [items, setItems] = useState<ReverifyItem[]>([]);
+  useEffect(() => {
+    void call('reverify:worklist', {}).then(
+      (r) => setItems(r),
+      () => undefined,
+    );
+  }, []);
+  return (
+    <section className="panel" aria-label="Verify before the appointment">
+      <h2>Verify before the appointment</h2>
+      {items.length === 0 ? (
+        <p className="muted">Every upcoming appointment has a current verification.</p>
+      ) : (
+        <table className="estimate-table" aria-label="Re-verify worklist">
+          <thead>
+            <tr>
+              <th scope="col">Appointment</th>
+              <th scope="col">Patient</th>
+              <th scope="col">Payer and plan</th>
+              <th scope="col">Codes</th>
+              <th scope="col">Last verified</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={`${i.patientId}-${i.serviceDate}`}>
+                <td>{i.serviceDate}</td>
+                <td>{i.patientName}</td>
+                <td>
+                  {i.payerName}, {i.planName}
+                </td>
+                <td>{i.codes.join(', ')}</td>
+                <td>{i.verifiedOn ?? 'Never'}</td>
+                <td>
+                  {i.reasons.map((r) => (
+                    <span key={r} className="badge badge-pa">
+                      {REVERIFY_LABELS[r]}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

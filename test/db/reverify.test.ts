@@ -1,0 +1,87 @@
+// The re-verify worklist over real tables: appointments come from planned codes on calls and on saved
+// insurance estimates; only those needing a (new) verification are listed, soonest first.
+import { describe, expect, it } from 'vitest';
+import { createCallService } from '../../src/main/services/callService';
+import { createEstimateService } from '../../src/main/services/estimateService';
+import { createPatientService } from '../../src/main/services/patientService';
+import { createPolicyService } from '../../src/main/services/policyService';
+import { createReverifyService } from '../../src/main/services/reverifyService';
+import { openTestAppDb } from '../helpers/appDb';
+import { driveCall } from '../helpers/callDriver';
+import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { useTempDirs } from '../helpers/tempDir';
+
+describe('re-verify worklist', () => {
+  const tempDir = useTempDirs();
+
+  it('lists unverified and renewal-crossing appointments, not verified, past or self-pay ones', () => {
+    const { db, now } = openTestAppDb(tempDir); // today is 2026-11-22
+    const deps = { db, now, actor: () => 'Test User' };
+    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const calls = createCallService({ ...deps, policies });
+    const estimates = createEstimateService({ ...deps, staleAfterDays: () => 90 });
+    const reverify = createReverifyService({ db, now, staleAfterDays: () => 90 });
+    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    const cover = (firstName: string) => {
+      const p = patients.save(null, patientInput({ firstName, lastName: 'Synthpatient' }));
+      patients.saveCoverage(null, {
+        patientId: p.id,
+        planId: plan.id,
+        ordinal: 1,
+        memberId: 'SYN000111',
+        subscriberName: `${firstName} Synthpatient`,
+        subscriberDob: '1980-05-05',
+        relationship: 'self',
+        effectiveDate: '2025-01-01',
+        terminationDate: null,
+        maxUsedCents: null,
+        maxUsedStatedOn: null,
+        deductibleMetCents: null,
+        deductibleMetStatedOn: null,
+      });
+      return p.id;
+    };
+    const ann = cover('Ann');
+    const ben = cover('Ben');
+    const line = (code: string, serviceDate: string) => ({
+      code,
+      tooth: null,
+      serviceDate,
+      feeCents: 10_000,
+    });
+
+    // Ann: an insurance estimate, never a call. A self-pay estimate and a past date are not appointments
+    // to verify.
+    estimates.save({ patientId: ann, selfPay: false, lines: [line('D0367', '2027-01-15')] });
+    estimates.save({ patientId: ann, selfPay: true, lines: [line('D0330', '2027-02-01')] });
+    estimates.save({ patientId: ann, selfPay: false, lines: [line('D0330', '2026-11-01')] });
+
+    // Ben: verified today for December and January; the plan year (calendar) renews before January.
+    const call = driveCall(
+      calls,
+      calls.start({
+        patientId: ben,
+        planId: plan.id,
+        planned: [
+          { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
+          { code: 'D0330', tooth: null, serviceDate: '2027-01-05' },
+        ],
+        dialedNumber: null,
+      }),
+    );
+    calls.complete(call.id, {
+      nextAction: 'Tell the patient',
+      nextActionDue: '2026-11-23',
+      reverifyDate: '2026-12-20',
+    });
+
+    const list = reverify.worklist();
+    expect(list.map((i) => [i.patientName, i.serviceDate, i.codes, i.reasons])).toEqual([
+      ['Ben Synthpatient', '2027-01-05', ['D0330'], ['renewal']],
+      ['Ann Synthpatient', '2027-01-15', ['D0367'], ['missing']],
+    ]);
+    expect(list[0]!.verifiedOn).toBe('2026-11-22');
+    expect(list[1]!.verifiedOn).toBeNull();
+  });
+});
