@@ -68,7 +68,7 @@ describe('prior-authorization tracker', () => {
     expect(list.map((p) => p.code).sort()).toEqual(['D0330', 'D0367']);
     for (const item of list) {
       expect(item.status).toBe('to_submit');
-      expect(item.method).toBe('portal');
+      expect(item.method).toBe('Portal');
       expect(item.serviceDate).toBe('2026-12-10');
       expect(item.flags).toEqual(['submit', 'not_decided_by_appointment']);
     }

@@ -444,10 +444,13 @@ export function createCallService({
           nextActionDue: input.nextActionDue,
           reverifyDate: input.reverifyDate ?? earliest,
         });
-        // A tracker item for every code that needs prior authorization, with how to submit it.
+        // A tracker item for every code that needs prior authorization, with how to submit it, in the
+        // words the desk reads (a choice's label, not its stored value).
         const said = (stepId: string, code: string) => {
           const a = state.answers[`${stepId}@${code}`] ?? state.answers[stepId];
-          return a && typeof a.value === 'string' ? a.value : null;
+          if (!a || typeof a.value !== 'string') return null;
+          const choice = stepById(script, stepId).choices?.find((c) => c.value === a.value);
+          return choice?.label ?? a.value;
         };
         for (const p of call.planned) {
           if (outcomes[p.code] !== 'pa_required') continue;
