@@ -1,6 +1,7 @@
 // Rendering each printout (cost summary, Good Faith Estimate, verification record) to PDF through the print pipeline (harness: Chromium page.pdf()),
 // timed from the IPC call to the saved file.
 import { startHarness } from '../e2e/harness';
+import { setSyntheticOffice } from '../e2e/officeHeader';
 import { completeCallInPage } from '../e2e/completeCallInPage';
 import { seedPrintData } from '../e2e/seedPrintData';
 import type { BenchSuite } from './bench';
@@ -10,16 +11,7 @@ const suite: BenchSuite = {
   async setup() {
     const h = await startHarness();
     const patientId = await seedPrintData(h, 'en', 'Qzxbench');
-    await h.page.evaluate(() =>
-      window.api.settingsUpdate({
-        office: {
-          name: 'Synthetic Smiles Dental (test)',
-          addressLine1: '1 Example Way',
-          npi: '1234567893',
-          tin: '12-3456789',
-        },
-      }),
-    );
+    await setSyntheticOffice(h);
     const gfeId = await h.page.evaluate(async (id) => {
       const r = await window.api.gfeIssue({
         patientId: id,

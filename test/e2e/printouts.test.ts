@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { setSyntheticOffice } from './officeHeader';
 import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData as seed } from './seedPrintData';
 
@@ -10,18 +11,7 @@ describe('patient cost summary printout', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await h.page.evaluate(async () => {
-      await window.api.settingsUpdate({
-        office: {
-          name: 'Synthetic Smiles Dental (test)',
-          addressLine1: '1 Example Way',
-          addressLine2: 'Testville, ST 00000',
-          phone: '555-0100',
-          npi: '1234567893',
-          tin: '12-3456789',
-        },
-      });
-    });
+    await setSyntheticOffice(h);
   });
   afterAll(async () => {
     await h.close();
@@ -122,18 +112,7 @@ describe('Good Faith Estimate printout', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await h.page.evaluate(async () => {
-      await window.api.settingsUpdate({
-        office: {
-          name: 'Synthetic Smiles Dental (test)',
-          addressLine1: '1 Example Way',
-          addressLine2: 'Testville, ST 00000',
-          phone: '555-0100',
-          npi: '1234567893',
-          tin: '12-3456789',
-        },
-      });
-    });
+    await setSyntheticOffice(h);
     await seed(h, 'en', 'Qzxselfpay');
   });
   afterAll(async () => {

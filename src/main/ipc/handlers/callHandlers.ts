@@ -3,6 +3,7 @@ import type { PriorAuthService } from '../../services/priorAuthService';
 import type { ReverifyService } from '../../services/reverifyService';
 import type { FilePort, PrintPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
+import { printDocument } from './printDocument';
 
 type CallChannels =
   | 'call:start'
@@ -29,10 +30,15 @@ export function callHandlers(
   printer: PrintPort,
   files: FilePort,
 ): Pick<HandlerMap, CallChannels> {
-  const route = (id: number) => {
-    calls.view(id); // not_found before any window opens
-    return `print/verification-record/${id}`;
-  };
+  const record = printDocument(
+    printer,
+    files,
+    (id) => {
+      calls.view(id);
+      return `print/verification-record/${id}`;
+    },
+    (id) => `verification-record-${id}.pdf`,
+  );
   return {
     'call:start': (input) => calls.start(input),
     'call:get': ({ id }) => calls.view(id),
@@ -48,13 +54,7 @@ export function callHandlers(
     'pa:worklist': () => priorAuths.worklist(),
     'pa:update': ({ id, patch }) => priorAuths.update(id, patch),
     'reverify:worklist': () => reverify.worklist(),
-    'print:verificationRecord': async ({ id }) => {
-      await printer.print(route(id));
-      return { printed: true };
-    },
-    // The file name says what it is, never whose it is.
-    'print:verificationRecordPdf': async ({ id }) => ({
-      savedTo: await files.save(`verification-record-${id}.pdf`, await printer.toPdf(route(id))),
-    }),
+    'print:verificationRecord': ({ id }) => record.print(id),
+    'print:verificationRecordPdf': ({ id }) => record.savePdf(id),
   };
 }

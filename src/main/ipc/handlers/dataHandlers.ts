@@ -5,6 +5,7 @@ import type { FeeService } from '../../services/feeService';
 import type { PolicyPackService } from '../../services/policyPackService';
 import type { FilePort, PrintPort } from '../../services/ports';
 import type { Office } from '../../../shared/settings/settings';
+import { printDocument } from './printDocument';
 import type { HandlerMap } from '../dispatch';
 
 type DataChannels =
@@ -64,34 +65,33 @@ export function estimateHandlers(
   files: FilePort,
   office: () => Office,
 ): Pick<HandlerMap, EstimateChannels> {
-  const gfeRoute = (id: number) => {
-    estimates.getGoodFaithEstimate(id); // not_found before any window opens
-    return `print/good-faith-estimate/${id}`;
-  };
-  const route = (id: number) => {
-    estimates.get(id); // not_found before any window opens
-    return `print/cost-summary/${id}`;
-  };
+  const costSummary = printDocument(
+    printer,
+    files,
+    (id) => {
+      estimates.get(id);
+      return `print/cost-summary/${id}`;
+    },
+    (id) => `estimate-${id}.pdf`,
+  );
+  const goodFaithEstimate = printDocument(
+    printer,
+    files,
+    (id) => {
+      estimates.getGoodFaithEstimate(id);
+      return `print/good-faith-estimate/${id}`;
+    },
+    (id) => `good-faith-estimate-${id}.pdf`,
+  );
   return {
     'estimate:compute': (request) => estimates.compute(request),
     'estimate:save': (request) => estimates.save(request),
     'estimate:get': ({ id }) => estimates.get(id),
-    'print:costSummary': async ({ estimateId }) => {
-      await printer.print(route(estimateId));
-      return { printed: true };
-    },
-    // The file name says what it is, never whose it is.
-    'print:costSummaryPdf': async ({ estimateId }) => ({
-      savedTo: await files.save(`estimate-${estimateId}.pdf`, await printer.toPdf(route(estimateId))),
-    }),
+    'print:costSummary': ({ estimateId }) => costSummary.print(estimateId),
+    'print:costSummaryPdf': ({ estimateId }) => costSummary.savePdf(estimateId),
     'gfe:issue': (request) => estimates.issueGoodFaithEstimate(request, office()),
     'gfe:get': ({ id }) => estimates.getGoodFaithEstimate(id),
-    'print:goodFaithEstimate': async ({ id }) => {
-      await printer.print(gfeRoute(id));
-      return { printed: true };
-    },
-    'print:goodFaithEstimatePdf': async ({ id }) => ({
-      savedTo: await files.save(`good-faith-estimate-${id}.pdf`, await printer.toPdf(gfeRoute(id))),
-    }),
+    'print:goodFaithEstimate': ({ id }) => goodFaithEstimate.print(id),
+    'print:goodFaithEstimatePdf': ({ id }) => goodFaithEstimate.savePdf(id),
   };
 }

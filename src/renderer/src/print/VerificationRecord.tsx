@@ -3,9 +3,10 @@
 // claim is argued with, so it shows facts as stored and says which answers were confirmed from file.
 // Minimum necessary: patient name only (no date of birth, member ID or group number).
 import type { CallView } from '../../../shared/script/callViews';
+import { holdMs } from '../../../shared/script/holdTime';
 import type { Office } from '../../../shared/settings/settings';
 import { answerLabel, OUTCOME_LABELS } from '../screens/Call/answerText';
-import { localDateTime } from './localDateTime';
+import { localDateTime } from '../lib/localDateTime';
 import { OfficeHeader } from './OfficeHeader';
 
 const STATUS: Record<CallView['status'], string> = {
@@ -29,10 +30,7 @@ export function VerificationRecord({
   printedAt: Date;
 }) {
   const end = call.endedAt ? Date.parse(call.endedAt) : printedAt.getTime();
-  const held = call.holds.reduce(
-    (sum, h) => sum + ((h.endedAt ? Date.parse(h.endedAt) : end) - Date.parse(h.startedAt)),
-    0,
-  );
+  const held = holdMs(call.holds, end);
   return (
     <article className="print-page" lang="en">
       <OfficeHeader office={office} />

@@ -4,8 +4,10 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
 import { localDate } from '../../../../shared/dates/localDate';
 import type { CallView } from '../../../../shared/script/callViews';
+import { holdMs } from '../../../../shared/script/holdTime';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { localDateTime } from '../../lib/localDateTime';
 import { useCallStore } from '../../stores/callStore';
 import { answerLabel, OUTCOME_LABELS } from './answerText';
 import { EstimateFromCallButton } from './EstimateFromCallButton';
@@ -19,15 +21,6 @@ function secondsSince(iso: string, now: number): number {
 function clock(seconds: number): string {
   const m = Math.floor(seconds / 60);
   return `${m}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** Total hold time, counting an open hold up to now. */
-function holdSeconds(view: CallView, now: number): number {
-  return view.holds.reduce(
-    (sum, h) =>
-      sum + Math.round(((h.endedAt ? Date.parse(h.endedAt) : now) - Date.parse(h.startedAt)) / 1000),
-    0,
-  );
 }
 
 function useNow(running: boolean): number {
@@ -57,7 +50,7 @@ function CallHeader({ view }: { view: CallView }) {
         <dt>On the call</dt>
         <dd aria-label="Call time">{clock(secondsSince(view.startedAt, end))}</dd>
         <dt>On hold</dt>
-        <dd aria-label="Hold time">{clock(holdSeconds(view, end))}</dd>
+        <dd aria-label="Hold time">{clock(Math.round(holdMs(view.holds, end) / 1000))}</dd>
       </dl>
       {live && (
         <button
@@ -285,7 +278,7 @@ function ResumeBanner() {
       </p>
       {resumable.map((c) => (
         <button key={c.id} type="button" className="secondary" onClick={() => void open(c.id)}>
-          Resume the call started {c.startedAt.slice(0, 16).replace('T', ' ')}
+          Resume the call started {localDateTime(c.startedAt)}
         </button>
       ))}
     </div>

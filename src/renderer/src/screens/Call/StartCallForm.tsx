@@ -1,29 +1,17 @@
 // Before dialling: the patient, which coverage (plan), the planned codes and the number dialled.
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Patient, PatientSummary } from '../../../../shared/policy/policyViews';
+import { useState, type FormEvent } from 'react';
+import type { Patient } from '../../../../shared/policy/policyViews';
+import { PatientPicker } from '../../components/PatientPicker';
 import { call } from '../../lib/api';
 import { useCallStore } from '../../stores/callStore';
 
 export function StartCallForm() {
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PatientSummary[]>([]);
   const [patient, setPatient] = useState<Patient | null>(null);
   const [coverageId, setCoverageId] = useState('');
   const [codes, setCodes] = useState('');
   const [serviceDate, setServiceDate] = useState('');
   const [dialed, setDialed] = useState('');
   const { start, problem } = useCallStore();
-
-  useEffect(() => {
-    let current = true;
-    void call('patients:search', { query }).then(
-      (r) => current && setResults(r),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [query]);
 
   const choose = async (id: number) => {
     const p = await call('patients:get', { id });
@@ -50,25 +38,7 @@ export function StartCallForm() {
     <div className="panel">
       <h2>Start a verification call</h2>
       {!patient ? (
-        <div className="field">
-          <label htmlFor="call-patient">Patient</label>
-          <input
-            id="call-patient"
-            value={query}
-            autoComplete="off"
-            placeholder="Type a name"
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <ul className="picker">
-            {results.slice(0, 6).map((p) => (
-              <li key={p.id}>
-                <button type="button" className="tree-item" onClick={() => void choose(p.id)}>
-                  {p.lastName}, {p.firstName} <span className="muted small">born {p.dob}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <PatientPicker id="call-patient" onPick={(p) => void choose(p.id)} />
       ) : (
         <form className="form" onSubmit={onSubmit} aria-label="Start a call">
           <p className="form-title">

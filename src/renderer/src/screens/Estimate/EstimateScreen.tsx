@@ -1,52 +1,15 @@
 // Pick a patient and the planned codes; the estimate updates as you type. Save makes an immutable
 // snapshot that can be printed for the patient.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatCents } from '../../../../shared/money/cents';
 import type { EstimateView } from '../../../../shared/estimate/estimateViews';
-import type { PatientSummary } from '../../../../shared/policy/policyViews';
+import { PatientPicker } from '../../components/PatientPicker';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { call } from '../../lib/api';
 import { useEstimateStore } from '../../stores/estimateStore';
 import { GoodFaithEstimateForm } from './GoodFaithEstimateForm';
 
 const money = (cents: number | null) => (cents === null ? 'Unknown' : formatCents(cents));
-
-function PatientPicker() {
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PatientSummary[]>([]);
-  const setPatient = useEstimateStore((s) => s.setPatient);
-  useEffect(() => {
-    let current = true;
-    void call('patients:search', { query }).then(
-      (r) => current && setResults(r),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [query]);
-  return (
-    <div className="field">
-      <label htmlFor="estimate-patient">Patient</label>
-      <input
-        id="estimate-patient"
-        value={query}
-        placeholder="Type a name"
-        autoComplete="off"
-        onChange={(e) => setQuery(e.target.value)}
-      />
-      <ul className="picker">
-        {results.slice(0, 6).map((p) => (
-          <li key={p.id}>
-            <button type="button" className="tree-item" onClick={() => setPatient(p)}>
-              {p.lastName}, {p.firstName} <span className="muted small">born {p.dob}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function ResultTable({ view }: { view: EstimateView }) {
   return (
@@ -124,8 +87,20 @@ function ResultTable({ view }: { view: EstimateView }) {
 }
 
 export function EstimateScreen() {
-  const { patient, lines, selfPay, view, problem, saved, addLine, updateLine, removeLine, setSelfPay, save } =
-    useEstimateStore();
+  const {
+    patient,
+    lines,
+    selfPay,
+    view,
+    problem,
+    saved,
+    addLine,
+    updateLine,
+    removeLine,
+    setSelfPay,
+    save,
+    setPatient,
+  } = useEstimateStore();
   const [printMessage, setPrintMessage] = useState<string | null>(null);
   const readyIndex = (key: number) =>
     lines.filter((l) => l.code.trim() !== '').findIndex((l) => l.key === key);
@@ -151,7 +126,7 @@ export function EstimateScreen() {
             </button>
           </p>
         ) : (
-          <PatientPicker />
+          <PatientPicker id="estimate-patient" onPick={setPatient} />
         )}
         <label className="checkbox">
           <input type="checkbox" checked={selfPay} onChange={(e) => setSelfPay(e.target.checked)} /> Self-pay

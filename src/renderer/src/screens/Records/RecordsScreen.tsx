@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CallListItem, CallView } from '../../../../shared/script/callViews';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { ApiError, call } from '../../lib/api';
+import { localDateTime } from '../../lib/localDateTime';
 import { answerLabel, OUTCOME_LABELS } from '../Call/answerText';
 import { EstimateFromCallButton } from '../Call/EstimateFromCallButton';
 import { PriorAuthWorklist } from './PriorAuthWorklist';
@@ -190,7 +191,7 @@ export function RecordsScreen() {
               <tr key={r.id} className={selected?.id === r.id ? 'selected' : undefined}>
                 <td>
                   <button type="button" className="link" onClick={() => open(r.id)}>
-                    {r.startedAt.slice(0, 16).replace('T', ' ')}
+                    {localDateTime(r.startedAt)}
                   </button>
                 </td>
                 <td>{r.patientName}</td>
