@@ -1,6 +1,5 @@
 // Wires the app together: single instance, security policy, database, IPC and the window.
 import type * as Electron from 'electron';
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import { DatabaseOpenError, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
@@ -12,7 +11,7 @@ import { appProtocolResponse } from './security/appProtocol';
 import { installNavigationGuards } from './security/navigationGuards';
 import { applySessionPolicy } from './security/sessionPolicy';
 import { isTrustedSender } from './security/trustedSender';
-import { createHandlers } from './services/container';
+import { createAppServices } from './services/container';
 import { loadSampleDataOnce } from './services/sampleData';
 import { createMainWindow } from './windows/mainWindow';
 import { electronPrintPort } from './windows/printWindow';
@@ -20,7 +19,7 @@ import { dialogFilePort } from './windows/saveDialog';
 
 type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'clipboard' | 'dialog' | 'ipcMain' | 'protocol' | 'session'
+  'app' | 'BrowserWindow' | 'clipboard' | 'dialog' | 'ipcMain' | 'powerMonitor' | 'protocol' | 'session'
 >;
 
 export interface BootstrapOptions {
@@ -32,17 +31,9 @@ export interface BootstrapOptions {
   openDatabase?: typeof openAppDatabase;
 }
 
-/** Until VerifyDesk has its own sign-in, answers are recorded under the computer's account name. */
-function osAccount(): string {
-  try {
-    return userInfo().username || 'unknown user';
-  } catch {
-    return 'unknown user';
-  }
-}
-
 export function bootstrap(options: BootstrapOptions): void {
-  const { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session } = options.electron;
+  const { app, BrowserWindow, clipboard, dialog, ipcMain, powerMonitor, protocol, session } =
+    options.electron;
   const openDatabase = options.openDatabase ?? openAppDatabase;
 
   if (!app.requestSingleInstanceLock()) {
@@ -86,21 +77,22 @@ export function bootstrap(options: BootstrapOptions): void {
       return;
     }
 
+    const services = createAppServices({
+      db,
+      dbPath: paths.dbPath,
+      appVersion: app.getVersion(),
+      now,
+      clipboard,
+      files: dialogFilePort(dialog, () => mainWindow),
+      printer: electronPrintPort(
+        BrowserWindow,
+        { preloadPath: path.join(options.outDir, 'preload', 'index.js'), isPackaged: app.isPackaged },
+        { add: (w) => printWindows.add(w), remove: (w) => printWindows.delete(w) },
+      ),
+    });
     const dispatch = createDispatch({
-      handlers: createHandlers({
-        db,
-        dbPath: paths.dbPath,
-        appVersion: app.getVersion(),
-        now,
-        clipboard,
-        files: dialogFilePort(dialog, () => mainWindow),
-        printer: electronPrintPort(
-          BrowserWindow,
-          { preloadPath: path.join(options.outDir, 'preload', 'index.js'), isPackaged: app.isPackaged },
-          { add: (w) => printWindows.add(w), remove: (w) => printWindows.delete(w) },
-        ),
-        actor: osAccount,
-      }),
+      handlers: services.handlers,
+      guard: services.guard,
       isTrustedSender: (sender) => isTrustedSender(sender, devServerUrl),
       checkOutputs: !app.isPackaged,
       // Channel and error type only: messages may quote data, and logs must never hold patient details.
@@ -109,6 +101,9 @@ export function bootstrap(options: BootstrapOptions): void {
           `VerifyDesk: ${channel} failed (${error instanceof Error ? error.name : typeof error})`,
         ),
     });
+    // The desk walks away or the PC sleeps: lock at once, not only after the idle minutes.
+    powerMonitor.on('lock-screen', () => services.session.lock('idle'));
+    powerMonitor.on('suspend', () => services.session.lock('idle'));
     registerHandlers(ipcMain, dispatch, () =>
       [mainWindow, ...printWindows].flatMap((w) => (w && !w.isDestroyed() ? [w.webContents] : [])),
     );

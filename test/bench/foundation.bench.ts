@@ -5,7 +5,8 @@ import path from 'node:path';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { createDispatch } from '../../src/main/ipc/dispatch';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
-import { createHandlers } from '../../src/main/services/container';
+import { createAppServices } from '../../src/main/services/container';
+import { TEST_ADMIN } from '../helpers/testAdmin';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import type { BenchSuite } from './bench';
 
@@ -16,20 +17,22 @@ const suite: BenchSuite = {
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = () => new Date();
     const { db } = openAppDatabase(paths, now);
+    const services = createAppServices({
+      db,
+      dbPath: paths.dbPath,
+      appVersion: 'bench',
+      now,
+      clipboard: { writeText: () => undefined },
+      files: { save: async () => null },
+      printer: {
+        toPdf: () => Promise.reject(new Error('no printing in this benchmark')),
+        print: () => Promise.reject(new Error('no printing in this benchmark')),
+      },
+    });
+    await services.session.setup({ ...TEST_ADMIN });
     const dispatch = createDispatch({
-      handlers: createHandlers({
-        db,
-        dbPath: paths.dbPath,
-        appVersion: 'bench',
-        now,
-        clipboard: { writeText: () => undefined },
-        actor: () => 'Test User',
-        files: { save: async () => null },
-        printer: {
-          toPdf: () => Promise.reject(new Error('no printing in this benchmark')),
-          print: () => Promise.reject(new Error('no printing in this benchmark')),
-        },
-      }),
+      handlers: services.handlers,
+      guard: services.guard,
       isTrustedSender: (s) => isTrustedSender(s, undefined),
       checkOutputs: false,
       reportError: () => undefined,

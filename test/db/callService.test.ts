@@ -25,7 +25,7 @@ describe('verification calls', () => {
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = patients.save(null, patientInput());
     const other = patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));
-    return { db, paths, now, policies, calls, plan, patient, other };
+    return { db, paths, now, policies, patients, calls, plan, patient, other };
   };
   const finish = {
     nextAction: 'Submit the prior authorization',
@@ -83,6 +83,64 @@ describe('verification calls', () => {
       value: 150_000,
       status: 'known',
     });
+    db.close();
+  });
+
+  it('the medical-plan branch: a linked call about the codes dental refused, learning for the medical plan', () => {
+    const { db, calls, policies, plan, patient } = setup();
+    const medicalPlan = policies.savePlan(null, {
+      ...planInput(plan.payerId, 'Fictional Medical Choice'),
+      planType: 'medical',
+    });
+    const notCovered = { type: 'yes_no_unknown', value: 'no' } as const;
+    const dental = driveCall(
+      calls,
+      calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
+      { covered: notCovered },
+    );
+    expect(dental.outcomes).toEqual({ D0367: 'not_covered_dental', D0330: 'not_covered_dental' });
+    // Offered only once the dental call is finished, and only to a medical plan.
+    expect(dental.medicalCodes).toEqual([]);
+    expectAppError(
+      () => calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: null }),
+      'conflict',
+    );
+    const done = calls.complete(dental.id, finish);
+    expect(done.medicalCodes).toEqual(['D0367', 'D0330']);
+    expectAppError(
+      () => calls.startMedical(dental.id, { planId: plan.id, dialedNumber: null }),
+      'validation',
+      /medical plan/,
+    );
+
+    const medical = calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: '555-0199' });
+    expect(medical).toMatchObject({ kind: 'medical', medicalCallOf: dental.id, status: 'in_progress' });
+    expect(medical.plan.planName).toBe('Fictional Medical Choice');
+    expect(medical.planned.map((p) => p.code)).toEqual(['D0367', 'D0330']);
+    expect(medical.current!.stepId).toBe('rep_name');
+    expect(calls.view(dental.id).medicalCalls).toEqual([medical.id]);
+
+    const cpt = { type: 'text', value: '70486' } as const;
+    const finished = driveCall(calls, medical, {
+      medical_cpt: cpt,
+      medical_prior_auth: { type: 'choice', value: 'rbm' },
+    });
+    expect(finished.outcomes).toEqual({ D0367: 'pa_required', D0330: 'pa_required' });
+    calls.complete(finished.id, finish);
+    // Its own PA items, and what it learned belongs to the medical plan, not the dental one.
+    const items = db
+      .prepare('SELECT plan_id AS planId, method FROM prior_auths WHERE call_id = ?')
+      .all(finished.id);
+    const via = { planId: medicalPlan.id, method: 'Required, through a radiology benefit manager' };
+    expect(items).toEqual([via, via]);
+    const next = calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: null });
+    let view = next;
+    while (view.current && view.current.stepId !== 'medical_cpt')
+      view = calls.answer(
+        view.id,
+        SCRIPTED[view.current.stepId] ?? view.current.known?.answer ?? plainAnswer(view.current),
+      );
+    expect(view.current!.known?.answer).toEqual(cpt);
     db.close();
   });
 
@@ -237,5 +295,49 @@ describe('verification calls', () => {
     // Every word must match: Second Synthpatient never had D0367 on a call.
     expect(calls.search('synthpatient D0367')).toEqual([]);
     expect(calls.search('  ')).toHaveLength(2);
+    // The last word may be the start of a word; any order, any case or accent.
+    expect(calls.search('SECOND synthp').map((c) => c.id)).toEqual([b.id]);
+    expect(calls.search('synthp second')).toEqual([]);
+    expect(calls.search('xre').map((c) => c.id)).toEqual([b.id]);
+  });
+
+  it('search follows renamed patients, plans and payers at once (the index is kept by triggers)', () => {
+    const { calls, policies, patients, plan, patient } = setup();
+    const call = calls.start({
+      patientId: patient.id,
+      planId: plan.id,
+      planned: PLANNED,
+      dialedNumber: null,
+    });
+    expect(calls.search('qzxlast').map((c) => c.id)).toEqual([call.id]);
+    patients.save(patient.id, patientInput({ lastName: 'Newsurname' }));
+    expect(calls.search('qzxlast')).toEqual([]);
+    expect(calls.search('newsurn').map((c) => c.id)).toEqual([call.id]);
+    policies.savePlan(plan.id, planInput(plan.payerId, 'Fictional Renamed Silver'));
+    expect(calls.search('gold')).toEqual([]);
+    expect(calls.search('renamed silver').map((c) => c.id)).toEqual([call.id]);
+    policies.savePayer(plan.payerId, payerInput('Fictional Otherwise Mutual (sample)'));
+    expect(calls.search('otherwise').map((c) => c.id)).toEqual([call.id]);
+    expect(calls.search('newsurname renamed otherwise d0330').map((c) => c.id)).toEqual([call.id]);
+  });
+
+  it('search treats quotes, operators and symbols as plain text, never as query syntax', () => {
+    const { calls, plan, patient } = setup();
+    calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
+    for (const hostile of [
+      '"',
+      'qzx" OR "',
+      'NEAR(a b)',
+      '*',
+      'a AND',
+      '-',
+      '^qzx',
+      'col:val',
+      "'; DROP TABLE calls;--",
+    ]) {
+      expect(() => calls.search(hostile)).not.toThrow();
+    }
+    expect(calls.search('"qzxlast"')).toHaveLength(1);
+    expect(calls.search('qzxlast OR nobody')).toEqual([]); // OR is a word here, and no call has it
   });
 });

@@ -21,6 +21,7 @@ describe('openDb', () => {
       busy_timeout: 5000,
       trusted_schema: 0,
       temp_store: 2,
+      cache_size: -65536,
     });
     second.close();
   });

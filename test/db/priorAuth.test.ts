@@ -140,4 +140,24 @@ describe('prior-authorization tracker', () => {
     );
     expect(priorAuths.worklist().find((p) => p.id === item.id)!.status).toBe('to_submit');
   });
+
+  it('the worklist holds every undecided item and approvals still ahead; closed and past items leave it', () => {
+    const { db, priorAuths } = setup();
+    const [item] = priorAuths.worklist();
+    const listed = (status: string, serviceDate: string) => {
+      db.prepare(
+        `UPDATE prior_auths SET status = ?, service_date = ?, auth_number = 'AUTH-9', valid_to = '2027-06-30'
+         WHERE id = ?`,
+      ).run(status, serviceDate, item!.id);
+      return priorAuths.worklist().some((p) => p.id === item!.id);
+    };
+    for (const status of ['to_submit', 'submitted', 'more_info', 'appeal']) {
+      expect(listed(status, '2026-12-10'), status).toBe(true);
+      expect(listed(status, '2026-10-01'), `${status}, appointment passed`).toBe(true);
+    }
+    expect(listed('approved', '2026-11-22')).toBe(true); // the appointment is today
+    expect(listed('approved', '2026-11-21')).toBe(false);
+    expect(listed('denied', '2026-12-10')).toBe(false);
+    expect(listed('expired', '2026-12-10')).toBe(false);
+  });
 });

@@ -57,7 +57,7 @@ describe('verification call screen', () => {
   }
 
   /** Answers one question from the keyboard and waits until the next one (or the finish form) shows. */
-  async function answerOne(tally: Tally, stop?: number): Promise<boolean> {
+  async function answerOne(tally: Tally, stop?: number, keys: Record<string, string> = {}): Promise<boolean> {
     const page = h.page;
     const q = question();
     if (!(await q.isVisible())) return false;
@@ -70,7 +70,9 @@ describe('verification call screen', () => {
     // A known answer is confirmed with Enter; on the steps this test always answers No, the first call
     // taught the plan that No, so pressing N there confirms it too.
     if (known) tally.confirmed++;
-    if (known && !SAY_NO.has(step)) {
+    if (keys[step]) {
+      await page.keyboard.press(keys[step]);
+    } else if (known && !SAY_NO.has(step)) {
       await page.keyboard.press('Enter');
     } else if (type === 'yes_no_unknown') {
       await page.keyboard.press(SAY_NO.has(step) ? 'n' : 'y');
@@ -90,8 +92,8 @@ describe('verification call screen', () => {
     return true;
   }
 
-  async function answerAll(tally: Tally) {
-    for (let guard = 0; guard < 200 && (await answerOne(tally)); guard++);
+  async function answerAll(tally: Tally, keys: Record<string, string> = {}) {
+    for (let guard = 0; guard < 200 && (await answerOne(tally, undefined, keys)); guard++);
   }
 
   it('runs a first call from the keyboard, with a hold, and completes it', async () => {
@@ -323,5 +325,138 @@ describe('verification call screen', () => {
     const text = pdfText(savedTo);
     for (const code of ['D0367', 'D0330', 'D0310', 'D0320', 'D0350']) expect(text, code).toContain(code);
     expect(pdfPages(savedTo)).toBeLessThanOrEqual(2);
+  });
+
+  it('the medical-plan branch: dental refuses D0310, a linked medical call asks about it with CPT hints', async () => {
+    const page = h.page;
+    const medicalPlanId = await page.evaluate(async () => {
+      const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }) => {
+        if (!r.ok) throw new Error(r.error!.message);
+        return r.value as T;
+      };
+      const payer = ok(
+        await window.api.payersSave({
+          id: null,
+          payer: {
+            name: 'Fictional Medical Mutual (test)',
+            electronicPayerId: null,
+            phoneBenefits: null,
+            phonePriorAuth: null,
+            phoneMedical: '555-0142',
+            phoneProviderServices: null,
+            portalUrl: null,
+            fax: null,
+            claimsAddress: null,
+            notes: null,
+            sendsInvertedCoinsurance: 'unknown',
+          },
+        }),
+      ) as { id: number };
+      const plan = ok(
+        await window.api.plansSave({
+          id: null,
+          plan: {
+            payerId: payer.id,
+            name: 'Medical Choice',
+            groupNumber: null,
+            employerName: null,
+            planType: 'medical',
+            notes: null,
+          },
+        }),
+      ) as { id: number };
+      return plan.id;
+    });
+
+    await openCallScreen();
+    if (await page.getByRole('button', { name: 'Start another call' }).isVisible())
+      await page.getByRole('button', { name: 'Start another call' }).click();
+    await page.getByLabel('Patient').fill('Callpatient');
+    await page
+      .getByRole('button', { name: /Callpatient/ })
+      .first()
+      .click();
+    await page.getByLabel('Planned codes').fill('D0367 D0310');
+    await page.getByLabel('Date of service').fill('2026-12-10');
+    await page.getByRole('button', { name: 'Start the call' }).click();
+    await question().waitFor();
+    // Progress through the codes, and the facts of the code being asked, beside the question.
+    const progress = page.getByRole('region', { name: 'Codes on this call' });
+    expect(await progress.textContent()).toContain('0 of 2 done');
+    await expect.poll(() => page.getByRole('region', { name: 'About D0367' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'About D0367' }).textContent()).toContain('Our summary');
+
+    const tally = { asked: 0, confirmed: 0 };
+    // D0367 goes as the plan already knows; D0310 is refused by the dental plan.
+    for (let guard = 0; guard < 200; guard++) {
+      const q = question();
+      if (!(await q.isVisible())) break;
+      const key = (await q.getAttribute('data-key'))!;
+      if (key === 'covered@D0310') {
+        await expect.poll(() => progress.textContent()).toContain('1 of 2 done');
+        expect(await progress.locator('[aria-current="step"]').textContent()).toContain('D0310');
+        await expect.poll(() => page.getByRole('region', { name: 'About D0310' }).isVisible()).toBe(true);
+        await h.screenshot('call-code-facts');
+        await answerOne(tally, undefined, { covered: 'n' });
+      } else {
+        await answerOne(tally);
+      }
+    }
+    await page.getByRole('button', { name: 'Complete the call' }).click();
+    const result = page.getByRole('region', { name: 'Call result' });
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Not covered by the dental plan');
+    const offer = page.getByRole('form', { name: 'Call the medical plan' });
+    expect(await offer.textContent()).toContain('The dental plan will not pay D0310.');
+    await offer.getByLabel('Medical plan').selectOption(String(medicalPlanId));
+    await offer.getByLabel('Number dialled').fill('555-0142');
+    await h.screenshot('call-medical-offer');
+    await offer.getByRole('button', { name: 'Start the medical-plan call' }).click();
+    await question().waitFor();
+    expect(await page.locator('.call-header').textContent()).toContain('Medical-plan call');
+    expect(await progress.textContent()).toContain('D0310');
+    expect(await progress.textContent()).not.toContain('D0367');
+
+    const medTally = { asked: 0, confirmed: 0 };
+    for (let guard = 0; guard < 100; guard++) {
+      const q = question();
+      if (!(await q.isVisible())) break;
+      if ((await q.getAttribute('data-step')) === 'medical_cpt') {
+        // The cross-walk hints for a medical plan show in the side panel.
+        const facts = await page.getByRole('region', { name: 'About D0310' }).textContent();
+        expect(facts).toContain('CPT the medical plan may expect');
+        expect(facts).toContain('Typical diagnoses');
+        await h.screenshot('call-medical-cpt');
+      }
+      await answerOne(medTally);
+    }
+    await page.getByRole('button', { name: 'Complete the call' }).click();
+    await result.waitFor();
+    const medicalId = Number((h.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number }).id);
+    const linked = h.db
+      .prepare('SELECT medical_call_of AS of, plan_id AS planId, status FROM calls WHERE id = ?')
+      .get(medicalId);
+    expect(linked).toMatchObject({ planId: medicalPlanId, status: 'completed' });
+
+    // Records shows the link both ways; the printed record names it.
+    await page.keyboard.press('Alt+Digit6');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Records');
+    await page.getByLabel('Find a call').fill('medical choice');
+    const rows = page.getByRole('table', { name: 'Calls' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().getByRole('button').click();
+    const record = page.getByRole('region', { name: 'Verification record' });
+    await expect.poll(() => record.textContent()).toContain('Medical-plan call for');
+    await record.getByRole('button', { name: /^call #\d+$/ }).click();
+    await expect.poll(() => record.textContent()).toContain(`Medical plan asked on`);
+    const savedTo = await page.evaluate(async (id) => {
+      const r = await window.api.printVerificationRecordPdf({ id });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.savedTo!;
+    }, medicalId);
+    toPng(savedTo, 'print-verification-record-medical');
+    const text = pdfText(savedTo);
+    expect(text).toContain('Medical-plan verification record');
+    expect(text).toContain('dental verification record #');
   });
 });

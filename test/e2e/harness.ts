@@ -14,7 +14,8 @@ import { resolveAppPath, mimeTypeFor } from '../../src/main/security/appProtocol
 import { APP_HOST, APP_SCHEME } from '../../src/main/security/appUrl';
 import { PRODUCTION_CSP } from '../../src/main/security/csp';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
-import { createHandlers } from '../../src/main/services/container';
+import { createAppServices } from '../../src/main/services/container';
+import { TEST_ADMIN } from '../helpers/testAdmin';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 
@@ -52,6 +53,8 @@ export interface Harness {
   /** Routes sent to the printer (the harness records them instead of printing). */
   printed: string[];
   screenshot(name: string): Promise<string>;
+  /** Moves main's clock forward (the page's own clock is untouched). */
+  advanceClock(ms: number): void;
   /** Reloads the page and waits until the app is ready for keys again. */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -80,14 +83,16 @@ function startStaticServer(): Promise<Server> {
 }
 
 export async function startHarness(
-  options: { appVersion?: string; sampleData?: boolean } = {},
+  options: { appVersion?: string; sampleData?: boolean; signedIn?: boolean } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
   const paths: DataPaths = {
     dbPath: path.join(dir, 'verifydesk.sqlite'),
     backupDir: path.join(dir, 'backups'),
   };
-  const now = () => new Date();
+  // Main's clock, which tests may move forward (the automatic lock) without waiting.
+  let clockOffsetMs = 0;
+  const now = () => new Date(Date.now() + clockOffsetMs);
   const { db } = openAppDatabase(paths, now);
   // As on a first run of the app: the fictional sample payers are there until removed.
   if (options.sampleData) loadSampleDataOnce(db, now);
@@ -102,29 +107,32 @@ export async function startHarness(
     Promise.reject(new Error('browser not started'));
   const exportDir = path.join(dir, 'exports');
   mkdirSync(exportDir);
+  const services = createAppServices({
+    db,
+    dbPath: paths.dbPath,
+    appVersion,
+    now,
+    clipboard: { writeText: (t) => copied.push(t) },
+    printer: {
+      toPdf: (route) => renderPdf(route),
+      async print(route) {
+        printed.push(route);
+      },
+    },
+    files: {
+      async save(name, content) {
+        const target = path.join(exportDir, name);
+        writeFileSync(target, content);
+        saved.push(target);
+        return target;
+      },
+    },
+  });
+  // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
+  if (options.signedIn !== false) await services.session.setup({ ...TEST_ADMIN });
   const dispatch: Dispatch = createDispatch({
-    handlers: createHandlers({
-      db,
-      dbPath: paths.dbPath,
-      appVersion,
-      now,
-      clipboard: { writeText: (t) => copied.push(t) },
-      actor: () => 'Test User',
-      printer: {
-        toPdf: (route) => renderPdf(route),
-        async print(route) {
-          printed.push(route);
-        },
-      },
-      files: {
-        async save(name, content) {
-          const target = path.join(exportDir, name);
-          writeFileSync(target, content);
-          saved.push(target);
-          return target;
-        },
-      },
-    }),
+    handlers: services.handlers,
+    guard: services.guard,
     isTrustedSender: (sender) => isTrustedSender(sender, undefined),
     checkOutputs: true,
     reportError: (channel, error) =>
@@ -205,6 +213,9 @@ export async function startHarness(
     copied,
     saved,
     printed,
+    advanceClock(ms) {
+      clockOffsetMs += ms;
+    },
     async reload() {
       await page.reload();
       await ready();

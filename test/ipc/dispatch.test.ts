@@ -5,6 +5,7 @@ import { isTrustedSender, type SenderInfo } from '../../src/main/security/truste
 import { CHANNELS } from '../../src/shared/ipc/channels';
 import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
+import { OPEN_GUARD } from '../helpers/openGuard';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 
 function setup(overrides: Partial<HandlerMap> = {}) {
@@ -24,6 +25,7 @@ function setup(overrides: Partial<HandlerMap> = {}) {
   const dispatch = createDispatch({
     handlers,
     isTrustedSender: (sender) => isTrustedSender(sender, undefined),
+    guard: OPEN_GUARD,
     checkOutputs: true,
     reportError,
   });

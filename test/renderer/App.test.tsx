@@ -19,6 +19,8 @@ function installApi(overrides: Partial<Window['api']> = {}) {
     settingsUpdate: vi.fn(() => ok(DEFAULT_SETTINGS)),
     plansList: vi.fn(() => ok([])),
     sampleStatus: vi.fn(() => ok({ payers: 0, plans: 0 })),
+    usersList: vi.fn(() => ok([])),
+    auditList: vi.fn(() => ok([])),
     ...overrides,
   });
 }

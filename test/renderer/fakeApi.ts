@@ -1,8 +1,18 @@
 // window.api for jsdom tests: every channel present (as the preload guarantees); unstubbed ones fail loudly.
 import { vi } from 'vitest';
 import type { Api } from '../../src/shared/ipc/api';
+import { useSessionStore } from '../../src/renderer/src/stores/sessionStore';
+import type { SessionStatus } from '../../src/shared/auth/authViews';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 
+/** An administrator signed in and unlocked: the state these tests start from. */
+export const OPEN_SESSION: SessionStatus = {
+  state: 'open',
+  user: { displayName: 'Test User', role: 'admin' },
+  lockAfterMinutes: 10,
+};
+
+/** Every channel fails unless stubbed, except the session's status (open, as if signed in). */
 export function installFakeApi(overrides: Partial<Api>): Api {
   const api = Object.fromEntries(
     CHANNELS.map((c) => [
@@ -15,6 +25,12 @@ export function installFakeApi(overrides: Partial<Api>): Api {
       ),
     ]),
   ) as unknown as Api;
-  window.api = { ...api, ...overrides };
+  window.api = {
+    ...api,
+    sessionStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: OPEN_SESSION })),
+    ...overrides,
+  };
+  // Signed in from the first render, as the app is once the sign-in screen is behind it.
+  useSessionStore.setState({ status: OPEN_SESSION, problem: null, resumeCallId: null });
   return window.api;
 }

@@ -1,9 +1,11 @@
-// The single path every IPC call takes in main: sender check, input validation, handler, error mapping.
+// The single path every IPC call takes in main: sender check, session and role, input validation, the
+// handler with its audit row, error mapping.
 // Electron's registerHandlers and the browser test harness both call this; there is no second route.
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract, type Output, type ParsedInput } from '../../shared/ipc/contract';
 import { AppError, type IpcResult } from '../../shared/ipc/result';
 import type { SenderInfo } from '../security/trustedSender';
+import type { Guard } from './guard';
 
 export type HandlerMap = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
@@ -14,6 +16,8 @@ export type Dispatch = (sender: SenderInfo, channel: string, input: unknown) => 
 export interface DispatchOptions {
   handlers: HandlerMap;
   isTrustedSender: (sender: SenderInfo) => boolean;
+  /** Session / role check before validation, and the audited run of the handler. */
+  guard: Guard;
   /** Check handler results against the contract's output schemas (on in development and tests). */
   checkOutputs: boolean;
   /** Where unexpected errors are reported. Gets the channel and the error, never the input. */
@@ -41,6 +45,14 @@ export function createDispatch(options: DispatchOptions): Dispatch {
         },
       };
     }
+    try {
+      options.guard.authorize(channel);
+    } catch (error) {
+      if (error instanceof AppError)
+        return { ok: false, error: { code: error.code, message: error.message } };
+      options.reportError(channel, error);
+      return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
+    }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
@@ -53,7 +65,7 @@ export function createDispatch(options: DispatchOptions): Dispatch {
     }
     try {
       const handler = options.handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const value = await options.guard.run(channel, parsed.data, () => handler(parsed.data));
       if (options.checkOutputs) {
         const checked = spec.output.safeParse(value);
         if (!checked.success)

@@ -1,6 +1,7 @@
 // The verification call: every answer is committed the moment it is given, together with the engine's
 // new position, so a crash or a closed window loses nothing. Known plan answers are offered for one-key
 // confirmation; completing the call writes what was learned back into the plan with the call's provenance.
+import { buildMatchExpression, queryWords } from '../../shared/catalog/searchQuery';
 import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
 import {
@@ -13,6 +14,8 @@ import {
 import { recordedOn } from '../../shared/policy/staleness';
 import type { CallView } from '../../shared/script/callViews';
 import { DEFAULT_SCRIPT } from '../../shared/script/defaultScript';
+import { MEDICAL_SCRIPT } from '../../shared/script/medicalScript';
+import { scriptById } from '../../shared/script/scripts';
 import {
   answerKey,
   answerStep,
@@ -39,7 +42,6 @@ export interface CallServiceDeps {
   now: () => Date;
   actor: () => string;
   policies: PolicyService;
-  script?: Script;
 }
 
 /** Engine position as stored on the call row; answers live in their own rows. */
@@ -84,13 +86,7 @@ function provenanceSource(p: Provenance | null): string {
   return parts.join(', ');
 }
 
-export function createCallService({
-  db,
-  now,
-  actor,
-  policies: policyService,
-  script = DEFAULT_SCRIPT,
-}: CallServiceDeps) {
+export function createCallService({ db, now, actor, policies: policyService }: CallServiceDeps) {
   const stamp = () => now().toISOString();
 
   function requireCall(id: number): calls.CallRow {
@@ -167,6 +163,7 @@ export function createCallService({
     const patient = getPatientRow(db, call.patientId)!;
     const plan = getPlanRow(db, call.planId)!;
     const holds = calls.listHolds(db, id);
+    const script = scriptById(call.scriptId);
     const step = call.status === 'in_progress' ? currentStep(script, state) : null;
     const code = step?.perCode ? (state.codes[state.codeIndex] ?? null) : null;
     const latest = new Map<string, calls.AnswerRow>();
@@ -174,6 +171,10 @@ export function createCallService({
     return {
       id: call.id,
       status: call.status,
+      kind: call.scriptId === MEDICAL_SCRIPT.id ? 'medical' : 'dental',
+      medicalCallOf: call.medicalCallOf,
+      medicalCalls: calls.listMedicalCalls(db, id),
+      medicalCodes: medicalCodes(call),
       patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}` },
       plan: { id: plan.id, payerName: plan.payerName, planName: plan.name },
       planned: call.planned,
@@ -238,6 +239,43 @@ export function createCallService({
     return call;
   }
 
+  function insertNewCall(
+    script: Script,
+    input: {
+      patientId: number;
+      planId: number;
+      planned: calls.PlannedCode[];
+      dialedNumber: string | null;
+      medicalCallOf: number | null;
+    },
+  ): number {
+    if (!getPatientRow(db, input.patientId))
+      throw new AppError('not_found', 'That patient record no longer exists.');
+    if (!getPlanRow(db, input.planId))
+      throw new AppError('validation', 'Choose a plan that exists.', 'planId');
+    const state = startCall(
+      script,
+      input.planned.map((p) => p.code),
+    );
+    return db.transaction(() =>
+      calls.insertCall(db, {
+        ...input,
+        scriptId: script.id,
+        scriptVersion: script.version,
+        staffUser: actor(),
+        stateJson: storedState(state),
+        now: stamp(),
+      }),
+    )();
+  }
+
+  /** Codes a finished dental call found excluded by the dental plan: the medical plan may pay them. */
+  function medicalCodes(call: calls.CallRow): string[] {
+    if (call.scriptId !== DEFAULT_SCRIPT.id || call.status === 'in_progress') return [];
+    const { outcomes } = JSON.parse(call.stateJson) as StoredState;
+    return call.planned.map((p) => p.code).filter((code) => outcomes[code] === 'not_covered_dental');
+  }
+
   return {
     view,
 
@@ -247,32 +285,48 @@ export function createCallService({
       planned: calls.PlannedCode[];
       dialedNumber: string | null;
     }): CallView {
-      if (!getPatientRow(db, input.patientId))
-        throw new AppError('not_found', 'That patient record no longer exists.');
-      if (!getPlanRow(db, input.planId))
-        throw new AppError('validation', 'Choose a plan that exists.', 'planId');
-      const state = startCall(
-        script,
-        input.planned.map((p) => p.code),
-      );
-      const id = db.transaction(() =>
-        calls.insertCall(db, {
-          ...input,
-          medicalCallOf: null,
-          scriptId: script.id,
-          scriptVersion: script.version,
-          staffUser: actor(),
-          stateJson: storedState(state),
-          now: stamp(),
+      return view(insertNewCall(DEFAULT_SCRIPT, { ...input, medicalCallOf: null }));
+    },
+
+    /**
+     * The medical-plan branch: a new call, with its own rep, reference number and timers, linked to the
+     * dental call that found codes the dental plan will not pay. It asks about those codes only.
+     */
+    startMedical(dentalCallId: number, input: { planId: number; dialedNumber: string | null }): CallView {
+      const dental = requireCall(dentalCallId);
+      if (dental.scriptId !== DEFAULT_SCRIPT.id)
+        throw new AppError('conflict', 'A medical-plan call starts from a dental verification call.');
+      const codes = medicalCodes(dental);
+      if (codes.length === 0) {
+        throw new AppError(
+          'conflict',
+          'No code on this call was refused by the dental plan, so there is nothing to ask the medical plan.',
+        );
+      }
+      const plan = getPlanRow(db, input.planId);
+      if (!plan || plan.planType !== 'medical') {
+        throw new AppError(
+          'validation',
+          "Choose the patient's medical plan (a plan whose type is Medical).",
+          'planId',
+        );
+      }
+      return view(
+        insertNewCall(MEDICAL_SCRIPT, {
+          patientId: dental.patientId,
+          planId: plan.id,
+          planned: dental.planned.filter((p) => codes.includes(p.code)),
+          dialedNumber: input.dialedNumber,
+          medicalCallOf: dental.id,
         }),
-      )();
-      return view(id);
+      );
     },
 
     /** Commits one answer and the engine's next position in one transaction: durable once this returns. */
     answer(id: number, answer: Answer): CallView {
       const call = requireInProgress(id);
       const state = engineState(call);
+      const script = scriptById(call.scriptId);
       const step = currentStep(script, state);
       if (!step)
         throw new AppError('conflict', 'The script is finished: complete the call, or go back to an answer.');
@@ -363,10 +417,15 @@ export function createCallService({
       return view(id);
     },
 
-    /** The Records list: newest first, narrowed by up to six words (patient, payer, plan, reference, code). */
+    /** The Records list: newest first, narrowed by the words typed (patient, payer, plan, reference, code). */
     search(query: string): calls.CallListRow[] {
-      const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 6);
-      return calls.searchCalls(db, words, 200);
+      // Only the last word is a prefix (it may still be being typed): a prefix of a common word
+      // ("ref" of every reference number) would make the index merge a million entries.
+      const match = buildMatchExpression(
+        queryWords(query).map((w) => [w]),
+        { prefixLast: true, mode: 'all' },
+      );
+      return calls.searchCalls(db, match || null, 200);
     },
 
     /** Calls left in progress (the app closed or crashed): offered for resuming where they were. */
@@ -407,6 +466,7 @@ export function createCallService({
         referenceNumber: call.referenceNumber,
       };
       const plan = getPlanRow(db, call.planId)!;
+      const script = scriptById(call.scriptId);
       db.transaction(() => {
         // Learn: every confirmed or corrected answer goes back into the plan, with this call as its source.
         const benefitPatch: Partial<PlanBenefits> = {};
@@ -460,8 +520,9 @@ export function createCallService({
             planId: call.planId,
             code: p.code,
             serviceDate: p.serviceDate,
-            method: said('pa_method', p.code),
-            contact: said('pa_contact', p.code),
+            // A medical-plan call asks "through whom" and the contact in its own steps.
+            method: said('pa_method', p.code) ?? said('medical_prior_auth', p.code),
+            contact: said('pa_contact', p.code) ?? said('medical_pa_contact', p.code),
             attachments: said('pa_attachments', p.code),
             now: stamp(),
             byUser: actor(),

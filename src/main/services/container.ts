@@ -1,8 +1,13 @@
-// Builds the services and the handler map over one open database. Used by Electron and the test harness.
+// Builds the services, the session, the guard and the handler map over one open database. Used by
+// Electron and the test harness.
 import { platform } from 'node:process';
 import type { Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
+import { createSessionService, type SessionService } from '../auth/sessionService';
+import { createUserService } from '../auth/userService';
 import type { HandlerMap } from '../ipc/dispatch';
+import { createGuard, type Guard } from '../ipc/guard';
+import { authHandlers } from '../ipc/handlers/authHandlers';
 import { appHandlers } from '../ipc/handlers/appHandlers';
 import { dataHandlers, estimateHandlers } from '../ipc/handlers/dataHandlers';
 import { callHandlers } from '../ipc/handlers/callHandlers';
@@ -29,13 +34,20 @@ export interface AppContext {
   clipboard: ClipboardPort;
   files: FilePort;
   printer: PrintPort;
-  /** Who is acting: recorded with every answer. The OS account until VerifyDesk has its own users. */
-  actor: () => string;
 }
 
-export function createHandlers(context: AppContext): HandlerMap {
-  const { db, now, actor } = context;
+export interface AppServices {
+  handlers: HandlerMap;
+  session: SessionService;
+  guard: Guard;
+}
+
+export function createAppServices(context: AppContext): AppServices {
+  const { db, now } = context;
   const settings = createSettingsService(db, now);
+  const session = createSessionService({ db, now, lockAfterMinutes: () => settings.get().lockAfterMinutes });
+  // Who is acting, recorded with every answer, estimate and change: the signed-in person.
+  const actor = () => session.current()?.displayName ?? 'nobody signed in';
   const policies = createPolicyService({
     db,
     now,
@@ -48,7 +60,8 @@ export function createHandlers(context: AppContext): HandlerMap {
     actor,
     staleAfterDays: () => settings.get().eligibilityStaleAfterDays,
   });
-  return {
+  const handlers: HandlerMap = {
+    ...authHandlers(db, session, createUserService({ db, now, actor: session.current }), context.files, now),
     ...appHandlers(
       () => ({
         version: context.appVersion,
@@ -78,4 +91,5 @@ export function createHandlers(context: AppContext): HandlerMap {
     ),
     ...dataHandlers(createPolicyPackService(db, now), createFeeService(db, now), context.files, now),
   };
+  return { handlers, session, guard: createGuard({ db, now, session }) };
 }

@@ -4,7 +4,10 @@ import { localDate } from '../../shared/dates/localDate';
 import type { ReverifyItem } from '../../shared/worklist/reverifyViews';
 import { reverifyReasons } from '../../shared/worklist/reverify';
 import type { Db } from '../db/connection';
-import { listUpcoming } from '../db/repositories/reverifyRepo';
+import { appointmentNames, benefitYearStartMonth, listUpcoming } from '../db/repositories/reverifyRepo';
+
+/** More than a desk can work through in a day; the soonest are the ones that matter. */
+const MAX_ITEMS = 500;
 
 export interface ReverifyService {
   worklist(): ReverifyItem[];
@@ -18,33 +21,40 @@ export function createReverifyService(deps: {
   return {
     worklist() {
       const today = localDate(deps.now());
-      const items: ReverifyItem[] = [];
-      for (const row of listUpcoming(deps.db, today, 2000)) {
+      const stale = deps.staleAfterDays();
+      const months = new Map<number, number | null>();
+      const due: Array<Omit<ReverifyItem, 'patientName' | 'payerName' | 'planName'> & { planId: number }> =
+        [];
+      for (const row of listUpcoming(deps.db, today)) {
+        if (!months.has(row.planId)) months.set(row.planId, benefitYearStartMonth(deps.db, row.planId));
         const verifiedOn = row.lastVerifiedAt ? localDate(new Date(row.lastVerifiedAt)) : null;
-        const benefits = JSON.parse(row.benefitsJson) as { benefitYearStartMonth?: number | null };
         const reasons = reverifyReasons(
           {
             serviceDate: row.serviceDate,
             verifiedOn,
             reverifyDate: row.reverifyDate,
-            benefitYearStartMonth: benefits.benefitYearStartMonth ?? null,
+            benefitYearStartMonth: months.get(row.planId)!,
           },
           today,
-          deps.staleAfterDays(),
+          stale,
         );
         if (reasons.length === 0) continue;
-        items.push({
+        due.push({
           patientId: row.patientId,
-          patientName: row.patientName,
+          planId: row.planId,
           serviceDate: row.serviceDate,
-          codes: row.codes.split(',').sort(),
-          payerName: row.payerName,
-          planName: row.planName,
+          codes: [...new Set(row.codes.split(','))].sort(),
           verifiedOn,
           reasons,
         });
       }
-      return items;
+      // Soonest first, then by patient name; bounded, the soonest being the ones that matter.
+      return due
+        .map(({ planId, ...item }) => ({ ...item, ...appointmentNames(deps.db, item.patientId, planId) }))
+        .sort(
+          (a, b) => a.serviceDate.localeCompare(b.serviceDate) || a.patientName.localeCompare(b.patientName),
+        )
+        .slice(0, MAX_ITEMS);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Kbd } from './components/Kbd';
 import { CommandPalette } from './components/CommandPalette';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -11,7 +12,9 @@ import { PayersScreen } from './screens/Payers/PayersScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
+import { SessionScreen } from './screens/Session/SessionScreen';
 import { useNavStore } from './stores/navStore';
+import { useSessionStore } from './stores/sessionStore';
 
 function ScreenView({ screen }: { screen: ScreenId }) {
   switch (screen) {
@@ -32,7 +35,23 @@ function ScreenView({ screen }: { screen: ScreenId }) {
   }
 }
 
+/** How often the window asks main whether the session is still open (the idle lock is decided in main). */
+const SESSION_POLL_MS = 15_000;
+
 export function App() {
+  const status = useSessionStore((s) => s.status);
+  const refresh = useSessionStore((s) => s.refresh);
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), SESSION_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  if (!status) return null;
+  if (status.state !== 'open') return <SessionScreen status={status} />;
+  return <Workspace />;
+}
+
+function Workspace() {
   useGlobalShortcuts();
   const screen = useNavStore((s) => s.screen);
   return (

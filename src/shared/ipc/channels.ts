@@ -46,6 +46,7 @@ export const CHANNELS = [
   'print:goodFaithEstimate',
   'print:goodFaithEstimatePdf',
   'call:start',
+  'call:startMedical',
   'call:get',
   'call:answer',
   'call:back',
@@ -61,6 +62,17 @@ export const CHANNELS = [
   'pa:worklist',
   'pa:update',
   'reverify:worklist',
+  'session:status',
+  'session:setup',
+  'session:signIn',
+  'session:unlock',
+  'session:lock',
+  'session:signOut',
+  'users:list',
+  'users:save',
+  'audit:list',
+  'audit:verify',
+  'audit:export',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -15,6 +15,7 @@ import {
   callViewSchema,
   completeCallSchema,
   startCallSchema,
+  startMedicalCallSchema,
   callListItemSchema,
 } from '../script/callViews';
 import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
@@ -36,6 +37,17 @@ import {
   serviceRecordInputSchema,
 } from '../policy/policyViews';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
+import {
+  auditFilterSchema,
+  auditRowSchema,
+  chainCheckSchema,
+  saveUserSchema,
+  sessionStatusSchema,
+  setupSchema,
+  signInSchema,
+  unlockSchema,
+  userSchema,
+} from '../auth/authViews';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -198,6 +210,7 @@ export const contract = {
   },
   'print:goodFaithEstimatePdf': { input: z.strictObject({ id }), output: savedFile },
   'call:start': { input: startCallSchema, output: callViewSchema },
+  'call:startMedical': { input: startMedicalCallSchema, output: callViewSchema },
   'call:get': { input: z.strictObject({ id }), output: callViewSchema },
   'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
   'call:back': {
@@ -231,6 +244,17 @@ export const contract = {
   'print:verificationRecordPdf': { input: z.strictObject({ id }), output: savedFile },
   'pa:worklist': { input: noInput, output: z.array(priorAuthSchema) },
   'reverify:worklist': { input: noInput, output: z.array(reverifyItemSchema) },
+  'session:status': { input: noInput, output: sessionStatusSchema },
+  'session:setup': { input: setupSchema, output: sessionStatusSchema },
+  'session:signIn': { input: signInSchema, output: sessionStatusSchema },
+  'session:unlock': { input: unlockSchema, output: sessionStatusSchema },
+  'session:lock': { input: noInput, output: sessionStatusSchema },
+  'session:signOut': { input: noInput, output: sessionStatusSchema },
+  'users:list': { input: noInput, output: z.array(userSchema) },
+  'users:save': { input: saveUserSchema, output: userSchema },
+  'audit:list': { input: auditFilterSchema, output: z.array(auditRowSchema) },
+  'audit:verify': { input: noInput, output: chainCheckSchema },
+  'audit:export': { input: auditFilterSchema, output: savedFile },
   'pa:update': { input: z.strictObject({ id, patch: priorAuthPatchSchema }), output: priorAuthSchema },
 } satisfies Record<Channel, ChannelSpec>;
 

@@ -31,6 +31,13 @@ export const startCallSchema = z.strictObject({
   dialedNumber: z.string().trim().max(40).nullable(),
 });
 
+/** The medical-plan branch: a linked call to the patient's medical plan about the codes dental refused. */
+export const startMedicalCallSchema = z.strictObject({
+  dentalCallId: id,
+  planId: id,
+  dialedNumber: z.string().trim().max(40).nullable(),
+});
+
 export const callDetailsSchema = z.strictObject({
   repName: shortText,
   referenceNumber: z.string().trim().max(60).nullable(),
@@ -50,6 +57,13 @@ const outcome = z.enum(OUTCOMES);
 export const callViewSchema = z.strictObject({
   id,
   status: z.enum(['in_progress', 'partial', 'completed']),
+  /** Dental verification, or the medical-plan call linked to one (medicalCallOf). */
+  kind: z.enum(['dental', 'medical']),
+  medicalCallOf: id.nullable(),
+  /** Medical-plan calls started from this dental call. */
+  medicalCalls: z.array(id),
+  /** Codes the dental plan refused on this finished call, to ask the medical plan about. */
+  medicalCodes: z.array(cdtCode),
   patient: z.strictObject({ id, name: z.string() }),
   plan: z.strictObject({ id, payerName: z.string(), planName: z.string() }),
   planned: z.array(plannedCodeSchema),

@@ -11,8 +11,11 @@ const FACT = { kind: 'fact' } as const;
 /** The plan-money steps lead into the first code's questions. */
 const NEXT_CODE_START = 'covered';
 
-const steps: ScriptStep[] = [
-  // Opening: the proof first, in case the call drops.
+/**
+ * Opening: the proof first, in case the call drops. Shared with the medical-plan script, which also
+ * continues at 'active_on_date'.
+ */
+export const OPENING_STEPS: readonly ScriptStep[] = [
   {
     id: 'rep_name',
     section: 'opening',
@@ -42,6 +45,10 @@ const steps: ScriptStep[] = [
     outcome: { when: { step: 'member_recheck', is: 'no' }, outcome: 'unable_to_locate', scope: 'call' },
     next: [{ when: { step: 'member_recheck', is: 'no' }, to: END }, { to: 'active_on_date' }],
   },
+];
+
+const steps: ScriptStep[] = [
+  ...OPENING_STEPS,
 
   // Eligibility gate.
   {

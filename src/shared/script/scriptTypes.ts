@@ -31,6 +31,7 @@ export const OUTCOMES = [
   'covered',
   'pa_required',
   'not_covered_dental',
+  'not_covered_medical',
   'frequency_not_met',
   'inactive',
   'unable_to_locate',

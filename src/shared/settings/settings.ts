@@ -21,6 +21,12 @@ export const settingsSchema = z.strictObject({
   planStaleAfterDays: z.number().int().min(1).max(3650),
   /** Days after which a patient-eligibility answer counts as stale. */
   eligibilityStaleAfterDays: z.number().int().min(1).max(3650),
+  /** Minutes without using VerifyDesk after which it locks (the screen faces the waiting room). */
+  lockAfterMinutes: z
+    .number()
+    .int()
+    .min(1, 'Lock after 1 to 30 minutes.')
+    .max(30, 'Lock after 1 to 30 minutes.'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -28,11 +34,13 @@ export const DEFAULT_SETTINGS: Settings = {
   office: { name: '', addressLine1: '', addressLine2: '', phone: '', npi: '', tin: '' },
   planStaleAfterDays: 90,
   eligibilityStaleAfterDays: 30,
+  lockAfterMinutes: 10,
 };
 
 export const settingsPatchSchema = z.strictObject({
   office: officeSchema.partial().optional(),
   planStaleAfterDays: settingsSchema.shape.planStaleAfterDays.optional(),
   eligibilityStaleAfterDays: settingsSchema.shape.eligibilityStaleAfterDays.optional(),
+  lockAfterMinutes: settingsSchema.shape.lockAfterMinutes.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

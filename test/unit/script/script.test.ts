@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT } from '../../../src/shared/script/defaultScript';
+import { MEDICAL_SCRIPT } from '../../../src/shared/script/medicalScript';
+import { SHIPPED_SCRIPTS } from '../../../src/shared/script/scripts';
 import {
   answerStep,
   codesWithoutOutcome,
@@ -47,17 +49,64 @@ function typical(step: ScriptStep): Answer {
 function run(
   codes: string[],
   choose: Record<string, Answer> = {},
-  limit = 500,
+  script: Script = S,
 ): { state: CallState; asked: string[] } {
-  let state = startCall(S, codes);
+  const limit = 500;
+  let state = startCall(script, codes);
   const asked: string[] = [];
   for (let i = 0; i < limit && state.stepId !== END; i++) {
-    const step = currentStep(S, state)!;
+    const step = currentStep(script, state)!;
     asked.push(step.perCode ? `${step.id}@${state.codes[state.codeIndex]}` : step.id);
     // "Has the allowance been used?" defaults to no, so codes go on past the frequency question.
-    state = answerStep(S, state, choose[step.id] ?? (step.id === 'frequency_used' ? no : typical(step)));
+    state = answerStep(script, state, choose[step.id] ?? (step.id === 'frequency_used' ? no : typical(step)));
   }
   return { state, asked };
+}
+
+/** Drives random valid answers through `script` for random codes: every call ends, in a valid state. */
+function randomCalls(script: Script, outcomes: readonly string[]): void {
+  const answerFor = (step: ScriptStep): fc.Arbitrary<Answer> => {
+    switch (step.type) {
+      case 'yes_no_unknown':
+        return fc
+          .constantFrom('yes', 'no', 'unknown')
+          .map((value) => ({ type: 'yes_no_unknown', value }) as Answer);
+      case 'choice':
+        return fc
+          .constantFrom(...step.choices!.map((c) => c.value))
+          .map((value) => ({ type: 'choice', value }) as Answer);
+      case 'money':
+      case 'percent':
+        return fc
+          .option(fc.integer({ min: 0, max: 10_000 }), { nil: null })
+          .map((value) => ({ type: step.type, value }) as Answer);
+      default:
+        return fc.constant(typical(step));
+    }
+  };
+  fc.assert(
+    fc.property(
+      fc.subarray(['D0364', 'D0367', 'D0330', 'D0310', 'D0320', 'D0370', 'D0371', 'D0386'], {
+        minLength: 1,
+      }),
+      fc.infiniteStream(fc.nat()),
+      (codes, choices) => {
+        let state = startCall(script, codes);
+        const it = choices[Symbol.iterator]();
+        let steps = 0;
+        while (state.stepId !== END) {
+          const step = currentStep(script, state)!;
+          expect(script.steps.map((s) => s.id)).toContain(step.id);
+          if (step.perCode) expect(state.codeIndex).toBeLessThan(codes.length);
+          const options = fc.sample(answerFor(step), { numRuns: 1, seed: it.next().value as number });
+          state = answerStep(script, state, options[0]!);
+          expect(++steps).toBeLessThan(60 * codes.length + 40);
+        }
+        for (const outcome of Object.values(state.outcomes)) expect(outcomes).toContain(outcome);
+      },
+    ),
+    { numRuns: 300 },
+  );
 }
 
 describe('the shipped script', () => {
@@ -182,49 +231,70 @@ describe('the shipped script', () => {
   });
 
   it('property: any sequence of valid answers ends the call, never in an invalid state', () => {
-    const answerFor = (step: ScriptStep): fc.Arbitrary<Answer> => {
-      switch (step.type) {
-        case 'yes_no_unknown':
-          return fc
-            .constantFrom('yes', 'no', 'unknown')
-            .map((value) => ({ type: 'yes_no_unknown', value }) as Answer);
-        case 'choice':
-          return fc
-            .constantFrom(...step.choices!.map((c) => c.value))
-            .map((value) => ({ type: 'choice', value }) as Answer);
-        case 'money':
-        case 'percent':
-          return fc
-            .option(fc.integer({ min: 0, max: 10_000 }), { nil: null })
-            .map((value) => ({ type: step.type, value }) as Answer);
-        default:
-          return fc.constant(typical(step));
-      }
-    };
-    fc.assert(
-      fc.property(
-        fc.subarray(['D0364', 'D0367', 'D0330', 'D0310', 'D0320', 'D0370', 'D0371', 'D0386'], {
-          minLength: 1,
-        }),
-        fc.infiniteStream(fc.nat()),
-        (codes, choices) => {
-          let state = startCall(S, codes);
-          const it = choices[Symbol.iterator]();
-          let steps = 0;
-          while (state.stepId !== END) {
-            const step = currentStep(S, state)!;
-            expect(S.steps.map((s) => s.id)).toContain(step.id);
-            if (step.perCode) expect(state.codeIndex).toBeLessThan(codes.length);
-            const options = fc.sample(answerFor(step), { numRuns: 1, seed: it.next().value as number });
-            state = answerStep(S, state, options[0]!);
-            expect(++steps).toBeLessThan(60 * codes.length + 40);
-          }
-          for (const outcome of Object.values(state.outcomes))
-            expect(['covered', 'pa_required', 'not_covered_dental', 'frequency_not_met']).toContain(outcome);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    randomCalls(S, ['covered', 'pa_required', 'not_covered_dental', 'frequency_not_met']);
+  });
+});
+
+describe('the medical-plan script (a linked call about the codes dental refused)', () => {
+  const M = MEDICAL_SCRIPT;
+  const choice = (value: string): Answer => ({ type: 'choice', value });
+
+  it('every shipped script passes the validator, and each has its own id', () => {
+    for (const script of SHIPPED_SCRIPTS) expect(validateScript(script), script.id).toEqual([]);
+    expect(new Set(SHIPPED_SCRIPTS.map((x) => x.id)).size).toBe(SHIPPED_SCRIPTS.length);
+  });
+
+  it('covered without prior auth: network, money, CPT and claim questions, outcome "covered"', () => {
+    const { state, asked } = run(['D0367'], { medical_prior_auth: choice('not_required') }, M);
+    expect(asked).toEqual([
+      'rep_name',
+      'reference_number',
+      'member_found',
+      'active_on_date',
+      'medical_network',
+      'medical_deductible_left',
+      'medical_coinsurance',
+      'medical_oop_left',
+      'medical_covered@D0367',
+      'medical_cpt@D0367',
+      'medical_prior_auth@D0367',
+      'medical_claim@D0367',
+      'medical_policy_number',
+      'medical_read_back',
+    ]);
+    expect(state.outcomes).toEqual({ D0367: 'covered' });
+  });
+
+  it.each(['plan', 'rbm'])('prior auth through %s: contact and turnaround, outcome "PA required"', (via) => {
+    const { state, asked } = run(['D0367'], { medical_prior_auth: choice(via) }, M);
+    expect(asked).toContain('medical_pa_contact@D0367');
+    expect(asked).toContain('medical_pa_turnaround@D0367');
+    expect(state.outcomes).toEqual({ D0367: 'pa_required' });
+  });
+
+  it('not covered for the diagnosis: the reason, outcome "not covered (medical)", then the next code', () => {
+    const { state, asked } = run(['D0367', 'D0310'], { medical_covered: no }, M);
+    expect(asked.filter((a) => a.startsWith('medical_denial_reason'))).toEqual([
+      'medical_denial_reason@D0367',
+      'medical_denial_reason@D0310',
+    ]);
+    expect(asked).not.toContain('medical_cpt@D0367');
+    expect(state.outcomes).toEqual({ D0367: 'not_covered_medical', D0310: 'not_covered_medical' });
+  });
+
+  it('medical coverage inactive: the call ends at once with "inactive"', () => {
+    const { state, asked } = run(['D0367'], { active_on_date: no }, M);
+    expect(asked.at(-1)).toBe('active_on_date');
+    expect(state.callOutcome).toBe('inactive');
+  });
+
+  it('member not found after a re-check: "unable to locate member"', () => {
+    const { state } = run(['D0367'], { member_found: no, member_recheck: no }, M);
+    expect(state.callOutcome).toBe('unable_to_locate');
+  });
+
+  it('property: any sequence of valid answers ends the call, never in an invalid state', () => {
+    randomCalls(M, ['covered', 'pa_required', 'not_covered_medical']);
   });
 });
 

@@ -7,6 +7,8 @@ import { estimatesMigration } from './0004-estimates';
 import { goodFaithEstimatesMigration } from './0005-good-faith-estimates';
 import { callsMigration } from './0006-calls';
 import { priorAuthsMigration } from './0007-prior-auths';
+import { callSearchMigration } from './0008-call-search';
+import { usersAuditMigration } from './0009-users-audit';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -16,4 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   goodFaithEstimatesMigration,
   callsMigration,
   priorAuthsMigration,
+  callSearchMigration,
+  usersAuditMigration,
 ];

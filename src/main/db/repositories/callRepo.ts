@@ -85,6 +85,14 @@ export function getCall(db: Db, id: number): CallRow | null {
   return row ? toRow(row) : null;
 }
 
+export function listMedicalCalls(db: Db, dentalCallId: number): number[] {
+  return (
+    stmt(db, 'SELECT id FROM calls WHERE medical_call_of = ? ORDER BY id').all(dentalCallId) as Array<{
+      id: number;
+    }>
+  ).map((r) => r.id);
+}
+
 export function listCallsByStatus(db: Db, status: CallRow['status']): CallRow[] {
   return (
     stmt(db, `SELECT ${COLUMNS} FROM calls WHERE status = ? ORDER BY started_at DESC LIMIT 50`).all(
@@ -253,19 +261,25 @@ export interface CallListRow {
 }
 
 /** Calls newest first, filtered by words that each match the patient, payer, plan, reference or a code. */
-export function searchCalls(db: Db, words: string[], limit: number): CallListRow[] {
-  const haystack = `(pt.first_name || ' ' || pt.last_name || ' ' || py.name || ' ' || pl.name || ' ' ||
-    COALESCE(c.reference_number, '') || ' ' || c.planned_json)`;
-  const where = words.map(() => `instr(lower(${haystack}), ?) > 0`).join(' AND ');
+/**
+ * Records: the newest calls first, narrowed by a full-text match (every word, each as the start of a word,
+ * over patient, payer, plan, reference number and codes). Call ids grow with start time, so newest first is
+ * the index's own descending rowid order and a common word never sorts every match. CROSS JOIN keeps the
+ * planner from scanning every call instead of starting from the 200 ids.
+ */
+export function searchCalls(db: Db, match: string | null, limit: number): CallListRow[] {
+  const ids = match
+    ? `SELECT rowid AS id FROM call_search WHERE call_search MATCH ? ORDER BY rowid DESC LIMIT ?`
+    : `SELECT id FROM calls ORDER BY id DESC LIMIT ?`;
   const rows = stmt(
     db,
     `SELECT c.id, c.status, c.started_at AS startedAt, pt.first_name || ' ' || pt.last_name AS patientName,
        py.name AS payerName, pl.name AS planName, c.planned_json AS plannedJson,
        c.reference_number AS referenceNumber, c.next_action_due AS nextActionDue
-     FROM calls c JOIN patients pt ON pt.id = c.patient_id JOIN plans pl ON pl.id = c.plan_id
-       JOIN payers py ON py.id = pl.payer_id
-     ${where ? `WHERE ${where}` : ''} ORDER BY c.started_at DESC, c.id DESC LIMIT ?`,
-  ).all(...words.map((w) => w.toLowerCase()), limit) as Array<
+     FROM (${ids}) hit CROSS JOIN calls c ON c.id = hit.id JOIN patients pt ON pt.id = c.patient_id
+       JOIN plans pl ON pl.id = c.plan_id JOIN payers py ON py.id = pl.payer_id
+     ORDER BY c.id DESC`,
+  ).all(...(match ? [match, limit] : [limit])) as Array<
     Omit<CallListRow, 'planned'> & { plannedJson: string }
   >;
   return rows.map(({ plannedJson, ...rest }) => ({

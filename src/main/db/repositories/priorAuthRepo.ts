@@ -66,7 +66,12 @@ export function getPriorAuth(db: Db, id: number): PriorAuthRow | null {
 export function listWorklist(db: Db, today: string, limit: number): PriorAuthRow[] {
   return stmt(
     db,
-    `${SELECT} WHERE pa.status NOT IN ('denied', 'expired') AND (pa.status <> 'approved' OR pa.service_date >= ?)
+    // Two index ranges on (status, service_date): every undecided item, and approvals still ahead. Old
+    // approvals and closed items, the bulk of a long-used store, are never read.
+    `${SELECT} WHERE pa.id IN (
+       SELECT id FROM prior_auths WHERE status IN ('to_submit', 'submitted', 'more_info', 'appeal')
+       UNION ALL
+       SELECT id FROM prior_auths WHERE status = 'approved' AND service_date >= ?)
      ORDER BY pa.service_date, pa.id LIMIT ?`,
   ).all(today, limit) as PriorAuthRow[];
 }

@@ -7,6 +7,7 @@ import { printDocument } from './printDocument';
 
 type CallChannels =
   | 'call:start'
+  | 'call:startMedical'
   | 'call:get'
   | 'call:answer'
   | 'call:back'
@@ -41,6 +42,7 @@ export function callHandlers(
   );
   return {
     'call:start': (input) => calls.start(input),
+    'call:startMedical': ({ dentalCallId, ...input }) => calls.startMedical(dentalCallId, input),
     'call:get': ({ id }) => calls.view(id),
     'call:answer': ({ id, answer }) => calls.answer(id, answer),
     'call:back': ({ id, trailIndex }) => calls.back(id, trailIndex),

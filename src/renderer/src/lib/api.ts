@@ -3,6 +3,7 @@ import { methodName, type Channel } from '../../../shared/ipc/channels';
 import type { Input, Output } from '../../../shared/ipc/contract';
 import type { ErrorCode, IpcError, IpcResult } from '../../../shared/ipc/result';
 import { useErrorStore } from '../stores/errorStore';
+import { signalLocked } from './lockSignal';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -27,6 +28,11 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
     };
   }
   if (result.ok) return result.value;
+  // Locked (idle, or locked elsewhere): the lock screen takes over; no banner.
+  if (result.error.code === 'locked') {
+    signalLocked();
+    throw new ApiError(result.error);
+  }
   // Errors about a field (validation, or a conflict such as a duplicate name) belong beside that field;
   // everything else is worth a banner.
   const besideField =

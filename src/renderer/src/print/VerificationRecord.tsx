@@ -35,7 +35,8 @@ export function VerificationRecord({
     <article className="print-page" lang="en">
       <OfficeHeader office={office} />
       <h1 className="print-title">
-        Insurance verification record <span className="print-ref">#{call.id}</span>
+        {call.kind === 'medical' ? 'Medical-plan verification record' : 'Insurance verification record'}{' '}
+        <span className="print-ref">#{call.id}</span>
       </h1>
       <dl className="print-facts">
         <div>
@@ -78,6 +79,18 @@ export function VerificationRecord({
           <dt>Status</dt>
           <dd>{STATUS[call.status]}</dd>
         </div>
+        {call.medicalCallOf !== null && (
+          <div>
+            <dt>Linked to</dt>
+            <dd>dental verification record #{call.medicalCallOf}</dd>
+          </div>
+        )}
+        {call.medicalCalls.length > 0 && (
+          <div>
+            <dt>Medical plan asked on</dt>
+            <dd>record #{call.medicalCalls.join(', #')}</dd>
+          </div>
+        )}
       </dl>
 
       <table className="print-table" aria-label="Outcome per code">

@@ -12,6 +12,7 @@ interface CallState {
   checkResumable(): Promise<void>;
   open(id: number): Promise<void>;
   start(input: Parameters<typeof window.api.callStart>[0]): Promise<void>;
+  startMedical(dentalCallId: number, input: { planId: number; dialedNumber: string | null }): Promise<void>;
   answer(answer: Answer): Promise<boolean>;
   back(trailIndex: number): Promise<void>;
   toggleHold(): Promise<void>;
@@ -59,6 +60,13 @@ export const useCallStore = create<CallState>((set, get) => {
     start: async (input) => {
       try {
         set({ view: await call('call:start', input), problem: null });
+      } catch (error) {
+        set({ problem: problemOf(error) });
+      }
+    },
+    startMedical: async (dentalCallId, input) => {
+      try {
+        set({ view: await call('call:startMedical', { dentalCallId, ...input }), problem: null });
       } catch (error) {
         set({ problem: problemOf(error) });
       }

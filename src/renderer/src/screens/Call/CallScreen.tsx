@@ -10,7 +10,10 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { localDateTime } from '../../lib/localDateTime';
 import { useCallStore } from '../../stores/callStore';
 import { answerLabel, OUTCOME_LABELS } from './answerText';
+import { CodeFactsPanel } from './CodeFactsPanel';
+import { CodeProgress } from './CodeProgress';
 import { EstimateFromCallButton } from './EstimateFromCallButton';
+import { MedicalCallForm } from './MedicalCallForm';
 import { QuestionPanel } from './QuestionPanel';
 import { StartCallForm } from './StartCallForm';
 
@@ -41,9 +44,13 @@ function CallHeader({ view }: { view: CallView }) {
   return (
     <div className="call-header panel">
       <div>
-        <p className="form-title">{view.patient.name}</p>
+        <p className="form-title">
+          {view.patient.name}
+          {view.kind === 'medical' && <span className="badge badge-medical">Medical-plan call</span>}
+        </p>
         <p className="muted">
           {view.plan.payerName}, {view.plan.planName} · {view.planned.map((p) => p.code).join(', ')}
+          {view.medicalCallOf !== null && ` · for dental call #${view.medicalCallOf}`}
         </p>
       </div>
       <dl className="call-timers">
@@ -213,6 +220,10 @@ function FinishedCall({ view }: { view: CallView }) {
         </button>
         <EstimateFromCallButton view={view} />
       </div>
+      {view.medicalCodes.length > 0 && view.medicalCalls.length === 0 && <MedicalCallForm view={view} />}
+      {view.medicalCalls.length > 0 && (
+        <p className="muted">Medical-plan call: #{view.medicalCalls.join(', #')} (open it from Records).</p>
+      )}
     </section>
   );
 }
@@ -221,6 +232,8 @@ function ActiveCall({ view }: { view: CallView }) {
   const drop = useCallStore((s) => s.drop);
   const toggleHold = useCallStore((s) => s.toggleHold);
   const live = view.status === 'in_progress';
+  // The code being asked now; between codes (opening, plan questions, close) the next one still to ask.
+  const factsCode = view.current?.code ?? view.planned.find((p) => !view.outcomes[p.code])?.code ?? null;
   useEffect(() => {
     if (!live) return;
     const onKey = (event: KeyboardEvent) => {
@@ -253,6 +266,8 @@ function ActiveCall({ view }: { view: CallView }) {
             <AnswerList view={view} />
           </div>
           <div>
+            <CodeProgress view={view} />
+            {factsCode && <CodeFactsPanel code={factsCode} medical={view.kind === 'medical'} />}
             <CallDetails view={view} />
             <button type="button" className="secondary" onClick={() => void drop()}>
               The call dropped

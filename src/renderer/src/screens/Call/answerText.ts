@@ -61,6 +61,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   covered: 'Covered',
   pa_required: 'Prior authorization required',
   not_covered_dental: 'Not covered by the dental plan',
+  not_covered_medical: 'Not covered by the medical plan',
   frequency_not_met: 'Frequency used up',
   inactive: 'Coverage inactive',
   unable_to_locate: 'Payer could not find the member',

@@ -6,6 +6,8 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { ApiError, call } from '../../lib/api';
 import { localDateTime } from '../../lib/localDateTime';
 import { answerLabel, OUTCOME_LABELS } from '../Call/answerText';
+import { useCallStore } from '../../stores/callStore';
+import { useNavStore } from '../../stores/navStore';
 import { EstimateFromCallButton } from '../Call/EstimateFromCallButton';
 import { PriorAuthWorklist } from './PriorAuthWorklist';
 import { ReverifyWorklist } from './ReverifyWorklist';
@@ -53,7 +55,57 @@ function AmendForm({ id, onSaved }: { id: number; onSaved: (view: CallView) => v
   );
 }
 
-function RecordDetail({ view, onChange }: { view: CallView; onChange: (view: CallView) => void }) {
+/** The dental call and its medical-plan calls open one another. */
+function LinkedCalls({ view, onOpen }: { view: CallView; onOpen: (id: number) => void }) {
+  const openInCall = useCallStore((s) => s.open);
+  const go = useNavStore((s) => s.go);
+  const linkTo = (id: number) => (
+    <button key={id} type="button" className="link" onClick={() => onOpen(id)}>
+      call #{id}
+    </button>
+  );
+  return (
+    <>
+      {view.medicalCallOf !== null && (
+        <>
+          <dt>Medical-plan call for</dt>
+          <dd>dental {linkTo(view.medicalCallOf)}</dd>
+        </>
+      )}
+      {view.medicalCalls.length > 0 && (
+        <>
+          <dt>Medical plan asked on</dt>
+          <dd>{view.medicalCalls.map(linkTo)}</dd>
+        </>
+      )}
+      {view.medicalCodes.length > 0 && view.medicalCalls.length === 0 && (
+        <>
+          <dt>Medical plan</dt>
+          <dd>
+            Not asked yet about {view.medicalCodes.join(', ')}.{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => void openInCall(view.id).then(() => go('call'))}
+            >
+              Call the medical plan
+            </button>
+          </dd>
+        </>
+      )}
+    </>
+  );
+}
+
+function RecordDetail({
+  view,
+  onChange,
+  onOpen,
+}: {
+  view: CallView;
+  onChange: (view: CallView) => void;
+  onOpen: (id: number) => void;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   return (
     <section className="panel" aria-label="Verification record">
@@ -74,6 +126,7 @@ function RecordDetail({ view, onChange }: { view: CallView; onChange: (view: Cal
             <dd>{view.outcomes[p.code] ? OUTCOME_LABELS[view.outcomes[p.code]!] : 'No outcome yet'}</dd>
           </div>
         ))}
+        <LinkedCalls view={view} onOpen={onOpen} />
         <dt>Answers</dt>
         <dd>
           {view.answers.length} given, {view.answers.filter((a) => a.wasKnown).length} confirmed from file
@@ -206,7 +259,7 @@ export function RecordsScreen() {
           </tbody>
         </table>
       )}
-      {selected && <RecordDetail view={selected} onChange={setSelected} />}
+      {selected && <RecordDetail view={selected} onChange={setSelected} onOpen={open} />}
     </section>
   );
 }

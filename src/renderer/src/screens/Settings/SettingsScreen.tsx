@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useSessionStore } from '../../stores/sessionStore';
+import { AuditPanel } from './AuditPanel';
+import { SessionPanel } from './SessionPanel';
+import { UsersPanel } from './UsersPanel';
 import { useSettingsStore } from '../../stores/settingsStore';
 import { DataTransferPanel } from './DataTransferPanel';
 import { LicensedImportPanel } from './LicensedImportPanel';
@@ -11,6 +15,8 @@ export function SettingsScreen() {
   const settings = useSettingsStore((s) => s.settings);
   const info = useSettingsStore((s) => s.info);
   const load = useSettingsStore((s) => s.load);
+  // What main allows decides; this only hides what an administrator alone may use.
+  const isAdmin = useSessionStore((s) => s.status?.user?.role === 'admin');
 
   useEffect(() => {
     void load();
@@ -43,9 +49,12 @@ export function SettingsScreen() {
           <OfficeForm initial={settings.office} />
         </div>
       )}
-      {status === 'ready' && <LicensedImportPanel />}
+      {status === 'ready' && settings && <SessionPanel lockAfterMinutes={settings.lockAfterMinutes} />}
+      {status === 'ready' && isAdmin && <LicensedImportPanel />}
       {status === 'ready' && <DataTransferPanel />}
       {status === 'ready' && <SampleDataPanel />}
+      {status === 'ready' && isAdmin && <UsersPanel />}
+      {status === 'ready' && isAdmin && <AuditPanel />}
     </section>
   );
 }

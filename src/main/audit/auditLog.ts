@@ -1,0 +1,117 @@
+// The audit trail: append a row in the caller's transaction, read rows back for the admin screen, and
+// verify the hash chain. hash = SHA-256(prev_hash || canonical row); the first row's prev_hash is 64 zeros.
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  userId: number | null;
+  userName: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  /** Ids, counts and field names only: never names, dates of birth, member IDs or notes. */
+  detail: Record<string, unknown>;
+}
+
+export interface AuditRow extends Omit<AuditEntry, 'detail'> {
+  id: number;
+  tsUtc: string;
+  detailJson: string;
+  prevHash: string;
+  hash: string;
+}
+
+function rowHash(prevHash: string, row: Omit<AuditRow, 'prevHash' | 'hash'>): string {
+  const canonical = JSON.stringify([
+    row.id,
+    row.tsUtc,
+    row.userId,
+    row.userName,
+    row.action,
+    row.entity,
+    row.entityId,
+    row.detailJson,
+  ]);
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+/** Appends one row. Call inside the transaction of the change it records, so both land or neither. */
+export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
+  const last = stmt(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined;
+  const base = {
+    id: (last?.id ?? 0) + 1,
+    tsUtc: at.toISOString(),
+    userId: entry.userId,
+    userName: entry.userName,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    detailJson: JSON.stringify(entry.detail),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row: AuditRow = { ...base, prevHash, hash: rowHash(prevHash, base) };
+  stmt(
+    db,
+    `INSERT INTO audit_log (id, ts_utc, user_id, user_name, action, entity, entity_id, detail_json, prev_hash, hash)
+     VALUES (@id, @tsUtc, @userId, @userName, @action, @entity, @entityId, @detailJson, @prevHash, @hash)`,
+  ).run(row);
+  return row;
+}
+
+const COLUMNS = `id, ts_utc AS tsUtc, user_id AS userId, user_name AS userName, action, entity,
+  entity_id AS entityId, detail_json AS detailJson, prev_hash AS prevHash, hash`;
+
+export interface AuditFilter {
+  userName: string | null;
+  action: string | null;
+  /** Inclusive UTC timestamps (ISO) or dates. */
+  from: string | null;
+  to: string | null;
+  limit: number;
+}
+
+/** Newest first. */
+export function listAudit(db: Db, filter: AuditFilter): AuditRow[] {
+  return stmt(
+    db,
+    `SELECT ${COLUMNS} FROM audit_log
+     WHERE (@userName IS NULL OR user_name = @userName COLLATE NOCASE)
+       AND (@action IS NULL OR action = @action)
+       AND (@from IS NULL OR ts_utc >= @from)
+       AND (@to IS NULL OR ts_utc <= @to)
+     ORDER BY id DESC LIMIT @limit`,
+  ).all(filter) as AuditRow[];
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  /** The first row whose link is broken (edited, inserted or a gap before it); null when all hold. */
+  firstBadId: number | null;
+  head: { id: number; hash: string } | null;
+}
+
+/** Walks the whole chain in id order. */
+export function verifyAuditChain(db: Db): ChainCheck {
+  let prevHash = GENESIS_HASH;
+  let expectedId = 1;
+  let checked = 0;
+  let head: ChainCheck['head'] = null;
+  for (const row of db
+    .prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`)
+    .iterate() as Iterable<AuditRow>) {
+    const { prevHash: storedPrev, hash, ...base } = row;
+    if (row.id !== expectedId || storedPrev !== prevHash || rowHash(prevHash, base) !== hash) {
+      return { ok: false, checked, firstBadId: row.id, head };
+    }
+    prevHash = hash;
+    expectedId++;
+    checked++;
+    head = { id: row.id, hash };
+  }
+  return { ok: true, checked, firstBadId: null, head };
+}

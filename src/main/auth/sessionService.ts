@@ -1,0 +1,219 @@
+// Who is using VerifyDesk right now, held in main (the renderer is never trusted with it): first-run
+// setup of the administrator, sign-in with a back-off after repeated failures, the automatic lock after
+// idle minutes, unlock, sign-out. The dispatcher asks `authorize` before every channel.
+import { AppError } from '../../shared/ipc/result';
+import type { Role, SessionStatus } from '../../shared/auth/authViews';
+import { appendAudit } from '../audit/auditLog';
+import type { Db } from '../db/connection';
+import {
+  countUsers,
+  findUserByName,
+  getUser,
+  insertUser,
+  updatePasswordHash,
+} from '../db/repositories/userRepo';
+import { assertPasswordStrength, hashPassword, needsRehash, verifyPassword } from './passwords';
+
+export interface SessionUser {
+  id: number;
+  displayName: string;
+  role: Role;
+}
+
+/** Who may call a channel: anyone (sign-in itself), any signed-in unlocked user, or administrators. */
+export type Access = 'open' | 'user' | 'admin';
+
+const MAX_FAILURES = 5;
+const BACKOFF_MS = 5 * 60_000;
+const WRONG = 'That user name and password do not match. Check Caps Lock and try again.';
+
+export interface SessionService {
+  status(): SessionStatus;
+  setup(input: { username: string; displayName: string; password: string }): Promise<SessionStatus>;
+  signIn(input: { username: string; password: string }): Promise<SessionStatus>;
+  unlock(input: { password: string }): Promise<SessionStatus>;
+  lock(reason: 'user' | 'idle'): SessionStatus;
+  signOut(): SessionStatus;
+  /** Throws `locked` or `forbidden` unless the current session may use a channel of this access. */
+  authorize(access: Access): void;
+  /** A user-initiated call: restarts the idle clock. */
+  touch(): void;
+  current(): SessionUser | null;
+}
+
+export function createSessionService(deps: {
+  db: Db;
+  now: () => Date;
+  lockAfterMinutes: () => number;
+}): SessionService {
+  const { db, now } = deps;
+  let user: SessionUser | null = null;
+  let locked = false;
+  let lastActivity = now().getTime();
+  const failures = new Map<string, { count: number; until: number }>();
+  // Compared against for unknown user names, so they cost the same scrypt work as a wrong password.
+  let dummyHash: Promise<string> | null = null;
+
+  const audit = (
+    action: string,
+    who: SessionUser | null,
+    detail: Record<string, unknown> = {},
+    name?: string,
+  ) =>
+    db.transaction(() =>
+      appendAudit(
+        db,
+        {
+          userId: who?.id ?? null,
+          userName: who?.displayName ?? name ?? 'nobody signed in',
+          action,
+          entity: 'session',
+          entityId: null,
+          detail,
+        },
+        now(),
+      ),
+    )();
+
+  function idleExpired(): boolean {
+    return user !== null && !locked && now().getTime() - lastActivity >= deps.lockAfterMinutes() * 60_000;
+  }
+
+  function applyIdle(): void {
+    if (idleExpired()) {
+      locked = true;
+      audit('lock', user, { reason: 'idle' });
+    }
+  }
+
+  function status(): SessionStatus {
+    applyIdle();
+    const state =
+      user === null ? (countUsers(db) === 0 ? 'setup' : 'signed_out') : locked ? 'locked' : 'open';
+    return {
+      state,
+      user: user && { displayName: user.displayName, role: user.role },
+      lockAfterMinutes: deps.lockAfterMinutes(),
+    };
+  }
+
+  /** Verifies a password for a user name with the back-off; the error never says which part was wrong. */
+  async function attempt(username: string, password: string): Promise<SessionUser> {
+    const key = username.normalize('NFC').toLowerCase();
+    const failure = failures.get(key);
+    const at = now().getTime();
+    if (failure && failure.count >= MAX_FAILURES && at < failure.until) {
+      audit('sign_in_refused', null, { reason: 'backoff' }, username.slice(0, 60));
+      const minutes = Math.ceil((failure.until - at) / 60_000);
+      throw new AppError(
+        'forbidden',
+        `Too many wrong passwords for this user. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an administrator.`,
+      );
+    }
+    const row = findUserByName(db, key);
+    const hash = row?.active ? row.passwordHash : await (dummyHash ??= hashPassword('not a real password'));
+    const ok = (await verifyPassword(password, hash)) && row?.active === true;
+    if (!ok || !row) {
+      const count = (failure && at < failure.until ? failure.count : 0) + 1;
+      failures.set(key, { count, until: at + BACKOFF_MS });
+      audit('sign_in_failed', null, { attempt: count }, username.slice(0, 60));
+      throw new AppError('validation', WRONG, 'password');
+    }
+    failures.delete(key);
+    if (needsRehash(row.passwordHash)) {
+      const upgraded = await hashPassword(password);
+      db.transaction(() => updatePasswordHash(db, row.id, upgraded, now().toISOString()))();
+    }
+    return { id: row.id, displayName: row.displayName, role: row.role };
+  }
+
+  return {
+    status,
+
+    async setup(input) {
+      if (countUsers(db) > 0)
+        throw new AppError('conflict', 'VerifyDesk is already set up. Sign in with your own account.');
+      assertPasswordStrength(input.password);
+      const hash = await hashPassword(input.password);
+      const stamp = now().toISOString();
+      const created = db.transaction(() => {
+        // Checked again inside the transaction: two setup windows cannot both create the first admin.
+        if (countUsers(db) > 0) throw new AppError('conflict', 'VerifyDesk is already set up.');
+        const id = insertUser(db, { ...input, role: 'admin', passwordHash: hash }, stamp);
+        const admin: SessionUser = { id, displayName: input.displayName, role: 'admin' };
+        appendAudit(
+          db,
+          {
+            userId: id,
+            userName: admin.displayName,
+            action: 'setup',
+            entity: 'user',
+            entityId: id,
+            detail: {},
+          },
+          now(),
+        );
+        return admin;
+      })();
+      user = created;
+      locked = false;
+      lastActivity = now().getTime();
+      return status();
+    },
+
+    async signIn(input) {
+      const signedIn = await attempt(input.username, input.password);
+      user = signedIn;
+      locked = false;
+      lastActivity = now().getTime();
+      audit('sign_in', user);
+      return status();
+    },
+
+    async unlock(input) {
+      if (!user) throw new AppError('locked', 'Sign in first.');
+      const row = getUser(db, user.id);
+      if (!row) throw new AppError('locked', 'Sign in first.');
+      await attempt(row.username, input.password);
+      locked = false;
+      lastActivity = now().getTime();
+      audit('unlock', user);
+      return status();
+    },
+
+    lock(reason) {
+      applyIdle();
+      if (user && !locked) {
+        locked = true;
+        audit('lock', user, { reason });
+      }
+      return status();
+    },
+
+    signOut() {
+      if (user) audit('sign_out', user);
+      user = null;
+      locked = false;
+      return status();
+    },
+
+    authorize(access) {
+      if (access === 'open') return;
+      applyIdle();
+      if (!user || locked) {
+        throw new AppError(
+          'locked',
+          user ? 'VerifyDesk is locked. Enter your password to go on.' : 'Sign in to use VerifyDesk.',
+        );
+      }
+      if (access === 'admin' && user.role !== 'admin')
+        throw new AppError('forbidden', 'Only an administrator can do this.');
+    },
+
+    touch() {
+      lastActivity = now().getTime();
+    },
+
+    current: () => (user && !locked ? user : null),
+  };
+}

@@ -1,0 +1,76 @@
+// Administrators manage the desk's accounts: one per person, never shared; at least one active
+// administrator always remains.
+import type { SaveUser, User } from '../../shared/auth/authViews';
+import { AppError } from '../../shared/ipc/result';
+import type { Db } from '../db/connection';
+import {
+  countActiveAdmins,
+  getUser,
+  insertUser,
+  listUsers,
+  updatePasswordHash,
+  updateUser,
+} from '../db/repositories/userRepo';
+import { appendAudit } from '../audit/auditLog';
+import { assertPasswordStrength, hashPassword } from './passwords';
+import type { SessionUser } from './sessionService';
+
+const publicUser = ({ passwordHash: _hidden, ...user }: User & { passwordHash: string }): User => user;
+
+export function createUserService(deps: { db: Db; now: () => Date; actor: () => SessionUser | null }) {
+  const { db, now, actor } = deps;
+  return {
+    list: (): User[] => listUsers(db).map(publicUser),
+
+    async save(input: SaveUser): Promise<User> {
+      if (input.id === null && input.password === null)
+        throw new AppError('validation', 'A new user needs a password.', 'password');
+      if (input.password !== null) assertPasswordStrength(input.password);
+      const hash = input.password === null ? null : await hashPassword(input.password);
+      const stamp = now().toISOString();
+      try {
+        const id = db.transaction(() => {
+          let userId = input.id;
+          if (userId === null) {
+            userId = insertUser(db, { ...input, passwordHash: hash! }, stamp);
+          } else {
+            if (!getUser(db, userId)) throw new AppError('not_found', 'That user no longer exists.');
+            updateUser(db, userId, input, stamp);
+            if (hash) updatePasswordHash(db, userId, hash, stamp);
+          }
+          if (countActiveAdmins(db) === 0) {
+            throw new AppError(
+              'validation',
+              'VerifyDesk needs at least one active administrator. Make someone else an administrator first.',
+              'role',
+            );
+          }
+          const who = actor();
+          appendAudit(
+            db,
+            {
+              userId: who?.id ?? null,
+              userName: who?.displayName ?? 'nobody signed in',
+              action: input.id === null ? 'create' : 'change',
+              entity: 'user',
+              entityId: userId,
+              // Which parts changed, never the password itself.
+              detail: {
+                fields: ['username', 'displayName', 'role', 'active', ...(hash ? ['password'] : [])],
+              },
+            },
+            now(),
+          );
+          return userId;
+        })();
+        return publicUser(getUser(db, id)!);
+      } catch (error) {
+        if (error instanceof Error && /UNIQUE constraint failed: users.username/.test(error.message))
+          throw new AppError('validation', 'Another user already has this user name.', 'username');
+        throw error;
+      }
+    },
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

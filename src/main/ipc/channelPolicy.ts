@@ -1,0 +1,111 @@
+// For every channel: who may call it, and what the audit trail records when it succeeds. A Record over
+// every channel, so a new channel does not compile until someone decides both.
+import type { Channel } from '../../shared/ipc/channels';
+import type { Access } from '../auth/sessionService';
+
+export type AuditAction =
+  | 'view'
+  | 'search'
+  | 'create'
+  | 'change'
+  | 'delete'
+  /** create when the input's id is null, change otherwise. */
+  | 'save'
+  | 'print'
+  | 'export'
+  | 'import';
+
+export interface ChannelPolicy {
+  access: Access;
+  /** null: nothing about a patient or the practice's records is read or changed (code lookup, lists). */
+  audit: { action: AuditAction; entity: string } | null;
+}
+
+const user = (action?: AuditAction, entity?: string): ChannelPolicy => ({
+  access: 'user',
+  audit: action ? { action, entity: entity! } : null,
+});
+const admin = (action?: AuditAction, entity?: string): ChannelPolicy => ({
+  access: 'admin',
+  audit: action ? { action, entity: entity! } : null,
+});
+// Sign-in, unlock and status must work with nobody signed in; the session service audits them itself.
+const open: ChannelPolicy = { access: 'open', audit: null };
+
+export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
+  'app:info': user(),
+  'app:copyText': user(),
+  'settings:get': user(),
+  'settings:update': admin('change', 'settings'),
+  'catalog:search': user(),
+  'catalog:getCode': user(),
+  'catalog:getIcd10': user(),
+  'catalog:importPreview': admin(),
+  'catalog:importApply': admin('import', 'licensed_codes'),
+  'payers:list': user(),
+  'payers:save': user('save', 'payer'),
+  'payers:delete': user('delete', 'payer'),
+  'plans:list': user(),
+  'plans:get': user(),
+  'plans:save': user('save', 'plan'),
+  'plans:setBenefits': user('change', 'plan'),
+  'plans:delete': user('delete', 'plan'),
+  'policies:matrix': user(),
+  'policies:set': user('change', 'policy'),
+  'patients:search': user('search', 'patient'),
+  'patients:get': user('view', 'patient'),
+  'patients:save': user('save', 'patient'),
+  'coverages:save': user('save', 'coverage'),
+  'coverages:delete': user('delete', 'coverage'),
+  'history:add': user('create', 'service_history'),
+  'history:delete': user('delete', 'service_history'),
+  'sample:status': user(),
+  'sample:remove': admin('delete', 'sample_data'),
+  'packs:export': user('export', 'policy_pack'),
+  'packs:importPreview': admin(),
+  'packs:importApply': admin('import', 'policy_pack'),
+  'fees:list': user(),
+  'fees:export': user('export', 'fee_schedule'),
+  'fees:importPreview': admin(),
+  'fees:importApply': admin('import', 'fee_schedule'),
+  // Computed as the desk types; what is kept (and printed) is audited when saved.
+  'estimate:compute': user(),
+  'estimate:save': user('create', 'estimate'),
+  'estimate:get': user('view', 'estimate'),
+  'print:costSummary': user('print', 'estimate'),
+  'print:costSummaryPdf': user('export', 'estimate'),
+  'gfe:issue': user('create', 'good_faith_estimate'),
+  'gfe:get': user('view', 'good_faith_estimate'),
+  'print:goodFaithEstimate': user('print', 'good_faith_estimate'),
+  'print:goodFaithEstimatePdf': user('export', 'good_faith_estimate'),
+  'call:start': user('create', 'call'),
+  'call:startMedical': user('create', 'call'),
+  'call:get': user('view', 'call'),
+  'call:answer': user('change', 'call'),
+  'call:back': user('change', 'call'),
+  'call:setDetails': user('change', 'call'),
+  'call:toggleHold': user('change', 'call'),
+  'call:drop': user('change', 'call'),
+  'call:complete': user('change', 'call'),
+  'call:amend': user('change', 'call'),
+  // Ids and start times only, for the "resume" offer.
+  'call:inProgress': user(),
+  'call:search': user('search', 'call'),
+  'print:verificationRecord': user('print', 'call'),
+  'print:verificationRecordPdf': user('export', 'call'),
+  'pa:worklist': user('view', 'prior_auth_worklist'),
+  'pa:update': user('change', 'prior_auth'),
+  'reverify:worklist': user('view', 'reverify_worklist'),
+  'session:status': open,
+  'session:setup': open,
+  'session:signIn': open,
+  'session:unlock': open,
+  'session:lock': open,
+  'session:signOut': user(),
+  'users:list': admin(),
+  // Audited by the user service itself: hashing the password makes the handler asynchronous.
+  'users:save': admin(),
+  'audit:list': admin('view', 'audit_log'),
+  'audit:verify': admin('view', 'audit_log'),
+  'audit:export': admin('export', 'audit_log'),
+};

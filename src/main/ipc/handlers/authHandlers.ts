@@ -1,0 +1,77 @@
+// Sign-in and the session, user accounts, and the audit trail viewer.
+import type { AuditFilterInput } from '../../../shared/auth/authViews';
+import { localDate } from '../../../shared/dates/localDate';
+import { toCsv, type RawNumber } from '../../../shared/csv/writeCsv';
+import { listAudit, verifyAuditChain, type AuditFilter } from '../../audit/auditLog';
+import type { SessionService } from '../../auth/sessionService';
+import type { UserService } from '../../auth/userService';
+import type { Db } from '../../db/connection';
+import type { FilePort } from '../../services/ports';
+import type { HandlerMap } from '../dispatch';
+
+type AuthChannels =
+  | 'session:status'
+  | 'session:setup'
+  | 'session:signIn'
+  | 'session:unlock'
+  | 'session:lock'
+  | 'session:signOut'
+  | 'users:list'
+  | 'users:save'
+  | 'audit:list'
+  | 'audit:verify'
+  | 'audit:export';
+
+/** Dates are local calendar days; the log stores UTC instants, so the day's bounds are widened to cover it. */
+function toFilter(input: AuditFilterInput, limit: number): AuditFilter {
+  return {
+    userName: input.userName || null,
+    action: input.action || null,
+    from: input.from ? new Date(`${input.from}T00:00:00`).toISOString() : null,
+    to: input.to ? new Date(`${input.to}T23:59:59.999`).toISOString() : null,
+    limit,
+  };
+}
+
+export function authHandlers(
+  db: Db,
+  session: SessionService,
+  users: UserService,
+  files: FilePort,
+  now: () => Date,
+): Pick<HandlerMap, AuthChannels> {
+  return {
+    'session:status': () => session.status(),
+    'session:setup': (input) => session.setup(input),
+    'session:signIn': (input) => session.signIn(input),
+    'session:unlock': (input) => session.unlock(input),
+    'session:lock': () => session.lock('user'),
+    'session:signOut': () => session.signOut(),
+    'users:list': () => users.list(),
+    'users:save': (input) => users.save(input),
+    'audit:list': (filter) =>
+      listAudit(db, toFilter(filter, 500)).map(({ prevHash: _p, hash: _h, userId: _u, ...row }) => row),
+    'audit:verify': () => {
+      const { ok, checked, firstBadId } = verifyAuditChain(db);
+      return { ok, checked, firstBadId };
+    },
+    'audit:export': async (filter) => {
+      const rows = listAudit(db, toFilter(filter, 1_000_000));
+      const num = (n: number | null): RawNumber | string => (n === null ? '' : { number: String(n) });
+      const csv = toCsv([
+        ['id', 'time_utc', 'user', 'action', 'entity', 'entity_id', 'detail', 'hash'],
+        ...rows.map((r) => [
+          num(r.id),
+          r.tsUtc,
+          r.userName,
+          r.action,
+          r.entity,
+          num(r.entityId),
+          r.detailJson,
+          r.hash,
+        ]),
+      ]);
+      return { savedTo: await files.save(`verifydesk-audit-${localDate(now())}.csv`, csv) };
+    },
+  };
+}

@@ -1,0 +1,188 @@
+// What shows instead of the app until someone is signed in and unlocked: first-run setup of the
+// administrator, sign-in, or the lock screen. Nothing about patients is mounted behind it.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { SessionStatus } from '../../../../shared/auth/authViews';
+import { useSessionStore } from '../../stores/sessionStore';
+
+function Field(props: {
+  id: string;
+  label: string;
+  type?: 'text' | 'password';
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+  autoComplete?: string;
+}) {
+  const problem = useSessionStore((s) => s.problem);
+  const field = props.id.replace(/^session-/, '');
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        autoFocus={props.autoFocus}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={problem?.field === field}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {problem?.field === field && <p className="field-error">{problem.message}</p>}
+    </div>
+  );
+}
+
+function Card({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }) {
+  return (
+    <main className="session-screen">
+      <section className="panel session-card" aria-label={title}>
+        <div className="brand">VerifyDesk</div>
+        <h1>{title}</h1>
+        <p className="muted">{intro}</p>
+        {children}
+      </section>
+    </main>
+  );
+}
+
+function GeneralProblem() {
+  const problem = useSessionStore((s) => s.problem);
+  return problem && problem.field === null ? <p className="field-error">{problem.message}</p> : null;
+}
+
+function SetupForm() {
+  const setup = useSessionStore((s) => s.setup);
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setMismatch(password !== again);
+    if (password === again) void setup({ username, displayName, password });
+  };
+  return (
+    <Card
+      title="Set up VerifyDesk"
+      intro="Create the administrator account first. Everyone at the desk then gets their own account: records show who did what."
+    >
+      <form className="form session-form" onSubmit={onSubmit} aria-label="Create the administrator">
+        <Field
+          id="session-displayName"
+          label="Your name"
+          value={displayName}
+          onChange={setDisplayName}
+          autoFocus
+        />
+        <Field id="session-username" label="User name (to sign in)" value={username} onChange={setUsername} />
+        <Field
+          id="session-password"
+          label="Password (at least 12 characters)"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="new-password"
+        />
+        <Field
+          id="session-again"
+          label="Password again"
+          type="password"
+          value={again}
+          onChange={setAgain}
+          autoComplete="new-password"
+        />
+        {mismatch && <p className="field-error">The two passwords are not the same.</p>}
+        <GeneralProblem />
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Create the administrator
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function SignInForm({ title, intro }: { title: string; intro: string }) {
+  const signIn = useSessionStore((s) => s.signIn);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void signIn({ username, password });
+  };
+  return (
+    <Card title={title} intro={intro}>
+      <form className="form session-form" onSubmit={onSubmit} aria-label="Sign in">
+        <Field id="session-username" label="User name" value={username} onChange={setUsername} autoFocus />
+        <Field
+          id="session-password"
+          label="Password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+        />
+        <GeneralProblem />
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Sign in
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function UnlockForm({ status }: { status: SessionStatus }) {
+  const unlock = useSessionStore((s) => s.unlock);
+  const [password, setPassword] = useState('');
+  const [someoneElse, setSomeoneElse] = useState(false);
+  if (someoneElse)
+    return (
+      <SignInForm title="Sign in" intro="Signing in ends the locked session; its answers are all saved." />
+    );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void unlock(password);
+  };
+  return (
+    <Card
+      title="VerifyDesk is locked"
+      intro={`${status.user?.displayName ?? 'Someone'} is signed in. Every answer given so far is saved; an open call goes on where it was.`}
+    >
+      <form className="form session-form" onSubmit={onSubmit} aria-label="Unlock">
+        <Field
+          id="session-password"
+          label="Password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoFocus
+          autoComplete="current-password"
+        />
+        <GeneralProblem />
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Unlock
+          </button>
+          <button type="button" className="link" onClick={() => setSomeoneElse(true)}>
+            Sign in as someone else
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+export function SessionScreen({ status }: { status: SessionStatus }) {
+  switch (status.state) {
+    case 'setup':
+      return <SetupForm />;
+    case 'locked':
+      return <UnlockForm status={status} />;
+    default:
+      return <SignInForm title="Sign in" intro="Use your own account: records show who did what." />;
+  }
+}

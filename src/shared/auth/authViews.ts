@@ -1,0 +1,81 @@
+// Users, sign-in and the session as the window sees them. Passwords only ever travel inward.
+import { z } from 'zod';
+
+export const ROLES = ['front_desk', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { front_desk: 'Front desk', admin: 'Administrator' };
+
+// Letters, digits and . _ - only: no look-alike or invisible characters in a name people type to sign in.
+const username = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1, 'Enter a user name.')
+  .max(60)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'Use letters, digits, dots, dashes or underscores only.');
+const displayName = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1, 'Enter the person’s name.')
+  .max(100)
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'The name contains an invisible character.');
+// Length rules live in main (so the message can say why); here only a bound.
+const password = z.string().min(1, 'Enter the password.').max(200);
+
+export const setupSchema = z.strictObject({ username, displayName, password });
+export const signInSchema = z.strictObject({ username, password });
+export const unlockSchema = z.strictObject({ password });
+
+export const sessionStatusSchema = z.strictObject({
+  /** setup: no user exists yet; signed_out; locked: a user is signed in but must re-enter the password. */
+  state: z.enum(['setup', 'signed_out', 'locked', 'open']),
+  user: z.strictObject({ displayName: z.string(), role: z.enum(ROLES) }).nullable(),
+  lockAfterMinutes: z.number().int(),
+});
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const userSchema = z.strictObject({
+  id: z.number().int().positive(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const saveUserSchema = z.strictObject({
+  id: z.number().int().positive().nullable(),
+  username,
+  displayName,
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  /** Required for a new user; null keeps the current password. */
+  password: password.nullable(),
+});
+export type SaveUser = z.infer<typeof saveUserSchema>;
+
+export const auditFilterSchema = z.strictObject({
+  userName: z.string().trim().max(100).nullable(),
+  action: z.string().trim().max(40).nullable(),
+  from: z.iso.date().nullable(),
+  to: z.iso.date().nullable(),
+});
+export type AuditFilterInput = z.infer<typeof auditFilterSchema>;
+
+export const auditRowSchema = z.strictObject({
+  id: z.number().int(),
+  tsUtc: z.string(),
+  userName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.number().int().nullable(),
+  detailJson: z.string(),
+});
+export type AuditRowView = z.infer<typeof auditRowSchema>;
+
+export const chainCheckSchema = z.strictObject({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadId: z.number().int().nullable(),
+});

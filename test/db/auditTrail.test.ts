@@ -1,0 +1,123 @@
+// The audit trail through the real dispatch, guard and services: one row per successful action, written
+// in the same transaction as the change; append-only; a hash chain that names the first altered row.
+import { describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../src/main/audit/auditLog';
+import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
+import { isTrustedSender } from '../../src/main/security/trustedSender';
+import { createAppServices } from '../../src/main/services/container';
+import { openTestAppDb } from '../helpers/appDb';
+import { patientInput } from '../helpers/policyFixtures';
+import { TEST_ADMIN } from '../helpers/testAdmin';
+import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
+import { useTempDirs } from '../helpers/tempDir';
+
+describe('audit trail', () => {
+  const tempDir = useTempDirs();
+  const setup = async () => {
+    const { db, paths, now } = openTestAppDb(tempDir);
+    const services = createAppServices({
+      db,
+      dbPath: paths.dbPath,
+      appVersion: 'test',
+      now,
+      clipboard: { writeText: () => undefined },
+      files: { save: async () => '/tmp/not-written' },
+      printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
+    });
+    await services.session.setup({ ...TEST_ADMIN });
+    const dispatch: Dispatch = createDispatch({
+      handlers: services.handlers,
+      guard: services.guard,
+      isTrustedSender: (s) => isTrustedSender(s, undefined),
+      checkOutputs: true,
+      reportError: () => undefined,
+    });
+    const send = (channel: string, input: unknown) => dispatch(MAIN_WINDOW_SENDER, channel, input);
+    const rows = () =>
+      db
+        .prepare(
+          'SELECT action, entity, entity_id AS entityId, detail_json AS detail FROM audit_log ORDER BY id',
+        )
+        .all() as Array<{
+        action: string;
+        entity: string;
+        entityId: number | null;
+        detail: string;
+      }>;
+    return { db, services, send, rows };
+  };
+
+  it('records each view, change and search once, with ids and field names but no patient details', async () => {
+    const { db, send, rows } = await setup();
+    const before = rows().length; // the setup of the administrator
+    const created = await send('patients:save', { id: null, patient: patientInput() });
+    expect(created.ok).toBe(true);
+    const id = (created as { value: { id: number } }).value.id;
+    await send('patients:get', { id });
+    await send('patients:search', { query: 'Qzxlast' });
+    await send('catalog:search', { query: 'cone beam' }); // code lookup is not about a patient
+    const added = rows().slice(before);
+    expect(added.map((r) => [r.action, r.entity, r.entityId])).toEqual([
+      ['create', 'patient', id],
+      ['view', 'patient', id],
+      ['search', 'patient', null],
+    ]);
+    expect(JSON.parse(added[0]!.detail)).toEqual({ channel: 'patients:save', fields: ['patient'] });
+    const everything = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
+    for (const marker of ['Mrkfirst', 'Qzxlast', '1970-01-02']) expect(everything).not.toContain(marker);
+  });
+
+  it('a refused action leaves no change and no audit row; a failing audit write undoes the change', async () => {
+    const { db, send, rows } = await setup();
+    const count = () => rows().length;
+    const patients = () => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    const [auditBefore, patientsBefore] = [count(), patients()];
+    const refused = await send('patients:save', { id: 999, patient: patientInput() });
+    expect(refused.ok).toBe(false);
+    expect([count(), patients()]).toEqual([auditBefore, patientsBefore]);
+
+    // The audit insert fails: the patient must not be saved without its audit row.
+    db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`);
+    const unaudited = await send('patients:save', {
+      id: null,
+      patient: patientInput({ lastName: 'Noaudit' }),
+    });
+    expect(unaudited).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(patients()).toBe(patientsBefore);
+    db.exec('DROP TRIGGER temp.audit_fails');
+  });
+
+  it('is append-only, and the chain check names the first altered or removed row', async () => {
+    const { db, send } = await setup();
+    for (let i = 0; i < 5; i++) await send('patients:search', { query: `x${i}` });
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, firstBadId: null });
+    expect(() => db.prepare("UPDATE audit_log SET action = 'view' WHERE id = 2").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 2').run()).toThrow(/append-only/);
+
+    // Someone with the file and a SQLite tool removes the guards and edits history.
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE id = 3").run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
+    db.prepare("UPDATE audit_log SET user_name = 'Test User' WHERE id = 3").run();
+    expect(verifyAuditChain(db).ok).toBe(true);
+    db.prepare('DELETE FROM audit_log WHERE id = 4').run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 5 });
+  });
+
+  it('the chain continues from the last row, and the admin screen channels are themselves audited', async () => {
+    const { db, send, rows } = await setup();
+    const row = appendAudit(
+      db,
+      { userId: null, userName: 'x', action: 'view', entity: 'test', entityId: null, detail: {} },
+      new Date(),
+    );
+    expect(row.prevHash).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await send('audit:list', { userName: null, action: null, from: null, to: null });
+    expect(listed.ok).toBe(true);
+    expect(rows().at(-1)).toMatchObject({ action: 'view', entity: 'audit_log' });
+    expect(verifyAuditChain(db).ok).toBe(true);
+  });
+});

@@ -1,0 +1,137 @@
+// Sign-in, the back-off, the automatic lock and roles, against the real session service and database.
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../../src/main/auth/passwords';
+import { createSessionService } from '../../src/main/auth/sessionService';
+import { createUserService } from '../../src/main/auth/userService';
+import { AppError } from '../../src/shared/ipc/result';
+import { openTestAppDb } from '../helpers/appDb';
+import { TEST_ADMIN } from '../helpers/testAdmin';
+import { useTempDirs } from '../helpers/tempDir';
+
+describe('sign-in and the session', () => {
+  const tempDir = useTempDirs();
+  const setup = () => {
+    let clock = Date.parse('2026-11-22T15:00:00Z');
+    const now = () => new Date(clock);
+    const { db } = openTestAppDb(tempDir, now);
+    const session = createSessionService({ db, now, lockAfterMinutes: () => 10 });
+    const users = createUserService({ db, now, actor: session.current });
+    const advance = (ms: number) => {
+      clock += ms;
+    };
+    return { db, session, users, advance };
+  };
+  const codeOf = async (p: Promise<unknown> | (() => unknown)) => {
+    try {
+      await (typeof p === 'function' ? p() : p);
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      return (error as AppError).code;
+    }
+    return 'ok';
+  };
+
+  it('a fresh install has no accounts and asks for the administrator first; only once', async () => {
+    const { db, session } = setup();
+    expect(session.status().state).toBe('setup');
+    expect(await codeOf(session.setup({ ...TEST_ADMIN, password: 'short' }))).toBe('validation');
+    const status = await session.setup({ ...TEST_ADMIN });
+    expect(status).toMatchObject({ state: 'open', user: { displayName: 'Test User', role: 'admin' } });
+    expect(await codeOf(session.setup({ ...TEST_ADMIN, username: 'other' }))).toBe('conflict');
+    const stored = db.prepare('SELECT password_hash AS h FROM users').get() as { h: string };
+    expect(stored.h).not.toContain(TEST_ADMIN.password);
+    expect(stored.h).toMatch(/^scrypt\$32768\$8\$1\$/);
+  });
+
+  it('passwords: salted (equal passwords differ), verified, and weaker hashes upgraded at sign-in', async () => {
+    const a = await hashPassword('a long enough passphrase');
+    const b = await hashPassword('a long enough passphrase');
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('a long enough passphrase', a)).toBe(true);
+    expect(await verifyPassword('a long enough passphrasE', a)).toBe(false);
+
+    const { db, session } = setup();
+    await session.setup({ ...TEST_ADMIN });
+    const weak = await hashPassword(TEST_ADMIN.password, { N: 2 ** 14, r: 8, p: 1 });
+    db.prepare('UPDATE users SET password_hash = ?').run(weak);
+    session.signOut();
+    await session.signIn({ username: 'TESTADMIN', password: TEST_ADMIN.password });
+    const upgraded = (db.prepare('SELECT password_hash AS h FROM users').get() as { h: string }).h;
+    expect(upgraded).toMatch(/^scrypt\$32768\$/);
+  });
+
+  it('a wrong password and an unknown user get the same answer; five failures start a back-off', async () => {
+    const { db, session, advance } = setup();
+    await session.setup({ ...TEST_ADMIN });
+    session.signOut();
+    const wrong = session.signIn({ username: 'testadmin', password: 'not the password' }).catch((e) => e);
+    const unknown = session.signIn({ username: 'nobody', password: 'not the password' }).catch((e) => e);
+    expect((await wrong).message).toBe((await unknown).message);
+    for (let i = 0; i < 4; i++)
+      await session.signIn({ username: 'testadmin', password: 'still not it' }).catch(() => undefined);
+    // Six attempts so far; now even the right password is refused until the back-off ends.
+    expect(await codeOf(session.signIn({ username: 'testadmin', password: TEST_ADMIN.password }))).toBe(
+      'forbidden',
+    );
+    advance(5 * 60_000);
+    expect((await session.signIn({ username: 'testadmin', password: TEST_ADMIN.password })).state).toBe(
+      'open',
+    );
+    // Every attempt is audited, and no row holds a password.
+    const audit = db.prepare('SELECT * FROM audit_log').all();
+    const text = JSON.stringify(audit);
+    expect(text).not.toContain('not the password');
+    expect(text).not.toContain(TEST_ADMIN.password);
+    const actions = (audit as Array<{ action: string }>).map((r) => r.action);
+    expect(actions.filter((a) => a === 'sign_in_failed')).toHaveLength(6);
+    expect(actions).toContain('sign_in_refused');
+  });
+
+  it('locks after the idle minutes, enforced in main, and unlocks with the password', async () => {
+    const { session, advance } = setup();
+    await session.setup({ ...TEST_ADMIN });
+    advance(10 * 60_000 - 1000);
+    expect(await codeOf(() => session.authorize('user'))).toBe('ok');
+    session.touch();
+    advance(10 * 60_000);
+    expect(await codeOf(() => session.authorize('user'))).toBe('locked');
+    expect(await codeOf(() => session.authorize('open'))).toBe('ok');
+    expect(session.status().state).toBe('locked');
+    expect(session.current()).toBeNull();
+    expect(await codeOf(session.unlock({ password: 'wrong password!' }))).toBe('validation');
+    expect((await session.unlock({ password: TEST_ADMIN.password })).state).toBe('open');
+    expect(await codeOf(() => session.authorize('admin'))).toBe('ok');
+  });
+
+  it('roles: a front-desk user is refused administrator channels; user names are unique in any case', async () => {
+    const { session, users } = setup();
+    await session.setup({ ...TEST_ADMIN });
+    const desk = {
+      username: 'frontdesk',
+      displayName: 'Desk Person',
+      role: 'front_desk' as const,
+      active: true,
+    };
+    await users.save({ id: null, ...desk, password: 'a desk passphrase' });
+    expect(
+      await codeOf(users.save({ id: null, ...desk, username: 'FrontDesk', password: 'another passphrase' })),
+    ).toBe('validation');
+    // The last administrator cannot be turned into front desk.
+    const admin = users.list().find((u) => u.role === 'admin')!;
+    expect(await codeOf(users.save({ ...admin, role: 'front_desk', password: null }))).toBe('validation');
+
+    session.signOut();
+    await session.signIn({ username: 'frontdesk', password: 'a desk passphrase' });
+    expect(await codeOf(() => session.authorize('user'))).toBe('ok');
+    expect(await codeOf(() => session.authorize('admin'))).toBe('forbidden');
+    // A turned-off account cannot sign in.
+    session.signOut();
+    await session.signIn({ username: 'testadmin', password: TEST_ADMIN.password });
+    const deskUser = users.list().find((u) => u.username === 'frontdesk')!;
+    await users.save({ ...deskUser, active: false, password: null });
+    session.signOut();
+    expect(await codeOf(session.signIn({ username: 'frontdesk', password: 'a desk passphrase' }))).toBe(
+      'validation',
+    );
+  });
+});

@@ -1,0 +1,119 @@
+// Sign-in and the lock in the real renderer: a fresh install asks for the administrator, the lock (by
+// key, and after idle minutes counted in main) hides everything about patients, and an open call goes
+// on after unlock. The audit screen shows what happened and checks the chain.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ADMIN } from '../helpers/testAdmin';
+import { startHarness, type Harness } from './harness';
+import { seedPrintData } from './seedPrintData';
+
+describe('sign-in, lock and audit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ signedIn: false });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const heading = () => h.page.locator('h1').first().textContent();
+
+  it('a fresh install asks for the administrator account, then opens the app', async () => {
+    const page = h.page;
+    await expect.poll(heading).toBe('Set up VerifyDesk');
+    // Nothing but the setup form: no navigation, no screens.
+    expect(await page.getByRole('navigation', { name: 'Screens' }).count()).toBe(0);
+    expect(await h.page.evaluate(async () => (await window.api.patientsSearch({ query: 'a' })).ok)).toBe(
+      false,
+    );
+    await page.getByLabel('Your name').fill(TEST_ADMIN.displayName);
+    await page.getByLabel('User name (to sign in)').fill(TEST_ADMIN.username);
+    await page.getByLabel('Password (at least 12 characters)').fill('short');
+    await page.getByLabel('Password again').fill('short');
+    await page.getByRole('button', { name: 'Create the administrator' }).click();
+    await expect.poll(() => page.getByText('Use at least 12 characters').isVisible()).toBe(true);
+    await h.screenshot('session-setup');
+    await page.getByLabel('Password (at least 12 characters)').fill(TEST_ADMIN.password);
+    await page.getByLabel('Password again').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Create the administrator' }).click();
+    await expect.poll(heading).toBe('Code lookup');
+    expect(await page.getByRole('navigation', { name: 'Screens' }).textContent()).toContain('Test User');
+  });
+
+  it('Ctrl+L locks: nothing about the patient stays on screen; unlock goes on with the open call', async () => {
+    const page = h.page;
+    await seedPrintData(h, 'en', 'Lockpatient');
+    await page.keyboard.press('Alt+Digit2');
+    await page.getByLabel('Patient').fill('Lockpatient');
+    await page
+      .getByRole('button', { name: /Lockpatient/ })
+      .first()
+      .click();
+    await page.getByLabel('Planned codes').fill('D0367');
+    await page.getByLabel('Date of service').fill('2026-12-10');
+    await page.getByRole('button', { name: 'Start the call' }).click();
+    const question = page.getByRole('region', { name: 'Current question' });
+    await question.waitFor();
+    await page.keyboard.type('Rep Lockwood');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => question.getAttribute('data-step')).toBe('reference_number');
+
+    await page.keyboard.press('Control+l');
+    await expect.poll(heading).toBe('VerifyDesk is locked');
+    const body = (await page.locator('body').textContent()) ?? '';
+    for (const marker of ['Lockpatient', 'Mrkfirst', 'Rep Lockwood', 'D0367'])
+      expect(body).not.toContain(marker);
+    // The lock is main's, not the screen's: the window's own calls are refused too.
+    const refused = await page.evaluate(async () => {
+      const r = await window.api.patientsSearch({ query: 'Lockpatient' });
+      return r.ok ? 'ok' : r.error.code;
+    });
+    expect(refused).toBe('locked');
+    await h.screenshot('session-locked');
+
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(() => page.getByText('That user name and password do not match').isVisible())
+      .toBe(true);
+    await page.getByLabel('Password').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await question.waitFor();
+    expect(await question.getAttribute('data-step')).toBe('reference_number');
+    expect(await page.getByRole('region', { name: 'Answers so far' }).textContent()).toContain(
+      'Rep Lockwood',
+    );
+  });
+
+  it('locks by itself after the idle minutes, decided by main’s clock', async () => {
+    const page = h.page;
+    h.advanceClock(10 * 60_000 + 1000);
+    // The window checks in every 15 seconds; any call it makes meanwhile is refused and locks at once.
+    await page.keyboard.press('Alt+Digit6');
+    await expect.poll(heading, { timeout: 20_000 }).toBe('VerifyDesk is locked');
+    await page.getByLabel('Password').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
+  });
+
+  it('the audit trail shows sign-in, lock, views and changes, and the chain checks out', async () => {
+    const page = h.page;
+    await page.keyboard.press('Alt+Digit7');
+    const audit = page.getByRole('table', { name: 'Audit trail' });
+    await expect.poll(() => audit.locator('tbody tr').count()).toBeGreaterThan(5);
+    const text = (await audit.textContent()) ?? '';
+    for (const words of ['setup', 'lock', 'unlock', 'sign in failed', 'create', 'call', 'Test User'])
+      expect(text, words).toContain(words);
+    for (const marker of ['Lockpatient', 'Mrkfirst', 'Rep Lockwood']) expect(text).not.toContain(marker);
+    await page.getByLabel('Action').selectOption('lock');
+    await expect
+      .poll(async () => (await audit.locator('tbody tr').allTextContents()).every((r) => /lock/.test(r)))
+      .toBe(true);
+    await page.getByRole('button', { name: 'Check the trail' }).click();
+    await expect
+      .poll(() => page.getByText(/The trail is intact: \d+ entries checked\./).isVisible())
+      .toBe(true);
+    await h.screenshot('settings-audit');
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    await expect.poll(() => h.saved.some((f) => /verifydesk-audit-\d{4}-\d\d-\d\d\.csv$/.test(f))).toBe(true);
+  });
+});
