@@ -1,7 +1,12 @@
 // Wires the app together: single instance, security policy, database, IPC and the window.
 import type * as Electron from 'electron';
 import path from 'node:path';
-import { DatabaseOpenError, type Db } from './db/connection';
+import { existsSync } from 'node:fs';
+import { recordEmergencyAccess } from './audit/auditLog';
+import { latestGoodBackup } from './backup/damagedStart';
+import { scheduleRestore } from './backup/restore';
+import { MIGRATIONS } from './db/migrations';
+import { DatabaseOpenError, openDb, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
 import { createDispatch } from './ipc/dispatch';
@@ -9,6 +14,9 @@ import { registerHandlers } from './ipc/registerHandlers';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
 import { appProtocolResponse } from './security/appProtocol';
 import { installNavigationGuards } from './security/navigationGuards';
+import { obtainDbKey } from './security/dbKey';
+import { createRecoveryKeyService } from './security/recoveryKeyService';
+import { safeStorageProtector } from './security/safeStorageProtector';
 import { applySessionPolicy } from './security/sessionPolicy';
 import { isTrustedSender } from './security/trustedSender';
 import { createAppServices } from './services/container';
@@ -19,7 +27,15 @@ import { dialogFilePort } from './windows/saveDialog';
 
 type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'clipboard' | 'dialog' | 'ipcMain' | 'powerMonitor' | 'protocol' | 'session'
+  | 'app'
+  | 'BrowserWindow'
+  | 'clipboard'
+  | 'dialog'
+  | 'ipcMain'
+  | 'powerMonitor'
+  | 'protocol'
+  | 'safeStorage'
+  | 'session'
 >;
 
 export interface BootstrapOptions {
@@ -32,7 +48,7 @@ export interface BootstrapOptions {
 }
 
 export function bootstrap(options: BootstrapOptions): void {
-  const { app, BrowserWindow, clipboard, dialog, ipcMain, powerMonitor, protocol, session } =
+  const { app, BrowserWindow, clipboard, dialog, ipcMain, powerMonitor, protocol, safeStorage, session } =
     options.electron;
   const openDatabase = options.openDatabase ?? openAppDatabase;
 
@@ -60,26 +76,83 @@ export function bootstrap(options: BootstrapOptions): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => db?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession, devServerUrl);
     const rendererRoot = path.join(options.outDir, 'renderer');
     protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
 
     const paths = resolveDataPaths(app.getPath('userData'), options.env);
+    // Beside the profile, never with the database's backups or exports.
+    const keyFilePath = path.join(app.getPath('userData'), 'verifydesk-key.json');
     const now = () => new Date();
+    const obtained = await obtainDbKey({
+      keyFilePath,
+      databaseExists: existsSync(paths.dbPath),
+      protector: safeStorageProtector(safeStorage, process.platform),
+      recoveryCode: options.env.VERIFYDESK_RECOVERY_CODE,
+      opens: (key) => {
+        try {
+          openDb(paths.dbPath, key).close();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    });
+    if ('problem' in obtained) {
+      dialog.showErrorBox('VerifyDesk cannot open its database', obtained.problem);
+      app.quit();
+      return;
+    }
+    const dbKey = obtained.key;
     try {
-      db = openDatabase(paths, now).db;
+      db = openDatabase(paths, now, dbKey).db;
+      if (obtained.emergency) recordEmergencyAccess(db, now);
       loadSampleDataOnce(db, now);
     } catch (error) {
       const message = error instanceof DatabaseOpenError ? error.message : String(error);
-      dialog.showErrorBox('VerifyDesk cannot open its database', message);
+      // Damaged: nothing is repaired or written; the newest backup that verifies is offered.
+      const good =
+        error instanceof DatabaseOpenError && error.reason === 'damaged'
+          ? latestGoodBackup(paths, dbKey, MIGRATIONS.at(-1)!.version)
+          : null;
+      if (good) {
+        const choice = dialog.showMessageBoxSync({
+          type: 'error',
+          title: 'VerifyDesk cannot open its database',
+          message: 'The database is damaged. Nothing was changed.',
+          detail: `${message}\n\nThe newest backup that checks out was taken ${new Date(good.takenAt).toLocaleString()}. Restoring it brings back everything up to then; the damaged file is kept aside.`,
+          buttons: ['Restore that backup', 'Quit'],
+          defaultId: 1,
+          cancelId: 1,
+        });
+        if (choice === 0) {
+          scheduleRestore(
+            paths,
+            path.join(paths.backupDir, good.name),
+            dbKey,
+            MIGRATIONS.at(-1)!.version,
+            now(),
+          );
+          app.relaunch();
+        }
+      } else {
+        dialog.showErrorBox('VerifyDesk cannot open its database', message);
+      }
       app.quit();
       return;
     }
 
     const services = createAppServices({
+      recoveryKey: createRecoveryKeyService({ keyFilePath, key: dbKey, now }),
       db,
-      dbPath: paths.dbPath,
+      paths,
+      dbKey,
+      // A scheduled restore runs at the next start, before the database opens.
+      restart: () => {
+        app.relaunch();
+        app.quit();
+      },
       appVersion: app.getVersion(),
       now,
       clipboard,
@@ -104,6 +177,18 @@ export function bootstrap(options: BootstrapOptions): void {
     // The desk walks away or the PC sleeps: lock at once, not only after the idle minutes.
     powerMonitor.on('lock-screen', () => services.session.lock('idle'));
     powerMonitor.on('suspend', () => services.session.lock('idle'));
+    // The daily backup: at start, then checked every hour. A failure is reported, never fatal.
+    const dailyBackup = () => {
+      try {
+        services.backups.dailyIfDue();
+      } catch (error) {
+        console.error(
+          `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
+        );
+      }
+    };
+    dailyBackup();
+    setInterval(dailyBackup, 60 * 60_000).unref();
     registerHandlers(ipcMain, dispatch, () =>
       [mainWindow, ...printWindows].flatMap((w) => (w && !w.isDestroyed() ? [w.webContents] : [])),
     );

@@ -19,6 +19,7 @@ import type { CallView } from '../../src/shared/script/callViews';
 import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import type { BenchSuite } from './bench';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const ANSWERS_PER_CALL = 20;
@@ -115,7 +116,7 @@ const suite: BenchSuite = {
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = () => new Date('2026-11-22T15:00:00Z');
     const today = '2026-11-22';
-    const { db } = openAppDatabase(paths, now);
+    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     const deps = { db, now, actor: () => 'Bench User' };
     const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
     const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });

@@ -7,8 +7,10 @@ import { createDispatch } from '../../src/main/ipc/dispatch';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
 import { TEST_ADMIN } from '../helpers/testAdmin';
+import { testRecoveryKey } from '../helpers/testRecoveryKey';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import type { BenchSuite } from './bench';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 const suite: BenchSuite = {
   name: 'foundation',
@@ -16,10 +18,13 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = () => new Date();
-    const { db } = openAppDatabase(paths, now);
+    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     const services = createAppServices({
+      recoveryKey: await testRecoveryKey(dir, now),
       db,
-      dbPath: paths.dbPath,
+      paths,
+      dbKey: TEST_DB_KEY,
+      restart: () => undefined,
       appVersion: 'bench',
       now,
       clipboard: { writeText: () => undefined },
@@ -55,7 +60,7 @@ const suite: BenchSuite = {
         {
           name: 'open existing database (pragmas + quick_check)',
           iterations: 100,
-          run: () => openAppDatabase(paths, now).db.close(),
+          run: () => openAppDatabase(paths, now, TEST_DB_KEY).db.close(),
         },
       ],
       teardown: () => {

@@ -2,37 +2,14 @@
 // in the same transaction as the change; append-only; a hash chain that names the first altered row.
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../src/main/audit/auditLog';
-import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
-import { isTrustedSender } from '../../src/main/security/trustedSender';
-import { createAppServices } from '../../src/main/services/container';
-import { openTestAppDb } from '../helpers/appDb';
+import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
-import { TEST_ADMIN } from '../helpers/testAdmin';
-import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import { useTempDirs } from '../helpers/tempDir';
 
 describe('audit trail', () => {
   const tempDir = useTempDirs();
   const setup = async () => {
-    const { db, paths, now } = openTestAppDb(tempDir);
-    const services = createAppServices({
-      db,
-      dbPath: paths.dbPath,
-      appVersion: 'test',
-      now,
-      clipboard: { writeText: () => undefined },
-      files: { save: async () => '/tmp/not-written' },
-      printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
-    });
-    await services.session.setup({ ...TEST_ADMIN });
-    const dispatch: Dispatch = createDispatch({
-      handlers: services.handlers,
-      guard: services.guard,
-      isTrustedSender: (s) => isTrustedSender(s, undefined),
-      checkOutputs: true,
-      reportError: () => undefined,
-    });
-    const send = (channel: string, input: unknown) => dispatch(MAIN_WINDOW_SENDER, channel, input);
+    const { db, services, send } = await openSignedInApp(tempDir);
     const rows = () =>
       db
         .prepare(

@@ -11,6 +11,7 @@ import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyService } from '../../src/main/services/policyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 const CHILD = path.resolve(__dirname, '../fixtures/children/callWriter.ts');
 const RUNS = Number(process.env.CRASH_RUNS ?? 200);
@@ -73,7 +74,7 @@ function runOnce(
 }
 
 function check(dbPath: string, callId: number): { ok: boolean; answers: number } {
-  const db = openDb(dbPath); // quick_check on open
+  const db = openDb(dbPath, TEST_DB_KEY); // quick_check on open
   const ok = db.pragma('integrity_check', { simple: true }) === 'ok';
   const answers = (
     db.prepare('SELECT count(*) AS n FROM call_answers WHERE call_id = ?').get(callId) as { n: number }

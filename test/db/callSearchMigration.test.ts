@@ -12,6 +12,7 @@ import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyService } from '../../src/main/services/policyService';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 describe('migration 8 (call search, planned services)', () => {
   const tempDir = useTempDirs();
@@ -19,7 +20,7 @@ describe('migration 8 (call search, planned services)', () => {
   it('indexes the calls and insurance estimates written under schema 7', () => {
     const dir = tempDir();
     const now = () => new Date('2026-11-22T15:00:00Z');
-    const db = openDb(path.join(dir, 'app.sqlite'));
+    const db = openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY);
     const before = MIGRATIONS.filter((m) => m.version <= 7);
     migrate(db, before, { backupDir: dir, now });
     seedCatalog(db);

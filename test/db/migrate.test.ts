@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { openDb, type Db } from '../../src/main/db/connection';
 import { migrate, schemaVersion, type Migration } from '../../src/main/db/migrate';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 const now = () => new Date('2026-11-22T10:00:00.000Z');
 
@@ -28,7 +28,7 @@ describe('migrate', () => {
   const tempDir = useTempDirs();
   const open = () => {
     const dir = tempDir();
-    return { db: openDb(path.join(dir, 'app.sqlite')), backupDir: dir };
+    return { db: openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY), backupDir: dir };
   };
 
   it('applies pending migrations in order and records the version', () => {
@@ -58,7 +58,9 @@ describe('migrate', () => {
     const { backupPath } = migrate(db, [createTable(1, 'a'), createTable(2, 'b')], { backupDir, now });
     expect(backupPath).toBe(path.join(backupDir, 'pre-migration-v1-2026-11-22T10-00-00-000Z.sqlite'));
     expect(existsSync(backupPath!)).toBe(true);
-    const copy = new Database(backupPath!, { readonly: true });
+    // The backup is encrypted with the same key (VACUUM INTO keeps the cipher).
+    expect(readFileSync(backupPath!).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    const copy = openDb(backupPath!, TEST_DB_KEY);
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     expect(copy.prepare('SELECT id FROM a').all()).toEqual([{ id: 42 }]);
     copy.close();

@@ -1,10 +1,11 @@
 // A migration killed with SIGKILL at a random point leaves either the old schema or the new one.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/db/connection';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 const CHILD = path.resolve(__dirname, '../fixtures/children/slowMigration.ts');
 const RUNS = 16;
@@ -48,7 +49,7 @@ describe('migration killed midway', () => {
       // Migration 2 prints 400 PROGRESS lines; aiming past the end lets some runs finish cleanly.
       const killAt = Math.floor(Math.random() * 480);
       await runAndKill(dbPath, dir, killAt);
-      const db = openDb(dbPath); // runs quick_check
+      const db = openDb(dbPath, TEST_DB_KEY); // runs quick_check
       const version = db.pragma('user_version', { simple: true }) as number;
       const names = (
         db.prepare("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name").all() as Array<{
@@ -87,7 +88,7 @@ describe('migration killed midway', () => {
     // What a non-transactional migration killed midway would leave: new table, old version.
     raw.exec('CREATE TABLE added (id INTEGER PRIMARY KEY, v TEXT) STRICT');
     raw.close();
-    const db = openDb(dbPath);
+    const db = openDb(dbPath, TEST_DB_KEY);
     const version = db.pragma('user_version', { simple: true });
     const names = (
       db.prepare("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name").all() as Array<{

@@ -5,6 +5,7 @@ import { createSettingsService } from '../../src/main/services/settingsService';
 import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 describe('settings service', () => {
   const tempDir = useTempDirs();
@@ -12,7 +13,7 @@ describe('settings service', () => {
   const setup = () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const { db } = openAppDatabase(paths, now);
+    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     return { db, paths, service: createSettingsService(db, now) };
   };
 
@@ -29,7 +30,7 @@ describe('settings service', () => {
       planStaleAfterDays: 60,
     });
     db.close();
-    const reopened = openAppDatabase(paths, now).db;
+    const reopened = openAppDatabase(paths, now, TEST_DB_KEY).db;
     const settings = createSettingsService(reopened, now).get();
     expect(settings.office.name).toBe('Synthetic Smiles Dental (test)');
     expect(settings.office.npi).toBe('1234567893');

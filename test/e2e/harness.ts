@@ -16,8 +16,10 @@ import { PRODUCTION_CSP } from '../../src/main/security/csp';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
 import { TEST_ADMIN } from '../helpers/testAdmin';
+import { testRecoveryKey } from '../helpers/testRecoveryKey';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RENDERER_ROOT = path.join(ROOT, 'out', 'renderer');
@@ -50,6 +52,8 @@ export interface Harness {
   copied: string[];
   /** Files the app saved (main's file port writes them into the harness's temp folder). */
   saved: string[];
+  /** Times the app asked main to restart (a restore is scheduled for the next start). */
+  restarts: string[];
   /** Routes sent to the printer (the harness records them instead of printing). */
   printed: string[];
   screenshot(name: string): Promise<string>;
@@ -93,7 +97,7 @@ export async function startHarness(
   // Main's clock, which tests may move forward (the automatic lock) without waiting.
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
-  const { db } = openAppDatabase(paths, now);
+  const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
   // As on a first run of the app: the fictional sample payers are there until removed.
   if (options.sampleData) loadSampleDataOnce(db, now);
   const appVersion =
@@ -102,14 +106,19 @@ export async function startHarness(
   const copied: string[] = [];
   const saved: string[] = [];
   const printed: string[] = [];
+  const restarts: string[] = [];
   // Filled in once the browser is up: the same print templates, rendered by Chromium's page.pdf().
   let renderPdf: (route: string) => Promise<Uint8Array> = () =>
     Promise.reject(new Error('browser not started'));
   const exportDir = path.join(dir, 'exports');
   mkdirSync(exportDir);
   const services = createAppServices({
+    // A fresh install has not shown its recovery code yet; other tests start after that.
+    recoveryKey: await testRecoveryKey(dir, now, { shown: options.signedIn !== false }),
     db,
-    dbPath: paths.dbPath,
+    paths,
+    dbKey: TEST_DB_KEY,
+    restart: () => restarts.push(new Date().toISOString()),
     appVersion,
     now,
     clipboard: { writeText: (t) => copied.push(t) },
@@ -213,6 +222,7 @@ export async function startHarness(
     copied,
     saved,
     printed,
+    restarts,
     advanceClock(ms) {
       clockOffsetMs += ms;
     },

@@ -35,6 +35,14 @@ describe('sign-in, lock and audit', () => {
     await page.getByLabel('Password (at least 12 characters)').fill(TEST_ADMIN.password);
     await page.getByLabel('Password again').fill(TEST_ADMIN.password);
     await page.getByRole('button', { name: 'Create the administrator' }).click();
+    // The recovery code comes first, once: the only way into the data on another computer.
+    await expect.poll(heading).toBe('Store the recovery code');
+    const code = (await page.getByLabel('The recovery code', { exact: true }).textContent()) ?? '';
+    expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){11}[0-9A-HJKMNP-TV-Z]$/);
+    expect(await page.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
+    await h.screenshot('session-recovery-code');
+    await page.getByLabel('I have stored the recovery code safely').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(heading).toBe('Code lookup');
     expect(await page.getByRole('navigation', { name: 'Screens' }).textContent()).toContain('Test User');
   });
@@ -115,5 +123,24 @@ describe('sign-in, lock and audit', () => {
     await h.screenshot('settings-audit');
     await page.getByRole('button', { name: 'Export as CSV' }).click();
     await expect.poll(() => h.saved.some((f) => /verifydesk-audit-\d{4}-\d\d-\d\d\.csv$/.test(f))).toBe(true);
+  });
+
+  it('Settings: a backup now, then a restore previewed and scheduled for the restart', async () => {
+    const page = h.page;
+    await page.keyboard.press('Alt+Digit7');
+    const panel = page.getByRole('table', { name: 'Backups' });
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => page.getByText(/Backup made and checked/).isVisible()).toBe(true);
+    await expect.poll(() => panel.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await panel.locator('tbody tr').first().textContent()).toContain('On request');
+    await panel.getByRole('button', { name: 'Restore…' }).first().click();
+    const restore = page.getByRole('region', { name: 'Restore a backup' });
+    await expect.poll(() => restore.textContent()).toMatch(/It holds 1 patients, 1 calls/);
+    expect(await restore.getByRole('button', { name: 'Restore and restart' }).isDisabled()).toBe(true);
+    await restore.getByLabel('I understand').check();
+    await h.screenshot('settings-backups-restore');
+    await restore.getByRole('button', { name: 'Restore and restart' }).click();
+    await expect.poll(() => h.restarts.length).toBe(1);
+    expect(await page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
   });
 });

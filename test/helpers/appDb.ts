@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
+import { TEST_DB_KEY } from './testDbKey';
 
 /** A migrated, seeded app database in a fresh folder from `tempDir`. */
 export function openTestAppDb(
@@ -14,5 +15,5 @@ export function openTestAppDb(
 } {
   const dir = tempDir();
   const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-  return { db: openAppDatabase(paths, now).db, paths, now };
+  return { db: openAppDatabase(paths, now, TEST_DB_KEY).db, paths, now };
 }

@@ -61,6 +61,12 @@ describe('authorization in main', () => {
       'audit:list',
       'audit:verify',
       'audit:export',
+      'security:recoveryCode',
+      'security:recoveryCodeStored',
+      'backups:list',
+      'backups:create',
+      'backups:preview',
+      'backups:restore',
     ]);
     expect(open).toEqual([
       'session:status',

@@ -47,6 +47,13 @@ describe('dispatch', () => {
     ['a bad NPI', { office: { npi: '12345' } }, 'office.npi'],
     ['no object at all', null, undefined],
     ['an array', [], undefined],
+    // Structured clone can carry these; as "objects" they would pass as empty input.
+    ['a Map', new Map([['planStaleAfterDays', 60]]), undefined],
+    ['a Set', new Set([1]), undefined],
+    ['a Date', new Date(0), undefined],
+    ['a typed array inside', { office: new Uint8Array([1]) }, undefined],
+    ['a BigInt inside', { planStaleAfterDays: 60n }, undefined],
+    ['a class instance', new (class Settings {})(), undefined],
   ])(
     'refuses %s with a validation error naming the field, before the handler runs',
     async (_label, input, field) => {

@@ -28,6 +28,7 @@ export function installFakeApi(overrides: Partial<Api>): Api {
   window.api = {
     ...api,
     sessionStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: OPEN_SESSION })),
+    securityRecoveryCode: vi.fn(() => Promise.resolve({ ok: true as const, value: { code: null } })),
     ...overrides,
   };
   // Signed in from the first render, as the app is once the sign-in screen is behind it.

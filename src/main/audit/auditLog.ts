@@ -115,3 +115,21 @@ export function verifyAuditChain(db: Db): ChainCheck {
   }
   return { ok: true, checked, firstBadId: null, head };
 }
+
+/** The database was opened with the recovery code instead of this PC's stored key. */
+export function recordEmergencyAccess(db: Db, now: () => Date): void {
+  db.transaction(() =>
+    appendAudit(
+      db,
+      {
+        userId: null,
+        userName: 'recovery code',
+        action: 'emergency_access',
+        entity: 'database',
+        entityId: null,
+        detail: {},
+      },
+      now(),
+    ),
+  )();
+}

@@ -1,6 +1,8 @@
-// Opens the SQLite file with the pragmas durability depends on, reads every one back, and checks the file.
-import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+// Opens the SQLite file encrypted (SQLCipher 4 format: AES-256 with an HMAC-SHA512 on every page, a raw
+// 256-bit key, no password derivation), with the pragmas durability depends on, reads every one back,
+// and checks the file. The cipher is not FIPS-validated; the practice's risk analysis should say so.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type Db = Database.Database;
@@ -30,7 +32,59 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-export function openDb(filePath: string): Db {
+/** The raw 32-byte database key. */
+export type DbKey = Buffer;
+
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Applies the cipher and key: before any other statement, or SQLite reads the file as plaintext. */
+export function applyKey(db: Db, key: DbKey, pragma: 'key' | 'rekey'): void {
+  if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`${pragma} = "x'${key.toString('hex')}'"`);
+}
+
+function isPlaintextDatabase(filePath: string): boolean {
+  if (!existsSync(filePath) || statSync(filePath).size < PLAINTEXT_HEADER.length) return false;
+  const fd = openSync(filePath, 'r');
+  try {
+    const head = Buffer.alloc(PLAINTEXT_HEADER.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.equals(PLAINTEXT_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A database from before encryption is encrypted in place: rekey rewrites every page inside one
+ * rollback-journal transaction (WAL is switched off for it), so a crash leaves it whole, old or new.
+ */
+function encryptInPlace(filePath: string, key: DbKey): void {
+  const db = new Database(filePath);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    applyKey(db, key, 'rekey');
+  } finally {
+    db.close();
+  }
+}
+
+/** A backup or other copy, opened read-only with the key to check it; nothing is written to it. */
+export function openReadOnly(filePath: string, key: DbKey): Db {
+  const db = new Database(filePath, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(db, key, 'key');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function openDb(filePath: string, key: DbKey): Db {
   const folder = path.dirname(filePath);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new DatabaseOpenError(
@@ -40,11 +94,13 @@ export function openDb(filePath: string): Db {
   }
   let db: Db;
   try {
+    if (isPlaintextDatabase(filePath)) encryptInPlace(filePath, key);
     db = new Database(filePath);
   } catch (error) {
     throw damaged(filePath, error);
   }
   try {
+    applyKey(db, key, 'key');
     for (const [name, value] of Object.entries(REQUIRED_PRAGMAS)) db.pragma(`${name} = ${value}`);
     assertPragmas(db);
     const check = db.pragma('quick_check', { simple: true });
@@ -87,6 +143,6 @@ function damaged(filePath: string, cause: unknown): DatabaseOpenError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new DatabaseOpenError(
     'damaged',
-    `The database file ${filePath} is damaged or is not a VerifyDesk database (${detail}). Nothing was changed. Restore it from a backup.`,
+    `The database file ${filePath} is damaged, is not a VerifyDesk database, or does not open with this computer's key (${detail}). Nothing was changed. Restore it from a backup, or open it with the recovery key.`,
   );
 }

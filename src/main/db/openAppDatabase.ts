@@ -1,19 +1,46 @@
 // Opens the app's database, brings it to the current schema and reference data: what startup and the
-// harness both do.
+// harness both do. A restore scheduled by an administrator is carried out first, then checked in full.
 import { mkdirSync } from 'node:fs';
-import { openDb, type Db } from './connection';
+import { appendAudit } from '../audit/auditLog';
+import { applyPendingRestore } from '../backup/restore';
+import { openDb, type Db, type DbKey } from './connection';
 import { migrate, type MigrationResult } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { DataPaths } from './paths';
 import { seedCatalog } from './seedCatalog';
 
-export function openAppDatabase(paths: DataPaths, now: () => Date): { db: Db; migration: MigrationResult } {
-  const db = openDb(paths.dbPath);
+export function openAppDatabase(
+  paths: DataPaths,
+  now: () => Date,
+  key: DbKey,
+): { db: Db; migration: MigrationResult; restoredFrom: string | null } {
+  const restoredFrom = applyPendingRestore(paths, key, now);
+  // openDb refuses a missing folder; only then is the backups folder made inside it.
+  const db = openDb(paths.dbPath, key);
   try {
     mkdirSync(paths.backupDir, { recursive: true });
     const migration = migrate(db, MIGRATIONS, { backupDir: paths.backupDir, now });
     seedCatalog(db);
-    return { db, migration };
+    if (restoredFrom) {
+      const integrity = db.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok')
+        throw new Error(`The restored database failed its integrity check: ${String(integrity)}`);
+      db.transaction(() =>
+        appendAudit(
+          db,
+          {
+            userId: null,
+            userName: 'VerifyDesk (restore at start)',
+            action: 'restore',
+            entity: 'database',
+            entityId: null,
+            detail: { file: restoredFrom },
+          },
+          now(),
+        ),
+      )();
+    }
+    return { db, migration, restoredFrom };
   } catch (error) {
     db.close();
     throw error;

@@ -1,5 +1,5 @@
 // Prepared statements, cached per connection: preparing costs more than running most of our queries.
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './connection';
 
 const caches = new WeakMap<Db, Map<string, Statement>>();

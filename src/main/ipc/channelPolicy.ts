@@ -108,4 +108,11 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'audit:list': admin('view', 'audit_log'),
   'audit:verify': admin('view', 'audit_log'),
   'audit:export': admin('export', 'audit_log'),
+  'security:recoveryCode': admin('view', 'recovery_key'),
+  'security:recoveryCodeStored': admin('change', 'recovery_key'),
+  // The backup service writes its own audit rows: VACUUM INTO cannot run inside the guard's transaction.
+  'backups:list': admin(),
+  'backups:create': admin(),
+  'backups:preview': admin(),
+  'backups:restore': admin(),
 };

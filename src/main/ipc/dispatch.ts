@@ -27,6 +27,25 @@ export interface DispatchOptions {
 const INTERNAL_MESSAGE =
   'VerifyDesk could not finish this action because of an unexpected problem. Try again; if it keeps happening, note the time and tell your administrator.';
 
+const DISK_FULL_MESSAGE =
+  'The disk is full, so nothing from this action was saved. What you entered is still on screen: free some disk space (or ask your administrator), then try again.';
+
+/**
+ * Only what JSON can say reaches validation: a Map, Set, Date, typed array or class instance arriving
+ * over IPC's structured clone would otherwise pass as an empty object. Bounded depth, no cycles.
+ */
+function isPlainData(value: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  // undefined is what an optional field left out looks like after structured clone.
+  if (value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value))
+    return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => isPlainData(v, depth + 1));
+}
+
 function isChannel(name: string): name is Channel {
   return (CHANNELS as readonly string[]).includes(name);
 }
@@ -53,6 +72,15 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       options.reportError(channel, error);
       return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
     }
+    if (!isPlainData(input)) {
+      return {
+        ok: false,
+        error: {
+          code: 'validation',
+          message: 'This request was not valid: it holds something other than plain data.',
+        },
+      };
+    }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
@@ -75,6 +103,10 @@ export function createDispatch(options: DispatchOptions): Dispatch {
     } catch (error) {
       if (error instanceof AppError) {
         return { ok: false, error: { code: error.code, message: error.message, field: error.field } };
+      }
+      // SQLite rolled the whole action back (each action is one transaction): say so, and what to do.
+      if ((error as { code?: unknown }).code === 'SQLITE_FULL') {
+        return { ok: false, error: { code: 'disk_full', message: DISK_FULL_MESSAGE } };
       }
       options.reportError(channel, error);
       return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };

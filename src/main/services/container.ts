@@ -1,13 +1,17 @@
 // Builds the services, the session, the guard and the handler map over one open database. Used by
 // Electron and the test harness.
 import { platform } from 'node:process';
-import type { Db } from '../db/connection';
+import { createBackupService, type BackupService } from '../backup/backupService';
+import type { Db, DbKey } from '../db/connection';
+import type { DataPaths } from '../db/paths';
+import { backupHandlers } from '../ipc/handlers/backupHandlers';
 import { schemaVersion } from '../db/migrate';
 import { createSessionService, type SessionService } from '../auth/sessionService';
 import { createUserService } from '../auth/userService';
 import type { HandlerMap } from '../ipc/dispatch';
 import { createGuard, type Guard } from '../ipc/guard';
 import { authHandlers } from '../ipc/handlers/authHandlers';
+import type { RecoveryKeyService } from '../security/recoveryKeyService';
 import { appHandlers } from '../ipc/handlers/appHandlers';
 import { dataHandlers, estimateHandlers } from '../ipc/handlers/dataHandlers';
 import { callHandlers } from '../ipc/handlers/callHandlers';
@@ -27,8 +31,14 @@ import type { ClipboardPort, FilePort, PrintPort } from './ports';
 import { createSettingsService } from './settingsService';
 
 export interface AppContext {
+  /** Where the database and its backups live, and its key (backups are written and checked with it). */
+  paths: DataPaths;
+  dbKey: DbKey;
+  /** Restarts the app: a scheduled restore runs before the database opens again. */
+  restart: () => void;
+  /** The database key's recovery code, offered to an administrator until stored. */
+  recoveryKey: RecoveryKeyService;
   db: Db;
-  dbPath: string;
   appVersion: string;
   now: () => Date;
   clipboard: ClipboardPort;
@@ -40,6 +50,7 @@ export interface AppServices {
   handlers: HandlerMap;
   session: SessionService;
   guard: Guard;
+  backups: BackupService;
 }
 
 export function createAppServices(context: AppContext): AppServices {
@@ -60,12 +71,29 @@ export function createAppServices(context: AppContext): AppServices {
     actor,
     staleAfterDays: () => settings.get().eligibilityStaleAfterDays,
   });
+  const backups = createBackupService({
+    db,
+    key: context.dbKey,
+    paths: context.paths,
+    now,
+    folder: () => settings.get().backupFolder,
+    actor: session.current,
+    restart: context.restart,
+  });
   const handlers: HandlerMap = {
-    ...authHandlers(db, session, createUserService({ db, now, actor: session.current }), context.files, now),
+    ...backupHandlers(backups),
+    ...authHandlers(
+      db,
+      session,
+      createUserService({ db, now, actor: session.current }),
+      context.recoveryKey,
+      context.files,
+      now,
+    ),
     ...appHandlers(
       () => ({
         version: context.appVersion,
-        dbPath: context.dbPath,
+        dbPath: context.paths.dbPath,
         schemaVersion: schemaVersion(context.db),
         platform,
       }),
@@ -91,5 +119,5 @@ export function createAppServices(context: AppContext): AppServices {
     ),
     ...dataHandlers(createPolicyPackService(db, now), createFeeService(db, now), context.files, now),
   };
-  return { handlers, session, guard: createGuard({ db, now, session }) };
+  return { handlers, session, guard: createGuard({ db, now, session }), backups };
 }

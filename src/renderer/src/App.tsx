@@ -12,6 +12,7 @@ import { PayersScreen } from './screens/Payers/PayersScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
+import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
 import { SessionScreen } from './screens/Session/SessionScreen';
 import { useNavStore } from './stores/navStore';
 import { useSessionStore } from './stores/sessionStore';
@@ -48,6 +49,12 @@ export function App() {
   }, [refresh]);
   if (!status) return null;
   if (status.state !== 'open') return <SessionScreen status={status} />;
+  if (status.user?.role === 'admin')
+    return (
+      <RecoveryCodeGate>
+        <Workspace />
+      </RecoveryCodeGate>
+    );
   return <Workspace />;
 }
 

@@ -73,6 +73,12 @@ export const CHANNELS = [
   'audit:list',
   'audit:verify',
   'audit:export',
+  'security:recoveryCode',
+  'security:recoveryCodeStored',
+  'backups:list',
+  'backups:create',
+  'backups:preview',
+  'backups:restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -55,6 +55,23 @@ export interface ChannelSpec {
 }
 
 const noInput = z.strictObject({});
+// A file name in the backup folder as VerifyDesk names them: no paths, nothing else.
+const backupName = z.string().regex(/^[\w.-]{1,120}\.sqlite$/, 'Choose a backup from the list.');
+const backupFileSchema = z.strictObject({
+  name: z.string(),
+  kind: z.enum(['daily', 'manual', 'pre-restore', 'pre-migration']),
+  takenAt: z.string(),
+  schemaVersion: z.number().int(),
+  bytes: z.number().int(),
+});
+const backupPreviewSchema = z.strictObject({
+  name: z.string(),
+  takenAt: z.string(),
+  schemaVersion: z.number().int(),
+  patients: z.number().int(),
+  calls: z.number().int(),
+  estimates: z.number().int(),
+});
 const deleted = z.strictObject({ deleted: z.literal(true) });
 /** Where an export was saved; null when the person cancelled the save dialog. */
 const savedFile = z.strictObject({ savedTo: z.string().nullable() });
@@ -255,6 +272,18 @@ export const contract = {
   'audit:list': { input: auditFilterSchema, output: z.array(auditRowSchema) },
   'audit:verify': { input: noInput, output: chainCheckSchema },
   'audit:export': { input: auditFilterSchema, output: savedFile },
+  'security:recoveryCode': { input: noInput, output: z.strictObject({ code: z.string().nullable() }) },
+  'security:recoveryCodeStored': { input: noInput, output: z.strictObject({ stored: z.literal(true) }) },
+  'backups:list': {
+    input: noInput,
+    output: z.strictObject({ folder: z.string(), backups: z.array(backupFileSchema) }),
+  },
+  'backups:create': { input: noInput, output: backupFileSchema },
+  'backups:preview': { input: z.strictObject({ name: backupName }), output: backupPreviewSchema },
+  'backups:restore': {
+    input: z.strictObject({ name: backupName }),
+    output: z.strictObject({ restarting: z.literal(true) }),
+  },
   'pa:update': { input: z.strictObject({ id, patch: priorAuthPatchSchema }), output: priorAuthSchema },
 } satisfies Record<Channel, ChannelSpec>;
 

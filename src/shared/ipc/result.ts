@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'conflict',
   'locked',
   'forbidden',
+  /** The disk is full: the whole action was rolled back. */
+  'disk_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,6 +27,8 @@ export const settingsSchema = z.strictObject({
     .int()
     .min(1, 'Lock after 1 to 30 minutes.')
     .max(30, 'Lock after 1 to 30 minutes.'),
+  /** Where backups go; empty: the backups folder beside the database. Another disk is better. */
+  backupFolder: z.string().trim().max(500),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   planStaleAfterDays: 90,
   eligibilityStaleAfterDays: 30,
   lockAfterMinutes: 10,
+  backupFolder: '',
 };
 
 export const settingsPatchSchema = z.strictObject({
@@ -42,5 +45,6 @@ export const settingsPatchSchema = z.strictObject({
   planStaleAfterDays: settingsSchema.shape.planStaleAfterDays.optional(),
   eligibilityStaleAfterDays: settingsSchema.shape.eligibilityStaleAfterDays.optional(),
   lockAfterMinutes: settingsSchema.shape.lockAfterMinutes.optional(),
+  backupFolder: settingsSchema.shape.backupFolder.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

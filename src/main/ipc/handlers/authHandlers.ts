@@ -1,4 +1,4 @@
-// Sign-in and the session, user accounts, and the audit trail viewer.
+// Sign-in and the session, user accounts, the audit trail viewer, and the recovery code.
 import type { AuditFilterInput } from '../../../shared/auth/authViews';
 import { localDate } from '../../../shared/dates/localDate';
 import { toCsv, type RawNumber } from '../../../shared/csv/writeCsv';
@@ -6,6 +6,7 @@ import { listAudit, verifyAuditChain, type AuditFilter } from '../../audit/audit
 import type { SessionService } from '../../auth/sessionService';
 import type { UserService } from '../../auth/userService';
 import type { Db } from '../../db/connection';
+import type { RecoveryKeyService } from '../../security/recoveryKeyService';
 import type { FilePort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 
@@ -20,7 +21,9 @@ type AuthChannels =
   | 'users:save'
   | 'audit:list'
   | 'audit:verify'
-  | 'audit:export';
+  | 'audit:export'
+  | 'security:recoveryCode'
+  | 'security:recoveryCodeStored';
 
 /** Dates are local calendar days; the log stores UTC instants, so the day's bounds are widened to cover it. */
 function toFilter(input: AuditFilterInput, limit: number): AuditFilter {
@@ -37,10 +40,16 @@ export function authHandlers(
   db: Db,
   session: SessionService,
   users: UserService,
+  recoveryKey: RecoveryKeyService,
   files: FilePort,
   now: () => Date,
 ): Pick<HandlerMap, AuthChannels> {
   return {
+    'security:recoveryCode': () => ({ code: recoveryKey.pending() }),
+    'security:recoveryCodeStored': () => {
+      recoveryKey.markStored();
+      return { stored: true as const };
+    },
     'session:status': () => session.status(),
     'session:setup': (input) => session.setup(input),
     'session:signIn': (input) => session.signIn(input),

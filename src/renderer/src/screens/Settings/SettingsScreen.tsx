@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useSessionStore } from '../../stores/sessionStore';
 import { AuditPanel } from './AuditPanel';
+import { BackupsPanel } from './BackupsPanel';
 import { SessionPanel } from './SessionPanel';
 import { UsersPanel } from './UsersPanel';
 import { useSettingsStore } from '../../stores/settingsStore';
@@ -53,6 +54,7 @@ export function SettingsScreen() {
       {status === 'ready' && isAdmin && <LicensedImportPanel />}
       {status === 'ready' && <DataTransferPanel />}
       {status === 'ready' && <SampleDataPanel />}
+      {status === 'ready' && isAdmin && settings && <BackupsPanel folderSetting={settings.backupFolder} />}
       {status === 'ready' && isAdmin && <UsersPanel />}
       {status === 'ready' && isAdmin && <AuditPanel />}
     </section>

@@ -1,0 +1,159 @@
+// Backup files: written through SQLite (VACUUM INTO keeps the cipher and key), flushed, verified by
+// opening them, then given their final name; kept by a retention rule that never drops the newest or a
+// pre-migration copy. Nothing here copies, moves or deletes the live database.
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import path from 'node:path';
+import { openReadOnly, type Db, type DbKey } from '../db/connection';
+
+export type BackupKind = 'daily' | 'manual' | 'pre-restore';
+
+export interface BackupFile {
+  name: string;
+  kind: BackupKind | 'pre-migration';
+  /** UTC time the backup was taken. */
+  takenAt: string;
+  schemaVersion: number;
+  bytes: number;
+}
+
+const NAME = /^(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)-v(\d+)-(daily|manual|pre-restore)\.sqlite$/;
+const PRE_MIGRATION = /^pre-migration-v(\d+)-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)\.sqlite$/;
+
+const stampOf = (at: Date) => at.toISOString().replace(/[:.]/g, '-');
+const isoOf = (stamp: string) => stamp.replace(/T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
+
+export function parseBackupName(name: string): Omit<BackupFile, 'bytes'> | null {
+  const m = NAME.exec(name);
+  if (m) return { name, kind: m[3] as BackupKind, takenAt: isoOf(m[1]!), schemaVersion: Number(m[2]) };
+  const p = PRE_MIGRATION.exec(name);
+  if (p) return { name, kind: 'pre-migration', takenAt: isoOf(p[2]!), schemaVersion: Number(p[1]) };
+  return null;
+}
+
+export function listBackupFiles(dir: string): BackupFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const parsed = parseBackupName(name);
+      return parsed ? [{ ...parsed, bytes: statSync(path.join(dir, name)).size }] : [];
+    })
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/** Row count per table: what a verified backup must match. */
+export function tableCounts(db: Db): Record<string, number> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  // Table names come from the database's own schema, quoted as identifiers.
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n,
+    ]),
+  );
+}
+
+export interface BackupCheck {
+  schemaVersion: number;
+  counts: Record<string, number>;
+}
+
+/** Opens a backup read-only with the key and checks it through. Throws with the reason when it fails. */
+export function verifyBackupFile(file: string, key: DbKey, expected?: BackupCheck): BackupCheck {
+  const copy = openReadOnly(file, key);
+  try {
+    const integrity = copy.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(`integrity check: ${String(integrity)}`);
+    const orphans = copy.pragma('foreign_key_check') as unknown[];
+    if (orphans.length > 0) throw new Error(`${orphans.length} rows point at missing rows`);
+    const found: BackupCheck = {
+      schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+      counts: tableCounts(copy),
+    };
+    if (expected) {
+      if (found.schemaVersion !== expected.schemaVersion) throw new Error('schema version differs');
+      for (const [table, n] of Object.entries(expected.counts)) {
+        if (found.counts[table] !== n) throw new Error(`${table} has ${found.counts[table]} rows, not ${n}`);
+      }
+    }
+    return found;
+  } finally {
+    copy.close();
+  }
+}
+
+function fsyncPath(target: string): void {
+  const fd = openSync(target, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Counts the rows, VACUUMs INTO a temporary name (one connection: no write lands in between), flushes
+ * it, verifies it against the counts, renames it, and flushes the folder. A failure removes the
+ * temporary file and leaves older backups as they were.
+ */
+export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKind, at: Date): BackupFile {
+  const expected: BackupCheck = {
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    counts: tableCounts(db),
+  };
+  const name = `${stampOf(at)}-v${expected.schemaVersion}-${kind}.sqlite`;
+  const temp = path.join(dir, `.${name}.tmp`);
+  // Never over an existing backup (two in the same millisecond, or a clock set back).
+  if (existsSync(path.join(dir, name))) throw new Error(`a backup named ${name} already exists`);
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    fsyncPath(temp);
+    verifyBackupFile(temp, key, expected);
+    renameSync(temp, path.join(dir, name));
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  if (process.platform !== 'win32') fsyncPath(dir); // the rename itself survives a power cut
+  return { ...parseBackupName(name)!, bytes: statSync(path.join(dir, name)).size };
+}
+
+/**
+ * Which backups to delete: keep the newest of each of the last 7 days, 4 weeks and 12 months, the newest
+ * backup of all, and every pre-migration and pre-restore copy. Pure, so the rule is tested on its own.
+ */
+export function backupsToPrune(files: readonly BackupFile[], now: Date): string[] {
+  const keep = new Set<string>();
+  const sorted = [...files].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+  if (sorted[0]) keep.add(sorted[0].name);
+  const dayMs = 86_400_000;
+  const buckets: Array<{ size: number; count: number }> = [
+    { size: dayMs, count: 7 },
+    { size: 7 * dayMs, count: 4 },
+    { size: 30 * dayMs, count: 12 },
+  ];
+  for (const { size, count } of buckets) {
+    const seen = new Set<number>();
+    for (const file of sorted) {
+      if (file.kind === 'pre-migration' || file.kind === 'pre-restore') continue;
+      const age = Math.floor((now.getTime() - Date.parse(file.takenAt)) / size);
+      if (age < count && !seen.has(age)) {
+        seen.add(age);
+        keep.add(file.name);
+      }
+    }
+  }
+  return sorted
+    .filter((f) => f.kind !== 'pre-migration' && f.kind !== 'pre-restore' && !keep.has(f.name))
+    .map((f) => f.name);
+}

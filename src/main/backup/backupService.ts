@@ -1,0 +1,145 @@
+// Backups for the practice: one a day on its own, one whenever an administrator asks, kept by the
+// retention rule, each verified before it gets its name; and a restore, carried out at the next start.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { localDate } from '../../shared/dates/localDate';
+import { AppError } from '../../shared/ipc/result';
+import { appendAudit, verifyAuditChain } from '../audit/auditLog';
+import type { SessionUser } from '../auth/sessionService';
+import type { Db, DbKey } from '../db/connection';
+import { MIGRATIONS } from '../db/migrations';
+import type { DataPaths } from '../db/paths';
+import {
+  backupsToPrune,
+  listBackupFiles,
+  verifyBackupFile,
+  writeBackupFile,
+  type BackupFile,
+  type BackupKind,
+} from './backupFiles';
+import { scheduleRestore } from './restore';
+import { rmSync } from 'node:fs';
+
+export interface BackupPreview {
+  name: string;
+  takenAt: string;
+  schemaVersion: number;
+  patients: number;
+  calls: number;
+  estimates: number;
+}
+
+export function createBackupService(deps: {
+  db: Db;
+  key: DbKey;
+  paths: DataPaths;
+  now: () => Date;
+  /** The folder chosen in Settings; empty: the backups folder beside the database. */
+  folder: () => string;
+  actor: () => SessionUser | null;
+  /** Restarts the app (Electron relaunch); the restore runs before the database opens again. */
+  restart: () => void;
+}) {
+  const { db, key, paths, now } = deps;
+  const folder = () => {
+    const chosen = deps.folder().trim();
+    if (!chosen) return paths.backupDir;
+    if (!path.isAbsolute(chosen) || !existsSync(chosen) || !statSync(chosen).isDirectory())
+      throw new AppError(
+        'validation',
+        `The backup folder ${chosen} is not there. Choose an existing folder in Settings (for example on a USB drive that is plugged in).`,
+        'backupFolder',
+      );
+    return chosen;
+  };
+
+  function audit(action: string, detail: Record<string, unknown>) {
+    const who = deps.actor();
+    db.transaction(() =>
+      appendAudit(
+        db,
+        {
+          userId: who?.id ?? null,
+          userName: who?.displayName ?? 'VerifyDesk (automatic)',
+          action,
+          entity: 'backup',
+          entityId: null,
+          detail,
+        },
+        now(),
+      ),
+    )();
+  }
+
+  function take(kind: BackupKind): BackupFile {
+    const dir = folder();
+    // The audit chain's head goes with the backup's record, so a later truncation of the log shows.
+    const head = verifyAuditChain(db).head;
+    let file: BackupFile;
+    try {
+      file = writeBackupFile(db, key, dir, kind, now());
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_FULL') throw error;
+      if (error instanceof Error && /already exists/.test(error.message))
+        throw new AppError('conflict', 'A backup was made this very second. Wait a moment and try again.');
+      throw new AppError(
+        'internal',
+        `The backup could not be written or did not verify (${error instanceof Error ? error.message : String(error)}). Older backups are untouched.`,
+      );
+    }
+    const pruned = backupsToPrune(listBackupFiles(dir), now());
+    for (const name of pruned) rmSync(path.join(dir, name), { force: true });
+    audit('backup', { file: file.name, kind, pruned: pruned.length, chainHead: head });
+    return file;
+  }
+
+  return {
+    folder: () => folder(),
+    list: (): BackupFile[] => listBackupFiles(folder()),
+    backupNow: () => take('manual'),
+    /** At start and every hour: one daily backup per local day. */
+    dailyIfDue(): BackupFile | null {
+      const today = localDate(now());
+      const done = listBackupFiles(folder()).some(
+        (f) => f.kind === 'daily' && localDate(new Date(f.takenAt)) === today,
+      );
+      return done ? null : take('daily');
+    },
+    preview(name: string): BackupPreview {
+      const file = listBackupFiles(folder()).find((f) => f.name === name);
+      if (!file) throw new AppError('not_found', 'That backup is not in the backup folder any more.');
+      let check;
+      try {
+        check = verifyBackupFile(path.join(folder(), name), key);
+      } catch (error) {
+        throw new AppError(
+          'validation',
+          `This backup does not open or is damaged (${error instanceof Error ? error.message : String(error)}). Choose another.`,
+        );
+      }
+      return {
+        name,
+        takenAt: file.takenAt,
+        schemaVersion: check.schemaVersion,
+        patients: check.counts.patients ?? 0,
+        calls: check.counts.calls ?? 0,
+        estimates: check.counts.estimates ?? 0,
+      };
+    },
+    restore(name: string): { restarting: true } {
+      const file = listBackupFiles(folder()).find((f) => f.name === name);
+      if (!file) throw new AppError('not_found', 'That backup is not in the backup folder any more.');
+      const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+      try {
+        scheduleRestore(paths, path.join(folder(), name), key, latest, now());
+      } catch (error) {
+        throw new AppError('validation', error instanceof Error ? error.message : String(error));
+      }
+      audit('restore_requested', { file: name });
+      deps.restart();
+      return { restarting: true };
+    },
+  };
+}
+
+export type BackupService = ReturnType<typeof createBackupService>;

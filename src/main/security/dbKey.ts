@@ -1,0 +1,176 @@
+// The database key: 32 random bytes made on first run, kept only wrapped by the operating system's
+// protected storage (a KeyProtector) in a small file beside the database, never in clear. The same
+// bytes, written as a recovery code with a checksum, are the practice owner's way in on a new PC.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { z } from 'zod';
+import type { DbKey } from '../db/connection';
+
+export interface KeyProtector {
+  /** Why keys cannot be protected on this computer; null when they can. */
+  unavailableReason(): Promise<string | null>;
+  wrap(secret: string): Promise<Buffer>;
+  /** shouldRewrap: the operating system asks for the secret to be wrapped again (its own key changed). */
+  unwrap(wrapped: Buffer): Promise<{ secret: string; shouldRewrap: boolean }>;
+}
+
+const keyFileSchema = z.strictObject({
+  version: z.literal(1),
+  /** Identifies the key (not secret): backups record it, so a restore knows which key it needs. */
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  wrapped: z.base64(),
+  /** When the administrator confirmed the recovery code was stored; null: still to be shown. */
+  recoveryShownAt: z.string().nullable(),
+});
+export type KeyFile = z.infer<typeof keyFileSchema>;
+
+/** Written to a temporary name, flushed, then renamed over the old file: never half a key file. */
+export function writeKeyFile(keyFilePath: string, file: KeyFile): void {
+  const temp = `${keyFilePath}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, keyFilePath);
+}
+
+export function readKeyFile(keyFilePath: string): KeyFile | null {
+  if (!existsSync(keyFilePath)) return null;
+  const parsed = keyFileSchema.safeParse(JSON.parse(readFileSync(keyFilePath, 'utf8')));
+  if (!parsed.success) throw new Error(`The key file ${keyFilePath} is not readable by this version.`);
+  return parsed.data;
+}
+
+/** Names a key without revealing it: the first 8 bytes of SHA-256 over it. */
+const keyIdOf = (key: DbKey) => createHash('sha256').update(key).digest('hex').slice(0, 16);
+
+export interface LoadedKey {
+  key: DbKey;
+  keyFile: KeyFile;
+}
+
+/**
+ * The key for this installation. No key file and no database: a new key is made and stored wrapped.
+ * A key file: unwrapped (and wrapped again when the OS asks). No key file but a database: only the
+ * recovery code can open it (loadKeyFromRecoveryCode).
+ */
+export async function loadOrCreateKey(options: {
+  keyFilePath: string;
+  databaseExists: boolean;
+  protector: KeyProtector;
+}): Promise<LoadedKey | { missing: true }> {
+  const { keyFilePath, protector } = options;
+  const existing = readKeyFile(keyFilePath);
+  if (existing) {
+    const { secret, shouldRewrap } = await protector.unwrap(Buffer.from(existing.wrapped, 'base64'));
+    const key = Buffer.from(secret, 'hex');
+    if (shouldRewrap) {
+      const rewrapped = { ...existing, wrapped: (await protector.wrap(secret)).toString('base64') };
+      writeKeyFile(keyFilePath, rewrapped);
+      return { key, keyFile: rewrapped };
+    }
+    return { key, keyFile: existing };
+  }
+  if (options.databaseExists) return { missing: true };
+  const key = randomBytes(32);
+  return storeKey(keyFilePath, key, protector);
+}
+
+/** Wraps and stores a key (a new one, or one recovered from its code on a new PC). */
+export async function storeKey(keyFilePath: string, key: DbKey, protector: KeyProtector): Promise<LoadedKey> {
+  const keyFile: KeyFile = {
+    version: 1,
+    keyId: keyIdOf(key),
+    wrapped: (await protector.wrap(key.toString('hex'))).toString('base64'),
+    recoveryShownAt: null,
+  };
+  writeKeyFile(keyFilePath, keyFile);
+  return { key, keyFile };
+}
+
+// Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is hard to get wrong.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+const checksum = (bytes: Buffer): Buffer => createHash('sha256').update(bytes).digest().subarray(0, 3);
+
+/** The key and a 3-byte checksum in base32, in groups of five: 56 characters to print and keep. */
+export function recoveryCodeOf(key: DbKey): string {
+  const bytes = Buffer.concat([key, checksum(key)]);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  return out.match(/.{1,5}/g)!.join('-');
+}
+
+/** The key from a recovery code, or null when the code is mistyped (checked before any open attempt). */
+export function keyFromRecoveryCode(code: string): DbKey | null {
+  const clean = code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!/^[0-9A-Z]+$/.test(clean)) return null;
+  let bits = 0;
+  let value = 0;
+  const bytes: number[] = [];
+  for (const ch of clean) {
+    const digit = ALPHABET.indexOf(ch);
+    if (digit < 0) return null;
+    value = (value << 5) | digit;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+    value &= (1 << bits) - 1;
+  }
+  if (bytes.length !== 35) return null;
+  const key = Buffer.from(bytes.slice(0, 32));
+  return checksum(key).equals(Buffer.from(bytes.slice(32))) ? key : null;
+}
+
+/**
+ * The key to open the database at startup, or a problem a person can act on. With no key file beside an
+ * existing database (a restore on a new PC, a lost profile) only the practice's recovery code opens it;
+ * that use is reported so it can be audited as emergency access, and the key is stored for this PC.
+ */
+export async function obtainDbKey(options: {
+  keyFilePath: string;
+  databaseExists: boolean;
+  protector: KeyProtector;
+  /** From VERIFYDESK_RECOVERY_CODE, when the owner starts VerifyDesk with it. */
+  recoveryCode: string | undefined;
+  /** Tries the key on the database before it is kept (so a wrong code stores nothing). */
+  opens: (key: DbKey) => boolean;
+}): Promise<{ key: DbKey; emergency: boolean } | { problem: string }> {
+  const problem = await options.protector.unavailableReason();
+  if (problem) return { problem };
+  const loaded = await loadOrCreateKey(options);
+  if (!('missing' in loaded)) return { key: loaded.key, emergency: false };
+  if (!options.recoveryCode) {
+    return {
+      problem:
+        'This database was made on another computer, or this computer lost its copy of the database key. Start VerifyDesk with the practice’s recovery code (see “Opening the data on a new computer” in the README).',
+    };
+  }
+  const key = keyFromRecoveryCode(options.recoveryCode);
+  if (!key)
+    return {
+      problem: 'The recovery code is mistyped: its check digits do not match. Check each group of five.',
+    };
+  if (!options.opens(key))
+    return {
+      problem: 'The recovery code is valid but belongs to a different database. Nothing was changed.',
+    };
+  await storeKey(options.keyFilePath, key, options.protector);
+  return { key, emergency: true };
+}

@@ -1,0 +1,149 @@
+// Backups for administrators: where they go, one now, the list, and a restore with a preview of what
+// the backup holds. The restore happens when VerifyDesk restarts, after the current data is backed up.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Output } from '../../../../shared/ipc/contract';
+import { ApiError, call } from '../../lib/api';
+import { localDateTime } from '../../lib/localDateTime';
+
+type Listing = Output<'backups:list'>;
+type Preview = Output<'backups:preview'>;
+
+const KIND: Record<Listing['backups'][number]['kind'], string> = {
+  daily: 'Daily',
+  manual: 'On request',
+  'pre-restore': 'Before a restore',
+  'pre-migration': 'Before an update',
+};
+
+export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [folder, setFolder] = useState(folderSetting);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [confirm, setConfirm] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const load = () =>
+    void call('backups:list', {}).then(
+      (l) => {
+        setListing(l);
+        setProblem(null);
+      },
+      (e: unknown) => e instanceof ApiError && setProblem(e.message),
+    );
+  useEffect(load, []);
+
+  const saveFolder = (event: FormEvent) => {
+    event.preventDefault();
+    void call('settings:update', { backupFolder: folder }).then(load, () => undefined);
+  };
+  const size = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+  return (
+    <div className="panel">
+      <h2>Backups</h2>
+      <p className="muted">
+        A backup is made every day and checked before it is kept (7 daily, 4 weekly, 12 monthly). Backups are
+        encrypted like the database: they open only here, or with the recovery code.
+      </p>
+      <form className="form" aria-label="Backup folder" onSubmit={saveFolder}>
+        <div className="field" style={{ gridColumn: '1 / -1' }}>
+          <label htmlFor="backup-folder">
+            Backup folder (empty: beside the database; another drive is safer)
+          </label>
+          <input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="secondary">
+            Save folder
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void call('backups:create', {}).then(
+                (b) => {
+                  setMessage(`Backup made and checked: ${localDateTime(b.takenAt)}.`);
+                  load();
+                },
+                () => undefined,
+              )
+            }
+          >
+            Back up now
+          </button>
+        </div>
+      </form>
+      {problem && <p className="field-error">{problem}</p>}
+      {message && (
+        <p className="saved" role="status">
+          {message}
+        </p>
+      )}
+      {listing && (
+        <table className="estimate-table" aria-label="Backups">
+          <thead>
+            <tr>
+              <th scope="col">Taken</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Size</th>
+              <th scope="col" aria-label="Restore" />
+            </tr>
+          </thead>
+          <tbody>
+            {listing.backups.map((b) => (
+              <tr key={b.name}>
+                <td>{localDateTime(b.takenAt)}</td>
+                <td>{KIND[b.kind]}</td>
+                <td>{size(b.bytes)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      setConfirm(false);
+                      void call('backups:preview', { name: b.name }).then(setPreview, () => undefined);
+                    }}
+                  >
+                    Restore…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {preview && (
+        <div className="notice" role="region" aria-label="Restore a backup">
+          <p className="notice-title">Restore the backup from {localDateTime(preview.takenAt)}?</p>
+          <p>
+            It holds {preview.patients} patients, {preview.calls} calls and {preview.estimates} estimates.
+            Everything entered after it will be gone from the restored data (the current data is backed up
+            first and kept). VerifyDesk restarts to do it.
+          </p>
+          <label className="checkbox">
+            <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I
+            understand
+          </label>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={!confirm}
+              onClick={() =>
+                void call('backups:restore', { name: preview.name }).then(
+                  () => setMessage('Restarting to restore the backup…'),
+                  () => undefined,
+                )
+              }
+            >
+              Restore and restart
+            </button>
+            <button type="button" className="secondary" onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// Grep gates over src/: constructs the security and durability requirements ban, each with the place it
+// is allowed (if any). Every gate carries a sample line it must catch, so a broken pattern fails too.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(rel);
+    return /\.(ts|tsx|cjs|mjs|js|html)$/.test(entry.name) ? [rel] : [];
+  });
+}
+
+interface Gate {
+  id: string;
+  what: string;
+  pattern: RegExp;
+  /** Folder searched. */
+  under: string;
+  /** Files where the construct is the one allowed use. */
+  allowedIn?: string[];
+  /** A line the pattern must match. */
+  sample: string;
+}
+
+const GATES: Gate[] = [
+  {
+    id: 'SEC-1',
+    what: 'sandbox switched off',
+    pattern: /sandbox:\s*false/,
+    under: 'src',
+    sample: 'sandbox: false,',
+  },
+  {
+    id: 'SEC-1',
+    what: 'node integration',
+    pattern: /nodeIntegration\w*:\s*true/,
+    under: 'src',
+    sample: 'nodeIntegration: true',
+  },
+  {
+    id: 'SEC-1',
+    what: 'Blink feature flags',
+    pattern: /enableBlinkFeatures/,
+    under: 'src',
+    sample: "enableBlinkFeatures: 'X'",
+  },
+  { id: 'SEC-1', what: 'webview tags', pattern: /<webview/, under: 'src', sample: '<webview src="x">' },
+  {
+    id: 'SEC-3',
+    what: 'the template toolkit preload',
+    pattern: /@electron-toolkit\/preload/,
+    under: 'src',
+    sample: "import '@electron-toolkit/preload'",
+  },
+  // No external links exist yet; one allow-listed opener is the only permitted home when they do.
+  {
+    id: 'SEC-9',
+    what: 'shell.openExternal',
+    pattern: /shell\.openExternal\(/,
+    under: 'src',
+    sample: 'shell.openExternal(url)',
+  },
+  {
+    id: 'SEC-10',
+    what: 'ipcMain.handle outside the one registration loop',
+    pattern: /ipcMain\.handle\(/,
+    under: 'src',
+    allowedIn: ['src/main/ipc/registerHandlers.ts'],
+    sample: 'ipcMain.handle(channel, fn)',
+  },
+  {
+    id: 'SEC-10',
+    what: 'ipcMain.on / sendSync',
+    pattern: /ipcMain\.on\(|sendSync\(/,
+    under: 'src',
+    sample: "ipcMain.on('x', fn)",
+  },
+  {
+    id: 'SEC-11',
+    what: 'network access from main',
+    pattern: /\bfetch\(|net\.request|autoUpdater|crashReporter\.start|from 'node:https?'|require\('https?'\)/,
+    under: 'src/main',
+    sample: "import https from 'node:https'",
+  },
+  {
+    id: 'SEC-12',
+    what: 'child_process in main (utilityProcess only)',
+    pattern: /child_process/,
+    under: 'src/main',
+    sample: "import { fork } from 'node:child_process'",
+  },
+  {
+    id: 'DB-1',
+    what: 'opening SQLite anywhere but openDb',
+    pattern: /new Database\(/,
+    under: 'src',
+    allowedIn: ['src/main/db/connection.ts'],
+    sample: 'const db = new Database(file)',
+  },
+  {
+    id: 'DB-3',
+    what: 'weakened durability pragmas or the backup API',
+    pattern: /synchronous\s*=\s*(OFF|NORMAL|0|1)\b|journal_mode\s*=\s*(OFF|MEMORY)|\.backup\(/i,
+    under: 'src',
+    sample: "db.pragma('synchronous = NORMAL')",
+  },
+  {
+    id: 'HIPAA-8',
+    what: 'deleting audit rows',
+    pattern: /DELETE\s+FROM\s+audit_log/i,
+    under: 'src',
+    sample: 'DELETE FROM audit_log WHERE id = 1',
+  },
+  {
+    id: 'VAL-7',
+    what: 'floating-point money parsing in the engine and importers',
+    pattern: /parseFloat|Number\.parseFloat/,
+    under: 'src',
+    sample: 'const amount = parseFloat(cell)',
+  },
+];
+
+describe('source gates', () => {
+  it.each(GATES.map((g) => [`${g.id}: ${g.what}`, g] as const))('%s', (_name, gate) => {
+    expect(gate.pattern.test(gate.sample), 'the gate must catch its own sample').toBe(true);
+    const hits = sourceFiles(gate.under).flatMap((file) =>
+      readFileSync(path.join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (gate.pattern.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    const allowed = (hit: string) => gate.allowedIn?.some((f) => hit.startsWith(`${f}:`)) ?? false;
+    expect(hits.filter((h) => !allowed(h))).toEqual([]);
+  });
+
+  it('DB-1 / ENC-1: one SQLite in the process, the encrypting build, pinned at 13.x', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const all = { ...pkg.dependencies, ...pkg.devDependencies };
+    expect(all['better-sqlite3-multiple-ciphers']).toMatch(/^13\./);
+    expect(all['better-sqlite3']).toBeUndefined();
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    expect(Object.keys(lock.packages).filter((p) => /node_modules\/better-sqlite3$/.test(p))).toEqual([]);
+    expect(lock.packages['node_modules/better-sqlite3-multiple-ciphers']?.version).toMatch(/^13\./);
+  });
+});

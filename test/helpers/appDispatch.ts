@@ -1,0 +1,53 @@
+// The app as the window reaches it, without a window: real services over a temp database, the real
+// guard and dispatch, the test administrator signed in. Files and printing are recorded, not done.
+import { createDispatch } from '../../src/main/ipc/dispatch';
+import { isTrustedSender } from '../../src/main/security/trustedSender';
+import type { Db } from '../../src/main/db/connection';
+import type { DataPaths } from '../../src/main/db/paths';
+import { createAppServices, type AppServices } from '../../src/main/services/container';
+import type { IpcResult } from '../../src/shared/ipc/result';
+import { openTestAppDb } from './appDb';
+import { TEST_ADMIN } from './testAdmin';
+import { TEST_DB_KEY } from './testDbKey';
+import { testRecoveryKey } from './testRecoveryKey';
+import { MAIN_WINDOW_SENDER } from './trustedSender';
+
+export interface SignedInApp {
+  db: Db;
+  paths: DataPaths;
+  services: AppServices;
+  send(channel: string, input: unknown): Promise<IpcResult<unknown>>;
+  /** Unexpected errors main reported (channel and error). */
+  reported: string[];
+  /** Times the app asked to restart (after scheduling a restore). */
+  restarts: string[];
+}
+
+export async function openSignedInApp(tempDir: () => string, clock?: () => Date): Promise<SignedInApp> {
+  const { db, paths, now } = openTestAppDb(tempDir, clock);
+  const reported: string[] = [];
+  const restarts: string[] = [];
+  const services = createAppServices({
+    recoveryKey: await testRecoveryKey(tempDir(), now),
+    db,
+    paths,
+    dbKey: TEST_DB_KEY,
+    restart: () => restarts.push(now().toISOString()),
+    appVersion: 'test',
+    now,
+    clipboard: { writeText: () => undefined },
+    files: { save: async () => '/nowhere/not-written' },
+    printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
+  });
+  await services.session.setup({ ...TEST_ADMIN });
+  const dispatch = createDispatch({
+    handlers: services.handlers,
+    guard: services.guard,
+    isTrustedSender: (s) => isTrustedSender(s, undefined),
+    checkOutputs: true,
+    reportError: (channel, error) => reported.push(`${channel}: ${String(error)}`),
+  });
+  const send = (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
+    dispatch(MAIN_WINDOW_SENDER, channel, input);
+  return { db, paths, services, send, reported, restarts };
+}
