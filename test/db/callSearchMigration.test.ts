@@ -10,6 +10,7 @@ import { createCallService } from '../../src/main/services/callService';
 import { createEstimateService } from '../../src/main/services/estimateService';
 import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyService } from '../../src/main/services/policyService';
+import { driveCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
@@ -38,6 +39,21 @@ describe('migration 8 (call search, planned services)', () => {
       planned: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10' }],
       dialedNumber: null,
     });
+    const done = driveCall(
+      calls,
+      calls.start({
+        patientId: patient.id,
+        planId: plan.id,
+        planned: [{ code: 'D0368', tooth: null, serviceDate: '2026-12-11' }],
+        dialedNumber: null,
+      }),
+    );
+    calls.complete(done.id, {
+      nextAction: 'Schedule',
+      nextActionDue: '2026-11-23',
+      reverifyDate: '2026-12-01',
+    });
+    policies.setBenefits(plan.id, { benefitYearStartMonth: 7 });
     const line = { code: 'D0330', tooth: null, serviceDate: '2027-01-15', feeCents: 10_000 };
     estimates.save({ patientId: patient.id, selfPay: false, lines: [line] });
     estimates.save({ patientId: patient.id, selfPay: true, lines: [{ ...line, code: 'D0310' }] });
@@ -49,8 +65,16 @@ describe('migration 8 (call search, planned services)', () => {
       .all();
     expect(planned).toEqual([
       { source: 'call', date: '2026-12-10', code: 'D0367' },
+      { source: 'call', date: '2026-12-11', code: 'D0368' },
       { source: 'estimate', date: '2027-01-15', code: 'D0330' },
     ]);
+    // The worklist's small tables start out holding what was already on file.
+    expect(db.prepare('SELECT call_id AS callId, reverify_date AS r FROM last_verifications').all()).toEqual([
+      { callId: done.id, r: '2026-12-01' },
+    ]);
+    expect(db.prepare('SELECT start_month AS m FROM plan_years WHERE plan_id = ?').get(plan.id)).toEqual({
+      m: 7,
+    });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });

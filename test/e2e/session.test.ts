@@ -135,12 +135,18 @@ describe('sign-in, lock and audit', () => {
     expect(await panel.locator('tbody tr').first().textContent()).toContain('On request');
     await panel.getByRole('button', { name: 'Restore…' }).first().click();
     const restore = page.getByRole('region', { name: 'Restore a backup' });
-    await expect.poll(() => restore.textContent()).toMatch(/It holds 1 patients, 1 calls/);
+    await expect.poll(() => restore.textContent()).toMatch(/It holds 1 patient, 1 call and 0 estimates/);
     expect(await restore.getByRole('button', { name: 'Restore and restart' }).isDisabled()).toBe(true);
     await restore.getByLabel('I understand').check();
     await h.screenshot('settings-backups-restore');
     await restore.getByRole('button', { name: 'Restore and restart' }).click();
     await expect.poll(() => h.restarts.length).toBe(1);
     expect(await page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
+  });
+
+  it('nothing about a patient reached the console or main’s error log', () => {
+    const logs = [...h.consoleMessages, ...h.mainErrors].join('\n');
+    for (const marker of ['Lockpatient', 'Mrkfirst', 'MRK987654321', 'Rep Lockwood'])
+      expect(logs).not.toContain(marker);
   });
 });

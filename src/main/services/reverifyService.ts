@@ -4,7 +4,7 @@ import { localDate } from '../../shared/dates/localDate';
 import type { ReverifyItem } from '../../shared/worklist/reverifyViews';
 import { reverifyReasons } from '../../shared/worklist/reverify';
 import type { Db } from '../db/connection';
-import { appointmentNames, benefitYearStartMonth, listUpcoming } from '../db/repositories/reverifyRepo';
+import { appointmentNames, listUpcoming } from '../db/repositories/reverifyRepo';
 
 /** More than a desk can work through in a day; the soonest are the ones that matter. */
 const MAX_ITEMS = 500;
@@ -22,18 +22,16 @@ export function createReverifyService(deps: {
     worklist() {
       const today = localDate(deps.now());
       const stale = deps.staleAfterDays();
-      const months = new Map<number, number | null>();
       const due: Array<Omit<ReverifyItem, 'patientName' | 'payerName' | 'planName'> & { planId: number }> =
         [];
       for (const row of listUpcoming(deps.db, today)) {
-        if (!months.has(row.planId)) months.set(row.planId, benefitYearStartMonth(deps.db, row.planId));
         const verifiedOn = row.lastVerifiedAt ? localDate(new Date(row.lastVerifiedAt)) : null;
         const reasons = reverifyReasons(
           {
             serviceDate: row.serviceDate,
             verifiedOn,
             reverifyDate: row.reverifyDate,
-            benefitYearStartMonth: months.get(row.planId)!,
+            benefitYearStartMonth: row.benefitYearStartMonth,
           },
           today,
           stale,

@@ -6,7 +6,9 @@ import type { Migration } from '../migrate';
  *   kept by triggers so a renamed patient, payer or plan is found under the new name at once;
  * - planned_services: one row per planned code (on a call, or on an insurance estimate) with its date of
  *   service, so "upcoming appointments" is an index range instead of unpacking every call's JSON;
- * - calls_latest_completed: the last completed call for a patient on a plan, found by index;
+ * - last_verifications: the last completed call per patient and plan, and plan_years: each plan's
+ *   benefit-year start month, both kept by triggers, so the re-verify worklist reads two small tables
+ *   instead of a million-call index and every plan's benefits JSON;
  * - calls_by_dental_call: the medical-plan calls linked to a dental call.
  */
 export const callSearchMigration: Migration = {
@@ -91,8 +93,38 @@ export const callSearchMigration: Migration = {
           FROM json_each(NEW.request_json, '$.lines') j;
       END;
 
-      -- Covering: the worklist reads the last call's end and re-verify date without the wide call row.
-      CREATE INDEX calls_latest_completed ON calls (patient_id, plan_id, status, ended_at, reverify_date);
+      CREATE TABLE last_verifications (
+        patient_id INTEGER NOT NULL REFERENCES patients (id) ON DELETE RESTRICT,
+        plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE RESTRICT,
+        call_id INTEGER NOT NULL REFERENCES calls (id) ON DELETE RESTRICT,
+        ended_at TEXT NOT NULL,
+        reverify_date TEXT,
+        PRIMARY KEY (patient_id, plan_id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO last_verifications
+        SELECT patient_id, plan_id, id, max(ended_at), reverify_date FROM calls
+        WHERE status = 'completed' GROUP BY patient_id, plan_id;
+      -- Completions come in time order, so the latest completion is the last verification.
+      CREATE TRIGGER last_verification_on_complete AFTER UPDATE OF status ON calls
+        WHEN NEW.status = 'completed' AND OLD.status <> 'completed'
+      BEGIN
+        INSERT OR REPLACE INTO last_verifications VALUES
+          (NEW.patient_id, NEW.plan_id, NEW.id, NEW.ended_at, NEW.reverify_date);
+      END;
+
+      CREATE TABLE plan_years (
+        plan_id INTEGER PRIMARY KEY REFERENCES plans (id) ON DELETE CASCADE,
+        -- As stored in the benefits (validated by the app); ANY so an odd value never blocks a plan save.
+        start_month ANY
+      ) STRICT;
+      INSERT INTO plan_years SELECT id, json_extract(benefits_json, '$.benefitYearStartMonth') FROM plans;
+      CREATE TRIGGER plan_years_insert AFTER INSERT ON plans BEGIN
+        INSERT INTO plan_years VALUES (NEW.id, json_extract(NEW.benefits_json, '$.benefitYearStartMonth'));
+      END;
+      CREATE TRIGGER plan_years_update AFTER UPDATE OF benefits_json ON plans BEGIN
+        INSERT OR REPLACE INTO plan_years
+          VALUES (NEW.id, json_extract(NEW.benefits_json, '$.benefitYearStartMonth'));
+      END;
       CREATE INDEX calls_by_dental_call ON calls (medical_call_of) WHERE medical_call_of IS NOT NULL;
     `);
   },

@@ -9,8 +9,9 @@ export interface UpcomingAppointment {
   serviceDate: string;
   /** Comma-separated; may repeat a code planned twice for the same day. */
   codes: string;
-  /** The patient's primary plan. */
+  /** The patient's primary plan, and the month its benefit year starts (null: unknown). */
   planId: number;
+  benefitYearStartMonth: number | null;
   /** The last completed call for this patient on that plan: when it ended, and its re-verify date. */
   lastVerifiedAt: string | null;
   reverifyDate: string | null;
@@ -18,35 +19,22 @@ export interface UpcomingAppointment {
 
 /**
  * Appointments from `fromDate` on (planned_services: codes planned on calls and on saved insurance
- * estimates), soonest first, each with the primary plan and that plan's last completed call. The call
- * comes from the covering index calls_latest_completed as "<ended_at> <reverify_date>" (one seek; with
- * max(), SQLite takes the bare reverify_date from the same row).
+ * estimates), soonest first, with the primary plan, its benefit-year start month (plan_years) and the
+ * last verification on it (last_verifications): small tables kept by triggers, read by key.
  */
 export function listUpcoming(db: Db, fromDate: string): UpcomingAppointment[] {
-  const rows = stmt(
+  return stmt(
     db,
     `SELECT u.patient_id AS patientId, u.service_date AS serviceDate, group_concat(u.code) AS codes,
-       cv.plan_id AS planId,
-       (SELECT max(ended_at) || ' ' || COALESCE(reverify_date, '') FROM calls
-        WHERE patient_id = u.patient_id AND plan_id = cv.plan_id AND status = 'completed') AS lastCall
-     FROM planned_services u JOIN coverages cv ON cv.patient_id = u.patient_id AND cv.ordinal = 1
+       cv.plan_id AS planId, py.start_month AS benefitYearStartMonth,
+       lv.ended_at AS lastVerifiedAt, lv.reverify_date AS reverifyDate
+     FROM planned_services u
+       JOIN coverages cv ON cv.patient_id = u.patient_id AND cv.ordinal = 1
+       LEFT JOIN plan_years py ON py.plan_id = cv.plan_id
+       LEFT JOIN last_verifications lv ON lv.patient_id = u.patient_id AND lv.plan_id = cv.plan_id
      WHERE u.service_date >= ?
      GROUP BY u.service_date, u.patient_id`,
-  ).all(fromDate) as Array<
-    Omit<UpcomingAppointment, 'lastVerifiedAt' | 'reverifyDate'> & { lastCall: string | null }
-  >;
-  return rows.map(({ lastCall, ...row }) => {
-    const [endedAt, reverifyDate] = lastCall?.split(' ') ?? [];
-    return { ...row, lastVerifiedAt: endedAt ?? null, reverifyDate: reverifyDate || null };
-  });
-}
-
-export function benefitYearStartMonth(db: Db, planId: number): number | null {
-  const row = stmt(
-    db,
-    `SELECT json_extract(benefits_json, '$.benefitYearStartMonth') AS m FROM plans WHERE id = ?`,
-  ).get(planId) as { m: number | null } | undefined;
-  return row?.m ?? null;
+  ).all(fromDate) as UpcomingAppointment[];
 }
 
 export function appointmentNames(

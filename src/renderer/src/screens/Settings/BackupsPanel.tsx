@@ -37,6 +37,7 @@ export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
     void call('settings:update', { backupFolder: folder }).then(load, () => undefined);
   };
   const size = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
   return (
     <div className="panel">
@@ -116,9 +117,9 @@ export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
         <div className="notice" role="region" aria-label="Restore a backup">
           <p className="notice-title">Restore the backup from {localDateTime(preview.takenAt)}?</p>
           <p>
-            It holds {preview.patients} patients, {preview.calls} calls and {preview.estimates} estimates.
-            Everything entered after it will be gone from the restored data (the current data is backed up
-            first and kept). VerifyDesk restarts to do it.
+            It holds {count(preview.patients, 'patient')}, {count(preview.calls, 'call')} and{' '}
+            {count(preview.estimates, 'estimate')}. Everything entered after it will be gone from the restored
+            data (the current data is backed up first and kept). VerifyDesk restarts to do it.
           </p>
           <label className="checkbox">
             <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} /> I
