@@ -1,12 +1,11 @@
 // Wires the app together: single instance, security policy, database, IPC and the window.
 import type * as Electron from 'electron';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { recordEmergencyAccess } from './audit/auditLog';
 import { latestGoodBackup } from './backup/damagedStart';
 import { scheduleRestore } from './backup/restore';
 import { MIGRATIONS } from './db/migrations';
-import { DatabaseOpenError, openDb, type Db } from './db/connection';
+import { DatabaseOpenError, holdsEncryptedData, openDb, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
 import { createDispatch } from './ipc/dispatch';
@@ -15,7 +14,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
 import { appProtocolResponse } from './security/appProtocol';
 import { installNavigationGuards } from './security/navigationGuards';
 import { obtainDbKey } from './security/dbKey';
-import { createRecoveryKeyService } from './security/recoveryKeyService';
+import { createKeyRing } from './security/keyRing';
 import { safeStorageProtector } from './security/safeStorageProtector';
 import { applySessionPolicy } from './security/sessionPolicy';
 import { isTrustedSender } from './security/trustedSender';
@@ -85,10 +84,12 @@ export function bootstrap(options: BootstrapOptions): void {
     // Beside the profile, never with the database's backups or exports.
     const keyFilePath = path.join(app.getPath('userData'), 'verifydesk-key.json');
     const now = () => new Date();
+    const protector = safeStorageProtector(safeStorage, process.platform);
     const obtained = await obtainDbKey({
       keyFilePath,
-      databaseExists: existsSync(paths.dbPath),
-      protector: safeStorageProtector(safeStorage, process.platform),
+      // An unencrypted database from an earlier build gets a new key and is encrypted on open.
+      databaseExists: holdsEncryptedData(paths.dbPath),
+      protector,
       recoveryCode: options.env.VERIFYDESK_RECOVERY_CODE,
       opens: (key) => {
         try {
@@ -104,9 +105,9 @@ export function bootstrap(options: BootstrapOptions): void {
       app.quit();
       return;
     }
-    const dbKey = obtained.key;
+    const keys = createKeyRing({ keyFilePath, protector, key: obtained.key, history: obtained.history, now });
     try {
-      db = openDatabase(paths, now, dbKey).db;
+      db = openDatabase(paths, now, keys.current(), obtained.history).db;
       if (obtained.emergency) recordEmergencyAccess(db, now);
       loadSampleDataOnce(db, now);
     } catch (error) {
@@ -114,7 +115,7 @@ export function bootstrap(options: BootstrapOptions): void {
       // Damaged: nothing is repaired or written; the newest backup that verifies is offered.
       const good =
         error instanceof DatabaseOpenError && error.reason === 'damaged'
-          ? latestGoodBackup(paths, dbKey, MIGRATIONS.at(-1)!.version)
+          ? latestGoodBackup(paths, keys.all(), MIGRATIONS.at(-1)!.version)
           : null;
       if (good) {
         const choice = dialog.showMessageBoxSync({
@@ -130,7 +131,7 @@ export function bootstrap(options: BootstrapOptions): void {
           scheduleRestore(
             paths,
             path.join(paths.backupDir, good.name),
-            dbKey,
+            keys.all(),
             MIGRATIONS.at(-1)!.version,
             now(),
           );
@@ -144,10 +145,9 @@ export function bootstrap(options: BootstrapOptions): void {
     }
 
     const services = createAppServices({
-      recoveryKey: createRecoveryKeyService({ keyFilePath, key: dbKey, now }),
       db,
       paths,
-      dbKey,
+      keys,
       // A scheduled restore runs at the next start, before the database opens.
       restart: () => {
         app.relaunch();

@@ -7,7 +7,7 @@ import { createDispatch } from '../../src/main/ipc/dispatch';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
 import { TEST_ADMIN } from '../helpers/testAdmin';
-import { testRecoveryKey } from '../helpers/testRecoveryKey';
+import { testKeyRing } from '../helpers/testKeyRing';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
@@ -20,10 +20,9 @@ const suite: BenchSuite = {
     const now = () => new Date();
     const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     const services = createAppServices({
-      recoveryKey: await testRecoveryKey(dir, now),
       db,
       paths,
-      dbKey: TEST_DB_KEY,
+      keys: await testKeyRing(dir, now),
       restart: () => undefined,
       appVersion: 'bench',
       now,

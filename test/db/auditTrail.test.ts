@@ -2,7 +2,11 @@
 // in the same transaction as the change; append-only; a hash chain that names the first altered row.
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../src/main/audit/auditLog';
+import { createDispatch } from '../../src/main/ipc/dispatch';
+import type { Guard } from '../../src/main/ipc/guard';
+import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { openSignedInApp } from '../helpers/appDispatch';
+import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -63,6 +67,48 @@ describe('audit trail', () => {
     expect(unaudited).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(patients()).toBe(patientsBefore);
     db.exec('DROP TRIGGER temp.audit_fails');
+  });
+
+  it('control: the same check catches an audit row written after the change instead of with it', async () => {
+    const { db, services } = await openSignedInApp(tempDir);
+    const patients = () => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    // A broken guard: runs the handler (its own transaction commits), then writes the audit row.
+    const broken: Guard = {
+      authorize: (channel) => services.guard.authorize(channel),
+      run: (channel, _input, handler) => {
+        const output = handler();
+        appendAudit(
+          db,
+          {
+            userId: null,
+            userName: 'x',
+            action: 'create',
+            entity: 'patient',
+            entityId: null,
+            detail: { channel },
+          },
+          new Date(),
+        );
+        return output;
+      },
+    };
+    const dispatch = createDispatch({
+      handlers: services.handlers,
+      guard: broken,
+      isTrustedSender: (s) => isTrustedSender(s, undefined),
+      checkOutputs: true,
+      reportError: () => undefined,
+    });
+    const before = patients();
+    db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`);
+    await dispatch(MAIN_WINDOW_SENDER, 'patients:save', {
+      id: null,
+      patient: patientInput({ lastName: 'Leaked' }),
+    });
+    db.exec('DROP TRIGGER temp.audit_fails');
+    // The patient was saved with no audit row: exactly what the real guard's test forbids.
+    expect(patients()).toBe(before + 1);
   });
 
   it('is append-only, and the chain check names the first altered or removed row', async () => {

@@ -161,9 +161,9 @@ describe('backups and restore', () => {
     writeFileSync(paths.dbPath, bytes);
     expect(() => openDb(paths.dbPath, TEST_DB_KEY)).toThrow(/damaged/);
 
-    const offered = latestGoodBackup(paths, TEST_DB_KEY, 9);
+    const offered = latestGoodBackup(paths, [TEST_DB_KEY], 9);
     expect(offered?.name).toBe(good.value.name);
-    scheduleRestore(paths, path.join(paths.backupDir, offered!.name), TEST_DB_KEY, 9, new Date());
+    scheduleRestore(paths, path.join(paths.backupDir, offered!.name), [TEST_DB_KEY], 9, new Date());
     const reopened = openAppDatabase(paths, () => new Date(), TEST_DB_KEY);
     expect(reopened.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Savedpatient' }]);
     expect(readdirSync(path.dirname(paths.dbPath)).some((f) => f.includes('.replaced-'))).toBe(true);

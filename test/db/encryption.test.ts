@@ -6,7 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDb } from '../../src/main/db/connection';
+import { DatabaseOpenError, holdsEncryptedData, openDb } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { keyFromRecoveryCode, obtainDbKey, readKeyFile, recoveryCodeOf } from '../../src/main/security/dbKey';
 import { keyProtectionProblem } from '../../src/main/security/safeStorageProtector';
@@ -94,6 +94,29 @@ describe('encryption at rest', () => {
     db.close();
     expect(readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe(PLAINTEXT);
     expect(containsMarker(file)).toBeNull();
+  });
+
+  it('startup asks for the recovery code only for encrypted data: an old plaintext file or an empty one gets a new key', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'app.sqlite');
+    expect(holdsEncryptedData(file)).toBe(false); // not there yet
+    writeFileSync(file, '');
+    expect(holdsEncryptedData(file)).toBe(false);
+    const old = new Database(file);
+    old.exec('CREATE TABLE t (x)');
+    old.close();
+    expect(holdsEncryptedData(file)).toBe(false); // plaintext: a new key encrypts it
+    const { protector } = fakeKeyProtector();
+    const obtained = await obtainDbKey({
+      keyFilePath: path.join(dir, 'key.json'),
+      databaseExists: holdsEncryptedData(file),
+      protector,
+      recoveryCode: undefined,
+      opens: () => true,
+    });
+    if (!('key' in obtained)) throw new Error(obtained.problem);
+    openDb(file, obtained.key).close();
+    expect(holdsEncryptedData(file)).toBe(true);
   });
 
   it('the key is made once, stored only wrapped, and re-wrapped exactly once when the OS asks', async () => {

@@ -16,7 +16,7 @@ import { PRODUCTION_CSP } from '../../src/main/security/csp';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
 import { TEST_ADMIN } from '../helpers/testAdmin';
-import { testRecoveryKey } from '../helpers/testRecoveryKey';
+import { testKeyRing } from '../helpers/testKeyRing';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
@@ -113,11 +113,10 @@ export async function startHarness(
   const exportDir = path.join(dir, 'exports');
   mkdirSync(exportDir);
   const services = createAppServices({
-    // A fresh install has not shown its recovery code yet; other tests start after that.
-    recoveryKey: await testRecoveryKey(dir, now, { shown: options.signedIn !== false }),
     db,
     paths,
-    dbKey: TEST_DB_KEY,
+    // A fresh install has not shown its recovery code yet; other tests start after that.
+    keys: await testKeyRing(dir, now, { shown: options.signedIn !== false }),
     restart: () => restarts.push(new Date().toISOString()),
     appVersion,
     now,

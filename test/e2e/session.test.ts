@@ -1,6 +1,8 @@
 // Sign-in and the lock in the real renderer: a fresh install asks for the administrator, the lock (by
 // key, and after idle minutes counted in main) hides everything about patients, and an open call goes
 // on after unlock. The audit screen shows what happened and checks the chain.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { startHarness, type Harness } from './harness';
@@ -144,9 +146,36 @@ describe('sign-in, lock and audit', () => {
     expect(await page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
   });
 
-  it('nothing about a patient reached the console or main’s error log', () => {
+  it('Settings: changing the database key shows the new recovery code before anything else', async () => {
+    const page = h.page;
+    await h.reload();
+    await page.keyboard.press('Alt+Digit7');
+    await page.getByLabel('The old recovery code should stop being the way in').check();
+    await page.getByRole('button', { name: 'Change the database key' }).click();
+    await expect.poll(heading, { timeout: 20_000 }).toBe('Store the recovery code');
+    await page.getByLabel('I have stored the recovery code safely').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
+    const changed = h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'database_key'").get();
+    expect(changed).toEqual({ n: 1 });
+  });
+
+  it('nothing about a patient reached the console, main’s error log, or any file but the encrypted ones', () => {
+    const markers = ['Lockpatient', 'Mrkfirst', 'MRK987654321', 'Rep Lockwood'];
     const logs = [...h.consoleMessages, ...h.mainErrors].join('\n');
-    for (const marker of ['Lockpatient', 'Mrkfirst', 'MRK987654321', 'Rep Lockwood'])
-      expect(logs).not.toContain(marker);
+    for (const marker of markers) expect(logs).not.toContain(marker);
+    // ENC-9: the database, its WAL and shared memory, backups and the key file hold no marker in their
+    // bytes (exports go only where a person saves them, and are not scanned).
+    const dataDir = path.dirname(h.paths.dbPath);
+    const files = [
+      ...readdirSync(dataDir).map((f) => path.join(dataDir, f)),
+      ...readdirSync(h.paths.backupDir).map((f) => path.join(h.paths.backupDir, f)),
+    ].filter((f) => statSync(f).isFile());
+    expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const marker of markers)
+        expect(bytes.includes(Buffer.from(marker)), `${file}: ${marker}`).toBe(false);
+    }
   });
 });

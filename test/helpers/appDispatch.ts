@@ -4,18 +4,19 @@ import { createDispatch } from '../../src/main/ipc/dispatch';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import type { Db } from '../../src/main/db/connection';
 import type { DataPaths } from '../../src/main/db/paths';
+import type { KeyRing } from '../../src/main/security/keyRing';
 import { createAppServices, type AppServices } from '../../src/main/services/container';
 import type { IpcResult } from '../../src/shared/ipc/result';
 import { openTestAppDb } from './appDb';
 import { TEST_ADMIN } from './testAdmin';
-import { TEST_DB_KEY } from './testDbKey';
-import { testRecoveryKey } from './testRecoveryKey';
+import { testKeyRing } from './testKeyRing';
 import { MAIN_WINDOW_SENDER } from './trustedSender';
 
 export interface SignedInApp {
   db: Db;
   paths: DataPaths;
   services: AppServices;
+  keys: KeyRing;
   send(channel: string, input: unknown): Promise<IpcResult<unknown>>;
   /** Unexpected errors main reported (channel and error). */
   reported: string[];
@@ -27,11 +28,11 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   const { db, paths, now } = openTestAppDb(tempDir, clock);
   const reported: string[] = [];
   const restarts: string[] = [];
+  const keys = await testKeyRing(tempDir(), now);
   const services = createAppServices({
-    recoveryKey: await testRecoveryKey(tempDir(), now),
     db,
     paths,
-    dbKey: TEST_DB_KEY,
+    keys,
     restart: () => restarts.push(now().toISOString()),
     appVersion: 'test',
     now,
@@ -49,5 +50,5 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   });
   const send = (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
     dispatch(MAIN_WINDOW_SENDER, channel, input);
-  return { db, paths, services, send, reported, restarts };
+  return { db, paths, services, keys, send, reported, restarts };
 }

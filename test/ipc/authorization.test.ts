@@ -63,6 +63,7 @@ describe('authorization in main', () => {
       'audit:export',
       'security:recoveryCode',
       'security:recoveryCodeStored',
+      'security:changeKey',
       'backups:list',
       'backups:create',
       'backups:preview',

@@ -16,6 +16,7 @@ function setup(overrides: Partial<HandlerMap> = {}) {
       dbPath: '/tmp/x.sqlite',
       schemaVersion: 1,
       platform: 'linux',
+      dataPathWarning: null,
     })),
     'settings:get': vi.fn(() => DEFAULT_SETTINGS),
     'settings:update': vi.fn(() => DEFAULT_SETTINGS),

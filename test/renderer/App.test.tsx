@@ -13,7 +13,13 @@ const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
 function installApi(overrides: Partial<Window['api']> = {}) {
   installFakeApi({
     appInfo: vi.fn(() =>
-      ok({ version: '0.1.0', dbPath: '/data/verifydesk.sqlite', schemaVersion: 1, platform: 'linux' }),
+      ok({
+        version: '0.1.0',
+        dbPath: '/data/verifydesk.sqlite',
+        schemaVersion: 1,
+        platform: 'linux',
+        dataPathWarning: null,
+      }),
     ),
     settingsGet: vi.fn(() => ok(DEFAULT_SETTINGS)),
     settingsUpdate: vi.fn(() => ok(DEFAULT_SETTINGS)),

@@ -92,6 +92,19 @@ export function verifyBackupFile(file: string, key: DbKey, expected?: BackupChec
   }
 }
 
+/** Verifies with whichever of the keys opens the file (backups from before a key change); its key too. */
+export function verifyWithAnyKey(file: string, keys: readonly DbKey[]): BackupCheck & { key: DbKey } {
+  let lastError: unknown = new Error('no key');
+  for (const key of keys) {
+    try {
+      return { ...verifyBackupFile(file, key), key };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
 function fsyncPath(target: string): void {
   const fd = openSync(target, 'r');
   try {

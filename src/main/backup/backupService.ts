@@ -6,13 +6,14 @@ import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
 import type { SessionUser } from '../auth/sessionService';
-import type { Db, DbKey } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { KeyRing } from '../security/keyRing';
 import { MIGRATIONS } from '../db/migrations';
 import type { DataPaths } from '../db/paths';
 import {
   backupsToPrune,
   listBackupFiles,
-  verifyBackupFile,
+  verifyWithAnyKey,
   writeBackupFile,
   type BackupFile,
   type BackupKind,
@@ -31,7 +32,7 @@ export interface BackupPreview {
 
 export function createBackupService(deps: {
   db: Db;
-  key: DbKey;
+  keys: KeyRing;
   paths: DataPaths;
   now: () => Date;
   /** The folder chosen in Settings; empty: the backups folder beside the database. */
@@ -40,7 +41,7 @@ export function createBackupService(deps: {
   /** Restarts the app (Electron relaunch); the restore runs before the database opens again. */
   restart: () => void;
 }) {
-  const { db, key, paths, now } = deps;
+  const { db, keys, paths, now } = deps;
   const folder = () => {
     const chosen = deps.folder().trim();
     if (!chosen) return paths.backupDir;
@@ -77,7 +78,7 @@ export function createBackupService(deps: {
     const head = verifyAuditChain(db).head;
     let file: BackupFile;
     try {
-      file = writeBackupFile(db, key, dir, kind, now());
+      file = writeBackupFile(db, keys.current(), dir, kind, now());
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_FULL') throw error;
       if (error instanceof Error && /already exists/.test(error.message))
@@ -110,7 +111,7 @@ export function createBackupService(deps: {
       if (!file) throw new AppError('not_found', 'That backup is not in the backup folder any more.');
       let check;
       try {
-        check = verifyBackupFile(path.join(folder(), name), key);
+        check = verifyWithAnyKey(path.join(folder(), name), keys.all());
       } catch (error) {
         throw new AppError(
           'validation',
@@ -131,7 +132,7 @@ export function createBackupService(deps: {
       if (!file) throw new AppError('not_found', 'That backup is not in the backup folder any more.');
       const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
       try {
-        scheduleRestore(paths, path.join(folder(), name), key, latest, now());
+        scheduleRestore(paths, path.join(folder(), name), keys.all(), latest, now());
       } catch (error) {
         throw new AppError('validation', error instanceof Error ? error.message : String(error));
       }

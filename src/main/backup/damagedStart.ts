@@ -3,13 +3,17 @@
 import path from 'node:path';
 import type { DbKey } from '../db/connection';
 import type { DataPaths } from '../db/paths';
-import { listBackupFiles, verifyBackupFile, type BackupFile } from './backupFiles';
+import { listBackupFiles, verifyWithAnyKey, type BackupFile } from './backupFiles';
 
 /** The newest backup that opens with the key and passes its checks, or null. */
-export function latestGoodBackup(paths: DataPaths, key: DbKey, latestSchema: number): BackupFile | null {
+export function latestGoodBackup(
+  paths: DataPaths,
+  keys: readonly DbKey[],
+  latestSchema: number,
+): BackupFile | null {
   for (const file of listBackupFiles(paths.backupDir)) {
     try {
-      const check = verifyBackupFile(path.join(paths.backupDir, file.name), key);
+      const check = verifyWithAnyKey(path.join(paths.backupDir, file.name), keys);
       if (check.schemaVersion <= latestSchema) return file;
     } catch {
       // Damaged or not ours: try the next older one.

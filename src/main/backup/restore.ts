@@ -16,9 +16,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { openDb, type DbKey } from '../db/connection';
+import { applyKey, openDb, openReadWrite, type DbKey } from '../db/connection';
 import type { DataPaths } from '../db/paths';
-import { verifyBackupFile, writeBackupFile } from './backupFiles';
+import { verifyWithAnyKey, writeBackupFile } from './backupFiles';
 
 const pendingSchema = z.strictObject({ backupFile: z.string(), requestedAt: z.string() });
 
@@ -28,11 +28,11 @@ const markerOf = (paths: DataPaths) => `${paths.dbPath}.restore-pending.json`;
 export function scheduleRestore(
   paths: DataPaths,
   backupFile: string,
-  key: DbKey,
+  keys: readonly DbKey[],
   latestSchema: number,
   now: Date,
 ): { schemaVersion: number } {
-  const check = verifyBackupFile(backupFile, key);
+  const check = verifyWithAnyKey(backupFile, keys);
   if (check.schemaVersion > latestSchema)
     throw new Error('This backup was written by a newer version of VerifyDesk. Update VerifyDesk first.');
   writeFileSync(markerOf(paths), JSON.stringify({ backupFile, requestedAt: now.toISOString() }));
@@ -45,6 +45,16 @@ function flush(file: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+function reencrypt(file: string, from: DbKey, to: DbKey): void {
+  const db = openReadWrite(file, from);
+  try {
+    db.pragma('journal_mode = DELETE');
+    applyKey(db, to, 'rekey');
+  } finally {
+    db.close();
   }
 }
 
@@ -63,12 +73,20 @@ function backUpIfItOpens(paths: DataPaths, key: DbKey, at: Date): void {
   }
 }
 
-/** Runs a scheduled restore, if any. Returns the file restored from, for the audit trail. */
-export function applyPendingRestore(paths: DataPaths, key: DbKey, now: () => Date): string | null {
+/**
+ * Runs a scheduled restore, if any (`keys`: the current key first, then earlier ones). A backup from
+ * before a key change is re-encrypted with the current key once copied in. Returns the file restored from.
+ */
+export function applyPendingRestore(
+  paths: DataPaths,
+  keys: readonly DbKey[],
+  now: () => Date,
+): string | null {
   const marker = markerOf(paths);
   if (!existsSync(marker)) return null;
+  const key = keys[0]!;
   const { backupFile } = pendingSchema.parse(JSON.parse(readFileSync(marker, 'utf8')));
-  verifyBackupFile(backupFile, key);
+  const { key: backupKey } = verifyWithAnyKey(backupFile, keys);
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   if (existsSync(paths.dbPath)) {
     mkdirSync(paths.backupDir, { recursive: true });
@@ -82,6 +100,7 @@ export function applyPendingRestore(paths: DataPaths, key: DbKey, now: () => Dat
   const temp = `${paths.dbPath}.restoring`;
   copyFileSync(backupFile, temp);
   flush(temp);
+  if (!backupKey.equals(key)) reencrypt(temp, backupKey, key);
   renameSync(temp, paths.dbPath);
   rmSync(marker);
   return path.basename(backupFile);

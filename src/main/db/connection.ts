@@ -58,6 +58,14 @@ function isPlaintextDatabase(filePath: string): boolean {
 }
 
 /**
+ * True when the file holds encrypted data, which only its own key (or the recovery code) opens. A missing
+ * or empty file, or a plaintext database from before encryption, gets a new key instead.
+ */
+export function holdsEncryptedData(filePath: string): boolean {
+  return existsSync(filePath) && statSync(filePath).size > 0 && !isPlaintextDatabase(filePath);
+}
+
+/**
  * A database from before encryption is encrypted in place: rekey rewrites every page inside one
  * rollback-journal transaction (WAL is switched off for it), so a crash leaves it whole, old or new.
  */
@@ -75,6 +83,18 @@ function encryptInPlace(filePath: string, key: DbKey): void {
 /** A backup or other copy, opened read-only with the key to check it; nothing is written to it. */
 export function openReadOnly(filePath: string, key: DbKey): Db {
   const db = new Database(filePath, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(db, key, 'key');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A copy being prepared (a restore), opened with its key for one change; not the live database. */
+export function openReadWrite(filePath: string, key: DbKey): Db {
+  const db = new Database(filePath, { fileMustExist: true });
   try {
     applyKey(db, key, 'key');
     return db;

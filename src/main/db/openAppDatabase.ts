@@ -13,8 +13,10 @@ export function openAppDatabase(
   paths: DataPaths,
   now: () => Date,
   key: DbKey,
+  /** Keys replaced by a key change: a scheduled restore of an older backup needs them. */
+  olderKeys: readonly DbKey[] = [],
 ): { db: Db; migration: MigrationResult; restoredFrom: string | null } {
-  const restoredFrom = applyPendingRestore(paths, key, now);
+  const restoredFrom = applyPendingRestore(paths, [key, ...olderKeys], now);
   // openDb refuses a missing folder; only then is the backups folder made inside it.
   const db = openDb(paths.dbPath, key);
   try {

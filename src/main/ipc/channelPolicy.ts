@@ -110,6 +110,8 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'audit:export': admin('export', 'audit_log'),
   'security:recoveryCode': admin('view', 'recovery_key'),
   'security:recoveryCodeStored': admin('change', 'recovery_key'),
+  // Audited by its handler: asynchronous, and the re-encryption cannot run inside a transaction.
+  'security:changeKey': admin(),
   // The backup service writes its own audit rows: VACUUM INTO cannot run inside the guard's transaction.
   'backups:list': admin(),
   'backups:create': admin(),

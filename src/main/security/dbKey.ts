@@ -14,13 +14,19 @@ export interface KeyProtector {
   unwrap(wrapped: Buffer): Promise<{ secret: string; shouldRewrap: boolean }>;
 }
 
+const wrappedKeySchema = z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{16}$/), wrapped: z.base64() });
+
 const keyFileSchema = z.strictObject({
   version: z.literal(1),
-  /** Identifies the key (not secret): backups record it, so a restore knows which key it needs. */
+  /** Identifies the key (not secret), so audit rows and restores can name it. */
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
   wrapped: z.base64(),
   /** When the administrator confirmed the recovery code was stored; null: still to be shown. */
   recoveryShownAt: z.string().nullable(),
+  /** Keys replaced by a key change, newest first: backups taken before the change still open. */
+  history: z.array(wrappedKeySchema).default([]),
+  /** A key change under way: the new key, until the database is re-encrypted and it is promoted. */
+  pending: wrappedKeySchema.nullable().default(null),
 });
 export type KeyFile = z.infer<typeof keyFileSchema>;
 
@@ -45,11 +51,21 @@ export function readKeyFile(keyFilePath: string): KeyFile | null {
 }
 
 /** Names a key without revealing it: the first 8 bytes of SHA-256 over it. */
-const keyIdOf = (key: DbKey) => createHash('sha256').update(key).digest('hex').slice(0, 16);
+export const keyIdOf = (key: DbKey) => createHash('sha256').update(key).digest('hex').slice(0, 16);
 
 export interface LoadedKey {
   key: DbKey;
+  /** Earlier keys, newest first. */
+  history: DbKey[];
   keyFile: KeyFile;
+}
+
+async function unwrapKey(
+  protector: KeyProtector,
+  wrapped: string,
+): Promise<{ key: DbKey; shouldRewrap: boolean }> {
+  const { secret, shouldRewrap } = await protector.unwrap(Buffer.from(wrapped, 'base64'));
+  return { key: Buffer.from(secret, 'hex'), shouldRewrap };
 }
 
 /**
@@ -65,14 +81,19 @@ export async function loadOrCreateKey(options: {
   const { keyFilePath, protector } = options;
   const existing = readKeyFile(keyFilePath);
   if (existing) {
-    const { secret, shouldRewrap } = await protector.unwrap(Buffer.from(existing.wrapped, 'base64'));
-    const key = Buffer.from(secret, 'hex');
+    const { key, shouldRewrap } = await unwrapKey(protector, existing.wrapped);
+    const history = await Promise.all(
+      existing.history.map(async (h) => (await unwrapKey(protector, h.wrapped)).key),
+    );
     if (shouldRewrap) {
-      const rewrapped = { ...existing, wrapped: (await protector.wrap(secret)).toString('base64') };
+      const rewrapped = {
+        ...existing,
+        wrapped: (await protector.wrap(key.toString('hex'))).toString('base64'),
+      };
       writeKeyFile(keyFilePath, rewrapped);
-      return { key, keyFile: rewrapped };
+      return { key, history, keyFile: rewrapped };
     }
-    return { key, keyFile: existing };
+    return { key, history, keyFile: existing };
   }
   if (options.databaseExists) return { missing: true };
   const key = randomBytes(32);
@@ -86,9 +107,11 @@ export async function storeKey(keyFilePath: string, key: DbKey, protector: KeyPr
     keyId: keyIdOf(key),
     wrapped: (await protector.wrap(key.toString('hex'))).toString('base64'),
     recoveryShownAt: null,
+    history: [],
+    pending: null,
   };
   writeKeyFile(keyFilePath, keyFile);
-  return { key, keyFile };
+  return { key, history: [], keyFile };
 }
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is hard to get wrong.
@@ -151,11 +174,29 @@ export async function obtainDbKey(options: {
   recoveryCode: string | undefined;
   /** Tries the key on the database before it is kept (so a wrong code stores nothing). */
   opens: (key: DbKey) => boolean;
-}): Promise<{ key: DbKey; emergency: boolean } | { problem: string }> {
+}): Promise<{ key: DbKey; history: DbKey[]; emergency: boolean } | { problem: string }> {
   const problem = await options.protector.unavailableReason();
   if (problem) return { problem };
   const loaded = await loadOrCreateKey(options);
-  if (!('missing' in loaded)) return { key: loaded.key, emergency: false };
+  if (!('missing' in loaded)) {
+    const { keyFile } = loaded;
+    if (keyFile.pending && options.databaseExists) {
+      // A key change was interrupted: the file opens with the old key (not re-encrypted yet: the change
+      // is dropped) or with the new one (re-encrypted, not yet promoted: promote it now).
+      if (options.opens(loaded.key)) {
+        writeKeyFile(options.keyFilePath, { ...keyFile, pending: null });
+      } else {
+        const next = (await unwrapKey(options.protector, keyFile.pending.wrapped)).key;
+        if (!options.opens(next))
+          return {
+            problem: 'The database opens with neither the current nor the new key. Restore it from a backup.',
+          };
+        promotePending(options.keyFilePath, keyFile);
+        return { key: next, history: [loaded.key, ...loaded.history], emergency: false };
+      }
+    }
+    return { key: loaded.key, history: loaded.history, emergency: false };
+  }
   if (!options.recoveryCode) {
     return {
       problem:
@@ -172,5 +213,20 @@ export async function obtainDbKey(options: {
       problem: 'The recovery code is valid but belongs to a different database. Nothing was changed.',
     };
   await storeKey(options.keyFilePath, key, options.protector);
-  return { key, emergency: true };
+  return { key, history: [], emergency: true };
+}
+
+/** The pending key becomes the key; the old one goes to the history; its recovery code is shown anew. */
+export function promotePending(keyFilePath: string, keyFile: KeyFile): KeyFile {
+  const pending = keyFile.pending!;
+  const promoted: KeyFile = {
+    ...keyFile,
+    keyId: pending.keyId,
+    wrapped: pending.wrapped,
+    history: [{ keyId: keyFile.keyId, wrapped: keyFile.wrapped }, ...keyFile.history],
+    pending: null,
+    recoveryShownAt: null,
+  };
+  writeKeyFile(keyFilePath, promoted);
+  return promoted;
 }

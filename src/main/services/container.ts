@@ -2,7 +2,8 @@
 // Electron and the test harness.
 import { platform } from 'node:process';
 import { createBackupService, type BackupService } from '../backup/backupService';
-import type { Db, DbKey } from '../db/connection';
+import type { Db } from '../db/connection';
+import { dataPathWarning } from '../db/dataPathRisk';
 import type { DataPaths } from '../db/paths';
 import { backupHandlers } from '../ipc/handlers/backupHandlers';
 import { schemaVersion } from '../db/migrate';
@@ -11,7 +12,7 @@ import { createUserService } from '../auth/userService';
 import type { HandlerMap } from '../ipc/dispatch';
 import { createGuard, type Guard } from '../ipc/guard';
 import { authHandlers } from '../ipc/handlers/authHandlers';
-import type { RecoveryKeyService } from '../security/recoveryKeyService';
+import type { KeyRing } from '../security/keyRing';
 import { appHandlers } from '../ipc/handlers/appHandlers';
 import { dataHandlers, estimateHandlers } from '../ipc/handlers/dataHandlers';
 import { callHandlers } from '../ipc/handlers/callHandlers';
@@ -31,13 +32,11 @@ import type { ClipboardPort, FilePort, PrintPort } from './ports';
 import { createSettingsService } from './settingsService';
 
 export interface AppContext {
-  /** Where the database and its backups live, and its key (backups are written and checked with it). */
+  /** Where the database and its backups live, and its keys (backups are written and checked with them). */
   paths: DataPaths;
-  dbKey: DbKey;
+  keys: KeyRing;
   /** Restarts the app: a scheduled restore runs before the database opens again. */
   restart: () => void;
-  /** The database key's recovery code, offered to an administrator until stored. */
-  recoveryKey: RecoveryKeyService;
   db: Db;
   appVersion: string;
   now: () => Date;
@@ -73,7 +72,7 @@ export function createAppServices(context: AppContext): AppServices {
   });
   const backups = createBackupService({
     db,
-    key: context.dbKey,
+    keys: context.keys,
     paths: context.paths,
     now,
     folder: () => settings.get().backupFolder,
@@ -86,7 +85,7 @@ export function createAppServices(context: AppContext): AppServices {
       db,
       session,
       createUserService({ db, now, actor: session.current }),
-      context.recoveryKey,
+      context.keys,
       context.files,
       now,
     ),
@@ -94,6 +93,7 @@ export function createAppServices(context: AppContext): AppServices {
       () => ({
         version: context.appVersion,
         dbPath: context.paths.dbPath,
+        dataPathWarning: dataPathWarning(context.paths.dbPath),
         schemaVersion: schemaVersion(context.db),
         platform,
       }),

@@ -75,6 +75,7 @@ export const CHANNELS = [
   'audit:export',
   'security:recoveryCode',
   'security:recoveryCodeStored',
+  'security:changeKey',
   'backups:list',
   'backups:create',
   'backups:preview',

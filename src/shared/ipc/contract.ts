@@ -108,6 +108,8 @@ export const appInfoSchema = z.strictObject({
   dbPath: z.string(),
   schemaVersion: z.number().int(),
   platform: z.string(),
+  /** Set when the database sits on a network share or in a cloud-synced folder. */
+  dataPathWarning: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -274,6 +276,7 @@ export const contract = {
   'audit:export': { input: auditFilterSchema, output: savedFile },
   'security:recoveryCode': { input: noInput, output: z.strictObject({ code: z.string().nullable() }) },
   'security:recoveryCodeStored': { input: noInput, output: z.strictObject({ stored: z.literal(true) }) },
+  'security:changeKey': { input: noInput, output: z.strictObject({ changed: z.literal(true) }) },
   'backups:list': {
     input: noInput,
     output: z.strictObject({ folder: z.string(), backups: z.array(backupFileSchema) }),

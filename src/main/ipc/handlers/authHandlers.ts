@@ -2,11 +2,11 @@
 import type { AuditFilterInput } from '../../../shared/auth/authViews';
 import { localDate } from '../../../shared/dates/localDate';
 import { toCsv, type RawNumber } from '../../../shared/csv/writeCsv';
-import { listAudit, verifyAuditChain, type AuditFilter } from '../../audit/auditLog';
+import { appendAudit, listAudit, verifyAuditChain, type AuditFilter } from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { UserService } from '../../auth/userService';
 import type { Db } from '../../db/connection';
-import type { RecoveryKeyService } from '../../security/recoveryKeyService';
+import type { KeyRing } from '../../security/keyRing';
 import type { FilePort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 
@@ -23,7 +23,8 @@ type AuthChannels =
   | 'audit:verify'
   | 'audit:export'
   | 'security:recoveryCode'
-  | 'security:recoveryCodeStored';
+  | 'security:recoveryCodeStored'
+  | 'security:changeKey';
 
 /** Dates are local calendar days; the log stores UTC instants, so the day's bounds are widened to cover it. */
 function toFilter(input: AuditFilterInput, limit: number): AuditFilter {
@@ -40,15 +41,36 @@ export function authHandlers(
   db: Db,
   session: SessionService,
   users: UserService,
-  recoveryKey: RecoveryKeyService,
+  keys: KeyRing,
   files: FilePort,
   now: () => Date,
 ): Pick<HandlerMap, AuthChannels> {
   return {
-    'security:recoveryCode': () => ({ code: recoveryKey.pending() }),
+    'security:recoveryCode': () => ({ code: keys.recoveryCodePending() }),
     'security:recoveryCodeStored': () => {
-      recoveryKey.markStored();
+      keys.markRecoveryStored();
       return { stored: true as const };
+    },
+    // Asynchronous (the OS wraps the new key) and outside any transaction (rekey needs the file to
+    // itself), so it is audited here rather than by the guard.
+    'security:changeKey': async () => {
+      const ids = await keys.rotate(db);
+      const who = session.current();
+      db.transaction(() =>
+        appendAudit(
+          db,
+          {
+            userId: who?.id ?? null,
+            userName: who?.displayName ?? 'nobody signed in',
+            action: 'change',
+            entity: 'database_key',
+            entityId: null,
+            detail: { fromKey: ids.from, toKey: ids.to },
+          },
+          now(),
+        ),
+      )();
+      return { changed: true as const };
     },
     'session:status': () => session.status(),
     'session:setup': (input) => session.setup(input),

@@ -3,6 +3,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { useSessionStore } from '../../stores/sessionStore';
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
+import { KeyPanel } from './KeyPanel';
 import { SessionPanel } from './SessionPanel';
 import { UsersPanel } from './UsersPanel';
 import { useSettingsStore } from '../../stores/settingsStore';
@@ -41,6 +42,11 @@ export function SettingsScreen() {
             <dt>Database schema</dt>
             <dd>version {info.schemaVersion}</dd>
           </dl>
+          {info.dataPathWarning && (
+            <p className="field-error" role="alert">
+              {info.dataPathWarning}
+            </p>
+          )}
         </div>
       )}
       {status !== 'error' && settings && (
@@ -55,6 +61,7 @@ export function SettingsScreen() {
       {status === 'ready' && <DataTransferPanel />}
       {status === 'ready' && <SampleDataPanel />}
       {status === 'ready' && isAdmin && settings && <BackupsPanel folderSetting={settings.backupFolder} />}
+      {status === 'ready' && isAdmin && <KeyPanel />}
       {status === 'ready' && isAdmin && <UsersPanel />}
       {status === 'ready' && isAdmin && <AuditPanel />}
     </section>

@@ -1,0 +1,103 @@
+// ENC-8: changing the database key (staff turnover, a key that may be known): the old key stops opening
+// the file, the new one opens it whole, a backup from before the change still restores (and comes back
+// under the new key), and a change interrupted at any point settles on the next start.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyKey, openDb, openReadWrite } from '../../src/main/db/connection';
+import { scheduleRestore } from '../../src/main/backup/restore';
+import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import { keyIdOf, obtainDbKey, readKeyFile, storeKey, writeKeyFile } from '../../src/main/security/dbKey';
+import { openSignedInApp } from '../helpers/appDispatch';
+import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
+import { patientInput } from '../helpers/policyFixtures';
+import { useTempDirs } from '../helpers/tempDir';
+import { TEST_DB_KEY } from '../helpers/testDbKey';
+
+describe('changing the database key', () => {
+  const tempDir = useTempDirs();
+
+  it('re-encrypts the database, keeps the old key for older backups, and asks to store the new recovery code', async () => {
+    const { db, send, keys, paths } = await openSignedInApp(tempDir);
+    await send('patients:save', { id: null, patient: patientInput({ lastName: 'Beforechange' }) });
+    const before = (await send('backups:create', {})) as { value: { name: string } };
+    expect(keys.recoveryCodePending()).toBeNull();
+
+    expect(await send('security:changeKey', {})).toEqual({ ok: true, value: { changed: true } });
+    expect(keys.current().equals(TEST_DB_KEY)).toBe(false);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(keys.recoveryCodePending()).toMatch(/^[0-9A-Z]{5}-/);
+    const audit = db
+      .prepare("SELECT detail_json AS d FROM audit_log WHERE entity = 'database_key'")
+      .get() as {
+      d: string;
+    };
+    expect(JSON.parse(audit.d)).toEqual({ fromKey: keyIdOf(TEST_DB_KEY), toKey: keyIdOf(keys.current()) });
+    expect(audit.d).not.toContain(keys.current().toString('hex'));
+
+    // Work after the change, then the app stops: the old key no longer opens the file, the new one does.
+    await send('patients:save', { id: null, patient: patientInput({ lastName: 'Afterchange' }) });
+    db.close();
+    expect(() => openDb(paths.dbPath, TEST_DB_KEY)).toThrow(/damaged|does not open/);
+    const reopened = openDb(paths.dbPath, keys.current());
+    expect(reopened.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
+    reopened.close();
+
+    // The backup from before the change restores with the old key and comes back under the new one.
+    scheduleRestore(paths, path.join(paths.backupDir, before.value.name), keys.all(), 9, new Date());
+    const restored = openAppDatabase(paths, () => new Date(), keys.current(), keys.all().slice(1));
+    expect(restored.restoredFrom).toBe(before.value.name);
+    expect(restored.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Beforechange' }]);
+    restored.db.close();
+    openDb(paths.dbPath, keys.current()).close();
+  });
+
+  it('an interrupted change settles at the next start: before the re-encryption it is dropped, after it promoted', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'app.sqlite');
+    const keyFilePath = path.join(dir, 'key.json');
+    const { protector } = fakeKeyProtector();
+    openDb(dbPath, TEST_DB_KEY).close();
+    await storeKey(keyFilePath, TEST_DB_KEY, protector);
+    const next = Buffer.alloc(32, 0x33);
+    const withPending = async () => {
+      const file = readKeyFile(keyFilePath)!;
+      writeKeyFile(keyFilePath, {
+        ...file,
+        pending: {
+          keyId: keyIdOf(next),
+          wrapped: (await protector.wrap(next.toString('hex'))).toString('base64'),
+        },
+      });
+    };
+    const opens = (key: Buffer) => {
+      try {
+        openDb(dbPath, key).close();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const start = () =>
+      obtainDbKey({ keyFilePath, databaseExists: true, protector, recoveryCode: undefined, opens });
+
+    // Crash after storing the pending key, before re-encrypting: the old key still opens; pending dropped.
+    await withPending();
+    const first = await start();
+    expect('key' in first && first.key.equals(TEST_DB_KEY)).toBe(true);
+    expect(readKeyFile(keyFilePath)!.pending).toBeNull();
+
+    // Crash after re-encrypting, before promoting: the new key opens; it is promoted, the old one kept.
+    await withPending();
+    const raw = openReadWrite(dbPath, TEST_DB_KEY);
+    raw.pragma('journal_mode = DELETE');
+    applyKey(raw, next, 'rekey');
+    raw.close();
+    const second = await start();
+    expect('key' in second && second.key.equals(next)).toBe(true);
+    expect('history' in second && second.history[0]!.equals(TEST_DB_KEY)).toBe(true);
+    const file = readKeyFile(keyFilePath)!;
+    expect(file).toMatchObject({ keyId: keyIdOf(next), pending: null, recoveryShownAt: null });
+    expect(file.history.map((h) => h.keyId)).toEqual([keyIdOf(TEST_DB_KEY)]);
+  });
+});
