@@ -112,4 +112,23 @@ describe('crash test: SIGKILL while answering a call', () => {
     );
     expect(caught).toBeGreaterThan(0);
   }, 120_000);
+
+  it('DB-14: a kill, then a full disk on the first write after reopening, still leaves the database sound', async () => {
+    const { dbPath, callId, acked } = await runOnce(RUNS + 1, 'honest', 5); // its own folder
+    const db = openDb(dbPath, TEST_DB_KEY);
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    const bigWrite = db.transaction(() => {
+      for (let i = 0; i < 200; i++)
+        db.prepare(
+          "INSERT INTO call_amendments (call_id, amended_at, amended_by, what, why) VALUES (?, '2026-11-22T15:00:00Z', 'Test', ?, 'disk full test')",
+        ).run(callId, 'x'.repeat(2000));
+    });
+    expect(() => bigWrite()).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    expect(db.inTransaction).toBe(false);
+    db.close();
+    const { ok, answers } = check(dbPath, callId);
+    expect(ok).toBe(true);
+    expect(answers).toBeGreaterThanOrEqual(acked);
+  }, 60_000);
 });
