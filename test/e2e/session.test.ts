@@ -143,7 +143,8 @@ describe('sign-in, lock and audit', () => {
     await h.screenshot('settings-backups-restore');
     await restore.getByRole('button', { name: 'Restore and restart' }).click();
     await expect.poll(() => h.restarts.length).toBe(1);
-    expect(await page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
+    // main has the request before the window shows its answer: wait for the message.
+    await expect.poll(() => page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
   });
 
   it('Settings: changing the database key shows the new recovery code before anything else', async () => {
