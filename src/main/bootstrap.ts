@@ -177,18 +177,6 @@ export function bootstrap(options: BootstrapOptions): void {
     // The desk walks away or the PC sleeps: lock at once, not only after the idle minutes.
     powerMonitor.on('lock-screen', () => services.session.lock('idle'));
     powerMonitor.on('suspend', () => services.session.lock('idle'));
-    // The daily backup: at start, then checked every hour. A failure is reported, never fatal.
-    const dailyBackup = () => {
-      try {
-        services.backups.dailyIfDue();
-      } catch (error) {
-        console.error(
-          `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
-        );
-      }
-    };
-    dailyBackup();
-    setInterval(dailyBackup, 60 * 60_000).unref();
     registerHandlers(ipcMain, dispatch, () =>
       [mainWindow, ...printWindows].flatMap((w) => (w && !w.isDestroyed() ? [w.webContents] : [])),
     );
@@ -201,5 +189,18 @@ export function bootstrap(options: BootstrapOptions): void {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    // The daily backup: a minute after the window opens (never in the way of start-up), then checked
+    // every hour. A failure is reported, never fatal.
+    const dailyBackup = () => {
+      try {
+        services.backups.dailyIfDue();
+      } catch (error) {
+        console.error(
+          `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
+        );
+      }
+    };
+    setTimeout(dailyBackup, 60_000).unref();
+    setInterval(dailyBackup, 60 * 60_000).unref();
   });
 }

@@ -3,7 +3,7 @@
 // under the new key), and a change interrupted at any point settles on the next start.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKey, openDb, openReadWrite } from '../../src/main/db/connection';
+import { applyKey, openCopy, openDb } from '../../src/main/db/connection';
 import { scheduleRestore } from '../../src/main/backup/restore';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { keyIdOf, obtainDbKey, readKeyFile, storeKey, writeKeyFile } from '../../src/main/security/dbKey';
@@ -89,7 +89,7 @@ describe('changing the database key', () => {
 
     // Crash after re-encrypting, before promoting: the new key opens; it is promoted, the old one kept.
     await withPending();
-    const raw = openReadWrite(dbPath, TEST_DB_KEY);
+    const raw = openCopy(dbPath, TEST_DB_KEY, { readonly: false });
     raw.pragma('journal_mode = DELETE');
     applyKey(raw, next, 'rekey');
     raw.close();

@@ -6,6 +6,7 @@ import { startHarness, type Harness } from './harness';
 import { completeCallInPage } from './completeCallInPage';
 import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData } from './seedPrintData';
+import { startCallThroughForm } from './startCallForm';
 
 /** Typed answers by answer type; yes/no questions get Y except the ones that would end the script early. */
 const TYPED: Record<string, string> = {
@@ -44,16 +45,7 @@ describe('verification call screen', () => {
   async function startCall() {
     const page = h.page;
     await openCallScreen();
-    await page.getByLabel('Patient').fill('Callpatient');
-    await page
-      .getByRole('button', { name: /Callpatient/ })
-      .first()
-      .click();
-    await page.getByLabel('Planned codes').fill('D0367');
-    await page.getByLabel('Date of service').fill('2026-12-10');
-    await page.getByLabel('Number dialled').fill('555-0199');
-    await page.getByRole('button', { name: 'Start the call' }).click();
-    await question().waitFor();
+    await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367', dialed: '555-0199' });
   }
 
   /** Answers one question from the keyboard and waits until the next one (or the finish form) shows. */
@@ -136,15 +128,7 @@ describe('verification call screen', () => {
     const page = h.page;
     await page.getByRole('button', { name: 'Start another call' }).click();
     await page.getByLabel('Patient').waitFor();
-    await page.getByLabel('Patient').fill('Callpatient');
-    await page
-      .getByRole('button', { name: /Callpatient/ })
-      .first()
-      .click();
-    await page.getByLabel('Planned codes').fill('D0367');
-    await page.getByLabel('Date of service').fill('2026-12-10');
-    await page.getByRole('button', { name: 'Start the call' }).click();
-    await question().waitFor();
+    await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367' });
     await page.screenshot({ path: 'test-output/e2e/call-known-answer.png', fullPage: true });
     const tally = { asked: 0, confirmed: 0 };
     for (let i = 0; i < 12; i++) await answerOne(tally);
@@ -166,15 +150,7 @@ describe('verification call screen', () => {
   it('a call left open by a restart resumes where it was, and can be marked dropped', async () => {
     const page = h.page;
     await page.getByRole('button', { name: 'Start another call' }).click();
-    await page.getByLabel('Patient').fill('Callpatient');
-    await page
-      .getByRole('button', { name: /Callpatient/ })
-      .first()
-      .click();
-    await page.getByLabel('Planned codes').fill('D0367');
-    await page.getByLabel('Date of service').fill('2026-12-10');
-    await page.getByRole('button', { name: 'Start the call' }).click();
-    await question().waitFor();
+    await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367' });
     const tally = { asked: 0, confirmed: 0 };
     await answerOne(tally);
     await answerOne(tally);
@@ -371,15 +347,7 @@ describe('verification call screen', () => {
     await openCallScreen();
     if (await page.getByRole('button', { name: 'Start another call' }).isVisible())
       await page.getByRole('button', { name: 'Start another call' }).click();
-    await page.getByLabel('Patient').fill('Callpatient');
-    await page
-      .getByRole('button', { name: /Callpatient/ })
-      .first()
-      .click();
-    await page.getByLabel('Planned codes').fill('D0367 D0310');
-    await page.getByLabel('Date of service').fill('2026-12-10');
-    await page.getByRole('button', { name: 'Start the call' }).click();
-    await question().waitFor();
+    await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367 D0310' });
     // Progress through the codes, and the facts of the code being asked, beside the question.
     const progress = page.getByRole('region', { name: 'Codes on this call' });
     expect(await progress.textContent()).toContain('0 of 2 done');

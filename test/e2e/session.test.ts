@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { startHarness, type Harness } from './harness';
 import { seedPrintData } from './seedPrintData';
+import { startCallThroughForm } from './startCallForm';
 
 describe('sign-in, lock and audit', () => {
   let h: Harness;
@@ -53,16 +54,8 @@ describe('sign-in, lock and audit', () => {
     const page = h.page;
     await seedPrintData(h, 'en', 'Lockpatient');
     await page.keyboard.press('Alt+Digit2');
-    await page.getByLabel('Patient').fill('Lockpatient');
-    await page
-      .getByRole('button', { name: /Lockpatient/ })
-      .first()
-      .click();
-    await page.getByLabel('Planned codes').fill('D0367');
-    await page.getByLabel('Date of service').fill('2026-12-10');
-    await page.getByRole('button', { name: 'Start the call' }).click();
+    await startCallThroughForm(page, { patient: 'Lockpatient', codes: 'D0367' });
     const question = page.getByRole('region', { name: 'Current question' });
-    await question.waitFor();
     await page.keyboard.type('Rep Lockwood');
     await page.keyboard.press('Enter');
     await expect.poll(() => question.getAttribute('data-step')).toBe('reference_number');

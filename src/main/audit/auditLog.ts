@@ -7,18 +7,25 @@ import { stmt } from '../db/statements';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
+  /** The signed-in person; null when nobody is (start-up, a restore, a failed sign-in). */
+  who: { id: number; displayName: string } | null;
+  /** The name written when `who` is null; by default "nobody signed in". */
+  otherwise?: string;
+  action: string;
+  entity: string;
+  entityId?: number | null;
+  /** Ids, counts and field names only: never names, dates of birth, member IDs or notes. */
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRow {
+  id: number;
+  tsUtc: string;
   userId: number | null;
   userName: string;
   action: string;
   entity: string;
   entityId: number | null;
-  /** Ids, counts and field names only: never names, dates of birth, member IDs or notes. */
-  detail: Record<string, unknown>;
-}
-
-export interface AuditRow extends Omit<AuditEntry, 'detail'> {
-  id: number;
-  tsUtc: string;
   detailJson: string;
   prevHash: string;
   hash: string;
@@ -45,12 +52,12 @@ export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
   const base = {
     id: (last?.id ?? 0) + 1,
     tsUtc: at.toISOString(),
-    userId: entry.userId,
-    userName: entry.userName,
+    userId: entry.who?.id ?? null,
+    userName: entry.who?.displayName ?? entry.otherwise ?? 'nobody signed in',
     action: entry.action,
     entity: entry.entity,
-    entityId: entry.entityId,
-    detailJson: JSON.stringify(entry.detail),
+    entityId: entry.entityId ?? null,
+    detailJson: JSON.stringify(entry.detail ?? {}),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row: AuditRow = { ...base, prevHash, hash: rowHash(prevHash, base) };
@@ -116,20 +123,16 @@ export function verifyAuditChain(db: Db): ChainCheck {
   return { ok: true, checked, firstBadId: null, head };
 }
 
+/** Appends one row in a transaction of its own: for actions that change no rows (sign-in, a backup). */
+export function recordAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
+  return db.transaction(() => appendAudit(db, entry, at))();
+}
+
 /** The database was opened with the recovery code instead of this PC's stored key. */
 export function recordEmergencyAccess(db: Db, now: () => Date): void {
-  db.transaction(() =>
-    appendAudit(
-      db,
-      {
-        userId: null,
-        userName: 'recovery code',
-        action: 'emergency_access',
-        entity: 'database',
-        entityId: null,
-        detail: {},
-      },
-      now(),
-    ),
-  )();
+  recordAudit(
+    db,
+    { who: null, otherwise: 'recovery code', action: 'emergency_access', entity: 'database' },
+    now(),
+  );
 }

@@ -3,7 +3,7 @@
 // idle minutes, unlock, sign-out. The dispatcher asks `authorize` before every channel.
 import { AppError } from '../../shared/ipc/result';
 import type { Role, SessionStatus } from '../../shared/auth/authViews';
-import { appendAudit } from '../audit/auditLog';
+import { appendAudit, recordAudit } from '../audit/auditLog';
 import type { Db } from '../db/connection';
 import {
   countUsers,
@@ -59,21 +59,7 @@ export function createSessionService(deps: {
     who: SessionUser | null,
     detail: Record<string, unknown> = {},
     name?: string,
-  ) =>
-    db.transaction(() =>
-      appendAudit(
-        db,
-        {
-          userId: who?.id ?? null,
-          userName: who?.displayName ?? name ?? 'nobody signed in',
-          action,
-          entity: 'session',
-          entityId: null,
-          detail,
-        },
-        now(),
-      ),
-    )();
+  ) => recordAudit(db, { who, otherwise: name, action, entity: 'session', detail }, now());
 
   function idleExpired(): boolean {
     return user !== null && !locked && now().getTime() - lastActivity >= deps.lockAfterMinutes() * 60_000;
@@ -141,18 +127,7 @@ export function createSessionService(deps: {
         if (countUsers(db) > 0) throw new AppError('conflict', 'VerifyDesk is already set up.');
         const id = insertUser(db, { ...input, role: 'admin', passwordHash: hash }, stamp);
         const admin: SessionUser = { id, displayName: input.displayName, role: 'admin' };
-        appendAudit(
-          db,
-          {
-            userId: id,
-            userName: admin.displayName,
-            action: 'setup',
-            entity: 'user',
-            entityId: id,
-            detail: {},
-          },
-          now(),
-        );
+        appendAudit(db, { who: admin, action: 'setup', entity: 'user', entityId: id }, now());
         return admin;
       })();
       user = created;

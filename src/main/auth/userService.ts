@@ -45,12 +45,10 @@ export function createUserService(deps: { db: Db; now: () => Date; actor: () => 
               'role',
             );
           }
-          const who = actor();
           appendAudit(
             db,
             {
-              userId: who?.id ?? null,
-              userName: who?.displayName ?? 'nobody signed in',
+              who: actor(),
               action: input.id === null ? 'create' : 'change',
               entity: 'user',
               entityId: userId,

@@ -12,9 +12,17 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
-import { openReadOnly, type Db, type DbKey } from '../db/connection';
+import { openCopy, type Db, type DbKey } from '../db/connection';
 
 export type BackupKind = 'daily' | 'manual' | 'pre-restore';
+
+/** A backup with this name (this millisecond) is already there; it is never written over. */
+export class BackupExistsError extends Error {
+  constructor(name: string) {
+    super(`a backup named ${name} already exists`);
+    this.name = 'BackupExistsError';
+  }
+}
 
 export interface BackupFile {
   name: string;
@@ -70,7 +78,7 @@ export interface BackupCheck {
 
 /** Opens a backup read-only with the key and checks it through. Throws with the reason when it fails. */
 export function verifyBackupFile(file: string, key: DbKey, expected?: BackupCheck): BackupCheck {
-  const copy = openReadOnly(file, key);
+  const copy = openCopy(file, key, { readonly: true });
   try {
     const integrity = copy.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new Error(`integrity check: ${String(integrity)}`);
@@ -105,8 +113,9 @@ export function verifyWithAnyKey(file: string, keys: readonly DbKey[]): BackupCh
   throw lastError;
 }
 
-function fsyncPath(target: string): void {
-  const fd = openSync(target, 'r');
+/** Flushes a file (opened for writing: Windows refuses to flush a read-only handle) or, on POSIX, a folder. */
+export function fsyncPath(target: string, kind: 'file' | 'folder' = 'file'): void {
+  const fd = openSync(target, kind === 'file' ? 'r+' : 'r');
   try {
     fsyncSync(fd);
   } finally {
@@ -127,7 +136,7 @@ export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKin
   const name = `${stampOf(at)}-v${expected.schemaVersion}-${kind}.sqlite`;
   const temp = path.join(dir, `.${name}.tmp`);
   // Never over an existing backup (two in the same millisecond, or a clock set back).
-  if (existsSync(path.join(dir, name))) throw new Error(`a backup named ${name} already exists`);
+  if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
   try {
     db.prepare('VACUUM INTO ?').run(temp);
     fsyncPath(temp);
@@ -137,7 +146,7 @@ export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKin
     rmSync(temp, { force: true });
     throw error;
   }
-  if (process.platform !== 'win32') fsyncPath(dir); // the rename itself survives a power cut
+  if (process.platform !== 'win32') fsyncPath(dir, 'folder'); // the rename itself survives a power cut
   return { ...parseBackupName(name)!, bytes: statSync(path.join(dir, name)).size };
 }
 

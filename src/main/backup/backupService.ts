@@ -1,16 +1,17 @@
 // Backups for the practice: one a day on its own, one whenever an administrator asks, kept by the
 // retention rule, each verified before it gets its name; and a restore, carried out at the next start.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
-import { appendAudit, verifyAuditChain } from '../audit/auditLog';
+import { recordAudit, verifyAuditChain } from '../audit/auditLog';
 import type { SessionUser } from '../auth/sessionService';
 import type { Db } from '../db/connection';
 import type { KeyRing } from '../security/keyRing';
 import { MIGRATIONS } from '../db/migrations';
 import type { DataPaths } from '../db/paths';
 import {
+  BackupExistsError,
   backupsToPrune,
   listBackupFiles,
   verifyWithAnyKey,
@@ -19,7 +20,6 @@ import {
   type BackupKind,
 } from './backupFiles';
 import { scheduleRestore } from './restore';
-import { rmSync } from 'node:fs';
 
 export interface BackupPreview {
   name: string;
@@ -54,23 +54,12 @@ export function createBackupService(deps: {
     return chosen;
   };
 
-  function audit(action: string, detail: Record<string, unknown>) {
-    const who = deps.actor();
-    db.transaction(() =>
-      appendAudit(
-        db,
-        {
-          userId: who?.id ?? null,
-          userName: who?.displayName ?? 'VerifyDesk (automatic)',
-          action,
-          entity: 'backup',
-          entityId: null,
-          detail,
-        },
-        now(),
-      ),
-    )();
-  }
+  const audit = (action: string, detail: Record<string, unknown>) =>
+    recordAudit(
+      db,
+      { who: deps.actor(), otherwise: 'VerifyDesk (automatic)', action, entity: 'backup', detail },
+      now(),
+    );
 
   function take(kind: BackupKind): BackupFile {
     const dir = folder();
@@ -81,7 +70,7 @@ export function createBackupService(deps: {
       file = writeBackupFile(db, keys.current(), dir, kind, now());
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_FULL') throw error;
-      if (error instanceof Error && /already exists/.test(error.message))
+      if (error instanceof BackupExistsError)
         throw new AppError('conflict', 'A backup was made this very second. Wait a moment and try again.');
       throw new AppError(
         'internal',

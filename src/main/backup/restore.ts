@@ -3,12 +3,9 @@
 // with its -wal and -shm (so no stale WAL is replayed over the restored copy), the backup is copied in and
 // flushed, and the normal open runs its checks.
 import {
-  closeSync,
   copyFileSync,
   existsSync,
-  fsyncSync,
   mkdirSync,
-  openSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -16,9 +13,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { applyKey, openDb, openReadWrite, type DbKey } from '../db/connection';
+import { applyKey, openCopy, openDb, type DbKey } from '../db/connection';
 import type { DataPaths } from '../db/paths';
-import { verifyWithAnyKey, writeBackupFile } from './backupFiles';
+import { fsyncPath, verifyWithAnyKey, writeBackupFile } from './backupFiles';
 
 const pendingSchema = z.strictObject({ backupFile: z.string(), requestedAt: z.string() });
 
@@ -39,17 +36,8 @@ export function scheduleRestore(
   return { schemaVersion: check.schemaVersion };
 }
 
-function flush(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function reencrypt(file: string, from: DbKey, to: DbKey): void {
-  const db = openReadWrite(file, from);
+  const db = openCopy(file, from, { readonly: false });
   try {
     db.pragma('journal_mode = DELETE');
     applyKey(db, to, 'rekey');
@@ -99,7 +87,7 @@ export function applyPendingRestore(
   }
   const temp = `${paths.dbPath}.restoring`;
   copyFileSync(backupFile, temp);
-  flush(temp);
+  fsyncPath(temp);
   if (!backupKey.equals(key)) reencrypt(temp, backupKey, key);
   renameSync(temp, paths.dbPath);
   rmSync(marker);

@@ -80,21 +80,12 @@ function encryptInPlace(filePath: string, key: DbKey): void {
   }
 }
 
-/** A backup or other copy, opened read-only with the key to check it; nothing is written to it. */
-export function openReadOnly(filePath: string, key: DbKey): Db {
-  const db = new Database(filePath, { readonly: true, fileMustExist: true });
-  try {
-    applyKey(db, key, 'key');
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-/** A copy being prepared (a restore), opened with its key for one change; not the live database. */
-export function openReadWrite(filePath: string, key: DbKey): Db {
-  const db = new Database(filePath, { fileMustExist: true });
+/**
+ * A copy of the database (a backup being checked, a restore being prepared), opened with its key and
+ * nothing else: not the live database, so none of openDb's pragmas or checks.
+ */
+export function openCopy(filePath: string, key: DbKey, options: { readonly: boolean }): Db {
+  const db = new Database(filePath, { readonly: options.readonly, fileMustExist: true });
   try {
     applyKey(db, key, 'key');
     return db;

@@ -1,7 +1,7 @@
 // Opens the app's database, brings it to the current schema and reference data: what startup and the
 // harness both do. A restore scheduled by an administrator is carried out first, then checked in full.
 import { mkdirSync } from 'node:fs';
-import { appendAudit } from '../audit/auditLog';
+import { recordAudit } from '../audit/auditLog';
 import { applyPendingRestore } from '../backup/restore';
 import { openDb, type Db, type DbKey } from './connection';
 import { migrate, type MigrationResult } from './migrate';
@@ -27,20 +27,17 @@ export function openAppDatabase(
       const integrity = db.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok')
         throw new Error(`The restored database failed its integrity check: ${String(integrity)}`);
-      db.transaction(() =>
-        appendAudit(
-          db,
-          {
-            userId: null,
-            userName: 'VerifyDesk (restore at start)',
-            action: 'restore',
-            entity: 'database',
-            entityId: null,
-            detail: { file: restoredFrom },
-          },
-          now(),
-        ),
-      )();
+      recordAudit(
+        db,
+        {
+          who: null,
+          otherwise: 'VerifyDesk (restore at start)',
+          action: 'restore',
+          entity: 'database',
+          detail: { file: restoredFrom },
+        },
+        now(),
+      );
     }
     return { db, migration, restoredFrom };
   } catch (error) {

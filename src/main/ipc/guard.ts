@@ -35,12 +35,10 @@ export function createGuard(deps: { db: Db; now: () => Date; session: SessionSer
   const { db, now, session } = deps;
   const record = (policy: ChannelPolicy, channel: Channel, input: unknown, output: unknown) => {
     if (!policy.audit) return;
-    const who = session.current();
     appendAudit(
       db,
       {
-        userId: who?.id ?? null,
-        userName: who?.displayName ?? 'nobody signed in',
+        who: session.current(),
         action: resolveAction(policy.audit.action, input),
         entity: policy.audit.entity,
         entityId: idOf(input) ?? idOf(output),

@@ -73,7 +73,7 @@ async function unwrapKey(
  * A key file: unwrapped (and wrapped again when the OS asks). No key file but a database: only the
  * recovery code can open it (loadKeyFromRecoveryCode).
  */
-export async function loadOrCreateKey(options: {
+async function loadOrCreateKey(options: {
   keyFilePath: string;
   databaseExists: boolean;
   protector: KeyProtector;

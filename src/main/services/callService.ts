@@ -95,10 +95,11 @@ export function createCallService({ db, now, actor, policies: policyService }: C
     return call;
   }
 
-  function engineState(call: calls.CallRow): CallState {
+  /** `rows`: the call's answers, when the caller has already read them. */
+  function engineState(call: calls.CallRow, rows = calls.listAnswers(db, call.id)): CallState {
     const stored = JSON.parse(call.stateJson) as StoredState;
     const answers: Record<string, Answer> = {};
-    for (const row of calls.listAnswers(db, call.id)) answers[row.key] = row.answer;
+    for (const row of rows) answers[row.key] = row.answer;
     return { ...stored, codes: call.planned.map((p) => p.code), answers };
   }
 
@@ -159,7 +160,8 @@ export function createCallService({ db, now, actor, policies: policyService }: C
 
   function view(id: number): CallView {
     const call = requireCall(id);
-    const state = engineState(call);
+    const rows = calls.listAnswers(db, id);
+    const state = engineState(call, rows);
     const patient = getPatientRow(db, call.patientId)!;
     const plan = getPlanRow(db, call.planId)!;
     const holds = calls.listHolds(db, id);
@@ -167,14 +169,14 @@ export function createCallService({ db, now, actor, policies: policyService }: C
     const step = call.status === 'in_progress' ? currentStep(script, state) : null;
     const code = step?.perCode ? (state.codes[state.codeIndex] ?? null) : null;
     const latest = new Map<string, calls.AnswerRow>();
-    for (const row of calls.listAnswers(db, id)) latest.set(row.key, row);
+    for (const row of rows) latest.set(row.key, row);
     return {
       id: call.id,
       status: call.status,
       kind: call.scriptId === MEDICAL_SCRIPT.id ? 'medical' : 'dental',
       medicalCallOf: call.medicalCallOf,
       medicalCalls: calls.listMedicalCalls(db, id),
-      medicalCodes: medicalCodes(call),
+      medicalCodes: medicalCodes(call, state.outcomes),
       patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}` },
       plan: { id: plan.id, payerName: plan.payerName, planName: plan.name },
       planned: call.planned,
@@ -270,9 +272,8 @@ export function createCallService({ db, now, actor, policies: policyService }: C
   }
 
   /** Codes a finished dental call found excluded by the dental plan: the medical plan may pay them. */
-  function medicalCodes(call: calls.CallRow): string[] {
+  function medicalCodes(call: calls.CallRow, outcomes = engineState(call).outcomes): string[] {
     if (call.scriptId !== DEFAULT_SCRIPT.id || call.status === 'in_progress') return [];
-    const { outcomes } = JSON.parse(call.stateJson) as StoredState;
     return call.planned.map((p) => p.code).filter((code) => outcomes[code] === 'not_covered_dental');
   }
 

@@ -2,7 +2,7 @@
 import type { AuditFilterInput } from '../../../shared/auth/authViews';
 import { localDate } from '../../../shared/dates/localDate';
 import { toCsv, type RawNumber } from '../../../shared/csv/writeCsv';
-import { appendAudit, listAudit, verifyAuditChain, type AuditFilter } from '../../audit/auditLog';
+import { listAudit, recordAudit, verifyAuditChain, type AuditFilter } from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { UserService } from '../../auth/userService';
 import type { Db } from '../../db/connection';
@@ -55,21 +55,16 @@ export function authHandlers(
     // itself), so it is audited here rather than by the guard.
     'security:changeKey': async () => {
       const ids = await keys.rotate(db);
-      const who = session.current();
-      db.transaction(() =>
-        appendAudit(
-          db,
-          {
-            userId: who?.id ?? null,
-            userName: who?.displayName ?? 'nobody signed in',
-            action: 'change',
-            entity: 'database_key',
-            entityId: null,
-            detail: { fromKey: ids.from, toKey: ids.to },
-          },
-          now(),
-        ),
-      )();
+      recordAudit(
+        db,
+        {
+          who: session.current(),
+          action: 'change',
+          entity: 'database_key',
+          detail: { fromKey: ids.from, toKey: ids.to },
+        },
+        now(),
+      );
       return { changed: true as const };
     },
     'session:status': () => session.status(),
