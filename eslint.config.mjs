@@ -1,5 +1,6 @@
 // Lint rules, including the ring rules from ARCHITECTURE.md: each folder may import only its own ring.
 import js from '@eslint/js';
+import sdl from '@microsoft/eslint-plugin-sdl';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -24,6 +25,8 @@ const MAIN = [
 ];
 const RENDERER = [{ group: ['**/renderer/**'], message: 'Main and shared code never import the renderer.' }];
 
+const SHIPPED = ['src/**/*.{ts,tsx}'];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-output/**'] },
   js.configs.recommended,
@@ -36,6 +39,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // SEC-16: Microsoft's SDL rules (the electron and common sets, plus its React set for the renderer) over
+  // the code we ship. They supplement the hardening tests, which check what these rules cannot see.
+  ...[...sdl.configs.common, ...sdl.configs.electron].map((config) => ({ ...config, files: SHIPPED })),
+  ...sdl.configs.react.map((config) => ({ ...config, files: ['src/renderer/**/*.{ts,tsx}'] })),
   {
     files: ['src/shared/**/*.ts'],
     rules: restrict([...NODE_AND_ELECTRON, ...REACT, ...MAIN, ...RENDERER]),
