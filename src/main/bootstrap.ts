@@ -5,7 +5,7 @@ import { recordEmergencyAccess } from './audit/auditLog';
 import { latestGoodBackup } from './backup/damagedStart';
 import { scheduleRestore } from './backup/restore';
 import { MIGRATIONS } from './db/migrations';
-import { DatabaseOpenError, holdsEncryptedData, openDb, type Db } from './db/connection';
+import { DatabaseOpenError, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
 import { createDispatch } from './ipc/dispatch';
@@ -13,7 +13,7 @@ import { registerHandlers } from './ipc/registerHandlers';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
 import { appProtocolResponse } from './security/appProtocol';
 import { installNavigationGuards } from './security/navigationGuards';
-import { obtainDbKey } from './security/dbKey';
+import { settleDbKey } from './security/startupKey';
 import { createKeyRing } from './security/keyRing';
 import { safeStorageProtector } from './security/safeStorageProtector';
 import { applySessionPolicy } from './security/sessionPolicy';
@@ -85,20 +85,11 @@ export function bootstrap(options: BootstrapOptions): void {
     const keyFilePath = path.join(app.getPath('userData'), 'verifydesk-key.json');
     const now = () => new Date();
     const protector = safeStorageProtector(safeStorage, process.platform);
-    const obtained = await obtainDbKey({
+    const obtained = await settleDbKey({
+      dbPath: paths.dbPath,
       keyFilePath,
-      // An unencrypted database from an earlier build gets a new key and is encrypted on open.
-      databaseExists: holdsEncryptedData(paths.dbPath),
       protector,
       recoveryCode: options.env.VERIFYDESK_RECOVERY_CODE,
-      opens: (key) => {
-        try {
-          openDb(paths.dbPath, key).close();
-          return true;
-        } catch {
-          return false;
-        }
-      },
     });
     if ('problem' in obtained) {
       dialog.showErrorBox('VerifyDesk cannot open its database', obtained.problem);

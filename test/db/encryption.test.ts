@@ -113,6 +113,7 @@ describe('encryption at rest', () => {
       protector,
       recoveryCode: undefined,
       opens: () => true,
+      restoreCopy: () => false,
     });
     if (!('key' in obtained)) throw new Error(obtained.problem);
     openDb(file, obtained.key).close();
@@ -129,6 +130,7 @@ describe('encryption at rest', () => {
       protector,
       recoveryCode: undefined,
       opens: () => true,
+      restoreCopy: () => false,
     };
     const first = await obtainDbKey(base);
     if (!('key' in first)) throw new Error('expected a key');
@@ -167,7 +169,7 @@ describe('encryption at rest', () => {
         return false;
       }
     };
-    const base = { keyFilePath, databaseExists: true, protector, opens };
+    const base = { keyFilePath, databaseExists: true, protector, opens, restoreCopy: () => false };
     expect(await obtainDbKey({ ...base, recoveryCode: undefined })).toMatchObject({
       problem: expect.stringMatching(/recovery code/),
     });

@@ -1,12 +1,14 @@
 // ENC-8: changing the database key (staff turnover, a key that may be known): the old key stops opening
 // the file, the new one opens it whole, a backup from before the change still restores (and comes back
 // under the new key), and a change interrupted at any point settles on the next start.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyKey, openCopy, openDb } from '../../src/main/db/connection';
 import { scheduleRestore } from '../../src/main/backup/restore';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { keyIdOf, obtainDbKey, readKeyFile, storeKey, writeKeyFile } from '../../src/main/security/dbKey';
+import { keyIdOf, readKeyFile, storeKey, writeKeyFile } from '../../src/main/security/dbKey';
+import { settleDbKey } from '../../src/main/security/startupKey';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { patientInput } from '../helpers/policyFixtures';
@@ -26,6 +28,7 @@ describe('changing the database key', () => {
     expect(keys.current().equals(TEST_DB_KEY)).toBe(false);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(existsSync(`${paths.dbPath}.before-key-change`)).toBe(false); // the safety copy is gone
     expect(keys.recoveryCodePending()).toMatch(/^[0-9A-Z]{5}-/);
     const audit = db
       .prepare("SELECT detail_json AS d FROM audit_log WHERE entity = 'database_key'")
@@ -70,16 +73,7 @@ describe('changing the database key', () => {
         },
       });
     };
-    const opens = (key: Buffer) => {
-      try {
-        openDb(dbPath, key).close();
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    const start = () =>
-      obtainDbKey({ keyFilePath, databaseExists: true, protector, recoveryCode: undefined, opens });
+    const start = () => settleDbKey({ dbPath, keyFilePath, protector, recoveryCode: undefined });
 
     // Crash after storing the pending key, before re-encrypting: the old key still opens; pending dropped.
     await withPending();

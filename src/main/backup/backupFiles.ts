@@ -124,29 +124,35 @@ export function fsyncPath(target: string, kind: 'file' | 'folder' = 'file'): voi
 }
 
 /**
- * Counts the rows, VACUUMs INTO a temporary name (one connection: no write lands in between), flushes
- * it, verifies it against the counts, renames it, and flushes the folder. A failure removes the
- * temporary file and leaves older backups as they were.
+ * Counts the rows, VACUUMs INTO a temporary name beside `target` (one connection: no write lands in
+ * between), flushes it, verifies it against the counts, renames it, and flushes the folder. A failure
+ * removes the temporary file and leaves everything else as it was.
  */
-export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKind, at: Date): BackupFile {
+export function writeVerifiedCopy(db: Db, key: DbKey, target: string): void {
   const expected: BackupCheck = {
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     counts: tableCounts(db),
   };
-  const name = `${stampOf(at)}-v${expected.schemaVersion}-${kind}.sqlite`;
-  const temp = path.join(dir, `.${name}.tmp`);
-  // Never over an existing backup (two in the same millisecond, or a clock set back).
-  if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.tmp`);
   try {
     db.prepare('VACUUM INTO ?').run(temp);
     fsyncPath(temp);
     verifyBackupFile(temp, key, expected);
-    renameSync(temp, path.join(dir, name));
+    renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
   if (process.platform !== 'win32') fsyncPath(dir, 'folder'); // the rename itself survives a power cut
+}
+
+/** A verified backup in `dir`, named for its time, schema version and kind; never over an existing one. */
+export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKind, at: Date): BackupFile {
+  const name = `${stampOf(at)}-v${db.pragma('user_version', { simple: true }) as number}-${kind}.sqlite`;
+  // Never over an existing backup (two in the same millisecond, or a clock set back).
+  if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
+  writeVerifiedCopy(db, key, path.join(dir, name));
   return { ...parseBackupName(name)!, bytes: statSync(path.join(dir, name)).size };
 }
 

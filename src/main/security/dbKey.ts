@@ -174,6 +174,8 @@ export async function obtainDbKey(options: {
   recoveryCode: string | undefined;
   /** Tries the key on the database before it is kept (so a wrong code stores nothing). */
   opens: (key: DbKey) => boolean;
+  /** Puts back the copy a key change took, when one verifies with this key (keyChangeCopy.ts). */
+  restoreCopy: (key: DbKey) => boolean;
 }): Promise<{ key: DbKey; history: DbKey[]; emergency: boolean } | { problem: string }> {
   const problem = await options.protector.unavailableReason();
   if (problem) return { problem };
@@ -182,18 +184,21 @@ export async function obtainDbKey(options: {
     const { keyFile } = loaded;
     if (keyFile.pending && options.databaseExists) {
       // A key change was interrupted: the file opens with the old key (not re-encrypted yet: the change
-      // is dropped) or with the new one (re-encrypted, not yet promoted: promote it now).
-      if (options.opens(loaded.key)) {
-        writeKeyFile(options.keyFilePath, { ...keyFile, pending: null });
-      } else {
+      // is dropped), with the new one (re-encrypted, not yet promoted: promote it now), or, when it
+      // stopped half-way, with neither: the copy taken before it goes back and the change is dropped.
+      if (!options.opens(loaded.key)) {
         const next = (await unwrapKey(options.protector, keyFile.pending.wrapped)).key;
-        if (!options.opens(next))
+        if (options.opens(next)) {
+          promotePending(options.keyFilePath, keyFile);
+          return { key: next, history: [loaded.key, ...loaded.history], emergency: false };
+        }
+        if (!(options.restoreCopy(loaded.key) && options.opens(loaded.key)))
           return {
-            problem: 'The database opens with neither the current nor the new key. Restore it from a backup.',
+            problem:
+              'A change of the database key was interrupted and the database opens with neither key. Restore it from a backup.',
           };
-        promotePending(options.keyFilePath, keyFile);
-        return { key: next, history: [loaded.key, ...loaded.history], emergency: false };
       }
+      writeKeyFile(options.keyFilePath, { ...keyFile, pending: null });
     }
     return { key: loaded.key, history: loaded.history, emergency: false };
   }

@@ -3,6 +3,7 @@
 // and the key change itself (ENC-8: staff turnover, a key that may be known).
 import { randomBytes } from 'node:crypto';
 import { applyKey, type Db, type DbKey } from '../db/connection';
+import { discardBeforeKeyChangeCopy, writeBeforeKeyChangeCopy } from './keyChangeCopy';
 import {
   keyIdOf,
   promotePending,
@@ -53,8 +54,11 @@ export function createKeyRing(deps: {
       //    opens with the current key or the pending one, and startup settles which.
       const before = file();
       writeKeyFile(deps.keyFilePath, { ...before, pending: { keyId: keyIdOf(next), wrapped } });
-      // 2. Re-encrypt every page in one rollback-journal transaction (rekey does not run in WAL mode).
+      // 2. A verified copy under the current key: a crash inside the re-encryption leaves a file neither
+      //    key opens, and startup puts this copy back (keyChangeCopy.ts says why).
       db.pragma('wal_checkpoint(TRUNCATE)');
+      writeBeforeKeyChangeCopy(db, current);
+      // 3. Re-encrypt every page in one rollback-journal transaction (rekey does not run in WAL mode).
       db.pragma('journal_mode = DELETE');
       try {
         applyKey(db, next, 'rekey');
@@ -63,8 +67,9 @@ export function createKeyRing(deps: {
       }
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`After the key change the check reported: ${String(check)}`);
-      // 3. Promote: the new key is the key, the old one kept for older backups.
+      // 4. Promote: the new key is the key, the old one kept for older backups; the copy is stale.
       promotePending(deps.keyFilePath, file());
+      discardBeforeKeyChangeCopy(db.name);
       history = [current, ...history];
       current = next;
       return { from: before.keyId, to: keyIdOf(next) };
