@@ -116,6 +116,14 @@ const GATES: Gate[] = [
     sample: 'DELETE FROM audit_log WHERE id = 1',
   },
   {
+    id: 'HIPAA-11',
+    what: 'a CSV written other than through exportCsv and its column allowlist',
+    pattern: /\btoCsv\(/,
+    under: 'src',
+    allowedIn: ['src/shared/csv/writeCsv.ts', 'src/shared/csv/csvExports.ts'],
+    sample: "const csv = toCsv([['name'], [patient.lastName]]);",
+  },
+  {
     id: 'VAL-7',
     what: 'floating-point money parsing in the engine and importers',
     pattern: /parseFloat|Number\.parseFloat/,

@@ -22,12 +22,15 @@ export interface SignedInApp {
   reported: string[];
   /** Times the app asked to restart (after scheduling a restore). */
   restarts: string[];
+  /** Files the app handed to the save dialog (not written anywhere). */
+  saved: Array<{ name: string; content: string | Uint8Array }>;
 }
 
 export async function openSignedInApp(tempDir: () => string, clock?: () => Date): Promise<SignedInApp> {
   const { db, paths, now } = openTestAppDb(tempDir, clock);
   const reported: string[] = [];
   const restarts: string[] = [];
+  const saved: SignedInApp['saved'] = [];
   const keys = await testKeyRing(tempDir(), now);
   const services = createAppServices({
     db,
@@ -37,7 +40,12 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
     appVersion: 'test',
     now,
     clipboard: { writeText: () => undefined },
-    files: { save: async () => '/nowhere/not-written' },
+    files: {
+      save: async (name, content) => {
+        saved.push({ name, content });
+        return '/nowhere/not-written';
+      },
+    },
     printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
   });
   await services.session.setup({ ...TEST_ADMIN });
@@ -50,5 +58,5 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   });
   const send = (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
     dispatch(MAIN_WINDOW_SENDER, channel, input);
-  return { db, paths, services, keys, send, reported, restarts };
+  return { db, paths, services, keys, send, reported, restarts, saved };
 }

@@ -1,6 +1,7 @@
 // Fee schedules as CSV: "code,fee" for the office's own fees, "code,allowed" for a plan's allowed fees.
 import { CsvSyntaxError, decodeUtf8, parseCsv } from '../csv/parseCsv';
-import { toCsv, unescapeCell } from '../csv/writeCsv';
+import { exportCsv } from '../csv/csvExports';
+import { unescapeCell } from '../csv/writeCsv';
 import { parseMoney } from '../money/cents';
 
 export const FEE_FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 20_000 };
@@ -17,8 +18,18 @@ export interface FeeIssue {
 }
 
 export function feesToCsv(rows: readonly FeeRow[], amountHeader: 'fee' | 'allowed'): string {
-  const dollars = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-  return toCsv([['code', amountHeader], ...rows.map((r) => [r.code, { number: dollars(r.cents) }])]);
+  const dollars = (cents: number) => ({
+    number: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
+  });
+  return amountHeader === 'fee'
+    ? exportCsv(
+        'officeFees',
+        rows.map((r) => ({ code: r.code, fee: dollars(r.cents) })),
+      )
+    : exportCsv(
+        'allowedFees',
+        rows.map((r) => ({ code: r.code, allowed: dollars(r.cents) })),
+      );
 }
 
 /** Reads a fee CSV completely; any issue means nothing may be applied. Messages never quote cells. */

@@ -1,7 +1,8 @@
 // Sign-in and the session, user accounts, the audit trail viewer, and the recovery code.
 import type { AuditFilterInput } from '../../../shared/auth/authViews';
 import { localDate } from '../../../shared/dates/localDate';
-import { toCsv, type RawNumber } from '../../../shared/csv/writeCsv';
+import { exportCsv } from '../../../shared/csv/csvExports';
+import type { RawNumber } from '../../../shared/csv/writeCsv';
 import { listAudit, recordAudit, verifyAuditChain, type AuditFilter } from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { UserService } from '../../auth/userService';
@@ -84,19 +85,19 @@ export function authHandlers(
     'audit:export': async (filter) => {
       const rows = listAudit(db, toFilter(filter, 1_000_000));
       const num = (n: number | null): RawNumber | string => (n === null ? '' : { number: String(n) });
-      const csv = toCsv([
-        ['id', 'time_utc', 'user', 'action', 'entity', 'entity_id', 'detail', 'hash'],
-        ...rows.map((r) => [
-          num(r.id),
-          r.tsUtc,
-          r.userName,
-          r.action,
-          r.entity,
-          num(r.entityId),
-          r.detailJson,
-          r.hash,
-        ]),
-      ]);
+      const csv = exportCsv(
+        'auditTrail',
+        rows.map((r) => ({
+          id: num(r.id),
+          time_utc: r.tsUtc,
+          user: r.userName,
+          action: r.action,
+          entity: r.entity,
+          entity_id: num(r.entityId),
+          detail: r.detailJson,
+          hash: r.hash,
+        })),
+      );
       return { savedTo: await files.save(`verifydesk-audit-${localDate(now())}.csv`, csv) };
     },
   };
