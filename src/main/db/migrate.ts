@@ -6,6 +6,8 @@ import { DatabaseOpenError, type Db } from './connection';
 export interface Migration {
   version: number;
   name: string;
+  /** Rebuilds tables (rebuildTable.ts): foreign keys go off around its transaction, as SQLite requires. */
+  rebuildsTables?: true;
   up(db: Db): void;
 }
 
@@ -54,10 +56,21 @@ export function migrate(
 
   const backupPath = hasUserTables(db) ? backupBeforeMigration(db, from, options) : null;
   for (const migration of pending) {
-    db.transaction(() => {
+    const apply = db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
+    if (!migration.rebuildsTables) {
+      apply();
+      continue;
+    }
+    // Steps 1 and 12 of the rebuild: outside the transaction (inside one the pragma does nothing).
+    db.pragma('foreign_keys = OFF');
+    try {
+      apply();
+    } finally {
+      db.pragma('foreign_keys = ON');
+    }
   }
   const orphans = db.pragma('foreign_key_check') as unknown[];
   if (orphans.length > 0) {

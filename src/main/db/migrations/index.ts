@@ -9,6 +9,7 @@ import { callsMigration } from './0006-calls';
 import { priorAuthsMigration } from './0007-prior-auths';
 import { callSearchMigration } from './0008-call-search';
 import { usersAuditMigration } from './0009-users-audit';
+import { provenanceCallKeyMigration } from './0010-provenance-call-key';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   priorAuthsMigration,
   callSearchMigration,
   usersAuditMigration,
+  provenanceCallKeyMigration,
 ];
