@@ -15,6 +15,9 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { MIGRATIONS } from '../../src/main/db/migrations';
+
+const LATEST = MIGRATIONS.at(-1)!.version;
 
 /** Every row of the tables a person's work lives in, hashed. */
 function contentHash(db: Db): string {
@@ -31,7 +34,7 @@ describe('backups and restore', () => {
     const { db, send, services, paths } = await openSignedInApp(tempDir);
     await send('patients:save', { id: null, patient: patientInput() });
     const made = await send('backups:create', {});
-    expect(made).toMatchObject({ ok: true, value: { kind: 'manual', schemaVersion: 9 } });
+    expect(made).toMatchObject({ ok: true, value: { kind: 'manual', schemaVersion: LATEST } });
     const name = (made as { value: { name: string } }).value.name;
     const file = path.join(paths.backupDir, name);
     expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
@@ -88,7 +91,7 @@ describe('backups and restore', () => {
     expect(contentHash(db)).not.toBe(expected);
 
     const preview = await send('backups:preview', { name: backup.value.name });
-    expect(preview).toMatchObject({ ok: true, value: { patients: 1, schemaVersion: 9 } });
+    expect(preview).toMatchObject({ ok: true, value: { patients: 1, schemaVersion: LATEST } });
     expect(await send('backups:restore', { name: backup.value.name })).toEqual({
       ok: true,
       value: { restarting: true },
@@ -155,15 +158,18 @@ describe('backups and restore', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     // A newer "backup" that is damaged is passed over.
-    writeFileSync(path.join(paths.backupDir, '2099-01-01T00-00-00-000Z-v9-manual.sqlite'), 'not a database');
+    writeFileSync(
+      path.join(paths.backupDir, `2099-01-01T00-00-00-000Z-v${LATEST}-manual.sqlite`),
+      'not a database',
+    );
     const bytes = readFileSync(paths.dbPath);
     bytes[4096 * 4 + 11]! ^= 0xff;
     writeFileSync(paths.dbPath, bytes);
     expect(() => openDb(paths.dbPath, TEST_DB_KEY)).toThrow(/damaged/);
 
-    const offered = latestGoodBackup(paths, [TEST_DB_KEY], 9);
+    const offered = latestGoodBackup(paths, [TEST_DB_KEY], LATEST);
     expect(offered?.name).toBe(good.value.name);
-    scheduleRestore(paths, path.join(paths.backupDir, offered!.name), [TEST_DB_KEY], 9, new Date());
+    scheduleRestore(paths, path.join(paths.backupDir, offered!.name), [TEST_DB_KEY], LATEST, new Date());
     const reopened = openAppDatabase(paths, () => new Date(), TEST_DB_KEY);
     expect(reopened.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Savedpatient' }]);
     expect(readdirSync(path.dirname(paths.dbPath)).some((f) => f.includes('.replaced-'))).toBe(true);

@@ -14,6 +14,7 @@ import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { MIGRATIONS } from '../../src/main/db/migrations';
 
 describe('changing the database key', () => {
   const tempDir = useTempDirs();
@@ -47,7 +48,13 @@ describe('changing the database key', () => {
     reopened.close();
 
     // The backup from before the change restores with the old key and comes back under the new one.
-    scheduleRestore(paths, path.join(paths.backupDir, before.value.name), keys.all(), 9, new Date());
+    scheduleRestore(
+      paths,
+      path.join(paths.backupDir, before.value.name),
+      keys.all(),
+      MIGRATIONS.at(-1)!.version,
+      new Date(),
+    );
     const restored = openAppDatabase(paths, () => new Date(), keys.current(), keys.all().slice(1));
     expect(restored.restoredFrom).toBe(before.value.name);
     expect(restored.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Beforechange' }]);

@@ -7,6 +7,7 @@ import { createPolicyService } from '../../src/main/services/policyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { startedCallId } from '../helpers/callDriver';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -38,12 +39,19 @@ describe('policy packs', () => {
   const workstation = (clock = () => new Date('2026-11-22T15:00:00Z')) => {
     const { db, now } = openTestAppDb(tempDir, clock);
     const policies = createPolicyService({ db, now, actor: () => 'Test User', staleAfterDays: () => 90 });
-    return { db, policies, packs: createPolicyPackService(db, now), catalog: createCatalogService(db, now) };
+    return {
+      db,
+      now,
+      policies,
+      packs: createPolicyPackService(db, now),
+      catalog: createCatalogService(db, now),
+    };
   };
   const filled = () => {
     const a = workstation();
     const payer = a.policies.savePayer(null, { ...payerInput(), phonePriorAuth: '555-0199' });
     const plan = a.policies.savePlan(null, planInput(payer.id));
+    const callId = startedCallId(a.db, a.now, plan.id);
     a.policies.setBenefits(plan.id, { annualMaxCents: 150_000, coverageByCategory: { diagnostic: 8000 } });
     a.policies.setPolicy(
       plan.id,
@@ -51,7 +59,7 @@ describe('policy packs', () => {
       { covered: 'yes', coverageBp: 5000, priorAuth: 'required' },
       {
         source: 'call',
-        callId: 3,
+        callId,
         repName: 'Rep Synthetic',
         referenceNumber: 'REF-777',
       },

@@ -8,6 +8,7 @@ import { UNKNOWN_POLICY } from '../../src/shared/policy/policyTypes';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { startedCallId } from '../helpers/callDriver';
 
 /** A clock the test can move: days are added to 2026-03-01 noon local time. */
 function movableClock() {
@@ -96,6 +97,7 @@ describe('payer, plan and policy store', () => {
   it('records provenance on every benefit change, field by field', () => {
     const { db, clock, policies } = setup();
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    const callId = startedCallId(db, clock.now, plan.id);
     policies.setBenefits(plan.id, { annualMaxCents: 150_000, deductibleIndividualCents: 5_000 });
     clock.advance(10);
     const after = policies.setBenefits(
@@ -103,7 +105,7 @@ describe('payer, plan and policy store', () => {
       { deductibleIndividualCents: 0, networkStatus: 'in_network' },
       {
         source: 'call',
-        callId: 7,
+        callId,
         repName: 'Rep Synthetic',
         referenceNumber: 'REF-123',
       },
@@ -117,7 +119,7 @@ describe('payer, plan and policy store', () => {
     expect(after.benefits.deductibleIndividualCents).toMatchObject({ value: 0, status: 'known' });
     expect(after.benefits.deductibleIndividualCents!.provenance).toMatchObject({
       source: 'call',
-      callId: 7,
+      callId,
       repName: 'Rep Synthetic',
       referenceNumber: 'REF-123',
     });

@@ -1,8 +1,12 @@
 // Drives a call through the service the way a caller would: confirms what the plan already knows with
 // one key, and otherwise gives a plain answer of the right type.
-import type { CallService } from '../../src/main/services/callService';
+import type { Db } from '../../src/main/db/connection';
+import { createCallService, type CallService } from '../../src/main/services/callService';
+import { createPatientService } from '../../src/main/services/patientService';
+import { createPolicyService } from '../../src/main/services/policyService';
 import type { CallView } from '../../src/shared/script/callViews';
 import type { Answer } from '../../src/shared/script/scriptTypes';
+import { patientInput } from './policyFixtures';
 
 export const SCRIPTED: Record<string, Answer> = {
   rep_name: { type: 'text', value: 'Rep Synthetic' },
@@ -48,4 +52,17 @@ export function driveCall(
     view = calls.answer(view.id, scripted ?? c.known?.answer ?? plainAnswer(c));
   }
   return view;
+}
+
+/** A call that exists, for answers recorded "from a call" (provenance must name a real call). */
+export function startedCallId(db: Db, now: () => Date, planId: number): number {
+  const deps = { db, now, actor: () => 'Test User' };
+  const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+  const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(null, patientInput());
+  return createCallService({ ...deps, policies }).start({
+    patientId: patient.id,
+    planId,
+    planned: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10' }],
+    dialedNumber: null,
+  }).id;
 }
