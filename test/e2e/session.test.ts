@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { startHarness, type Harness } from './harness';
 import { seedPrintData } from './seedPrintData';
@@ -152,6 +153,23 @@ describe('sign-in, lock and audit', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
     const changed = h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'database_key'").get();
     expect(changed).toEqual({ n: 1 });
+  });
+
+  it('after the recovery code opened the data, the next administrator is told before anything else', async () => {
+    const page = h.page;
+    recordEmergencyAccess(h.db, () => new Date());
+    await h.reload();
+    await expect.poll(heading).toBe('The recovery code was used');
+    await h.screenshot('session-emergency-access');
+    await page.getByRole('button', { name: 'Change the database key' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Database key' }).isVisible()).toBe(true);
+    const acknowledged = h.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'change' AND entity = 'emergency_access'")
+      .get();
+    expect(acknowledged).toEqual({ n: 1 });
+    // Told once: the next sign-in goes straight to work.
+    await h.reload();
+    await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
   });
 
   it('nothing about a patient reached the console, main’s error log, or any file but the encrypted ones', () => {

@@ -64,6 +64,8 @@ describe('authorization in main', () => {
       'security:recoveryCode',
       'security:recoveryCodeStored',
       'security:changeKey',
+      'security:emergencyAccess',
+      'security:acknowledgeEmergencyAccess',
       'backups:list',
       'backups:create',
       'backups:preview',

@@ -136,3 +136,22 @@ export function recordEmergencyAccess(db: Db, now: () => Date): void {
     now(),
   );
 }
+
+/**
+ * The newest use of the recovery code that no administrator has acknowledged yet (ENC-6: the next
+ * administrator to sign in is told, in case nobody at the practice expected it).
+ */
+export function unacknowledgedEmergencyAccess(db: Db): { id: number; at: string } | null {
+  const latest = db
+    .prepare(
+      "SELECT id, ts_utc AS at FROM audit_log WHERE action = 'emergency_access' ORDER BY id DESC LIMIT 1",
+    )
+    .get() as { id: number; at: string } | undefined;
+  if (!latest) return null;
+  const seen = db
+    .prepare(
+      "SELECT 1 FROM audit_log WHERE action = 'change' AND entity = 'emergency_access' AND entity_id = ? AND id > ?",
+    )
+    .get(latest.id, latest.id);
+  return seen ? null : latest;
+}

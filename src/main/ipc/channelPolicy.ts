@@ -112,6 +112,9 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'security:recoveryCodeStored': admin('change', 'recovery_key'),
   // Audited by its handler: asynchronous, and the re-encryption cannot run inside a transaction.
   'security:changeKey': admin(),
+  'security:emergencyAccess': admin(),
+  // The acknowledgement is itself the audit row (change of emergency_access <id>).
+  'security:acknowledgeEmergencyAccess': admin('change', 'emergency_access'),
   // The backup service writes its own audit rows: VACUUM INTO cannot run inside the guard's transaction.
   'backups:list': admin(),
   'backups:create': admin(),

@@ -12,6 +12,7 @@ import { PayersScreen } from './screens/Payers/PayersScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
+import { EmergencyAccessGate } from './screens/Session/EmergencyAccessGate';
 import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
 import { SessionScreen } from './screens/Session/SessionScreen';
 import { useNavStore } from './stores/navStore';
@@ -52,7 +53,9 @@ export function App() {
   if (status.user?.role === 'admin')
     return (
       <RecoveryCodeGate>
-        <Workspace />
+        <EmergencyAccessGate>
+          <Workspace />
+        </EmergencyAccessGate>
       </RecoveryCodeGate>
     );
   return <Workspace />;

@@ -76,6 +76,8 @@ export const CHANNELS = [
   'security:recoveryCode',
   'security:recoveryCodeStored',
   'security:changeKey',
+  'security:emergencyAccess',
+  'security:acknowledgeEmergencyAccess',
   'backups:list',
   'backups:create',
   'backups:preview',

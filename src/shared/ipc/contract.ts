@@ -277,6 +277,14 @@ export const contract = {
   'security:recoveryCode': { input: noInput, output: z.strictObject({ code: z.string().nullable() }) },
   'security:recoveryCodeStored': { input: noInput, output: z.strictObject({ stored: z.literal(true) }) },
   'security:changeKey': { input: noInput, output: z.strictObject({ changed: z.literal(true) }) },
+  'security:emergencyAccess': {
+    input: noInput,
+    output: z.strictObject({ notice: z.strictObject({ id, at: z.iso.datetime() }).nullable() }),
+  },
+  'security:acknowledgeEmergencyAccess': {
+    input: z.strictObject({ id }),
+    output: z.strictObject({ acknowledged: z.literal(true) }),
+  },
   'backups:list': {
     input: noInput,
     output: z.strictObject({ folder: z.string(), backups: z.array(backupFileSchema) }),

@@ -10,6 +10,7 @@ import { priorAuthsMigration } from './0007-prior-auths';
 import { callSearchMigration } from './0008-call-search';
 import { usersAuditMigration } from './0009-users-audit';
 import { provenanceCallKeyMigration } from './0010-provenance-call-key';
+import { auditByActionMigration } from './0011-audit-by-action';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   callSearchMigration,
   usersAuditMigration,
   provenanceCallKeyMigration,
+  auditByActionMigration,
 ];

@@ -3,7 +3,14 @@ import type { AuditFilterInput } from '../../../shared/auth/authViews';
 import { localDate } from '../../../shared/dates/localDate';
 import { exportCsv } from '../../../shared/csv/csvExports';
 import type { RawNumber } from '../../../shared/csv/writeCsv';
-import { listAudit, recordAudit, verifyAuditChain, type AuditFilter } from '../../audit/auditLog';
+import { AppError } from '../../../shared/ipc/result';
+import {
+  listAudit,
+  recordAudit,
+  unacknowledgedEmergencyAccess,
+  verifyAuditChain,
+  type AuditFilter,
+} from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { UserService } from '../../auth/userService';
 import type { Db } from '../../db/connection';
@@ -25,7 +32,9 @@ type AuthChannels =
   | 'audit:export'
   | 'security:recoveryCode'
   | 'security:recoveryCodeStored'
-  | 'security:changeKey';
+  | 'security:changeKey'
+  | 'security:emergencyAccess'
+  | 'security:acknowledgeEmergencyAccess';
 
 /** Dates are local calendar days; the log stores UTC instants, so the day's bounds are widened to cover it. */
 function toFilter(input: AuditFilterInput, limit: number): AuditFilter {
@@ -67,6 +76,12 @@ export function authHandlers(
         now(),
       );
       return { changed: true as const };
+    },
+    'security:emergencyAccess': () => ({ notice: unacknowledgedEmergencyAccess(db) }),
+    'security:acknowledgeEmergencyAccess': ({ id }) => {
+      if (unacknowledgedEmergencyAccess(db)?.id !== id)
+        throw new AppError('validation', 'That recovery-code use is not waiting to be acknowledged.', 'id');
+      return { acknowledged: true as const };
     },
     'session:status': () => session.status(),
     'session:setup': (input) => session.setup(input),
