@@ -27,7 +27,7 @@ const suite: BenchSuite = {
       appVersion: 'bench',
       now,
       clipboard: { writeText: () => undefined },
-      files: { save: async () => null },
+      files: { save: async () => null, chooseFolder: async () => null },
       printer: {
         toPdf: () => Promise.reject(new Error('no printing in this benchmark')),
         print: () => Promise.reject(new Error('no printing in this benchmark')),

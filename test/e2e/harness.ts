@@ -134,6 +134,12 @@ export async function startHarness(
         saved.push(target);
         return target;
       },
+      // The person picks (or makes) a folder standing in for a USB drive.
+      async chooseFolder() {
+        const folder = path.join(dir, 'usb-drive');
+        mkdirSync(folder, { recursive: true });
+        return folder;
+      },
     },
   });
   // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.

@@ -125,8 +125,23 @@ describe('sign-in, lock and audit', () => {
     const page = h.page;
     await page.keyboard.press('Alt+Digit7');
     const panel = page.getByRole('table', { name: 'Backups' });
+    // A second folder for copies, picked in the folder dialog (the harness's stands in for a USB drive).
+    const copyField = page.getByLabel(/Also copy each backup to/);
+    await page
+      .getByRole('form', { name: 'Backup folder' })
+      .getByRole('button', { name: 'Choose…' })
+      .nth(1)
+      .click();
+    await expect.poll(() => copyField.inputValue()).toMatch(/usb-drive$/);
+    await page.getByRole('button', { name: 'Save folders' }).click();
+    await expect.poll(() => page.getByText('Folders saved.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Back up now' }).click();
-    await expect.poll(() => page.getByText(/Backup made and checked/).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Backup made' }).textContent())
+      .toMatch(/Backup made and checked: .*\. Copied to .*usb-drive and checked\./);
+    await h.screenshot('settings-backups-copy');
+    const copied = readdirSync(await copyField.inputValue());
+    expect(copied).toHaveLength(1);
     await expect.poll(() => panel.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await panel.locator('tbody tr').first().textContent()).toContain('On request');
     await panel.getByRole('button', { name: 'Restore…' }).first().click();

@@ -24,6 +24,8 @@ export interface SignedInApp {
   restarts: string[];
   /** Files the app handed to the save dialog (not written anywhere). */
   saved: Array<{ name: string; content: string | Uint8Array }>;
+  /** What the folder dialog answers next, in order (empty: the person cancels). */
+  folderChoices: string[];
 }
 
 export async function openSignedInApp(tempDir: () => string, clock?: () => Date): Promise<SignedInApp> {
@@ -31,6 +33,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   const reported: string[] = [];
   const restarts: string[] = [];
   const saved: SignedInApp['saved'] = [];
+  const folderChoices: string[] = [];
   const keys = await testKeyRing(tempDir(), now);
   const services = createAppServices({
     db,
@@ -45,6 +48,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
         saved.push({ name, content });
         return '/nowhere/not-written';
       },
+      chooseFolder: async () => folderChoices.shift() ?? null,
     },
     printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
   });
@@ -58,5 +62,5 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   });
   const send = (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
     dispatch(MAIN_WINDOW_SENDER, channel, input);
-  return { db, paths, services, keys, send, reported, restarts, saved };
+  return { db, paths, services, keys, send, reported, restarts, saved, folderChoices };
 }

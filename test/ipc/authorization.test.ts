@@ -68,6 +68,7 @@ describe('authorization in main', () => {
       'security:acknowledgeEmergencyAccess',
       'backups:list',
       'backups:create',
+      'backups:chooseFolder',
       'backups:preview',
       'backups:restore',
     ]);

@@ -27,7 +27,7 @@ function installApi(overrides: Partial<Window['api']> = {}) {
     sampleStatus: vi.fn(() => ok({ payers: 0, plans: 0 })),
     usersList: vi.fn(() => ok([])),
     auditList: vi.fn(() => ok([])),
-    backupsList: vi.fn(() => ok({ folder: '/data/backups', backups: [] })),
+    backupsList: vi.fn(() => ok({ folder: '/data/backups', copyFolder: '', lastCopy: null, backups: [] })),
     ...overrides,
   });
 }

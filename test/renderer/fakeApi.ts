@@ -29,6 +29,7 @@ export function installFakeApi(overrides: Partial<Api>): Api {
     ...api,
     sessionStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: OPEN_SESSION })),
     securityRecoveryCode: vi.fn(() => Promise.resolve({ ok: true as const, value: { code: null } })),
+    securityEmergencyAccess: vi.fn(() => Promise.resolve({ ok: true as const, value: { notice: null } })),
     ...overrides,
   };
   // Signed in from the first render, as the app is once the sign-in screen is behind it.

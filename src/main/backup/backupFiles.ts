@@ -3,6 +3,7 @@
 // pre-migration copy. Nothing here copies, moves or deletes the live database.
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   fsyncSync,
   openSync,
@@ -124,19 +125,20 @@ export function fsyncPath(target: string, kind: 'file' | 'folder' = 'file'): voi
 }
 
 /**
- * Counts the rows, VACUUMs INTO a temporary name beside `target` (one connection: no write lands in
- * between), flushes it, verifies it against the counts, renames it, and flushes the folder. A failure
- * removes the temporary file and leaves everything else as it was.
+ * Writes `target` through a temporary name beside it: write, flush, open and check it against
+ * `expected`, rename, flush the folder. A failure removes the temporary file and leaves everything else
+ * as it was.
  */
-export function writeVerifiedCopy(db: Db, key: DbKey, target: string): void {
-  const expected: BackupCheck = {
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    counts: tableCounts(db),
-  };
+function writeThroughTemp(
+  target: string,
+  key: DbKey,
+  expected: BackupCheck,
+  write: (temp: string) => void,
+): void {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.tmp`);
   try {
-    db.prepare('VACUUM INTO ?').run(temp);
+    write(temp);
     fsyncPath(temp);
     verifyBackupFile(temp, key, expected);
     renameSync(temp, target);
@@ -147,6 +149,15 @@ export function writeVerifiedCopy(db: Db, key: DbKey, target: string): void {
   if (process.platform !== 'win32') fsyncPath(dir, 'folder'); // the rename itself survives a power cut
 }
 
+/** A checked copy of the open database at `target` (one connection: no write lands in between). */
+export function writeVerifiedCopy(db: Db, key: DbKey, target: string): void {
+  const expected: BackupCheck = {
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    counts: tableCounts(db),
+  };
+  writeThroughTemp(target, key, expected, (temp) => db.prepare('VACUUM INTO ?').run(temp));
+}
+
 /** A verified backup in `dir`, named for its time, schema version and kind; never over an existing one. */
 export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKind, at: Date): BackupFile {
   const name = `${stampOf(at)}-v${db.pragma('user_version', { simple: true }) as number}-${kind}.sqlite`;
@@ -154,6 +165,20 @@ export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKin
   if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
   writeVerifiedCopy(db, key, path.join(dir, name));
   return { ...parseBackupName(name)!, bytes: statSync(path.join(dir, name)).size };
+}
+
+/**
+ * Copies a finished backup into another folder (a USB drive, a network share) the same careful way; the
+ * copy itself is opened and checked against the original before it gets its name.
+ */
+export function copyBackupFile(source: string, dir: string, key: DbKey): BackupFile {
+  const name = path.basename(source);
+  const parsed = parseBackupName(name);
+  if (!parsed) throw new Error(`${name} is not a backup name`);
+  if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
+  const expected = verifyBackupFile(source, key);
+  writeThroughTemp(path.join(dir, name), key, expected, (temp) => copyFileSync(source, temp));
+  return { ...parsed, bytes: statSync(path.join(dir, name)).size };
 }
 
 /**

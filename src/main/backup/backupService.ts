@@ -13,6 +13,7 @@ import type { DataPaths } from '../db/paths';
 import {
   BackupExistsError,
   backupsToPrune,
+  copyBackupFile,
   listBackupFiles,
   verifyWithAnyKey,
   writeBackupFile,
@@ -30,6 +31,15 @@ export interface BackupPreview {
   estimates: number;
 }
 
+/** How the copy of the latest backup to the second folder went. */
+export interface CopyStatus {
+  folder: string;
+  at: string;
+  ok: boolean;
+  /** What went wrong, in words a person can act on; null when the copy was made and checked. */
+  problem: string | null;
+}
+
 export function createBackupService(deps: {
   db: Db;
   keys: KeyRing;
@@ -37,6 +47,8 @@ export function createBackupService(deps: {
   now: () => Date;
   /** The folder chosen in Settings; empty: the backups folder beside the database. */
   folder: () => string;
+  /** A second folder each backup is copied to and checked in (DB-10); empty: none. */
+  copyFolder: () => string;
   actor: () => SessionUser | null;
   /** Restarts the app (Electron relaunch); the restore runs before the database opens again. */
   restart: () => void;
@@ -54,6 +66,32 @@ export function createBackupService(deps: {
     return chosen;
   };
 
+  let lastCopy: CopyStatus | null = null;
+
+  /** Copies a new backup to the second folder. Its failure never undoes the backup itself. */
+  function copyOut(file: BackupFile, from: string): CopyStatus | null {
+    const target = deps.copyFolder().trim();
+    if (!target) return null;
+    const at = now().toISOString();
+    try {
+      if (!path.isAbsolute(target) || !existsSync(target) || !statSync(target).isDirectory())
+        throw new Error(`the folder ${target} is not there (is the drive plugged in?)`);
+      copyBackupFile(path.join(from, file.name), target, keys.current());
+      for (const name of backupsToPrune(listBackupFiles(target), now()))
+        rmSync(path.join(target, name), { force: true });
+      lastCopy = { folder: target, at, ok: true, problem: null };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      lastCopy = {
+        folder: target,
+        at,
+        ok: false,
+        problem: `The backup was made, but copying it to ${target} failed: ${reason}.`,
+      };
+    }
+    return lastCopy;
+  }
+
   const audit = (action: string, detail: Record<string, unknown>) =>
     recordAudit(
       db,
@@ -61,7 +99,7 @@ export function createBackupService(deps: {
       now(),
     );
 
-  function take(kind: BackupKind): BackupFile {
+  function take(kind: BackupKind): BackupFile & { copy: CopyStatus | null } {
     const dir = folder();
     // The audit chain's head goes with the backup's record, so a later truncation of the log shows.
     const head = verifyAuditChain(db).head;
@@ -79,16 +117,26 @@ export function createBackupService(deps: {
     }
     const pruned = backupsToPrune(listBackupFiles(dir), now());
     for (const name of pruned) rmSync(path.join(dir, name), { force: true });
-    audit('backup', { file: file.name, kind, pruned: pruned.length, chainHead: head });
-    return file;
+    const copy = copyOut(file, dir);
+    audit('backup', {
+      file: file.name,
+      kind,
+      pruned: pruned.length,
+      chainHead: head,
+      ...(copy ? { copied: copy.ok } : {}),
+    });
+    return { ...file, copy };
   }
 
   return {
     folder: () => folder(),
+    copyFolder: () => deps.copyFolder().trim(),
+    /** The last copy to the second folder since VerifyDesk started (null: none tried yet). */
+    lastCopy: () => lastCopy,
     list: (): BackupFile[] => listBackupFiles(folder()),
     backupNow: () => take('manual'),
     /** At start and every hour: one daily backup per local day. */
-    dailyIfDue(): BackupFile | null {
+    dailyIfDue(): (BackupFile & { copy: CopyStatus | null }) | null {
       const today = localDate(now());
       const done = listBackupFiles(folder()).some(
         (f) => f.kind === 'daily' && localDate(new Date(f.takenAt)) === today,

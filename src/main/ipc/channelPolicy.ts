@@ -118,6 +118,8 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   // The backup service writes its own audit rows: VACUUM INTO cannot run inside the guard's transaction.
   'backups:list': admin(),
   'backups:create': admin(),
+  // Only asks the OS for a folder name; saving it is settings:update (audited).
+  'backups:chooseFolder': admin(),
   'backups:preview': admin(),
   'backups:restore': admin(),
 };

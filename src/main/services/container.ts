@@ -76,11 +76,12 @@ export function createAppServices(context: AppContext): AppServices {
     paths: context.paths,
     now,
     folder: () => settings.get().backupFolder,
+    copyFolder: () => settings.get().backupCopyFolder,
     actor: session.current,
     restart: context.restart,
   });
   const handlers: HandlerMap = {
-    ...backupHandlers(backups),
+    ...backupHandlers(backups, context.files),
     ...authHandlers(
       db,
       session,

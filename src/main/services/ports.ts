@@ -6,9 +6,12 @@ export interface ClipboardPort {
   writeText(text: string): void;
 }
 
-/** Saves a file where the person chooses; resolves to the path, or null when they cancel. */
+/** Files and folders the person chooses in the system's dialogs; null when they cancel. */
 export interface FilePort {
+  /** Saves a file where the person chooses; resolves to the path. */
   save(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
+  /** Asks for a folder (an existing one, or one made in the dialog); resolves to its path. */
+  chooseFolder(title: string): Promise<string | null>;
 }
 
 /** Renders a print route of the renderer (e.g. "print/cost-summary/12") with the same templates everywhere. */

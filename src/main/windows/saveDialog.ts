@@ -1,10 +1,11 @@
-// The FilePort of the app: Electron's save dialog, then a write to exactly the path the person chose.
+// The FilePort of the app: Electron's save dialog, then a write to exactly the path the person chose;
+// and its folder picker.
 import type { BrowserWindow, Dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import type { FilePort } from '../services/ports';
 
 export function dialogFilePort(
-  dialog: Pick<Dialog, 'showSaveDialog'>,
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
   window: () => BrowserWindow | null,
 ): FilePort {
   return {
@@ -17,6 +18,14 @@ export function dialogFilePort(
       if (result.canceled || !result.filePath) return null;
       await writeFile(result.filePath, content, 'utf8');
       return result.filePath;
+    },
+    async chooseFolder(title) {
+      const owner = window();
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
     },
   };
 }

@@ -80,6 +80,7 @@ export const CHANNELS = [
   'security:acknowledgeEmergencyAccess',
   'backups:list',
   'backups:create',
+  'backups:chooseFolder',
   'backups:preview',
   'backups:restore',
 ] as const;

@@ -64,6 +64,12 @@ const backupFileSchema = z.strictObject({
   schemaVersion: z.number().int(),
   bytes: z.number().int(),
 });
+const copyStatusSchema = z.strictObject({
+  folder: z.string(),
+  at: z.iso.datetime(),
+  ok: z.boolean(),
+  problem: z.string().nullable(),
+});
 const backupPreviewSchema = z.strictObject({
   name: z.string(),
   takenAt: z.string(),
@@ -287,9 +293,21 @@ export const contract = {
   },
   'backups:list': {
     input: noInput,
-    output: z.strictObject({ folder: z.string(), backups: z.array(backupFileSchema) }),
+    output: z.strictObject({
+      folder: z.string(),
+      copyFolder: z.string(),
+      lastCopy: copyStatusSchema.nullable(),
+      backups: z.array(backupFileSchema),
+    }),
   },
-  'backups:create': { input: noInput, output: backupFileSchema },
+  'backups:create': {
+    input: noInput,
+    output: backupFileSchema.extend({ copy: copyStatusSchema.nullable() }),
+  },
+  'backups:chooseFolder': {
+    input: z.strictObject({ purpose: z.enum(['backups', 'copies']) }),
+    output: z.strictObject({ folder: z.string().nullable() }),
+  },
   'backups:preview': { input: z.strictObject({ name: backupName }), output: backupPreviewSchema },
   'backups:restore': {
     input: z.strictObject({ name: backupName }),

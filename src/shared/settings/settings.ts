@@ -29,6 +29,8 @@ export const settingsSchema = z.strictObject({
     .max(30, 'Lock after 1 to 30 minutes.'),
   /** Where backups go; empty: the backups folder beside the database. Another disk is better. */
   backupFolder: z.string().trim().max(500),
+  /** Optional second place (a USB drive, a network folder): each backup is copied there and checked. */
+  backupCopyFolder: z.string().trim().max(500),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   eligibilityStaleAfterDays: 30,
   lockAfterMinutes: 10,
   backupFolder: '',
+  backupCopyFolder: '',
 };
 
 export const settingsPatchSchema = z.strictObject({
@@ -46,5 +49,6 @@ export const settingsPatchSchema = z.strictObject({
   eligibilityStaleAfterDays: settingsSchema.shape.eligibilityStaleAfterDays.optional(),
   lockAfterMinutes: settingsSchema.shape.lockAfterMinutes.optional(),
   backupFolder: settingsSchema.shape.backupFolder.optional(),
+  backupCopyFolder: settingsSchema.shape.backupCopyFolder.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,5 +1,6 @@
-// Backups for administrators: where they go, one now, the list, and a restore with a preview of what
-// the backup holds. The restore happens when VerifyDesk restarts, after the current data is backed up.
+// Backups for administrators: where they go (and an optional second folder each one is copied to and
+// checked in), one now, the list, and a restore with a preview of what the backup holds. The restore
+// happens when VerifyDesk restarts, after the current data is backed up.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Output } from '../../../../shared/ipc/contract';
 import { ApiError, call } from '../../lib/api';
@@ -15,9 +16,16 @@ const KIND: Record<Listing['backups'][number]['kind'], string> = {
   'pre-migration': 'Before an update',
 };
 
-export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
+export function BackupsPanel({
+  folderSetting,
+  copyFolderSetting,
+}: {
+  folderSetting: string;
+  copyFolderSetting: string;
+}) {
   const [listing, setListing] = useState<Listing | null>(null);
   const [folder, setFolder] = useState(folderSetting);
+  const [copyFolder, setCopyFolder] = useState(copyFolderSetting);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [confirm, setConfirm] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -34,8 +42,21 @@ export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
 
   const saveFolder = (event: FormEvent) => {
     event.preventDefault();
-    void call('settings:update', { backupFolder: folder }).then(load, () => undefined);
+    void call('settings:update', { backupFolder: folder, backupCopyFolder: copyFolder }).then(
+      () => {
+        setMessage('Folders saved.');
+        load();
+      },
+      () => undefined,
+    );
   };
+  const choose = (purpose: 'backups' | 'copies', set: (folder: string) => void) =>
+    void call('backups:chooseFolder', { purpose }).then(
+      (r) => r.folder !== null && set(r.folder),
+      () => undefined,
+    );
+  const copyResult = (copy: Listing['lastCopy']) =>
+    copy === null ? '' : copy.ok ? ` Copied to ${copy.folder} and checked.` : ` ${copy.problem}`;
   const size = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -51,11 +72,31 @@ export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
           <label htmlFor="backup-folder">
             Backup folder (empty: beside the database; another drive is safer)
           </label>
-          <input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <div className="input-with-button">
+            <input id="backup-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
+            <button type="button" className="secondary" onClick={() => choose('backups', setFolder)}>
+              Choose…
+            </button>
+          </div>
+        </div>
+        <div className="field" style={{ gridColumn: '1 / -1' }}>
+          <label htmlFor="backup-copy-folder">
+            Also copy each backup to (optional: a USB drive or network folder; each copy is checked)
+          </label>
+          <div className="input-with-button">
+            <input
+              id="backup-copy-folder"
+              value={copyFolder}
+              onChange={(e) => setCopyFolder(e.target.value)}
+            />
+            <button type="button" className="secondary" onClick={() => choose('copies', setCopyFolder)}>
+              Choose…
+            </button>
+          </div>
         </div>
         <div className="form-actions">
           <button type="submit" className="secondary">
-            Save folder
+            Save folders
           </button>
           <button
             type="button"
@@ -63,7 +104,7 @@ export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
             onClick={() =>
               void call('backups:create', {}).then(
                 (b) => {
-                  setMessage(`Backup made and checked: ${localDateTime(b.takenAt)}.`);
+                  setMessage(`Backup made and checked: ${localDateTime(b.takenAt)}.${copyResult(b.copy)}`);
                   load();
                 },
                 () => undefined,
@@ -75,6 +116,11 @@ export function BackupsPanel({ folderSetting }: { folderSetting: string }) {
         </div>
       </form>
       {problem && <p className="field-error">{problem}</p>}
+      {listing?.lastCopy && !listing.lastCopy.ok && (
+        <p className="field-error" role="alert">
+          {listing.lastCopy.problem} ({localDateTime(listing.lastCopy.at)})
+        </p>
+      )}
       {message && (
         <p className="saved" role="status">
           {message}

@@ -60,7 +60,9 @@ export function SettingsScreen() {
       {status === 'ready' && isAdmin && <LicensedImportPanel />}
       {status === 'ready' && <DataTransferPanel />}
       {status === 'ready' && <SampleDataPanel />}
-      {status === 'ready' && isAdmin && settings && <BackupsPanel folderSetting={settings.backupFolder} />}
+      {status === 'ready' && isAdmin && settings && (
+        <BackupsPanel folderSetting={settings.backupFolder} copyFolderSetting={settings.backupCopyFolder} />
+      )}
       {status === 'ready' && isAdmin && <KeyPanel />}
       {status === 'ready' && isAdmin && <UsersPanel />}
       {status === 'ready' && isAdmin && <AuditPanel />}
