@@ -1,6 +1,7 @@
 // Wires the app together: single instance, security policy, database, IPC and the window.
 import type * as Electron from 'electron';
 import path from 'node:path';
+import { AppError } from '../shared/ipc/result';
 import { recordEmergencyAccess } from './audit/auditLog';
 import { latestGoodBackup } from './backup/damagedStart';
 import { scheduleRestore } from './backup/restore';
@@ -8,17 +9,18 @@ import { MIGRATIONS } from './db/migrations';
 import { DatabaseOpenError, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
-import { createDispatch } from './ipc/dispatch';
+import { createDispatch, type Dispatch } from './ipc/dispatch';
+import { createRecoveryDispatch } from './ipc/recoveryDispatch';
 import { registerHandlers } from './ipc/registerHandlers';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
 import { appProtocolResponse } from './security/appProtocol';
 import { installNavigationGuards } from './security/navigationGuards';
-import { settleDbKey } from './security/startupKey';
-import { createKeyRing } from './security/keyRing';
+import { settleDbKey, type SettledKey } from './security/startupKey';
+import { createKeyRing, type KeyRing } from './security/keyRing';
 import { safeStorageProtector } from './security/safeStorageProtector';
 import { applySessionPolicy } from './security/sessionPolicy';
-import { isTrustedSender } from './security/trustedSender';
-import { createAppServices } from './services/container';
+import { isTrustedSender, type SenderInfo } from './security/trustedSender';
+import { createAppServices, type AppServices } from './services/container';
 import { loadSampleDataOnce } from './services/sampleData';
 import { createMainWindow } from './windows/mainWindow';
 import { electronPrintPort } from './windows/printWindow';
@@ -85,23 +87,98 @@ export function bootstrap(options: BootstrapOptions): void {
     const keyFilePath = path.join(app.getPath('userData'), 'verifydesk-key.json');
     const now = () => new Date();
     const protector = safeStorageProtector(safeStorage, process.platform);
-    const obtained = await settleDbKey({
-      dbPath: paths.dbPath,
-      keyFilePath,
-      protector,
-      recoveryCode: options.env.VERIFYDESK_RECOVERY_CODE,
-    });
-    if ('problem' in obtained) {
-      dialog.showErrorBox('VerifyDesk cannot open its database', obtained.problem);
-      app.quit();
-      return;
-    }
-    const keys = createKeyRing({ keyFilePath, protector, key: obtained.key, history: obtained.history, now });
-    try {
-      db = openDatabase(paths, now, keys.current(), obtained.history).db;
-      if (obtained.emergency) recordEmergencyAccess(db, now);
-      loadSampleDataOnce(db, now);
-    } catch (error) {
+    const trusted = (sender: SenderInfo) => isTrustedSender(sender, devServerUrl);
+    // Channel and error type only: messages may quote data, and logs must never hold patient details.
+    const reportError = (channel: string, error: unknown) =>
+      console.error(`VerifyDesk: ${channel} failed (${error instanceof Error ? error.name : typeof error})`);
+    // Every call goes through whichever dispatcher is active: the recovery-code one until the data
+    // opens on a new computer, then the app's.
+    let active: Dispatch | null = null;
+    registerHandlers(
+      ipcMain,
+      (sender, channel, input) =>
+        active
+          ? active(sender, channel, input)
+          : Promise.resolve({ ok: false, error: { code: 'locked', message: 'VerifyDesk is starting.' } }),
+      () => [mainWindow, ...printWindows].flatMap((w) => (w && !w.isDestroyed() ? [w.webContents] : [])),
+    );
+    const openWindow = () => {
+      mainWindow = createMainWindow(BrowserWindow, {
+        preloadPath: path.join(options.outDir, 'preload', 'index.js'),
+        isPackaged: app.isPackaged,
+        url: devServerUrl ?? APP_ENTRY_URL,
+      });
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+    };
+
+    /** Opens the database with the settled key and makes the app's dispatcher the active one. */
+    const startApp = (obtained: SettledKey): AppServices | null => {
+      const keys = createKeyRing({
+        keyFilePath,
+        protector,
+        key: obtained.key,
+        history: obtained.history,
+        now,
+      });
+      try {
+        db = openDatabase(paths, now, keys.current(), obtained.history).db;
+        if (obtained.emergency) {
+          recordEmergencyAccess(db, now);
+          keys.markRecoveryStored(); // it was just typed in: the practice has it
+        }
+        loadSampleDataOnce(db, now);
+      } catch (error) {
+        offerBackupOrQuit(error, keys);
+        return null;
+      }
+      const services = createAppServices({
+        db,
+        paths,
+        keys,
+        // A scheduled restore runs at the next start, before the database opens.
+        restart: () => {
+          app.relaunch();
+          app.quit();
+        },
+        appVersion: app.getVersion(),
+        now,
+        clipboard,
+        files: dialogFilePort(dialog, () => mainWindow),
+        printer: electronPrintPort(
+          BrowserWindow,
+          { preloadPath: path.join(options.outDir, 'preload', 'index.js'), isPackaged: app.isPackaged },
+          { add: (w) => printWindows.add(w), remove: (w) => printWindows.delete(w) },
+        ),
+      });
+      active = createDispatch({
+        handlers: services.handlers,
+        guard: services.guard,
+        isTrustedSender: trusted,
+        checkOutputs: !app.isPackaged,
+        reportError,
+      });
+      // The desk walks away or the PC sleeps: lock at once, not only after the idle minutes.
+      powerMonitor.on('lock-screen', () => services.session.lock('idle'));
+      powerMonitor.on('suspend', () => services.session.lock('idle'));
+      // The daily backup: a minute after the app opens (never in the way of start-up), then checked
+      // every hour. A failure is reported, never fatal.
+      const dailyBackup = () => {
+        try {
+          services.backups.dailyIfDue();
+        } catch (error) {
+          console.error(
+            `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
+          );
+        }
+      };
+      setTimeout(dailyBackup, 60_000).unref();
+      setInterval(dailyBackup, 60 * 60_000).unref();
+      return services;
+    };
+
+    const offerBackupOrQuit = (error: unknown, keys: KeyRing) => {
       const message = error instanceof DatabaseOpenError ? error.message : String(error);
       // Damaged: nothing is repaired or written; the newest backup that verifies is offered.
       const good =
@@ -132,66 +209,30 @@ export function bootstrap(options: BootstrapOptions): void {
         dialog.showErrorBox('VerifyDesk cannot open its database', message);
       }
       app.quit();
-      return;
-    }
-
-    const services = createAppServices({
-      db,
-      paths,
-      keys,
-      // A scheduled restore runs at the next start, before the database opens.
-      restart: () => {
-        app.relaunch();
-        app.quit();
-      },
-      appVersion: app.getVersion(),
-      now,
-      clipboard,
-      files: dialogFilePort(dialog, () => mainWindow),
-      printer: electronPrintPort(
-        BrowserWindow,
-        { preloadPath: path.join(options.outDir, 'preload', 'index.js'), isPackaged: app.isPackaged },
-        { add: (w) => printWindows.add(w), remove: (w) => printWindows.delete(w) },
-      ),
-    });
-    const dispatch = createDispatch({
-      handlers: services.handlers,
-      guard: services.guard,
-      isTrustedSender: (sender) => isTrustedSender(sender, devServerUrl),
-      checkOutputs: !app.isPackaged,
-      // Channel and error type only: messages may quote data, and logs must never hold patient details.
-      reportError: (channel, error) =>
-        console.error(
-          `VerifyDesk: ${channel} failed (${error instanceof Error ? error.name : typeof error})`,
-        ),
-    });
-    // The desk walks away or the PC sleeps: lock at once, not only after the idle minutes.
-    powerMonitor.on('lock-screen', () => services.session.lock('idle'));
-    powerMonitor.on('suspend', () => services.session.lock('idle'));
-    registerHandlers(ipcMain, dispatch, () =>
-      [mainWindow, ...printWindows].flatMap((w) => (w && !w.isDestroyed() ? [w.webContents] : [])),
-    );
-
-    mainWindow = createMainWindow(BrowserWindow, {
-      preloadPath: path.join(options.outDir, 'preload', 'index.js'),
-      isPackaged: app.isPackaged,
-      url: devServerUrl ?? APP_ENTRY_URL,
-    });
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
-    // The daily backup: a minute after the window opens (never in the way of start-up), then checked
-    // every hour. A failure is reported, never fatal.
-    const dailyBackup = () => {
-      try {
-        services.backups.dailyIfDue();
-      } catch (error) {
-        console.error(
-          `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
-        );
-      }
     };
-    setTimeout(dailyBackup, 60_000).unref();
-    setInterval(dailyBackup, 60 * 60_000).unref();
+
+    const settle = (recoveryCode: string | undefined) =>
+      settleDbKey({ dbPath: paths.dbPath, keyFilePath, protector, recoveryCode });
+    const obtained = await settle(undefined);
+    if ('needsRecoveryCode' in obtained) {
+      // A new computer (or a lost profile): the window asks for the practice's recovery code.
+      active = createRecoveryDispatch({
+        isTrustedSender: trusted,
+        checkOutputs: !app.isPackaged,
+        reportError,
+        recover: async (code) => {
+          const tried = await settle(code);
+          if ('problem' in tried) throw new AppError('validation', tried.problem, 'code');
+          const started = startApp(tried);
+          if (!started) throw new AppError('internal', 'The data did not open. VerifyDesk is closing.');
+          return started.session.status();
+        },
+      });
+    } else if ('problem' in obtained) {
+      dialog.showErrorBox('VerifyDesk cannot open its database', obtained.problem);
+      app.quit();
+      return;
+    } else if (!startApp(obtained)) return;
+    openWindow();
   });
 }

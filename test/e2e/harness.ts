@@ -9,7 +9,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
+import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
+import { createRecoveryDispatch } from '../../src/main/ipc/recoveryDispatch';
+import { createKeyRing, type KeyRing } from '../../src/main/security/keyRing';
+import { settleDbKey } from '../../src/main/security/startupKey';
+import { AppError } from '../../src/shared/ipc/result';
+import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { resolveAppPath, mimeTypeFor } from '../../src/main/security/appProtocol';
 import { APP_HOST, APP_SCHEME } from '../../src/main/security/appUrl';
 import { PRODUCTION_CSP } from '../../src/main/security/csp';
@@ -19,7 +25,6 @@ import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
-import { TEST_DB_KEY } from '../helpers/testDbKey';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RENDERER_ROOT = path.join(ROOT, 'out', 'renderer');
@@ -87,7 +92,16 @@ function startStaticServer(): Promise<Server> {
 }
 
 export async function startHarness(
-  options: { appVersion?: string; sampleData?: boolean; signedIn?: boolean } = {},
+  options: {
+    appVersion?: string;
+    sampleData?: boolean;
+    signedIn?: boolean;
+    /**
+     * A new computer: the data folder holds a database made on another one (with an administrator),
+     * and this profile has no key. The window starts on the recovery-code screen, as main does.
+     */
+    newComputer?: boolean;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
   const paths: DataPaths = {
@@ -97,9 +111,6 @@ export async function startHarness(
   // Main's clock, which tests may move forward (the automatic lock) without waiting.
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
-  const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
-  // As on a first run of the app: the fictional sample payers are there until removed.
-  if (options.sampleData) loadSampleDataOnce(db, now);
   const appVersion =
     options.appVersion ?? JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
   const mainErrors: string[] = [];
@@ -112,46 +123,97 @@ export async function startHarness(
     Promise.reject(new Error('browser not started'));
   const exportDir = path.join(dir, 'exports');
   mkdirSync(exportDir);
-  const services = createAppServices({
-    db,
-    paths,
+  const reportError = (channel: string, error: unknown) =>
+    mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`);
+
+  /** What main does once it has a key: open the database, compose the services, dispatch to them. */
+  const startApp = (keys: KeyRing, emergency: boolean) => {
+    const { db } = openAppDatabase(paths, now, keys.current(), keys.all().slice(1));
+    if (emergency) {
+      recordEmergencyAccess(db, now);
+      keys.markRecoveryStored(); // it was just typed in: the practice has it
+    }
+    // As on a first run of the app: the fictional sample payers are there until removed.
+    if (options.sampleData) loadSampleDataOnce(db, now);
+    const services = createAppServices({
+      db,
+      paths,
+      keys,
+      restart: () => restarts.push(new Date().toISOString()),
+      appVersion,
+      now,
+      clipboard: { writeText: (t) => copied.push(t) },
+      printer: {
+        toPdf: (route) => renderPdf(route),
+        async print(route) {
+          printed.push(route);
+        },
+      },
+      files: {
+        async save(name, content) {
+          const target = path.join(exportDir, name);
+          writeFileSync(target, content);
+          saved.push(target);
+          return target;
+        },
+        // The person picks (or makes) a folder standing in for a USB drive.
+        async chooseFolder() {
+          const folder = path.join(dir, 'usb-drive');
+          mkdirSync(folder, { recursive: true });
+          return folder;
+        },
+      },
+    });
+    const dispatch = createDispatch({
+      handlers: services.handlers,
+      guard: services.guard,
+      isTrustedSender: (sender) => isTrustedSender(sender, undefined),
+      checkOutputs: true,
+      reportError,
+    });
+    return { db, services, dispatch };
+  };
+
+  let app: ReturnType<typeof startApp> | null = null;
+  let dispatch: Dispatch;
+  if (options.newComputer) {
+    // The other computer: its own profile and key file; an administrator; then it is gone.
+    const elsewhere = startApp(await testKeyRing(mkdtempSync(path.join(dir, 'other-pc-')), now), false);
+    await elsewhere.services.session.setup({ ...TEST_ADMIN });
+    elsewhere.db.close();
+    const keyFilePath = path.join(dir, 'verifydesk-key.json');
+    const { protector } = fakeKeyProtector();
+    dispatch = createRecoveryDispatch({
+      isTrustedSender: (sender) => isTrustedSender(sender, undefined),
+      checkOutputs: true,
+      reportError,
+      async recover(code) {
+        const settled = await settleDbKey({
+          dbPath: paths.dbPath,
+          keyFilePath,
+          protector,
+          recoveryCode: code,
+        });
+        if ('problem' in settled) throw new AppError('validation', settled.problem, 'code');
+        const keys = createKeyRing({
+          keyFilePath,
+          protector,
+          key: settled.key,
+          history: settled.history,
+          now,
+        });
+        app = startApp(keys, settled.emergency);
+        dispatch = app.dispatch;
+        return app.services.session.status();
+      },
+    });
+  } else {
     // A fresh install has not shown its recovery code yet; other tests start after that.
-    keys: await testKeyRing(dir, now, { shown: options.signedIn !== false }),
-    restart: () => restarts.push(new Date().toISOString()),
-    appVersion,
-    now,
-    clipboard: { writeText: (t) => copied.push(t) },
-    printer: {
-      toPdf: (route) => renderPdf(route),
-      async print(route) {
-        printed.push(route);
-      },
-    },
-    files: {
-      async save(name, content) {
-        const target = path.join(exportDir, name);
-        writeFileSync(target, content);
-        saved.push(target);
-        return target;
-      },
-      // The person picks (or makes) a folder standing in for a USB drive.
-      async chooseFolder() {
-        const folder = path.join(dir, 'usb-drive');
-        mkdirSync(folder, { recursive: true });
-        return folder;
-      },
-    },
-  });
-  // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
-  if (options.signedIn !== false) await services.session.setup({ ...TEST_ADMIN });
-  const dispatch: Dispatch = createDispatch({
-    handlers: services.handlers,
-    guard: services.guard,
-    isTrustedSender: (sender) => isTrustedSender(sender, undefined),
-    checkOutputs: true,
-    reportError: (channel, error) =>
-      mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`),
-  });
+    app = startApp(await testKeyRing(dir, now, { shown: options.signedIn !== false }), false);
+    // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
+    if (options.signedIn !== false) await app.services.session.setup({ ...TEST_ADMIN });
+    dispatch = app.dispatch;
+  }
 
   const server = await startStaticServer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -219,7 +281,10 @@ export async function startHarness(
   return {
     page,
     origin,
-    db,
+    get db() {
+      if (!app) throw new Error('the database is not open yet (the recovery code was not given)');
+      return app.db;
+    },
     paths,
     requests,
     consoleMessages,
@@ -244,7 +309,7 @@ export async function startHarness(
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
-      if (db.open) db.close();
+      if (app?.db.open) app.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -75,6 +75,7 @@ describe('authorization in main', () => {
     expect(open).toEqual([
       'session:status',
       'session:setup',
+      'session:recover',
       'session:signIn',
       'session:unlock',
       'session:lock',

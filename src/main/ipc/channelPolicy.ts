@@ -98,6 +98,9 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'reverify:worklist': user('view', 'reverify_worklist'),
   'session:status': open,
   'session:setup': open,
+  // Answers only while the database waits for the code (recoveryDispatch.ts); its use is audited as
+  // emergency access once the database is open.
+  'session:recover': open,
   'session:signIn': open,
   'session:unlock': open,
   'session:lock': open,

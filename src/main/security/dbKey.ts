@@ -170,13 +170,15 @@ export async function obtainDbKey(options: {
   keyFilePath: string;
   databaseExists: boolean;
   protector: KeyProtector;
-  /** From VERIFYDESK_RECOVERY_CODE, when the owner starts VerifyDesk with it. */
+  /** Typed on the recovery screen of a new computer; undefined at an ordinary start. */
   recoveryCode: string | undefined;
   /** Tries the key on the database before it is kept (so a wrong code stores nothing). */
   opens: (key: DbKey) => boolean;
   /** Puts back the copy a key change took, when one verifies with this key (keyChangeCopy.ts). */
   restoreCopy: (key: DbKey) => boolean;
-}): Promise<{ key: DbKey; history: DbKey[]; emergency: boolean } | { problem: string }> {
+}): Promise<
+  { key: DbKey; history: DbKey[]; emergency: boolean } | { problem: string; needsRecoveryCode?: true }
+> {
   const problem = await options.protector.unavailableReason();
   if (problem) return { problem };
   const loaded = await loadOrCreateKey(options);
@@ -204,8 +206,9 @@ export async function obtainDbKey(options: {
   }
   if (!options.recoveryCode) {
     return {
+      needsRecoveryCode: true,
       problem:
-        'This database was made on another computer, or this computer lost its copy of the database key. Start VerifyDesk with the practice’s recovery code (see “Opening the data on a new computer” in the README).',
+        'This database was made on another computer, or this computer lost its copy of the database key: only the practice’s recovery code opens it.',
     };
   }
   const key = keyFromRecoveryCode(options.recoveryCode);

@@ -5,11 +5,14 @@ import { holdsEncryptedData, openDb } from '../db/connection';
 import { obtainDbKey, type KeyProtector } from './dbKey';
 import { discardBeforeKeyChangeCopy, restoreBeforeKeyChangeCopy } from './keyChangeCopy';
 
+/** A key that opens the database, the keys it replaced, and whether the recovery code was used. */
+export type SettledKey = Extract<Awaited<ReturnType<typeof obtainDbKey>>, { key: unknown }>;
+
 export async function settleDbKey(options: {
   dbPath: string;
   keyFilePath: string;
   protector: KeyProtector;
-  /** From VERIFYDESK_RECOVERY_CODE, when the owner starts VerifyDesk with it. */
+  /** Typed on the recovery screen of a new computer; undefined at an ordinary start. */
   recoveryCode: string | undefined;
 }): ReturnType<typeof obtainDbKey> {
   const { dbPath } = options;

@@ -28,8 +28,11 @@ export const signInSchema = z.strictObject({ username, password });
 export const unlockSchema = z.strictObject({ password });
 
 export const sessionStatusSchema = z.strictObject({
-  /** setup: no user exists yet; signed_out; locked: a user is signed in but must re-enter the password. */
-  state: z.enum(['setup', 'signed_out', 'locked', 'open']),
+  /**
+   * recovery: the data was made on another computer and waits for the practice's recovery code;
+   * setup: no user exists yet; signed_out; locked: a user is signed in but must re-enter the password.
+   */
+  state: z.enum(['recovery', 'setup', 'signed_out', 'locked', 'open']),
   user: z.strictObject({ displayName: z.string(), role: z.enum(ROLES) }).nullable(),
   lockAfterMinutes: z.number().int(),
 });

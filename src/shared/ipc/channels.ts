@@ -64,6 +64,7 @@ export const CHANNELS = [
   'reverify:worklist',
   'session:status',
   'session:setup',
+  'session:recover',
   'session:signIn',
   'session:unlock',
   'session:lock',

@@ -271,6 +271,10 @@ export const contract = {
   'reverify:worklist': { input: noInput, output: z.array(reverifyItemSchema) },
   'session:status': { input: noInput, output: sessionStatusSchema },
   'session:setup': { input: setupSchema, output: sessionStatusSchema },
+  'session:recover': {
+    input: z.strictObject({ code: z.string().trim().min(1, 'Type the recovery code.').max(100) }),
+    output: sessionStatusSchema,
+  },
   'session:signIn': { input: signInSchema, output: sessionStatusSchema },
   'session:unlock': { input: unlockSchema, output: sessionStatusSchema },
   'session:lock': { input: noInput, output: sessionStatusSchema },

@@ -32,6 +32,7 @@ type AuthChannels =
   | 'audit:export'
   | 'security:recoveryCode'
   | 'security:recoveryCodeStored'
+  | 'session:recover'
   | 'security:changeKey'
   | 'security:emergencyAccess'
   | 'security:acknowledgeEmergencyAccess';
@@ -85,6 +86,9 @@ export function authHandlers(
     },
     'session:status': () => session.status(),
     'session:setup': (input) => session.setup(input),
+    'session:recover': () => {
+      throw new AppError('validation', 'The data is already open: no recovery code is needed.');
+    },
     'session:signIn': (input) => session.signIn(input),
     'session:unlock': (input) => session.unlock(input),
     'session:lock': () => session.lock('user'),

@@ -15,6 +15,8 @@ interface SessionState {
   resumeCallId: number | null;
   problem: { field: string | null; message: string } | null;
   refresh(): Promise<void>;
+  /** On a new computer: opens the data with the practice's recovery code. */
+  recover(code: string): Promise<void>;
   setup(input: { username: string; displayName: string; password: string }): Promise<void>;
   signIn(input: { username: string; password: string }): Promise<void>;
   unlock(password: string): Promise<void>;
@@ -58,6 +60,7 @@ export const useSessionStore = create<SessionState>((set, get) => {
     resumeCallId: null,
     problem: null,
     refresh: () => attempt(() => call('session:status', {})),
+    recover: (code) => attempt(() => call('session:recover', { code })),
     setup: (input) => attempt(() => call('session:setup', input)),
     signIn: (input) => attempt(() => call('session:signIn', input)),
     unlock: (password) => attempt(() => call('session:unlock', { password })),

@@ -1,5 +1,6 @@
-// What shows instead of the app until someone is signed in and unlocked: first-run setup of the
-// administrator, sign-in, or the lock screen. Nothing about patients is mounted behind it.
+// What shows instead of the app until someone is signed in and unlocked: the recovery code on a new
+// computer, first-run setup of the administrator, sign-in, or the lock screen. Nothing about patients
+// is mounted behind it.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SessionStatus } from '../../../../shared/auth/authViews';
 import { useSessionStore } from '../../stores/sessionStore';
@@ -12,6 +13,7 @@ function Field(props: {
   onChange: (value: string) => void;
   autoFocus?: boolean;
   autoComplete?: string;
+  monospace?: boolean;
 }) {
   const problem = useSessionStore((s) => s.problem);
   const field = props.id.replace(/^session-/, '');
@@ -24,6 +26,8 @@ function Field(props: {
         value={props.value}
         autoFocus={props.autoFocus}
         autoComplete={props.autoComplete ?? 'off'}
+        className={props.monospace ? 'monospace' : undefined}
+        spellCheck={props.monospace ? false : undefined}
         aria-invalid={problem?.field === field}
         onChange={(e) => props.onChange(e.target.value)}
       />
@@ -32,10 +36,21 @@ function Field(props: {
   );
 }
 
-function Card({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }) {
+function Card({
+  title,
+  intro,
+  wide = false,
+  children,
+}: {
+  title: string;
+  intro: ReactNode;
+  /** Room for a recovery code on one line. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
   return (
     <main className="session-screen">
-      <section className="panel session-card" aria-label={title}>
+      <section className={`panel session-card${wide ? ' wide-card' : ''}`} aria-label={title}>
         <div className="brand">VerifyDesk</div>
         <h1>{title}</h1>
         <p className="muted">{intro}</p>
@@ -48,6 +63,45 @@ function Card({ title, intro, children }: { title: string; intro: ReactNode; chi
 function GeneralProblem() {
   const problem = useSessionStore((s) => s.problem);
   return problem && problem.field === null ? <p className="field-error">{problem.message}</p> : null;
+}
+
+function RecoveryForm() {
+  const recover = useSessionStore((s) => s.recover);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    void recover(code).finally(() => setBusy(false));
+  };
+  return (
+    <Card
+      wide
+      title="Open the data on this computer"
+      intro="This practice’s data was made on another computer (or this computer lost its copy of the key). Type the recovery code that was printed when VerifyDesk was set up."
+    >
+      <form className="form session-form" onSubmit={onSubmit} aria-label="Recovery code">
+        <Field
+          id="session-code"
+          label="Recovery code (dashes, spaces and capitals do not matter)"
+          value={code}
+          onChange={setCode}
+          autoFocus
+          monospace
+        />
+        <GeneralProblem />
+        <p className="muted">
+          Opening the data this way is written to the audit trail, and the next administrator to sign in is
+          told.
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Opening…' : 'Open the data'}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
 }
 
 function SetupForm() {
@@ -178,6 +232,8 @@ function UnlockForm({ status }: { status: SessionStatus }) {
 
 export function SessionScreen({ status }: { status: SessionStatus }) {
   switch (status.state) {
+    case 'recovery':
+      return <RecoveryForm />;
     case 'setup':
       return <SetupForm />;
     case 'locked':
