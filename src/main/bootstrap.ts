@@ -14,6 +14,7 @@ import { createRecoveryDispatch } from './ipc/recoveryDispatch';
 import { registerHandlers } from './ipc/registerHandlers';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
 import { appProtocolResponse } from './security/appProtocol';
+import { openExternalSafe } from './security/externalLinks';
 import { installNavigationGuards } from './security/navigationGuards';
 import { settleDbKey, type SettledKey } from './security/startupKey';
 import { createKeyRing, type KeyRing } from './security/keyRing';
@@ -37,6 +38,7 @@ type ElectronModule = Pick<
   | 'protocol'
   | 'safeStorage'
   | 'session'
+  | 'shell'
 >;
 
 export interface BootstrapOptions {
@@ -49,8 +51,18 @@ export interface BootstrapOptions {
 }
 
 export function bootstrap(options: BootstrapOptions): void {
-  const { app, BrowserWindow, clipboard, dialog, ipcMain, powerMonitor, protocol, safeStorage, session } =
-    options.electron;
+  const {
+    app,
+    BrowserWindow,
+    clipboard,
+    dialog,
+    ipcMain,
+    powerMonitor,
+    protocol,
+    safeStorage,
+    session,
+    shell,
+  } = options.electron;
   const openDatabase = options.openDatabase ?? openAppDatabase;
 
   if (!app.requestSingleInstanceLock()) {
@@ -146,6 +158,7 @@ export function bootstrap(options: BootstrapOptions): void {
         now,
         clipboard,
         files: dialogFilePort(dialog, () => mainWindow),
+        links: { open: (url, sites) => openExternalSafe(shell, url, sites) },
         printer: electronPrintPort(
           BrowserWindow,
           { preloadPath: path.join(options.outDir, 'preload', 'index.js'), isPackaged: app.isPackaged },

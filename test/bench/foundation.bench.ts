@@ -28,6 +28,7 @@ const suite: BenchSuite = {
       now,
       clipboard: { writeText: () => undefined },
       files: { save: async () => null, chooseFolder: async () => null },
+      links: { open: async () => undefined },
       printer: {
         toPdf: () => Promise.reject(new Error('no printing in this benchmark')),
         print: () => Promise.reject(new Error('no printing in this benchmark')),

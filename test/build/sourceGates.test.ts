@@ -59,9 +59,10 @@ const GATES: Gate[] = [
   // No external links exist yet; one allow-listed opener is the only permitted home when they do.
   {
     id: 'SEC-9',
-    what: 'shell.openExternal',
+    what: 'shell.openExternal outside openExternalSafe',
     pattern: /shell\.openExternal\(/,
     under: 'src',
+    allowedIn: ['src/main/security/externalLinks.ts'],
     sample: 'shell.openExternal(url)',
   },
   {
@@ -142,6 +143,13 @@ describe('source gates', () => {
     );
     const allowed = (hit: string) => gate.allowedIn?.some((f) => hit.startsWith(`${f}:`)) ?? false;
     expect(hits.filter((h) => !allowed(h))).toEqual([]);
+  });
+
+  it('SEC-9: exactly one shell.openExternal( in src, inside openExternalSafe', () => {
+    const calls = sourceFiles('src').flatMap((file) =>
+      (readFileSync(path.join(ROOT, file), 'utf8').match(/shell\.openExternal\(/g) ?? []).map(() => file),
+    );
+    expect(calls).toEqual(['src/main/security/externalLinks.ts']);
   });
 
   it('DB-1 / ENC-1: one SQLite in the process, the encrypting build, pinned at 13.x', () => {

@@ -19,6 +19,7 @@ import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { resolveAppPath, mimeTypeFor } from '../../src/main/security/appProtocol';
 import { APP_HOST, APP_SCHEME } from '../../src/main/security/appUrl';
 import { PRODUCTION_CSP } from '../../src/main/security/csp';
+import { openExternalSafe } from '../../src/main/security/externalLinks';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
 import { TEST_ADMIN } from '../helpers/testAdmin';
@@ -61,6 +62,8 @@ export interface Harness {
   restarts: string[];
   /** Routes sent to the printer (the harness records them instead of printing). */
   printed: string[];
+  /** Web pages handed to the browser, after the same checks Electron's opener makes. */
+  opened: string[];
   screenshot(name: string): Promise<string>;
   /** Moves main's clock forward (the page's own clock is untouched). */
   advanceClock(ms: number): void;
@@ -117,6 +120,7 @@ export async function startHarness(
   const copied: string[] = [];
   const saved: string[] = [];
   const printed: string[] = [];
+  const opened: string[] = [];
   const restarts: string[] = [];
   // Filled in once the browser is up: the same print templates, rendered by Chromium's page.pdf().
   let renderPdf: (route: string) => Promise<Uint8Array> = () =>
@@ -148,6 +152,10 @@ export async function startHarness(
         async print(route) {
           printed.push(route);
         },
+      },
+      links: {
+        open: (url, sites) =>
+          openExternalSafe({ openExternal: async (u) => void opened.push(u) }, url, sites),
       },
       files: {
         async save(name, content) {
@@ -292,6 +300,7 @@ export async function startHarness(
     copied,
     saved,
     printed,
+    opened,
     restarts,
     advanceClock(ms) {
       clockOffsetMs += ms;

@@ -96,6 +96,40 @@ describe('payers, plans and the policy matrix in Chromium', () => {
       .toBe(true);
   });
 
+  it('opens a payer portal in the browser only once an administrator listed its site', async () => {
+    const page = h.page;
+    const portal = 'https://portal.fictional-dental.example/providers';
+    await page.getByRole('button', { name: '+ New payer' }).click();
+    await page.getByLabel('Payer name').fill('Fictional Portal Dental (test)');
+    await page.getByLabel('Portal').fill(portal);
+    await page.getByRole('button', { name: 'Save payer' }).click();
+    await expect.poll(() => page.getByText('Saved Fictional Portal Dental (test).').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Open the portal' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('add https://portal.fictional-dental.example in Settings');
+    await h.screenshot('payers-portal-not-listed');
+    expect(h.opened).toEqual([]);
+
+    // An administrator lists the site (typed loosely: it is kept as its origin).
+    await page.keyboard.press('Alt+Digit7');
+    await page
+      .getByLabel('Sites, like https://portal.example.com')
+      .fill('https://Portal.Fictional-Dental.example/');
+    await page.getByRole('button', { name: 'Save sites' }).click();
+    await expect
+      .poll(() => page.getByLabel('Sites, like https://portal.example.com').inputValue())
+      .toBe('https://portal.fictional-dental.example');
+
+    await page.keyboard.press('Alt+Digit3');
+    await page
+      .getByRole('navigation', { name: 'Payers and plans' })
+      .getByRole('button', { name: 'Fictional Portal Dental (test)', exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Open the portal' }).click();
+    await expect.poll(() => h.opened).toEqual([portal]);
+  });
+
   it('adds a patient with primary coverage and history; stated amounts show where they came from', async () => {
     const page = h.page;
     await page.keyboard.press('Alt+Digit4');

@@ -1,6 +1,7 @@
 // The app as the window reaches it, without a window: real services over a temp database, the real
 // guard and dispatch, the test administrator signed in. Files and printing are recorded, not done.
 import { createDispatch } from '../../src/main/ipc/dispatch';
+import { openExternalSafe } from '../../src/main/security/externalLinks';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import type { Db } from '../../src/main/db/connection';
 import type { DataPaths } from '../../src/main/db/paths';
@@ -26,6 +27,8 @@ export interface SignedInApp {
   saved: Array<{ name: string; content: string | Uint8Array }>;
   /** What the folder dialog answers next, in order (empty: the person cancels). */
   folderChoices: string[];
+  /** Web pages handed to the browser, after the same checks Electron's opener makes. */
+  opened: string[];
 }
 
 export async function openSignedInApp(tempDir: () => string, clock?: () => Date): Promise<SignedInApp> {
@@ -34,6 +37,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   const restarts: string[] = [];
   const saved: SignedInApp['saved'] = [];
   const folderChoices: string[] = [];
+  const opened: string[] = [];
   const keys = await testKeyRing(tempDir(), now);
   const services = createAppServices({
     db,
@@ -51,6 +55,9 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
       chooseFolder: async () => folderChoices.shift() ?? null,
     },
     printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
+    links: {
+      open: (url, sites) => openExternalSafe({ openExternal: async (u) => void opened.push(u) }, url, sites),
+    },
   });
   await services.session.setup({ ...TEST_ADMIN });
   const dispatch = createDispatch({
@@ -62,5 +69,5 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   });
   const send = (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
     dispatch(MAIN_WINDOW_SENDER, channel, input);
-  return { db, paths, services, keys, send, reported, restarts, saved, folderChoices };
+  return { db, paths, services, keys, send, reported, restarts, saved, folderChoices, opened };
 }

@@ -45,6 +45,8 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'payers:list': user(),
   'payers:save': user('save', 'payer'),
   'payers:delete': user('delete', 'payer'),
+  // Opens a listed web site in the browser (externalLinks.ts); nothing about a patient is involved.
+  'payers:openPortal': user(),
   'plans:list': user(),
   'plans:get': user(),
   'plans:save': user('save', 'plan'),

@@ -28,7 +28,7 @@ import { createFeeService } from './feeService';
 import { createPatientService } from './patientService';
 import { createPolicyPackService } from './policyPackService';
 import { createPolicyService } from './policyService';
-import type { ClipboardPort, FilePort, PrintPort } from './ports';
+import type { ClipboardPort, FilePort, LinkPort, PrintPort } from './ports';
 import { createSettingsService } from './settingsService';
 
 export interface AppContext {
@@ -43,6 +43,7 @@ export interface AppContext {
   clipboard: ClipboardPort;
   files: FilePort;
   printer: PrintPort;
+  links: LinkPort;
 }
 
 export interface AppServices {
@@ -102,7 +103,7 @@ export function createAppServices(context: AppContext): AppServices {
     ),
     ...settingsHandlers(settings),
     ...catalogHandlers(createCatalogService(db, now)),
-    ...policyHandlers(policies),
+    ...policyHandlers(policies, context.links, () => settings.get().externalSites),
     ...patientHandlers(patients),
     ...sampleHandlers(db),
     ...callHandlers(

@@ -121,6 +121,7 @@ export function createPolicyService({ db, now, actor, staleAfterDays }: PolicySe
 
   return {
     listPayers: (): Payer[] => payers.listPayers(db),
+    getPayer: (id: number): Payer => requirePayer(id),
 
     savePayer(id: number | null, input: PayerInput): Payer {
       assertUniquePayerName(input.name, id);

@@ -14,6 +14,11 @@ export interface FilePort {
   chooseFolder(title: string): Promise<string | null>;
 }
 
+/** Opens a web page in the person's browser, only through openExternalSafe (listed sites only). */
+export interface LinkPort {
+  open(url: string, allowedSites: readonly string[]): Promise<void>;
+}
+
 /** Renders a print route of the renderer (e.g. "print/cost-summary/12") with the same templates everywhere. */
 export interface PrintPort {
   /** A PDF of the route, US Letter. */

@@ -13,6 +13,7 @@ export const CHANNELS = [
   'payers:list',
   'payers:save',
   'payers:delete',
+  'payers:openPortal',
   'plans:list',
   'plans:get',
   'plans:save',

@@ -172,6 +172,7 @@ export const contract = {
     output: payerSchema,
   },
   'payers:delete': { input: z.strictObject({ id }), output: deleted },
+  'payers:openPortal': { input: z.strictObject({ id }), output: z.strictObject({ opened: z.literal(true) }) },
   'plans:list': { input: z.strictObject({ payerId: id.nullable() }), output: z.array(planSummarySchema) },
   'plans:get': { input: z.strictObject({ id }), output: planSchema },
   'plans:save': { input: z.strictObject({ id: id.nullable(), plan: planInputSchema }), output: planSchema },

@@ -1,5 +1,6 @@
 // Practice-wide settings: the office header that goes on every printout, and the staleness windows.
 import { z } from 'zod';
+import { siteOrigin } from './externalSites';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -31,6 +32,18 @@ export const settingsSchema = z.strictObject({
   backupFolder: z.string().trim().max(500),
   /** Optional second place (a USB drive, a network folder): each backup is copied there and checked. */
   backupCopyFolder: z.string().trim().max(500),
+  /** Web sites (payer portals) VerifyDesk may open in the browser; nothing else is ever opened. */
+  externalSites: z
+    .array(
+      z
+        .string()
+        .trim()
+        .max(200)
+        .refine((site) => siteOrigin(site) === site, {
+          message: 'Write each site as https:// and its name only, like https://portal.example.com.',
+        }),
+    )
+    .max(50),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -41,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lockAfterMinutes: 10,
   backupFolder: '',
   backupCopyFolder: '',
+  externalSites: [],
 };
 
 export const settingsPatchSchema = z.strictObject({
@@ -50,5 +64,6 @@ export const settingsPatchSchema = z.strictObject({
   lockAfterMinutes: settingsSchema.shape.lockAfterMinutes.optional(),
   backupFolder: settingsSchema.shape.backupFolder.optional(),
   backupCopyFolder: settingsSchema.shape.backupCopyFolder.optional(),
+  externalSites: settingsSchema.shape.externalSites.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

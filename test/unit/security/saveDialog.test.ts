@@ -20,4 +20,20 @@ describe('save dialog file port', () => {
     const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) };
     expect(await dialogFilePort(dialog as never, () => null).save('x.json', 'data')).toBeNull();
   });
+
+  it('asks for a folder (one that exists, or one made in the dialog) and returns it, or null when cancelled', async () => {
+    const dialog = {
+      showOpenDialog: vi
+        .fn()
+        .mockResolvedValueOnce({ canceled: false, filePaths: ['/media/usb/backups'] })
+        .mockResolvedValueOnce({ canceled: true, filePaths: [] }),
+    };
+    const port = dialogFilePort(dialog as never, () => null);
+    expect(await port.chooseFolder('Choose the backup folder')).toBe('/media/usb/backups');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'Choose the backup folder',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    expect(await port.chooseFolder('Choose the backup folder')).toBeNull();
+  });
 });

@@ -3,11 +3,14 @@ import type { PatientService } from '../../services/patientService';
 import type { PolicyService } from '../../services/policyService';
 import { removeSampleData, sampleStatus } from '../../services/sampleData';
 import type { HandlerMap } from '../dispatch';
+import type { LinkPort } from '../../services/ports';
+import { AppError } from '../../../shared/ipc/result';
 
 type PolicyChannels =
   | 'payers:list'
   | 'payers:save'
   | 'payers:delete'
+  | 'payers:openPortal'
   | 'plans:list'
   | 'plans:get'
   | 'plans:save'
@@ -16,13 +19,23 @@ type PolicyChannels =
   | 'policies:matrix'
   | 'policies:set';
 
-export function policyHandlers(policies: PolicyService): Pick<HandlerMap, PolicyChannels> {
+export function policyHandlers(
+  policies: PolicyService,
+  links: LinkPort,
+  allowedSites: () => readonly string[],
+): Pick<HandlerMap, PolicyChannels> {
   return {
     'payers:list': () => policies.listPayers(),
     'payers:save': ({ id, payer }) => policies.savePayer(id, payer),
     'payers:delete': ({ id }) => {
       policies.deletePayer(id);
       return { deleted: true };
+    },
+    'payers:openPortal': async ({ id }) => {
+      const { portalUrl } = policies.getPayer(id);
+      if (!portalUrl) throw new AppError('validation', 'This payer has no portal address yet.');
+      await links.open(portalUrl, allowedSites());
+      return { opened: true as const };
     },
     'plans:list': ({ payerId }) => policies.listPlans(payerId),
     'plans:get': ({ id }) => policies.getPlan(id),

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { LABELS, TRI_STATES } from '../../../../shared/policy/policyTypes';
 import type { Payer, PayerInput } from '../../../../shared/policy/policyViews';
 import { SelectField, TextField } from '../../components/TextField';
+import { ApiError, call } from '../../lib/api';
 import { usePayersStore } from '../../stores/payersStore';
 
 const EMPTY: PayerInput = {
@@ -37,6 +38,14 @@ export function PayerForm({ payer }: { payer: Payer | null }) {
   const errors = usePayersStore((s) => s.errors);
   const saved = usePayersStore((s) => s.saved);
   const savePayer = usePayersStore((s) => s.savePayer);
+  const [portalProblem, setPortalProblem] = useState<string | null>(null);
+  const openPortal = (id: number) => {
+    setPortalProblem(null);
+    call('payers:openPortal', { id }).then(
+      () => undefined,
+      (error: unknown) => error instanceof ApiError && setPortalProblem(error.message),
+    );
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -71,8 +80,18 @@ export function PayerForm({ payer }: { payer: Payer | null }) {
         <button type="submit" className="primary">
           Save payer
         </button>
+        {payer?.portalUrl && (
+          <button type="button" className="secondary" onClick={() => openPortal(payer.id)}>
+            Open the portal
+          </button>
+        )}
         {saved && <span className="saved">{saved}</span>}
       </div>
+      {portalProblem && (
+        <p className="field-error form-message" role="alert">
+          {portalProblem}
+        </p>
+      )}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useSessionStore } from '../../stores/sessionStore';
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { KeyPanel } from './KeyPanel';
+import { SitesPanel } from './SitesPanel';
 import { SessionPanel } from './SessionPanel';
 import { UsersPanel } from './UsersPanel';
 import { useSettingsStore } from '../../stores/settingsStore';
@@ -63,6 +64,7 @@ export function SettingsScreen() {
       {status === 'ready' && isAdmin && settings && (
         <BackupsPanel folderSetting={settings.backupFolder} copyFolderSetting={settings.backupCopyFolder} />
       )}
+      {status === 'ready' && isAdmin && settings && <SitesPanel sites={settings.externalSites} />}
       {status === 'ready' && isAdmin && <KeyPanel />}
       {status === 'ready' && isAdmin && <UsersPanel />}
       {status === 'ready' && isAdmin && <AuditPanel />}
