@@ -145,6 +145,40 @@ describe('source gates', () => {
     expect(hits.filter((h) => !allowed(h))).toEqual([]);
   });
 
+  it('VAL-4: SQL text interpolates only named constants, outside the modules that handle identifiers', () => {
+    // Statements bind values as parameters. An SQL template literal may splice in an UPPER_CASE constant
+    // (a column list) anywhere; other interpolation only where identifiers come from the schema itself or
+    // a fixed list (each entry says why).
+    const ALLOWED: Record<string, string> = {
+      'src/main/db/rebuildTable.ts': 'table and column names from the migration, quoted',
+      'src/main/backup/backupFiles.ts': 'table names read from sqlite_schema, quoted',
+      'src/main/db/migrations/0003-payers-plans-patients.ts': 'CHECK clauses built from column names',
+    };
+    const FIXED_EXPRESSIONS: Record<string, string[]> = {
+      // One of two fixed SELECT statements chosen in the same function.
+      'src/main/db/repositories/callRepo.ts': ['ids'],
+    };
+    const SQL = /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE|DROP|ALTER TABLE|VALUES|WHERE)\b/;
+    const splices = (text: string) =>
+      [...text.matchAll(/`([^`]*)`/g)].flatMap(([, body]) =>
+        SQL.test(body!) ? [...body!.matchAll(/\$\{([^}]*)\}/g)].map(([, expr]) => expr!.trim()) : [],
+      );
+    const offending = (file: string, text: string) =>
+      ALLOWED[file]
+        ? []
+        : splices(text).filter((e) => !/^[A-Z][A-Z0-9_]*$/.test(e) && !FIXED_EXPRESSIONS[file]?.includes(e));
+    expect(
+      offending('src/sample.ts', "db.prepare(`SELECT * FROM patients WHERE last_name = '${name}'`)"),
+    ).toEqual(['name']);
+    expect(offending('src/sample.ts', 'db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`)')).toEqual(
+      [],
+    );
+    const hits = sourceFiles('src').flatMap((file) =>
+      offending(file, readFileSync(path.join(ROOT, file), 'utf8')).map((expr) => `${file}: \${${expr}}`),
+    );
+    expect(hits).toEqual([]);
+  });
+
   it('SEC-9: exactly one shell.openExternal( in src, inside openExternalSafe', () => {
     const calls = sourceFiles('src').flatMap((file) =>
       (readFileSync(path.join(ROOT, file), 'utf8').match(/shell\.openExternal\(/g) ?? []).map(() => file),

@@ -260,7 +260,6 @@ export interface CallListRow {
   nextActionDue: string | null;
 }
 
-/** Calls newest first, filtered by words that each match the patient, payer, plan, reference or a code. */
 /**
  * Records: the newest calls first, narrowed by a full-text match (every word, each as the start of a word,
  * over patient, payer, plan, reference number and codes). Call ids grow with start time, so newest first is
