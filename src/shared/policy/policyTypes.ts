@@ -72,6 +72,11 @@ export const personName = text(100)
   .normalize('NFC')
   .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), 'Names cannot contain invisible control characters.');
 export const isoDate = z.string().refine(isIsoDate, 'Use a real date written YYYY-MM-DD.');
+/** A date of birth: a real date, not before 1900 (the service also refuses one after today). */
+export const birthDate = isoDate.refine(
+  (d) => d >= '1900-01-01',
+  'A date of birth before 1900 is not likely: check the year.',
+);
 export const cdtCode = z
   .string()
   .trim()

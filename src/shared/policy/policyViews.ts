@@ -4,6 +4,7 @@ import {
   cdtCode,
   cents,
   id,
+  birthDate,
   isoDate,
   LANGUAGES,
   PLAN_TYPES,
@@ -139,7 +140,7 @@ export type ProvenanceInput = z.infer<typeof provenanceInputSchema>;
 export const patientInputSchema = z.strictObject({
   firstName: personName,
   lastName: personName,
-  dob: isoDate,
+  dob: birthDate,
   preferredLanguage: z.enum(LANGUAGES),
   phone,
 });
@@ -165,7 +166,7 @@ export const coverageInputSchema = z
       .trim()
       .regex(/^[A-Za-z0-9-]{1,30}$/, 'A member ID is 1-30 letters, digits or dashes.'),
     subscriberName: personName,
-    subscriberDob: isoDate.nullable(),
+    subscriberDob: birthDate.nullable(),
     relationship: z.enum(RELATIONSHIPS),
     effectiveDate: isoDate.nullable(),
     terminationDate: isoDate.nullable(),
