@@ -3,7 +3,7 @@
 // place; the key is stored only wrapped, and the recovery code opens the data on a new PC.
 import fc from 'fast-check';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, holdsEncryptedData, openDb } from '../../src/main/db/connection';
@@ -68,6 +68,15 @@ describe('encryption at rest', () => {
     const copy = openDb(backup, TEST_DB_KEY);
     expect(copy.prepare('SELECT member_id AS m FROM coverages').get()).toEqual({ m: 'MRK987654321' });
     copy.close();
+  });
+
+  it('ENC-7 canary: the backup API still fails on an encrypted database, so backups use VACUUM INTO', async () => {
+    const { dir, db } = seeded();
+    const target = path.join(dir, 'api-backup.sqlite');
+    // If this ever succeeds, revisit ENC-7: VACUUM INTO would no longer be the only safe way.
+    await expect(db.backup(target)).rejects.toThrow(/incompatible source and target/);
+    expect(statSync(target).size).toBe(0); // and it leaves an empty file behind
+    db.close();
   });
 
   it('a tampered page is refused as damaged, never read as wrong data', () => {

@@ -126,6 +126,45 @@ describe('estimate invariants', () => {
     );
   });
 
+  it('more deductible left to meet never lowers what the patient pays (one line, or one coverage)', () => {
+    fc.assert(
+      fc.property(
+        estimateArb.filter(noCrossLineCoordination),
+        fc.integer({ min: 1, max: 10_000 }),
+        (input, less) => {
+          const before = totalPatient(input);
+          // Less of the deductible met so far means more of it left to meet.
+          const moreLeft = {
+            ...input,
+            coverages: input.coverages.map((c) => ({
+              ...c,
+              deductibleMetCents:
+                c.deductibleMetCents === null ? null : Math.max(0, c.deductibleMetCents - less),
+            })),
+          };
+          const after = totalPatient(moreLeft);
+          if (before !== null && after !== null) expect(after).toBeGreaterThanOrEqual(before);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('adding a line never lowers the total the patient pays (one coverage)', () => {
+    fc.assert(
+      fc.property(
+        estimateArb.filter((i) => i.coverages.length === 1 && i.lines.length >= 2),
+        (input) => {
+          const fewer = { ...input, lines: input.lines.slice(0, -1) };
+          const before = totalPatient(fewer);
+          const after = totalPatient(input);
+          if (before !== null && after !== null) expect(after).toBeGreaterThanOrEqual(before);
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('does not depend on the order coverages are passed in', () => {
     fc.assert(
       fc.property(estimateArb, (input) => {
