@@ -258,6 +258,7 @@ describe('verification call screen', () => {
       expect(text, words).toContain(words);
     }
     expect(pdfPages(pdf)).toBe(1);
+    expect(text).toContain('Page 1 of 1');
     // Minimum necessary: no date of birth, member ID, group number or payer notes.
     for (const marker of ['1970-01-02', 'MRK987654321', 'GRP-MARKER-42', 'MRK_NOTE_7731'])
       expect(text, marker).not.toContain(marker);
@@ -300,7 +301,11 @@ describe('verification call screen', () => {
     toPng(savedTo, 'print-verification-record-five-codes');
     const text = pdfText(savedTo);
     for (const code of ['D0367', 'D0330', 'D0310', 'D0320', 'D0350']) expect(text, code).toContain(code);
-    expect(pdfPages(savedTo)).toBeLessThanOrEqual(2);
+    const pages = pdfPages(savedTo);
+    expect(pages).toBeLessThanOrEqual(2);
+    // Every page names its record and its place, so a loose page still belongs somewhere.
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
+    expect(text.split(`Insurance verification record #${callId}`).length - 1).toBe(pages + 1); // title too
   });
 
   it('the medical-plan branch: dental refuses D0310, a linked medical call asks about it with CPT hints', async () => {

@@ -97,6 +97,9 @@ describe('patient cost summary printout', () => {
     }
     expect(text).not.toContain('Your estimated cost');
     expect(pdfPages(pdf)).toBe(1);
+    // The page footer, in Spanish too.
+    expect(text).toMatch(/Cálculo de costo n\.º \d+/);
+    expect(text).toContain('Página 1 de 1');
     for (const marker of ['MRK987654321', 'MRK_NOTE_7731', '1970-01-02', 'GRP-MARKER-42'])
       expect(text, marker).not.toContain(marker);
     toPng(pdf, 'print-cost-summary-es');

@@ -6,11 +6,13 @@ import { formatCents } from '../../../shared/money/cents';
 import type { Office } from '../../../shared/settings/settings';
 import { COST_SUMMARY_TEXT } from './costSummaryText';
 import { OfficeHeader } from './OfficeHeader';
+import { usePageFooter } from './pageFooter';
 
 export function CostSummary({ estimate, office }: { estimate: SavedEstimate; office: Office }) {
   const { view } = estimate;
   const language = view.patient.preferredLanguage;
   const t = COST_SUMMARY_TEXT[language];
+  usePageFooter(t.footer(estimate.id));
   const money = (cents: number | null) => (cents === null ? t.unknownAmount : formatCents(cents));
   /** A note in the patient's language; a frequency note keeps its next-eligible date, unbroken. */
   const noteText = (code: string, text: string): { label: string; date: string | null } => ({

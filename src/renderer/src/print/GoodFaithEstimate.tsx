@@ -3,9 +3,11 @@ import { printName } from '../../../shared/catalog/printNames';
 import { DISPUTE_THRESHOLD_CENTS, type GfeSnapshot } from '../../../shared/estimate/goodFaithEstimate';
 import { formatCents } from '../../../shared/money/cents';
 import { GFE_TEXT } from './goodFaithEstimateText';
+import { usePageFooter } from './pageFooter';
 
 export function GoodFaithEstimate({ gfe }: { gfe: GfeSnapshot }) {
   const t = GFE_TEXT[gfe.language];
+  usePageFooter(t.footer(gfe.id));
   return (
     <article className="print-page" lang={gfe.language}>
       <header className="print-header">

@@ -8,6 +8,7 @@ import type { Office } from '../../../shared/settings/settings';
 import { answerLabel, OUTCOME_LABELS } from '../screens/Call/answerText';
 import { localDateTime } from '../lib/localDateTime';
 import { OfficeHeader } from './OfficeHeader';
+import { ENGLISH_PAGE_WORDS, usePageFooter } from './pageFooter';
 
 const STATUS: Record<CallView['status'], string> = {
   completed: 'Completed',
@@ -31,12 +32,14 @@ export function VerificationRecord({
 }) {
   const end = call.endedAt ? Date.parse(call.endedAt) : printedAt.getTime();
   const held = holdMs(call.holds, end);
+  const title =
+    call.kind === 'medical' ? 'Medical-plan verification record' : 'Insurance verification record';
+  usePageFooter({ document: `${title} #${call.id}`, ...ENGLISH_PAGE_WORDS });
   return (
     <article className="print-page" lang="en">
       <OfficeHeader office={office} />
       <h1 className="print-title">
-        {call.kind === 'medical' ? 'Medical-plan verification record' : 'Insurance verification record'}{' '}
-        <span className="print-ref">#{call.id}</span>
+        {title} <span className="print-ref">#{call.id}</span>
       </h1>
       <dl className="print-facts">
         <div>

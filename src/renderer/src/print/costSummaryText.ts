@@ -1,9 +1,12 @@
 // The words of the patient cost summary, in English and in Spanish (written for patients, reviewed
 // line by line; not machine translation). Amounts and dates are filled in by the template.
 import type { Language } from '../../../shared/catalog/printNames';
+import { ENGLISH_PAGE_WORDS, SPANISH_PAGE_WORDS, type PageFooterText } from './pageFooter';
 
 export interface CostSummaryText {
   title: string;
+  /** The document's name in the page footer, with its number. */
+  footer: (id: number) => PageFooterText;
   intro: string;
   patient: string;
   estimateDate: string;
@@ -39,6 +42,7 @@ export interface CostSummaryText {
 
 const EN: CostSummaryText = {
   title: 'Your estimated cost',
+  footer: (id) => ({ document: `Cost estimate #${id}`, ...ENGLISH_PAGE_WORDS }),
   intro:
     'This is our best estimate of what you may owe for the imaging your dentist has planned, based on what your insurance told us.',
   patient: 'Patient',
@@ -100,6 +104,7 @@ const EN: CostSummaryText = {
 
 const ES: CostSummaryText = {
   title: 'Su costo estimado',
+  footer: (id) => ({ document: `Cálculo de costo n.º ${id}`, ...SPANISH_PAGE_WORDS }),
   intro:
     'Este es nuestro mejor cálculo de lo que usted podría pagar por las imágenes que su dentista ha planeado, según la información que nos dio su seguro.',
   patient: 'Paciente',

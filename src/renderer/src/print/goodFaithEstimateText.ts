@@ -1,9 +1,12 @@
 // The words of the Good Faith Estimate, in English and Spanish. The dispute right and its $400 threshold
 // are required content.
 import type { Language } from '../../../shared/catalog/printNames';
+import { ENGLISH_PAGE_WORDS, SPANISH_PAGE_WORDS, type PageFooterText } from './pageFooter';
 
 export interface GfeText {
   title: string;
+  /** The document's name in the page footer, with its number. */
+  footer: (id: number) => PageFooterText;
   intro: string;
   patient: string;
   dob: string;
@@ -22,6 +25,7 @@ export interface GfeText {
 
 const EN: GfeText = {
   title: 'Good Faith Estimate',
+  footer: (id) => ({ document: `Good Faith Estimate #${id}`, ...ENGLISH_PAGE_WORDS }),
   intro:
     'You have the right to receive a Good Faith Estimate explaining how much your dental care will cost.',
   patient: 'Patient',
@@ -52,6 +56,7 @@ const EN: GfeText = {
 
 const ES: GfeText = {
   title: 'Estimación de buena fe',
+  footer: (id) => ({ document: `Estimación de buena fe n.º ${id}`, ...SPANISH_PAGE_WORDS }),
   intro:
     'Usted tiene derecho a recibir una estimación de buena fe que explique cuánto costará su atención dental.',
   patient: 'Paciente',
