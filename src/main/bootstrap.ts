@@ -3,21 +3,19 @@ import type * as Electron from 'electron';
 import path from 'node:path';
 import { AppError } from '../shared/ipc/result';
 import { recordEmergencyAccess } from './audit/auditLog';
-import { latestGoodBackup } from './backup/damagedStart';
-import { scheduleRestore } from './backup/restore';
-import { MIGRATIONS } from './db/migrations';
 import { DatabaseOpenError, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
-import { createRecoveryDispatch } from './ipc/recoveryDispatch';
+import { damagedStartHandlers } from './ipc/handlers/startupHandlers';
+import { createStartupDispatch, startupStatus } from './ipc/startupDispatch';
 import { registerHandlers } from './ipc/registerHandlers';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
 import { appProtocolResponse } from './security/appProtocol';
 import { openExternalSafe } from './security/externalLinks';
 import { installNavigationGuards } from './security/navigationGuards';
 import { settleDbKey, type SettledKey } from './security/startupKey';
-import { createKeyRing, type KeyRing } from './security/keyRing';
+import { createKeyRing } from './security/keyRing';
 import { safeStorageProtector } from './security/safeStorageProtector';
 import { applySessionPolicy } from './security/sessionPolicy';
 import { isTrustedSender, type SenderInfo } from './security/trustedSender';
@@ -125,8 +123,18 @@ export function bootstrap(options: BootstrapOptions): void {
       });
     };
 
-    /** Opens the database with the settled key and makes the app's dispatcher the active one. */
-    const startApp = (obtained: SettledKey): AppServices | null => {
+    const restart = () => {
+      app.relaunch();
+      app.quit();
+    };
+    const files = dialogFilePort(dialog, () => mainWindow);
+
+    /**
+     * Opens the database with the settled key and makes the app's dispatcher the active one. A damaged
+     * database makes the damaged-database screen's dispatcher active instead ('damaged'); any other
+     * failure is shown and VerifyDesk quits (null).
+     */
+    const startApp = (obtained: SettledKey): AppServices | 'damaged' | null => {
       const keys = createKeyRing({
         keyFilePath,
         protector,
@@ -142,7 +150,29 @@ export function bootstrap(options: BootstrapOptions): void {
         }
         loadSampleDataOnce(db, now);
       } catch (error) {
-        offerBackupOrQuit(error, keys);
+        if (error instanceof DatabaseOpenError && error.reason === 'damaged') {
+          // Nothing is repaired or written: the window shows what is wrong and offers a backup.
+          active = createStartupDispatch({
+            situation: 'damaged',
+            handlers: damagedStartHandlers({
+              paths,
+              keys: keys.all(),
+              now,
+              problem: error.message,
+              files,
+              restart,
+            }),
+            isTrustedSender: trusted,
+            checkOutputs: !app.isPackaged,
+            reportError,
+          });
+          return 'damaged';
+        }
+        dialog.showErrorBox(
+          'VerifyDesk cannot open its database',
+          error instanceof DatabaseOpenError ? error.message : String(error),
+        );
+        app.quit();
         return null;
       }
       const services = createAppServices({
@@ -150,14 +180,11 @@ export function bootstrap(options: BootstrapOptions): void {
         paths,
         keys,
         // A scheduled restore runs at the next start, before the database opens.
-        restart: () => {
-          app.relaunch();
-          app.quit();
-        },
+        restart,
         appVersion: app.getVersion(),
         now,
         clipboard,
-        files: dialogFilePort(dialog, () => mainWindow),
+        files,
         links: { open: (url, sites) => openExternalSafe(shell, url, sites) },
         printer: electronPrintPort(
           BrowserWindow,
@@ -191,55 +218,26 @@ export function bootstrap(options: BootstrapOptions): void {
       return services;
     };
 
-    const offerBackupOrQuit = (error: unknown, keys: KeyRing) => {
-      const message = error instanceof DatabaseOpenError ? error.message : String(error);
-      // Damaged: nothing is repaired or written; the newest backup that verifies is offered.
-      const good =
-        error instanceof DatabaseOpenError && error.reason === 'damaged'
-          ? latestGoodBackup(paths, keys.all(), MIGRATIONS.at(-1)!.version)
-          : null;
-      if (good) {
-        const choice = dialog.showMessageBoxSync({
-          type: 'error',
-          title: 'VerifyDesk cannot open its database',
-          message: 'The database is damaged. Nothing was changed.',
-          detail: `${message}\n\nThe newest backup that checks out was taken ${new Date(good.takenAt).toLocaleString()}. Restoring it brings back everything up to then; the damaged file is kept aside.`,
-          buttons: ['Restore that backup', 'Quit'],
-          defaultId: 1,
-          cancelId: 1,
-        });
-        if (choice === 0) {
-          scheduleRestore(
-            paths,
-            path.join(paths.backupDir, good.name),
-            keys.all(),
-            MIGRATIONS.at(-1)!.version,
-            now(),
-          );
-          app.relaunch();
-        }
-      } else {
-        dialog.showErrorBox('VerifyDesk cannot open its database', message);
-      }
-      app.quit();
-    };
-
     const settle = (recoveryCode: string | undefined) =>
       settleDbKey({ dbPath: paths.dbPath, keyFilePath, protector, recoveryCode });
     const obtained = await settle(undefined);
     if ('needsRecoveryCode' in obtained) {
       // A new computer (or a lost profile): the window asks for the practice's recovery code.
-      active = createRecoveryDispatch({
+      active = createStartupDispatch({
+        situation: 'recovery',
+        handlers: {
+          'session:recover': async ({ code }) => {
+            const tried = await settle(code);
+            if ('problem' in tried) throw new AppError('validation', tried.problem, 'code');
+            const started = startApp(tried);
+            if (started === 'damaged') return startupStatus('damaged');
+            if (!started) throw new AppError('internal', 'The data did not open. VerifyDesk is closing.');
+            return started.session.status();
+          },
+        },
         isTrustedSender: trusted,
         checkOutputs: !app.isPackaged,
         reportError,
-        recover: async (code) => {
-          const tried = await settle(code);
-          if ('problem' in tried) throw new AppError('validation', tried.problem, 'code');
-          const started = startApp(tried);
-          if (!started) throw new AppError('internal', 'The data did not open. VerifyDesk is closing.');
-          return started.session.status();
-        },
       });
     } else if ('problem' in obtained) {
       dialog.showErrorBox('VerifyDesk cannot open its database', obtained.problem);

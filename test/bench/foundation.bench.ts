@@ -27,7 +27,7 @@ const suite: BenchSuite = {
       appVersion: 'bench',
       now,
       clipboard: { writeText: () => undefined },
-      files: { save: async () => null, chooseFolder: async () => null },
+      files: { save: async () => null, chooseFolder: async () => null, chooseFile: async () => null },
       links: { open: async () => undefined },
       printer: {
         toPdf: () => Promise.reject(new Error('no printing in this benchmark')),

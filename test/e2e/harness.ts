@@ -6,12 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Db } from '../../src/main/db/connection';
+import { DatabaseOpenError, type Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
 import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
-import { createRecoveryDispatch } from '../../src/main/ipc/recoveryDispatch';
+import { damagedStartHandlers } from '../../src/main/ipc/handlers/startupHandlers';
+import { createStartupDispatch } from '../../src/main/ipc/startupDispatch';
 import { createKeyRing, type KeyRing } from '../../src/main/security/keyRing';
 import { settleDbKey } from '../../src/main/security/startupKey';
 import { AppError } from '../../src/shared/ipc/result';
@@ -22,6 +23,7 @@ import { PRODUCTION_CSP } from '../../src/main/security/csp';
 import { openExternalSafe } from '../../src/main/security/externalLinks';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
+import { patientInput } from '../helpers/policyFixtures';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
@@ -104,6 +106,11 @@ export async function startHarness(
      * and this profile has no key. The window starts on the recovery-code screen, as main does.
      */
     newComputer?: boolean;
+    /**
+     * A damaged database at start: one backup was made, then pages of the database were overwritten.
+     * The window starts on the damaged-database screen, as main does.
+     */
+    damaged?: boolean;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
@@ -170,6 +177,7 @@ export async function startHarness(
           mkdirSync(folder, { recursive: true });
           return folder;
         },
+        chooseFile: async () => null,
       },
     });
     const dispatch = createDispatch({
@@ -191,29 +199,65 @@ export async function startHarness(
     elsewhere.db.close();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
     const { protector } = fakeKeyProtector();
-    dispatch = createRecoveryDispatch({
+    dispatch = createStartupDispatch({
+      situation: 'recovery',
+      handlers: {
+        'session:recover': async ({ code }) => {
+          const settled = await settleDbKey({
+            dbPath: paths.dbPath,
+            keyFilePath,
+            protector,
+            recoveryCode: code,
+          });
+          if ('problem' in settled) throw new AppError('validation', settled.problem, 'code');
+          const keys = createKeyRing({
+            keyFilePath,
+            protector,
+            key: settled.key,
+            history: settled.history,
+            now,
+          });
+          app = startApp(keys, settled.emergency);
+          dispatch = app.dispatch;
+          return app.services.session.status();
+        },
+      },
       isTrustedSender: (sender) => isTrustedSender(sender, undefined),
       checkOutputs: true,
       reportError,
-      async recover(code) {
-        const settled = await settleDbKey({
-          dbPath: paths.dbPath,
-          keyFilePath,
-          protector,
-          recoveryCode: code,
-        });
-        if ('problem' in settled) throw new AppError('validation', settled.problem, 'code');
-        const keys = createKeyRing({
-          keyFilePath,
-          protector,
-          key: settled.key,
-          history: settled.history,
-          now,
-        });
-        app = startApp(keys, settled.emergency);
-        dispatch = app.dispatch;
-        return app.services.session.status();
-      },
+    });
+  } else if (options.damaged) {
+    const keys = await testKeyRing(dir, now);
+    const before = startApp(keys, false);
+    await before.services.session.setup({ ...TEST_ADMIN });
+    await before.services.handlers['patients:save']({ id: null, patient: patientInput() });
+    before.services.backups.backupNow();
+    before.db.pragma('wal_checkpoint(TRUNCATE)');
+    before.db.close();
+    const bytes = readFileSync(paths.dbPath);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 3 + 64); // inside a page after the first: it fails its HMAC
+    writeFileSync(paths.dbPath, bytes);
+    let problem = '';
+    try {
+      openAppDatabase(paths, now, keys.current()).db.close();
+    } catch (error) {
+      if (!(error instanceof DatabaseOpenError && error.reason === 'damaged')) throw error;
+      problem = error.message;
+    }
+    if (!problem) throw new Error('the damaged database opened: the harness did not damage it');
+    dispatch = createStartupDispatch({
+      situation: 'damaged',
+      handlers: damagedStartHandlers({
+        paths,
+        keys: keys.all(),
+        now,
+        problem,
+        files: { chooseFile: async () => null },
+        restart: () => restarts.push(new Date().toISOString()),
+      }),
+      isTrustedSender: (sender) => isTrustedSender(sender, undefined),
+      checkOutputs: true,
+      reportError,
     });
   } else {
     // A fresh install has not shown its recovery code yet; other tests start after that.

@@ -53,6 +53,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
         return '/nowhere/not-written';
       },
       chooseFolder: async () => folderChoices.shift() ?? null,
+      chooseFile: async () => null,
     },
     printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
     links: {

@@ -1,9 +1,9 @@
 // When the database is damaged at start, VerifyDesk changes nothing and offers the newest backup that
-// verifies. Pure decision plus a file check, so the choice is tested without Electron's dialogs.
+// verifies (or one the person picks), with what it holds. File checks only, no Electron.
 import path from 'node:path';
 import type { DbKey } from '../db/connection';
 import type { DataPaths } from '../db/paths';
-import { listBackupFiles, verifyWithAnyKey, type BackupFile } from './backupFiles';
+import { listBackupFiles, parseBackupName, verifyWithAnyKey, type BackupFile } from './backupFiles';
 
 /** The newest backup that opens with the key and passes its checks, or null. */
 export function latestGoodBackup(
@@ -20,4 +20,30 @@ export function latestGoodBackup(
     }
   }
   return null;
+}
+
+/** A backup as the damaged-database screen offers it: where it is, when it was taken, what it holds. */
+export interface BackupOffer {
+  file: string;
+  /** From its name; null for a file renamed by hand. */
+  takenAt: string | null;
+  schemaVersion: number;
+  patients: number;
+  calls: number;
+  estimates: number;
+}
+
+/** Checks a backup through and says what it holds; throws with the reason when it cannot be restored. */
+export function backupOffer(file: string, keys: readonly DbKey[], latestSchema: number): BackupOffer {
+  const check = verifyWithAnyKey(file, keys);
+  if (check.schemaVersion > latestSchema)
+    throw new Error('it was written by a newer version of VerifyDesk; update VerifyDesk first');
+  return {
+    file,
+    takenAt: parseBackupName(path.basename(file))?.takenAt ?? null,
+    schemaVersion: check.schemaVersion,
+    patients: check.counts.patients ?? 0,
+    calls: check.counts.calls ?? 0,
+    estimates: check.counts.estimates ?? 0,
+  };
 }

@@ -151,7 +151,9 @@ function assertPragmas(db: Db): void {
 }
 
 function damaged(filePath: string, cause: unknown): DatabaseOpenError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  // The first finding only: quick_check can list every bad page, which helps nobody reading a screen.
+  const full = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]!;
+  const detail = full.length > 160 ? `${full.slice(0, 160)}…` : full;
   return new DatabaseOpenError(
     'damaged',
     `The database file ${filePath} is damaged, is not a VerifyDesk database, or does not open with this computer's key (${detail}). Nothing was changed. Restore it from a backup, or open it with the recovery key.`,

@@ -100,9 +100,13 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'reverify:worklist': user('view', 'reverify_worklist'),
   'session:status': open,
   'session:setup': open,
-  // Answers only while the database waits for the code (recoveryDispatch.ts); its use is audited as
-  // emergency access once the database is open.
+  // Answer only before the database opens (startupDispatch.ts): the recovery code, whose use is audited
+  // as emergency access once the database is open, and the damaged-database screen, where the restore
+  // is audited when it runs at the next start.
   'session:recover': open,
+  'startup:damage': open,
+  'startup:chooseBackup': open,
+  'startup:restore': open,
   'session:signIn': open,
   'session:unlock': open,
   'session:lock': open,

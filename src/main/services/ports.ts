@@ -12,6 +12,8 @@ export interface FilePort {
   save(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
   /** Asks for a folder (an existing one, or one made in the dialog); resolves to its path. */
   chooseFolder(title: string): Promise<string | null>;
+  /** Asks for an existing file with one of the extensions (no dot); resolves to its path. */
+  chooseFile(title: string, extensions: readonly string[]): Promise<string | null>;
 }
 
 /** Opens a web page in the person's browser, only through openExternalSafe (listed sites only). */

@@ -19,6 +19,18 @@ export function dialogFilePort(
       await writeFile(result.filePath, content, 'utf8');
       return result.filePath;
     },
+    async chooseFile(title, extensions) {
+      const owner = window();
+      const options = {
+        title,
+        properties: ['openFile' as const],
+        filters: [{ name: 'VerifyDesk backups', extensions: [...extensions] }],
+      };
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
+    },
     async chooseFolder(title) {
       const owner = window();
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };

@@ -30,9 +30,10 @@ export const unlockSchema = z.strictObject({ password });
 export const sessionStatusSchema = z.strictObject({
   /**
    * recovery: the data was made on another computer and waits for the practice's recovery code;
+   * damaged: the database failed its checks at start and waits for a backup to be restored;
    * setup: no user exists yet; signed_out; locked: a user is signed in but must re-enter the password.
    */
-  state: z.enum(['recovery', 'setup', 'signed_out', 'locked', 'open']),
+  state: z.enum(['recovery', 'damaged', 'setup', 'signed_out', 'locked', 'open']),
   user: z.strictObject({ displayName: z.string(), role: z.enum(ROLES) }).nullable(),
   lockAfterMinutes: z.number().int(),
 });

@@ -64,6 +64,15 @@ const backupFileSchema = z.strictObject({
   schemaVersion: z.number().int(),
   bytes: z.number().int(),
 });
+/** A backup offered on the damaged-database screen, with what it holds. */
+const backupOfferSchema = z.strictObject({
+  file: z.string(),
+  takenAt: z.string().nullable(),
+  schemaVersion: z.number().int(),
+  patients: z.number().int(),
+  calls: z.number().int(),
+  estimates: z.number().int(),
+});
 const copyStatusSchema = z.strictObject({
   folder: z.string(),
   at: z.iso.datetime(),
@@ -272,6 +281,15 @@ export const contract = {
   'reverify:worklist': { input: noInput, output: z.array(reverifyItemSchema) },
   'session:status': { input: noInput, output: sessionStatusSchema },
   'session:setup': { input: setupSchema, output: sessionStatusSchema },
+  'startup:damage': {
+    input: noInput,
+    output: z.strictObject({ problem: z.string(), offer: backupOfferSchema.nullable() }),
+  },
+  'startup:chooseBackup': { input: noInput, output: z.strictObject({ offer: backupOfferSchema.nullable() }) },
+  'startup:restore': {
+    input: z.strictObject({ file: z.string().min(1).max(1000) }),
+    output: z.strictObject({ restarting: z.literal(true) }),
+  },
   'session:recover': {
     input: z.strictObject({ code: z.string().trim().min(1, 'Type the recovery code.').max(100) }),
     output: sessionStatusSchema,

@@ -36,4 +36,17 @@ describe('save dialog file port', () => {
     });
     expect(await port.chooseFolder('Choose the backup folder')).toBeNull();
   });
+
+  it('asks for a backup file, filtered to backups', async () => {
+    const dialog = {
+      showOpenDialog: vi.fn().mockResolvedValueOnce({ canceled: false, filePaths: ['/media/usb/b.sqlite'] }),
+    };
+    const port = dialogFilePort(dialog as never, () => null);
+    expect(await port.chooseFile('Choose a VerifyDesk backup', ['sqlite'])).toBe('/media/usb/b.sqlite');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: 'Choose a VerifyDesk backup',
+      properties: ['openFile'],
+      filters: [{ name: 'VerifyDesk backups', extensions: ['sqlite'] }],
+    });
+  });
 });

@@ -33,6 +33,9 @@ type AuthChannels =
   | 'security:recoveryCode'
   | 'security:recoveryCodeStored'
   | 'session:recover'
+  | 'startup:damage'
+  | 'startup:chooseBackup'
+  | 'startup:restore'
   | 'security:changeKey'
   | 'security:emergencyAccess'
   | 'security:acknowledgeEmergencyAccess';
@@ -47,6 +50,10 @@ function toFilter(input: AuditFilterInput, limit: number): AuditFilter {
     limit,
   };
 }
+
+const alreadyOpen = (): never => {
+  throw new AppError('validation', 'The data is already open: there is nothing to recover.');
+};
 
 export function authHandlers(
   db: Db,
@@ -86,9 +93,11 @@ export function authHandlers(
     },
     'session:status': () => session.status(),
     'session:setup': (input) => session.setup(input),
-    'session:recover': () => {
-      throw new AppError('validation', 'The data is already open: no recovery code is needed.');
-    },
+    // The startup channels answer only before the database opens (startupDispatch.ts).
+    'session:recover': alreadyOpen,
+    'startup:damage': alreadyOpen,
+    'startup:chooseBackup': alreadyOpen,
+    'startup:restore': alreadyOpen,
     'session:signIn': (input) => session.signIn(input),
     'session:unlock': (input) => session.unlock(input),
     'session:lock': () => session.lock('user'),

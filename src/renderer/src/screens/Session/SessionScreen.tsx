@@ -1,9 +1,10 @@
 // What shows instead of the app until someone is signed in and unlocked: the recovery code on a new
-// computer, first-run setup of the administrator, sign-in, or the lock screen. Nothing about patients
+// computer, the damaged-database screen, first-run setup of the administrator, sign-in, or the lock screen. Nothing about patients
 // is mounted behind it.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SessionStatus } from '../../../../shared/auth/authViews';
 import { useSessionStore } from '../../stores/sessionStore';
+import { DamagedDatabase } from './DamagedDatabase';
 
 function Field(props: {
   id: string;
@@ -234,6 +235,8 @@ export function SessionScreen({ status }: { status: SessionStatus }) {
   switch (status.state) {
     case 'recovery':
       return <RecoveryForm />;
+    case 'damaged':
+      return <DamagedDatabase />;
     case 'setup':
       return <SetupForm />;
     case 'locked':

@@ -1,8 +1,9 @@
-// While the data waits for the recovery code on a new computer, the window reaches main through the
-// same dispatch path, but only the session status and the code itself answer: every other channel is
-// locked before validation or any handler, and a call from anywhere but the app window is refused.
+// Before the database opens (waiting for the recovery code on a new computer, or damaged at start), the
+// window reaches main through the same dispatch path, but only the session status and that situation's
+// own channels answer: every other channel is locked before validation or any handler, and a call from
+// anywhere but the app window is refused.
 import { describe, expect, it, vi } from 'vitest';
-import { createRecoveryDispatch, RECOVERY_STATUS } from '../../src/main/ipc/recoveryDispatch';
+import { createStartupDispatch, startupStatus } from '../../src/main/ipc/startupDispatch';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import type { SessionStatus } from '../../src/shared/auth/authViews';
 import { CHANNELS } from '../../src/shared/ipc/channels';
@@ -17,16 +18,17 @@ function setup() {
     return OPENED;
   });
   const reported: string[] = [];
-  const dispatch = createRecoveryDispatch({
+  const dispatch = createStartupDispatch({
+    situation: 'recovery',
+    handlers: { 'session:recover': ({ code }) => recover(code) },
     isTrustedSender: (s) => isTrustedSender(s, undefined),
     checkOutputs: true,
     reportError: (channel) => reported.push(channel),
-    recover,
   });
   return { dispatch, recover, reported };
 }
 
-describe('the recovery-code dispatcher', () => {
+describe('the startup dispatcher, waiting for the recovery code', () => {
   it('locks every channel but the status and the code, whatever the input', async () => {
     const { dispatch, recover, reported } = setup();
     const others = CHANNELS.filter((c) => c !== 'session:status' && c !== 'session:recover');
@@ -47,7 +49,7 @@ describe('the recovery-code dispatcher', () => {
     const { dispatch, recover } = setup();
     expect(await dispatch(MAIN_WINDOW_SENDER, 'session:status', {})).toEqual({
       ok: true,
-      value: RECOVERY_STATUS,
+      value: startupStatus('recovery'),
     });
     expect(await dispatch(MAIN_WINDOW_SENDER, 'session:recover', { code: '' })).toMatchObject({
       ok: false,
@@ -76,5 +78,43 @@ describe('the recovery-code dispatcher', () => {
       error: { code: 'forbidden' },
     });
     expect(recover).not.toHaveBeenCalled();
+  });
+});
+
+describe('the startup dispatcher, database damaged', () => {
+  it('answers its status and its own channels; the recovery code and everything else are locked', async () => {
+    const damage = vi.fn(() => ({ problem: 'The database is damaged.', offer: null }));
+    const dispatch = createStartupDispatch({
+      situation: 'damaged',
+      handlers: {
+        'startup:damage': damage,
+        'startup:chooseBackup': async () => ({ offer: null }),
+        'startup:restore': () => ({ restarting: true as const }),
+      },
+      isTrustedSender: (s) => isTrustedSender(s, undefined),
+      checkOutputs: true,
+      reportError: () => undefined,
+    });
+    expect(await dispatch(MAIN_WINDOW_SENDER, 'session:status', {})).toEqual({
+      ok: true,
+      value: startupStatus('damaged'),
+    });
+    expect(await dispatch(MAIN_WINDOW_SENDER, 'startup:damage', {})).toEqual({
+      ok: true,
+      value: { problem: 'The database is damaged.', offer: null },
+    });
+    for (const channel of ['session:recover', 'patients:search', 'backups:list'])
+      expect(await dispatch(MAIN_WINDOW_SENDER, channel, {}), channel).toEqual({
+        ok: false,
+        error: {
+          code: 'locked',
+          message: 'The database is damaged: nothing opens until a backup is restored.',
+        },
+      });
+    expect(await dispatch(MAIN_WINDOW_SENDER, 'startup:restore', { file: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(damage).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,57 @@
+// The damaged-database screen: what is wrong, the newest backup that checks out (or one the person
+// picks, e.g. from the backup drive), and a restore that runs at the next start, after the damaged file
+// is kept aside. Nothing is written to the damaged database.
+import path from 'node:path';
+import { AppError } from '../../../shared/ipc/result';
+import { backupOffer, latestGoodBackup, type BackupOffer } from '../../backup/damagedStart';
+import { scheduleRestore } from '../../backup/restore';
+import type { DbKey } from '../../db/connection';
+import { MIGRATIONS } from '../../db/migrations';
+import type { DataPaths } from '../../db/paths';
+import type { FilePort } from '../../services/ports';
+import type { HandlerMap } from '../dispatch';
+
+export function damagedStartHandlers(deps: {
+  paths: DataPaths;
+  keys: readonly DbKey[];
+  now: () => Date;
+  /** What the checks reported, in words a person can act on. */
+  problem: string;
+  files: Pick<FilePort, 'chooseFile'>;
+  /** Restarts the app; the restore runs before the database opens again. */
+  restart: () => void;
+}): Pick<HandlerMap, 'startup:damage' | 'startup:chooseBackup' | 'startup:restore'> {
+  const latest = MIGRATIONS.at(-1)!.version;
+  // Only a backup this screen checked and showed may be restored.
+  const offered = new Set<string>();
+  const offer = (file: string): BackupOffer => {
+    const found = backupOffer(file, deps.keys, latest);
+    offered.add(found.file);
+    return found;
+  };
+  return {
+    'startup:damage': () => {
+      const good = latestGoodBackup(deps.paths, deps.keys, latest);
+      return {
+        problem: deps.problem,
+        offer: good ? offer(path.join(deps.paths.backupDir, good.name)) : null,
+      };
+    },
+    'startup:chooseBackup': async () => {
+      const file = await deps.files.chooseFile('Choose a VerifyDesk backup', ['sqlite']);
+      if (file === null) return { offer: null };
+      try {
+        return { offer: offer(file) };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AppError('validation', `That file cannot be restored (${reason}). Choose another backup.`);
+      }
+    },
+    'startup:restore': ({ file }) => {
+      if (!offered.has(file)) throw new AppError('validation', 'Choose a backup on this screen first.');
+      scheduleRestore(deps.paths, file, deps.keys, latest, deps.now());
+      deps.restart();
+      return { restarting: true as const };
+    },
+  };
+}
