@@ -7,7 +7,7 @@ import { DatabaseOpenError, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
-import { damagedStartHandlers } from './ipc/handlers/startupHandlers';
+import { damagedStartHandlers, recoveryCodeHandlers } from './ipc/handlers/startupHandlers';
 import { createStartupDispatch, startupStatus } from './ipc/startupDispatch';
 import { registerHandlers } from './ipc/registerHandlers';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
@@ -225,16 +225,15 @@ export function bootstrap(options: BootstrapOptions): void {
       // A new computer (or a lost profile): the window asks for the practice's recovery code.
       active = createStartupDispatch({
         situation: 'recovery',
-        handlers: {
-          'session:recover': async ({ code }) => {
-            const tried = await settle(code);
-            if ('problem' in tried) throw new AppError('validation', tried.problem, 'code');
+        handlers: recoveryCodeHandlers({
+          settle,
+          open: (tried) => {
             const started = startApp(tried);
             if (started === 'damaged') return startupStatus('damaged');
             if (!started) throw new AppError('internal', 'The data did not open. VerifyDesk is closing.');
             return started.session.status();
           },
-        },
+        }),
         isTrustedSender: trusted,
         checkOutputs: !app.isPackaged,
         reportError,

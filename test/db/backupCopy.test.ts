@@ -92,15 +92,18 @@ describe('a copy of each backup in a second folder (DB-10)', () => {
     const usb = path.join(tempDir(), 'usb-drive');
     mkdirSync(usb);
 
+    const check = verifyBackupFile(source, TEST_DB_KEY);
     damageNextCopy.on = true;
-    expect(() => copyBackupFile(source, usb, TEST_DB_KEY)).toThrow(/not a database|integrity|malformed/);
+    expect(() => copyBackupFile(source, usb, TEST_DB_KEY, check)).toThrow(
+      /not a database|integrity|malformed/,
+    );
     expect(readdirSync(usb)).toEqual([]);
     verifyBackupFile(source, TEST_DB_KEY);
 
     // Control: the same copy, undamaged, is accepted.
-    expect(copyBackupFile(source, usb, TEST_DB_KEY).name).toBe(made.value.name);
+    expect(copyBackupFile(source, usb, TEST_DB_KEY, check).name).toBe(made.value.name);
     // A copy is never written over one that is there.
-    expect(() => copyBackupFile(source, usb, TEST_DB_KEY)).toThrow(/already exists/);
+    expect(() => copyBackupFile(source, usb, TEST_DB_KEY, check)).toThrow(/already exists/);
     writeFileSync(path.join(usb, 'unrelated.txt'), 'kept');
     expect(readdirSync(usb).sort()).toEqual([made.value.name, 'unrelated.txt']);
   });

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_POLICY } from '../../src/main/ipc/channelPolicy';
 import { CSV_EXPORTS, exportCsv, type CsvExportType } from '../../src/shared/csv/csvExports';
-import { openSignedInApp } from '../helpers/appDispatch';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
+import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 
 // Synthetic values that must never reach a CSV file.
@@ -69,21 +69,12 @@ describe('CSV exports (HIPAA-11)', () => {
     expect(patient.ok).toBe(true);
     const coverage = await send('coverages:save', {
       id: null,
-      coverage: {
-        patientId: patient.value.id,
-        planId: plan.value.id,
-        ordinal: 1,
+      coverage: coverageInput(patient.value.id, plan.value.id, {
         memberId: MARKERS[3],
         subscriberName: `${MARKERS[0]} ${MARKERS[1]}`,
         subscriberDob: MARKERS[2],
-        relationship: 'self',
         effectiveDate: '2026-01-01',
-        terminationDate: null,
-        maxUsedCents: null,
-        maxUsedStatedOn: null,
-        deductibleMetCents: null,
-        deductibleMetStatedOn: null,
-      },
+      }),
     });
     expect(coverage.ok).toBe(true);
     await send('patients:get', { id: patient.value.id });
@@ -103,22 +94,7 @@ describe('CSV exports (HIPAA-11)', () => {
     expect(exported.n).toBe(1);
 
     // A front-desk user may not export it.
-    expect(
-      await send('users:save', {
-        id: null,
-        username: 'frontdesk',
-        displayName: 'Desk Person',
-        role: 'front_desk',
-        active: true,
-        password: 'a desk passphrase',
-      }),
-    ).toMatchObject({ ok: true });
-    await send('session:signOut', {});
-    expect(
-      await send('session:signIn', { username: 'frontdesk', password: 'a desk passphrase' }),
-    ).toMatchObject({
-      ok: true,
-    });
+    await signInAsFrontDesk(send);
     expect(await send('audit:export', filter)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(saved).toHaveLength(1);
   });

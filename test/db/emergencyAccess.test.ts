@@ -2,7 +2,7 @@
 // administrator sign-in until an administrator acknowledges it; front desk cannot see or clear it.
 import { describe, expect, it } from 'vitest';
 import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
-import { openSignedInApp } from '../helpers/appDispatch';
+import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -21,16 +21,7 @@ describe('recovery-code use flags the next administrator sign-in', () => {
     });
 
     // A front-desk user neither sees nor clears it.
-    await send('users:save', {
-      id: null,
-      username: 'frontdesk',
-      displayName: 'Desk Person',
-      role: 'front_desk',
-      active: true,
-      password: 'a desk passphrase',
-    });
-    await send('session:signOut', {});
-    await send('session:signIn', { username: 'frontdesk', password: 'a desk passphrase' });
+    await signInAsFrontDesk(send);
     expect(await send('security:emergencyAccess', {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

@@ -6,7 +6,7 @@ import { createPolicyService } from '../../src/main/services/policyService';
 import { AppError } from '../../src/shared/ipc/result';
 import { UNKNOWN_POLICY } from '../../src/shared/policy/policyTypes';
 import { openTestAppDb } from '../helpers/appDb';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
 
@@ -221,29 +221,13 @@ describe('patients and coverage', () => {
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     return { db, clock, policies, patients, plan };
   };
-  const coverage = (patientId: number, planId: number, over = {}) => ({
-    patientId,
-    planId,
-    ordinal: 1 as const,
-    memberId: 'MRK987654321',
-    subscriberName: 'Mrkfirst Qzxlast',
-    subscriberDob: '1970-01-02',
-    relationship: 'self' as const,
-    effectiveDate: '2025-01-01',
-    terminationDate: null,
-    maxUsedCents: null,
-    maxUsedStatedOn: null,
-    deductibleMetCents: null,
-    deductibleMetStatedOn: null,
-    ...over,
-  });
 
   it('saves a patient with coverage; eligibility amounts go stale after 30 days', () => {
     const { db, clock, patients, plan } = setup();
     const patient = patients.save(null, patientInput({ preferredLanguage: 'es' }));
     const saved = patients.saveCoverage(
       null,
-      coverage(patient.id, plan.id, { maxUsedCents: 20_000, maxUsedStatedOn: '2026-03-01' }),
+      coverageInput(patient.id, plan.id, { maxUsedCents: 20_000, maxUsedStatedOn: '2026-03-01' }),
     );
     expect(saved.preferredLanguage).toBe('es');
     expect(saved.coverages[0]!.maxUsed).toMatchObject({ value: 20_000, status: 'known' });
@@ -262,18 +246,22 @@ describe('patients and coverage', () => {
   it('one primary and one secondary per patient', () => {
     const { db, patients, plan } = setup();
     const patient = patients.save(null, patientInput());
-    patients.saveCoverage(null, coverage(patient.id, plan.id));
-    expectAppError(() => patients.saveCoverage(null, coverage(patient.id, plan.id)), 'conflict', 'ordinal');
-    expect(patients.saveCoverage(null, coverage(patient.id, plan.id, { ordinal: 2 })).coverages).toHaveLength(
-      2,
+    patients.saveCoverage(null, coverageInput(patient.id, plan.id));
+    expectAppError(
+      () => patients.saveCoverage(null, coverageInput(patient.id, plan.id)),
+      'conflict',
+      'ordinal',
     );
+    expect(
+      patients.saveCoverage(null, coverageInput(patient.id, plan.id, { ordinal: 2 })).coverages,
+    ).toHaveLength(2);
     db.close();
   });
 
   it('a plan in use by a coverage cannot be deleted', () => {
     const { db, policies, patients, plan } = setup();
     const patient = patients.save(null, patientInput());
-    patients.saveCoverage(null, coverage(patient.id, plan.id));
+    patients.saveCoverage(null, coverageInput(patient.id, plan.id));
     expectAppError(() => policies.deletePlan(plan.id), 'conflict');
     expect(() => db.prepare('DELETE FROM plans WHERE id = ?').run(plan.id)).toThrow(/FOREIGN KEY/);
     db.close();

@@ -10,7 +10,7 @@ import { rebuildTable } from '../../src/main/db/rebuildTable';
 import { createCallService } from '../../src/main/services/callService';
 import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyService } from '../../src/main/services/policyService';
-import { driveCall } from '../helpers/callDriver';
+import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
@@ -51,17 +51,7 @@ describe('table rebuilds (DB-7)', () => {
     const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(null, patientInput());
-    const calls = createCallService({ ...deps, policies });
-    const done = driveCall(
-      calls,
-      calls.start({
-        patientId: patient.id,
-        planId: plan.id,
-        planned: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10' }],
-        dialedNumber: null,
-      }),
-    );
-    calls.complete(done.id, { nextAction: 'Schedule', nextActionDue: '2026-11-23', reverifyDate: null });
+    completedCall(createCallService({ ...deps, policies }), patient.id, plan.id);
     return { db, backupDir: dir };
   }
 

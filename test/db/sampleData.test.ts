@@ -3,7 +3,7 @@ import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyService } from '../../src/main/services/policyService';
 import { loadSampleDataOnce, removeSampleData, sampleStatus } from '../../src/main/services/sampleData';
 import { openTestAppDb } from '../helpers/appDb';
-import { patientInput } from '../helpers/policyFixtures';
+import { coverageInput, patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 
 describe('sample data', () => {
@@ -55,21 +55,10 @@ describe('sample data', () => {
     loadSampleDataOnce(db, now);
     const plan = policies.listPlans(null)[0]!;
     const patient = patients.save(null, patientInput());
-    patients.saveCoverage(null, {
-      patientId: patient.id,
-      planId: plan.id,
-      ordinal: 1,
-      memberId: 'MRK987654321',
-      subscriberName: 'Mrkfirst Qzxlast',
-      subscriberDob: null,
-      relationship: 'self',
-      effectiveDate: null,
-      terminationDate: null,
-      maxUsedCents: null,
-      maxUsedStatedOn: null,
-      deductibleMetCents: null,
-      deductibleMetStatedOn: null,
-    });
+    patients.saveCoverage(
+      null,
+      coverageInput(patient.id, plan.id, { subscriberDob: null, effectiveDate: null }),
+    );
     expect(() => removeSampleData(db)).toThrow(/1 of your patients' coverages use a sample plan/);
     expect(sampleStatus(db)).toEqual({ payers: 3, plans: 3 });
     db.close();

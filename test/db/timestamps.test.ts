@@ -7,7 +7,7 @@ import { createEstimateService } from '../../src/main/services/estimateService';
 import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyService } from '../../src/main/services/policyService';
 import { openSignedInApp } from '../helpers/appDispatch';
-import { driveCall } from '../helpers/callDriver';
+import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -25,16 +25,7 @@ describe('stored timestamps (VAL-10)', () => {
     policies.setPolicy(plan.id, 'D0367', { covered: 'yes', coverageBp: 5000 });
     const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(null, patientInput());
     const calls = createCallService({ ...deps, policies });
-    const call = driveCall(
-      calls,
-      calls.start({
-        patientId: patient.id,
-        planId: plan.id,
-        planned: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10' }],
-        dialedNumber: null,
-      }),
-    );
-    calls.complete(call.id, { nextAction: 'Schedule', nextActionDue: '2026-11-30', reverifyDate: null });
+    const call = completedCall(calls, patient.id, plan.id);
     calls.amend(call.id, 'Rep spelled the reference', 'read back');
     createEstimateService({ ...deps, staleAfterDays: () => 90 }).save({
       patientId: patient.id,

@@ -11,11 +11,10 @@ import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
 import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
-import { damagedStartHandlers } from '../../src/main/ipc/handlers/startupHandlers';
+import { damagedStartHandlers, recoveryCodeHandlers } from '../../src/main/ipc/handlers/startupHandlers';
 import { createStartupDispatch } from '../../src/main/ipc/startupDispatch';
 import { createKeyRing, type KeyRing } from '../../src/main/security/keyRing';
 import { settleDbKey } from '../../src/main/security/startupKey';
-import { AppError } from '../../src/shared/ipc/result';
 import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { resolveAppPath, mimeTypeFor } from '../../src/main/security/appProtocol';
 import { APP_HOST, APP_SCHEME } from '../../src/main/security/appUrl';
@@ -201,15 +200,9 @@ export async function startHarness(
     const { protector } = fakeKeyProtector();
     dispatch = createStartupDispatch({
       situation: 'recovery',
-      handlers: {
-        'session:recover': async ({ code }) => {
-          const settled = await settleDbKey({
-            dbPath: paths.dbPath,
-            keyFilePath,
-            protector,
-            recoveryCode: code,
-          });
-          if ('problem' in settled) throw new AppError('validation', settled.problem, 'code');
+      handlers: recoveryCodeHandlers({
+        settle: (code) => settleDbKey({ dbPath: paths.dbPath, keyFilePath, protector, recoveryCode: code }),
+        open: (settled) => {
           const keys = createKeyRing({
             keyFilePath,
             protector,
@@ -221,7 +214,7 @@ export async function startHarness(
           dispatch = app.dispatch;
           return app.services.session.status();
         },
-      },
+      }),
       isTrustedSender: (sender) => isTrustedSender(sender, undefined),
       checkOutputs: true,
       reportError,

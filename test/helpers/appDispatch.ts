@@ -72,3 +72,19 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
     dispatch(MAIN_WINDOW_SENDER, channel, input);
   return { db, paths, services, keys, send, reported, restarts, saved, folderChoices, opened };
 }
+
+/** Adds a front-desk account (as the administrator) and signs in with it; fails loudly if either is refused. */
+export async function signInAsFrontDesk(send: SignedInApp['send']): Promise<void> {
+  const added = await send('users:save', {
+    id: null,
+    username: 'frontdesk',
+    displayName: 'Desk Person',
+    role: 'front_desk',
+    active: true,
+    password: 'a desk passphrase',
+  });
+  if (!added.ok) throw new Error(`front-desk account refused: ${added.error.message}`);
+  await send('session:signOut', {});
+  const signedIn = await send('session:signIn', { username: 'frontdesk', password: 'a desk passphrase' });
+  if (!signedIn.ok) throw new Error(`front-desk sign-in refused: ${signedIn.error.message}`);
+}

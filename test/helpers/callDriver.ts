@@ -54,6 +54,9 @@ export function driveCall(
   return view;
 }
 
+/** The one planned code the fixtures' calls ask about. */
+const plannedOn = (code: string) => [{ code, tooth: null, serviceDate: '2026-12-10' }];
+
 /** A call that exists, for answers recorded "from a call" (provenance must name a real call). */
 export function startedCallId(db: Db, now: () => Date, planId: number): number {
   const deps = { db, now, actor: () => 'Test User' };
@@ -62,7 +65,16 @@ export function startedCallId(db: Db, now: () => Date, planId: number): number {
   return createCallService({ ...deps, policies }).start({
     patientId: patient.id,
     planId,
-    planned: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10' }],
+    planned: plannedOn('D0367'),
     dialedNumber: null,
   }).id;
+}
+
+/** A call on the plan answered to the end and completed, as a caller would. */
+export function completedCall(calls: CallService, patientId: number, planId: number): CallView {
+  const done = driveCall(
+    calls,
+    calls.start({ patientId, planId, planned: plannedOn('D0367'), dialedNumber: null }),
+  );
+  return calls.complete(done.id, { nextAction: 'Schedule', nextActionDue: '2026-11-23', reverifyDate: null });
 }

@@ -1,4 +1,4 @@
-import type { PayerInput, PatientInput, PlanInput } from '../../src/shared/policy/policyViews';
+import type { CoverageInput, PayerInput, PatientInput, PlanInput } from '../../src/shared/policy/policyViews';
 
 export const payerInput = (name = 'Fictional Dental Mutual (sample)'): PayerInput => ({
   name,
@@ -29,5 +29,26 @@ export const patientInput = (over: Partial<PatientInput> = {}): PatientInput => 
   dob: '1970-01-02',
   preferredLanguage: 'en',
   phone: null,
+  ...over,
+});
+
+export const coverageInput = (
+  patientId: number,
+  planId: number,
+  over: Partial<CoverageInput> = {},
+): CoverageInput => ({
+  patientId,
+  planId,
+  ordinal: 1,
+  memberId: 'MRK987654321',
+  subscriberName: 'Mrkfirst Qzxlast',
+  subscriberDob: '1970-01-02',
+  relationship: 'self',
+  effectiveDate: '2025-01-01',
+  terminationDate: null,
+  maxUsedCents: null,
+  maxUsedStatedOn: null,
+  deductibleMetCents: null,
+  deductibleMetStatedOn: null,
   ...over,
 });

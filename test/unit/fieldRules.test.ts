@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../src/shared/ipc/contract';
 import { basisPoints, cdtCode, cents, id, personName } from '../../src/shared/policy/policyTypes';
-import { patientInput } from '../helpers/policyFixtures';
+import { coverageInput, patientInput } from '../helpers/policyFixtures';
 
 const savePatient = contract['patients:save'].input;
 const patientWith = (over: Record<string, unknown>) => ({
@@ -29,24 +29,7 @@ describe('field rules (VAL-2)', () => {
 
   it('member IDs, CDT codes and ids', () => {
     const coverage = contract['coverages:save'].input;
-    const base = {
-      id: null,
-      coverage: {
-        patientId: 1,
-        planId: 1,
-        ordinal: 1,
-        memberId: 'MRK987654321',
-        subscriberName: 'Mrkfirst Qzxlast',
-        subscriberDob: '1970-01-02',
-        relationship: 'self',
-        effectiveDate: null,
-        terminationDate: null,
-        maxUsedCents: null,
-        maxUsedStatedOn: null,
-        deductibleMetCents: null,
-        deductibleMetStatedOn: null,
-      },
-    };
+    const base = { id: null, coverage: coverageInput(1, 1, { effectiveDate: null }) };
     const member = (memberId: string) => ok(coverage, { ...base, coverage: { ...base.coverage, memberId } });
     expect(member('A')).toBe(true);
     expect(member('ABC-123')).toBe(true);

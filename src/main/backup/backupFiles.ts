@@ -149,34 +149,43 @@ function writeThroughTemp(
   if (process.platform !== 'win32') fsyncPath(dir, 'folder'); // the rename itself survives a power cut
 }
 
-/** A checked copy of the open database at `target` (one connection: no write lands in between). */
-export function writeVerifiedCopy(db: Db, key: DbKey, target: string): void {
+/**
+ * A checked copy of the open database at `target` (one connection: no write lands in between). Returns
+ * what it was checked against, so a further copy of it is checked against the same without re-reading.
+ */
+export function writeVerifiedCopy(db: Db, key: DbKey, target: string): BackupCheck {
   const expected: BackupCheck = {
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     counts: tableCounts(db),
   };
   writeThroughTemp(target, key, expected, (temp) => db.prepare('VACUUM INTO ?').run(temp));
+  return expected;
 }
 
 /** A verified backup in `dir`, named for its time, schema version and kind; never over an existing one. */
-export function writeBackupFile(db: Db, key: DbKey, dir: string, kind: BackupKind, at: Date): BackupFile {
+export function writeBackupFile(
+  db: Db,
+  key: DbKey,
+  dir: string,
+  kind: BackupKind,
+  at: Date,
+): { file: BackupFile; check: BackupCheck } {
   const name = `${stampOf(at)}-v${db.pragma('user_version', { simple: true }) as number}-${kind}.sqlite`;
   // Never over an existing backup (two in the same millisecond, or a clock set back).
   if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
-  writeVerifiedCopy(db, key, path.join(dir, name));
-  return { ...parseBackupName(name)!, bytes: statSync(path.join(dir, name)).size };
+  const check = writeVerifiedCopy(db, key, path.join(dir, name));
+  return { file: { ...parseBackupName(name)!, bytes: statSync(path.join(dir, name)).size }, check };
 }
 
 /**
  * Copies a finished backup into another folder (a USB drive, a network share) the same careful way; the
- * copy itself is opened and checked against the original before it gets its name.
+ * copy itself is opened and checked against what the original was checked against.
  */
-export function copyBackupFile(source: string, dir: string, key: DbKey): BackupFile {
+export function copyBackupFile(source: string, dir: string, key: DbKey, expected: BackupCheck): BackupFile {
   const name = path.basename(source);
   const parsed = parseBackupName(name);
   if (!parsed) throw new Error(`${name} is not a backup name`);
   if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
-  const expected = verifyBackupFile(source, key);
   writeThroughTemp(path.join(dir, name), key, expected, (temp) => copyFileSync(source, temp));
   return { ...parsed, bytes: statSync(path.join(dir, name)).size };
 }

@@ -17,6 +17,7 @@ import {
   listBackupFiles,
   verifyWithAnyKey,
   writeBackupFile,
+  type BackupCheck,
   type BackupFile,
   type BackupKind,
 } from './backupFiles';
@@ -69,14 +70,14 @@ export function createBackupService(deps: {
   let lastCopy: CopyStatus | null = null;
 
   /** Copies a new backup to the second folder. Its failure never undoes the backup itself. */
-  function copyOut(file: BackupFile, from: string): CopyStatus | null {
+  function copyOut(file: BackupFile, from: string, check: BackupCheck): CopyStatus | null {
     const target = deps.copyFolder().trim();
     if (!target) return null;
     const at = now().toISOString();
     try {
       if (!path.isAbsolute(target) || !existsSync(target) || !statSync(target).isDirectory())
         throw new Error(`the folder ${target} is not there (is the drive plugged in?)`);
-      copyBackupFile(path.join(from, file.name), target, keys.current());
+      copyBackupFile(path.join(from, file.name), target, keys.current(), check);
       for (const name of backupsToPrune(listBackupFiles(target), now()))
         rmSync(path.join(target, name), { force: true });
       lastCopy = { folder: target, at, ok: true, problem: null };
@@ -103,9 +104,9 @@ export function createBackupService(deps: {
     const dir = folder();
     // The audit chain's head goes with the backup's record, so a later truncation of the log shows.
     const head = verifyAuditChain(db).head;
-    let file: BackupFile;
+    let written: { file: BackupFile; check: BackupCheck };
     try {
-      file = writeBackupFile(db, keys.current(), dir, kind, now());
+      written = writeBackupFile(db, keys.current(), dir, kind, now());
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_FULL') throw error;
       if (error instanceof BackupExistsError)
@@ -117,7 +118,8 @@ export function createBackupService(deps: {
     }
     const pruned = backupsToPrune(listBackupFiles(dir), now());
     for (const name of pruned) rmSync(path.join(dir, name), { force: true });
-    const copy = copyOut(file, dir);
+    const { file, check } = written;
+    const copy = copyOut(file, dir, check);
     audit('backup', {
       file: file.name,
       kind,

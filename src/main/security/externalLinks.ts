@@ -2,7 +2,6 @@
 // listed in Settings (exact origin: payer.com does not admit payer.com.evil.net), never with a user name
 // or password in the address. Everything else is refused with a reason a person can act on.
 import type { Shell } from 'electron';
-import { siteOrigin } from '../../shared/settings/externalSites';
 import { AppError } from '../../shared/ipc/result';
 
 /** Why `url` may not be opened, or null when it may. */
@@ -16,8 +15,8 @@ export function externalUrlProblem(url: string, allowedSites: readonly string[])
   if (parsed.protocol !== 'https:') return 'VerifyDesk opens only https:// web sites.';
   if (parsed.username || parsed.password)
     return 'That address carries a user name or password; VerifyDesk does not open it.';
-  const origin = siteOrigin(parsed.origin);
-  if (!origin || !allowedSites.includes(origin))
+  // The list holds origins exactly as URL writes them (siteOrigin), so this is an exact match.
+  if (!allowedSites.includes(parsed.origin))
     return `VerifyDesk opens only the web sites an administrator has listed. To allow this one, add ${parsed.origin} in Settings, Web sites VerifyDesk may open.`;
   return null;
 }

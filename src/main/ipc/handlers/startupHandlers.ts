@@ -1,6 +1,7 @@
-// The damaged-database screen: what is wrong, the newest backup that checks out (or one the person
-// picks, e.g. from the backup drive), and a restore that runs at the next start, after the damaged file
-// is kept aside. Nothing is written to the damaged database.
+// The screens before the database opens. The recovery code: checked, and when right the database opens.
+// The damaged database: what is wrong, the newest backup that checks out (or one the person picks, e.g.
+// from the backup drive), and a restore that runs at the next start, after the damaged file is kept
+// aside. Nothing is written to the damaged database.
 import path from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
 import { backupOffer, latestGoodBackup, type BackupOffer } from '../../backup/damagedStart';
@@ -9,7 +10,24 @@ import type { DbKey } from '../../db/connection';
 import { MIGRATIONS } from '../../db/migrations';
 import type { DataPaths } from '../../db/paths';
 import type { FilePort } from '../../services/ports';
+import type { SessionStatus } from '../../../shared/auth/authViews';
+import type { SettledKey, settleDbKey } from '../../security/startupKey';
 import type { HandlerMap } from '../dispatch';
+
+export function recoveryCodeHandlers(deps: {
+  /** Settles the key with the code typed (checksum first, then tried on the file). */
+  settle: (code: string) => ReturnType<typeof settleDbKey>;
+  /** Opens the database with the settled key; the status of what now runs. */
+  open: (settled: SettledKey) => SessionStatus | Promise<SessionStatus>;
+}): Pick<HandlerMap, 'session:recover'> {
+  return {
+    'session:recover': async ({ code }) => {
+      const settled = await deps.settle(code);
+      if ('problem' in settled) throw new AppError('validation', settled.problem, 'code');
+      return deps.open(settled);
+    },
+  };
+}
 
 export function damagedStartHandlers(deps: {
   paths: DataPaths;

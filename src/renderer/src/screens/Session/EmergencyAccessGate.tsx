@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../lib/api';
 import { useNavStore } from '../../stores/navStore';
+import { SessionCard } from './SessionCard';
 
 export function EmergencyAccessGate({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<{ id: number; at: string } | null>(null);
@@ -20,28 +21,24 @@ export function EmergencyAccessGate({ children }: { children: ReactNode }) {
       then?.();
     });
   return (
-    <main className="session-screen">
-      <section className="panel session-card recovery-card" aria-label="Recovery code was used">
-        <div className="brand">VerifyDesk</div>
-        <h1>The recovery code was used</h1>
-        <p>
-          On {new Date(notice.at).toLocaleString()}, the patient data on this computer was opened with the
-          practice’s recovery code instead of this computer’s own key. That is expected after moving to a new
-          computer or restoring a backup onto one.
-        </p>
-        <p>
-          If nobody at the practice did that, someone may have the code and a copy of the data. Change the
-          database key now: the old code stops working and you store a new one.
-        </p>
-        <div className="form-actions">
-          <button type="button" className="primary" onClick={() => acknowledge(() => go('settings'))}>
-            Change the database key
-          </button>
-          <button type="button" className="secondary" onClick={() => acknowledge()}>
-            We expected this
-          </button>
-        </div>
-      </section>
-    </main>
+    <SessionCard title="The recovery code was used" width="medium">
+      <p>
+        On {new Date(notice.at).toLocaleString()}, the patient data on this computer was opened with the
+        practice’s recovery code instead of this computer’s own key. That is expected after moving to a new
+        computer or restoring a backup onto one.
+      </p>
+      <p>
+        If nobody at the practice did that, someone may have the code and a copy of the data. Change the
+        database key now: the old code stops working and you store a new one.
+      </p>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => acknowledge(() => go('settings'))}>
+          Change the database key
+        </button>
+        <button type="button" className="secondary" onClick={() => acknowledge()}>
+          We expected this
+        </button>
+      </div>
+    </SessionCard>
   );
 }

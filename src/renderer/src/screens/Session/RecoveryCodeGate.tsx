@@ -2,6 +2,7 @@
 // it (and only with it) the data opens on another computer after a restore.
 import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../lib/api';
+import { SessionCard } from './SessionCard';
 
 export function RecoveryCodeGate({ children }: { children: ReactNode }) {
   const [code, setCode] = useState<string | null>(null);
@@ -14,37 +15,32 @@ export function RecoveryCodeGate({ children }: { children: ReactNode }) {
   }, []);
   if (code === null) return <>{children}</>;
   return (
-    <main className="session-screen">
-      <section className="panel session-card recovery-card" aria-label="Recovery code">
-        <div className="brand">VerifyDesk</div>
-        <h1>Store the recovery code</h1>
-        <p>
-          Patient data is encrypted with a key only this computer can unlock. If the computer is replaced or
-          its user profile is lost, this code is the only way to open the data or a backup on another
-          computer.
-        </p>
-        <p className="recovery-code" aria-label="The recovery code">
-          {code}
-        </p>
-        <p className="muted">
-          Write it down or print this screen, and keep it locked away with the practice’s other important
-          papers. Anyone with the code and a copy of the database can read it. It is not shown again.
-        </p>
-        <label className="checkbox">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I
-          have stored the recovery code safely
-        </label>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={!confirmed}
-            onClick={() => void call('security:recoveryCodeStored', {}).then(() => setCode(null))}
-          >
-            Continue
-          </button>
-        </div>
-      </section>
-    </main>
+    <SessionCard title="Store the recovery code" width="medium">
+      <p>
+        Patient data is encrypted with a key only this computer can unlock. If the computer is replaced or its
+        user profile is lost, this code is the only way to open the data or a backup on another computer.
+      </p>
+      <p className="recovery-code" aria-label="The recovery code">
+        {code}
+      </p>
+      <p className="muted">
+        Write it down or print this screen, and keep it locked away with the practice’s other important
+        papers. Anyone with the code and a copy of the database can read it. It is not shown again.
+      </p>
+      <label className="checkbox">
+        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I have
+        stored the recovery code safely
+      </label>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={!confirmed}
+          onClick={() => void call('security:recoveryCodeStored', {}).then(() => setCode(null))}
+        >
+          Continue
+        </button>
+      </div>
+    </SessionCard>
   );
 }

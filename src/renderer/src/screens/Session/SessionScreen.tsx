@@ -1,10 +1,11 @@
 // What shows instead of the app until someone is signed in and unlocked: the recovery code on a new
 // computer, the damaged-database screen, first-run setup of the administrator, sign-in, or the lock screen. Nothing about patients
 // is mounted behind it.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../../shared/auth/authViews';
 import { useSessionStore } from '../../stores/sessionStore';
 import { DamagedDatabase } from './DamagedDatabase';
+import { SessionCard } from './SessionCard';
 
 function Field(props: {
   id: string;
@@ -37,30 +38,6 @@ function Field(props: {
   );
 }
 
-function Card({
-  title,
-  intro,
-  wide = false,
-  children,
-}: {
-  title: string;
-  intro: ReactNode;
-  /** Room for a recovery code on one line. */
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <main className="session-screen">
-      <section className={`panel session-card${wide ? ' wide-card' : ''}`} aria-label={title}>
-        <div className="brand">VerifyDesk</div>
-        <h1>{title}</h1>
-        <p className="muted">{intro}</p>
-        {children}
-      </section>
-    </main>
-  );
-}
-
 function GeneralProblem() {
   const problem = useSessionStore((s) => s.problem);
   return problem && problem.field === null ? <p className="field-error">{problem.message}</p> : null;
@@ -76,8 +53,8 @@ function RecoveryForm() {
     void recover(code).finally(() => setBusy(false));
   };
   return (
-    <Card
-      wide
+    <SessionCard
+      width="wide"
       title="Open the data on this computer"
       intro="This practice’s data was made on another computer (or this computer lost its copy of the key). Type the recovery code that was printed when VerifyDesk was set up."
     >
@@ -101,7 +78,7 @@ function RecoveryForm() {
           </button>
         </div>
       </form>
-    </Card>
+    </SessionCard>
   );
 }
 
@@ -118,7 +95,7 @@ function SetupForm() {
     if (password === again) void setup({ username, displayName, password });
   };
   return (
-    <Card
+    <SessionCard
       title="Set up VerifyDesk"
       intro="Create the administrator account first. Everyone at the desk then gets their own account: records show who did what."
     >
@@ -155,7 +132,7 @@ function SetupForm() {
           </button>
         </div>
       </form>
-    </Card>
+    </SessionCard>
   );
 }
 
@@ -168,7 +145,7 @@ function SignInForm({ title, intro }: { title: string; intro: string }) {
     void signIn({ username, password });
   };
   return (
-    <Card title={title} intro={intro}>
+    <SessionCard title={title} intro={intro}>
       <form className="form session-form" onSubmit={onSubmit} aria-label="Sign in">
         <Field id="session-username" label="User name" value={username} onChange={setUsername} autoFocus />
         <Field
@@ -186,7 +163,7 @@ function SignInForm({ title, intro }: { title: string; intro: string }) {
           </button>
         </div>
       </form>
-    </Card>
+    </SessionCard>
   );
 }
 
@@ -203,7 +180,7 @@ function UnlockForm({ status }: { status: SessionStatus }) {
     void unlock(password);
   };
   return (
-    <Card
+    <SessionCard
       title="VerifyDesk is locked"
       intro={`${status.user?.displayName ?? 'Someone'} is signed in. Every answer given so far is saved; an open call goes on where it was.`}
     >
@@ -227,7 +204,7 @@ function UnlockForm({ status }: { status: SessionStatus }) {
           </button>
         </div>
       </form>
-    </Card>
+    </SessionCard>
   );
 }
 
