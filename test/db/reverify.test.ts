@@ -8,7 +8,7 @@ import { createPolicyService } from '../../src/main/services/policyService';
 import { createReverifyService } from '../../src/main/services/reverifyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 
 describe('re-verify worklist', () => {
@@ -25,21 +25,14 @@ describe('re-verify worklist', () => {
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const cover = (firstName: string) => {
       const p = patients.save(null, patientInput({ firstName, lastName: 'Synthpatient' }));
-      patients.saveCoverage(null, {
-        patientId: p.id,
-        planId: plan.id,
-        ordinal: 1,
-        memberId: 'SYN000111',
-        subscriberName: `${firstName} Synthpatient`,
-        subscriberDob: '1980-05-05',
-        relationship: 'self',
-        effectiveDate: '2025-01-01',
-        terminationDate: null,
-        maxUsedCents: null,
-        maxUsedStatedOn: null,
-        deductibleMetCents: null,
-        deductibleMetStatedOn: null,
-      });
+      patients.saveCoverage(
+        null,
+        coverageInput(p.id, plan.id, {
+          memberId: 'SYN000111',
+          subscriberName: `${firstName} Synthpatient`,
+          subscriberDob: '1980-05-05',
+        }),
+      );
       return p.id;
     };
     const ann = cover('Ann');
