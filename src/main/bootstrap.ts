@@ -24,6 +24,7 @@ import { loadSampleDataOnce } from './services/sampleData';
 import { createMainWindow } from './windows/mainWindow';
 import { electronPrintPort } from './windows/printWindow';
 import { dialogFilePort } from './windows/saveDialog';
+import { systemNow } from './systemClock';
 
 type ElectronModule = Pick<
   typeof Electron,
@@ -95,7 +96,7 @@ export function bootstrap(options: BootstrapOptions): void {
     const paths = resolveDataPaths(app.getPath('userData'), options.env);
     // Beside the profile, never with the database's backups or exports.
     const keyFilePath = path.join(app.getPath('userData'), 'verifydesk-key.json');
-    const now = () => new Date();
+    const now = systemNow;
     const protector = safeStorageProtector(safeStorage, process.platform);
     const trusted = (sender: SenderInfo) => isTrustedSender(sender, devServerUrl);
     // Channel and error type only: messages may quote data, and logs must never hold patient details.

@@ -8,6 +8,7 @@ import { createCatalogService } from '../../src/main/services/catalogService';
 import { buildMatchExpression, queryWords } from '../../src/shared/catalog/searchQuery';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 const NOTE_COUNT = 100_000;
 
@@ -144,7 +145,7 @@ const suite: BenchSuite = {
   async setup() {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-catalog-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const now = () => new Date();
+    const now = fixedClock();
     const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     // Policy notes live in their own full-text index (the catalog lookup never searches them), in the
     // same database file, so the catalog index is measured inside a realistically large database.

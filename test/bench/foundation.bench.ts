@@ -11,13 +11,14 @@ import { testKeyRing } from '../helpers/testKeyRing';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 const suite: BenchSuite = {
   name: 'foundation',
   async setup() {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const now = () => new Date();
+    const now = fixedClock();
     const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     const services = createAppServices({
       db,

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     results.push(...suiteResults);
     notes.push(...(suite.notes?.(suiteResults) ?? []).map((line) => `${suite.name}: ${line}`));
   }
-  console.log(`\nVerifyDesk benchmarks (Node ${process.versions.node}, ${new Date().toISOString()})\n`);
+  console.log(`\nVerifyDesk benchmarks (Node ${process.versions.node})\n`);
   console.log(formatTable(results));
   if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 }

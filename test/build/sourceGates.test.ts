@@ -26,6 +26,9 @@ interface Gate {
   sample: string;
 }
 
+/** `Date.now`, `new Date()` and `Date()` with no arguments: each reads the machine's clock. */
+const WALL_CLOCK = /\bDate\.now\b|new Date\(\s*\)|(?<![\w.$])Date\(\s*\)/;
+
 const GATES: Gate[] = [
   {
     id: 'SEC-1',
@@ -131,9 +134,40 @@ const GATES: Gate[] = [
     under: 'src',
     sample: 'const amount = parseFloat(cell)',
   },
+  // Time: the wall clock is read in one place per process; everything else gets the injected clock, so
+  // tests run on a day they choose and the suite passes on any date (timers use performance.now()).
+  {
+    id: 'TIME-1',
+    what: 'the wall clock read outside the clock modules',
+    pattern: WALL_CLOCK,
+    under: 'src',
+    allowedIn: ['src/main/systemClock.ts', 'src/renderer/src/lib/clock.ts'],
+    sample: 'const today = localDate(new Date());',
+  },
+  {
+    id: 'TIME-2',
+    what: 'a test reading the wall clock instead of the test clock (test/helpers/testClock.ts)',
+    pattern: WALL_CLOCK,
+    under: 'test',
+    allowedIn: ['test/build/sourceGates.test.ts'],
+    sample: '  const started = Date.now();',
+  },
 ];
 
 describe('source gates', () => {
+  it('TIME: the wall-clock pattern catches every way of reading it, and not a date built from a value', () => {
+    for (const line of ['Date.now()', 'now: Date.now,', 'new Date()', 'new Date( )', 'String(Date())'])
+      expect(WALL_CLOCK.test(line), line).toBe(true);
+    for (const line of [
+      'new Date(iso)',
+      'new Date(2026, 0, 1)',
+      'performance.now()',
+      'isoDate()',
+      'toDate()',
+    ])
+      expect(WALL_CLOCK.test(line), line).toBe(false);
+  });
+
   it.each(GATES.map((g) => [`${g.id}: ${g.what}`, g] as const))('%s', (_name, gate) => {
     expect(gate.pattern.test(gate.sample), 'the gate must catch its own sample').toBe(true);
     const hits = sourceFiles(gate.under).flatMap((file) =>

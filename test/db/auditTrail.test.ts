@@ -9,6 +9,7 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_NOW } from '../helpers/testClock';
 
 describe('audit trail', () => {
   const tempDir = useTempDirs();
@@ -80,7 +81,7 @@ describe('audit trail', () => {
         appendAudit(
           db,
           { who: null, otherwise: 'x', action: 'create', entity: 'patient', detail: { channel } },
-          new Date(),
+          TEST_NOW,
         );
         return output;
       },
@@ -125,7 +126,7 @@ describe('audit trail', () => {
 
   it('the chain continues from the last row, and the admin screen channels are themselves audited', async () => {
     const { db, send, rows } = await setup();
-    const row = appendAudit(db, { who: null, otherwise: 'x', action: 'view', entity: 'test' }, new Date());
+    const row = appendAudit(db, { who: null, otherwise: 'x', action: 'view', entity: 'test' }, TEST_NOW);
     expect(row.prevHash).toMatch(/^[0-9a-f]{64}$/);
     const listed = await send('audit:list', { userName: null, action: null, from: null, to: null });
     expect(listed.ok).toBe(true);

@@ -16,6 +16,7 @@ import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { MIGRATIONS } from '../../src/main/db/migrations';
+import { fixedClock, TEST_NOW } from '../helpers/testClock';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 
@@ -103,7 +104,7 @@ describe('backups and restore', () => {
     });
 
     db.close(); // the app restarts
-    const reopened = openAppDatabase(paths, () => new Date(), TEST_DB_KEY);
+    const reopened = openAppDatabase(paths, fixedClock(), TEST_DB_KEY);
     expect(reopened.restoredFrom).toBe(backup.value.name);
     expect(contentHash(reopened.db)).toBe(expected);
     expect(reopened.db.pragma('foreign_key_check')).toEqual([]);
@@ -169,8 +170,8 @@ describe('backups and restore', () => {
 
     const offered = latestGoodBackup(paths, [TEST_DB_KEY], LATEST);
     expect(offered?.name).toBe(good.value.name);
-    scheduleRestore(paths, path.join(paths.backupDir, offered!.name), [TEST_DB_KEY], LATEST, new Date());
-    const reopened = openAppDatabase(paths, () => new Date(), TEST_DB_KEY);
+    scheduleRestore(paths, path.join(paths.backupDir, offered!.name), [TEST_DB_KEY], LATEST, TEST_NOW);
+    const reopened = openAppDatabase(paths, fixedClock(), TEST_DB_KEY);
     expect(reopened.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Savedpatient' }]);
     expect(readdirSync(path.dirname(paths.dbPath)).some((f) => f.includes('.replaced-'))).toBe(true);
     reopened.db.close();

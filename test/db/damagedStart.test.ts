@@ -10,6 +10,7 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 describe('damaged database at start: choosing the backup', () => {
   const tempDir = useTempDirs();
@@ -33,7 +34,7 @@ describe('damaged database at start: choosing the backup', () => {
     const handlers = damagedStartHandlers({
       paths,
       keys: [TEST_DB_KEY],
-      now: () => new Date(),
+      now: fixedClock(),
       problem: 'The database file is damaged.',
       files: { chooseFile: async () => picks.shift() ?? null },
       restart: () => restarts.push('restart'),
@@ -57,7 +58,7 @@ describe('damaged database at start: choosing the backup', () => {
 
     expect(handlers['startup:restore']({ file: onDrive })).toEqual({ restarting: true });
     expect(restarts).toEqual(['restart']);
-    const next = openAppDatabase(paths, () => new Date(), TEST_DB_KEY);
+    const next = openAppDatabase(paths, fixedClock(), TEST_DB_KEY);
     expect(next.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
     next.db.close();
   });

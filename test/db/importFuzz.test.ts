@@ -9,6 +9,7 @@ import { createPolicyPackService } from '../../src/main/services/policyPackServi
 import { openSignedInApp } from '../helpers/appDispatch';
 import { payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { fixedClock } from '../helpers/testClock';
 
 const RUNS = 150;
 const TABLES = [
@@ -107,7 +108,7 @@ describe('importer fuzz', () => {
     const plan = (await send('plans:save', { id: null, plan: planInput(payer.value.id) })) as {
       value: { id: number };
     };
-    const pack = JSON.stringify(createPolicyPackService(db, () => new Date()).exportPack(), null, 2);
+    const pack = JSON.stringify(createPolicyPackService(db, fixedClock()).exportPack(), null, 2);
     const importers = [
       {
         name: 'licensed code file',

@@ -15,6 +15,7 @@ import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { MIGRATIONS } from '../../src/main/db/migrations';
+import { fixedClock, TEST_NOW } from '../helpers/testClock';
 
 describe('changing the database key', () => {
   const tempDir = useTempDirs();
@@ -53,9 +54,9 @@ describe('changing the database key', () => {
       path.join(paths.backupDir, before.value.name),
       keys.all(),
       MIGRATIONS.at(-1)!.version,
-      new Date(),
+      TEST_NOW,
     );
-    const restored = openAppDatabase(paths, () => new Date(), keys.current(), keys.all().slice(1));
+    const restored = openAppDatabase(paths, fixedClock(), keys.current(), keys.all().slice(1));
     expect(restored.restoredFrom).toBe(before.value.name);
     expect(restored.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Beforechange' }]);
     restored.db.close();

@@ -10,6 +10,7 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { fixedClock } from '../helpers/testClock';
 
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
 
@@ -18,7 +19,7 @@ describe('stored timestamps (VAL-10)', () => {
 
   it('every stored instant is UTC ISO-8601 with Z', async () => {
     const { db, send } = await openSignedInApp(tempDir);
-    const deps = { db, now: () => new Date(), actor: () => 'Test User' };
+    const deps = { db, now: fixedClock(), actor: () => 'Test User' };
     const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     policies.setBenefits(plan.id, { annualMaxCents: 150_000 });

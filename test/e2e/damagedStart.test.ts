@@ -47,7 +47,7 @@ describe('a damaged database at start', () => {
     await expect.poll(() => page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
     expect(h.restarts).toHaveLength(1);
     // The next start, as main runs it.
-    const { db, restoredFrom } = openAppDatabase(h.paths, () => new Date(), TEST_DB_KEY);
+    const { db, restoredFrom } = openAppDatabase(h.paths, h.now, TEST_DB_KEY);
     expect(restoredFrom).toMatch(/-manual\.sqlite$/);
     expect(db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

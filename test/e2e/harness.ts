@@ -25,6 +25,7 @@ import { createAppServices } from '../../src/main/services/container';
 import { patientInput } from '../helpers/policyFixtures';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
+import { runningClock, TEST_NOW } from '../helpers/testClock';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 
@@ -66,6 +67,8 @@ export interface Harness {
   /** Web pages handed to the browser, after the same checks Electron's opener makes. */
   opened: string[];
   screenshot(name: string): Promise<string>;
+  /** Main's clock (the page's started at the same instant). */
+  now(): Date;
   /** Moves main's clock forward (the page's own clock is untouched). */
   advanceClock(ms: number): void;
   /** Reloads the page and waits until the app is ready for keys again. */
@@ -110,6 +113,8 @@ export async function startHarness(
      * The window starts on the damaged-database screen, as main does.
      */
     damaged?: boolean;
+    /** Where main's and the page's clocks start (default: noon of the tests' day). */
+    startAt?: Date;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
@@ -117,9 +122,10 @@ export async function startHarness(
     dbPath: path.join(dir, 'verifydesk.sqlite'),
     backupDir: path.join(dir, 'backups'),
   };
-  // Main's clock, which tests may move forward (the automatic lock) without waiting.
-  let clockOffsetMs = 0;
-  const now = () => new Date(Date.now() + clockOffsetMs);
+  // Main's clock: the tests' day, running on from noon; tests may move it forward (the automatic lock)
+  // without waiting. The page's clock starts at the same instant (below).
+  const clock = runningClock(options.startAt ?? TEST_NOW);
+  const now = clock.now;
   const appVersion =
     options.appVersion ?? JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
   const mainErrors: string[] = [];
@@ -149,7 +155,7 @@ export async function startHarness(
       db,
       paths,
       keys,
-      restart: () => restarts.push(new Date().toISOString()),
+      restart: () => restarts.push(now().toISOString()),
       appVersion,
       now,
       clipboard: { writeText: (t) => copied.push(t) },
@@ -246,7 +252,7 @@ export async function startHarness(
         now,
         problem,
         files: { chooseFile: async () => null },
-        restart: () => restarts.push(new Date().toISOString()),
+        restart: () => restarts.push(now().toISOString()),
       }),
       isTrustedSender: (sender) => isTrustedSender(sender, undefined),
       checkOutputs: true,
@@ -302,6 +308,8 @@ export async function startHarness(
     CHANNELS.map((c) => [c, methodName(c)] as [string, string]),
   );
 
+  // The page's Date and timers start at main's instant and run on: screens see the tests' day too.
+  await context.clock.install({ time: now() });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleMessages: string[] = [];
@@ -339,8 +347,9 @@ export async function startHarness(
     printed,
     opened,
     restarts,
+    now,
     advanceClock(ms) {
-      clockOffsetMs += ms;
+      clock.advance(ms);
     },
     async reload() {
       await page.reload();

@@ -172,7 +172,7 @@ describe('sign-in, lock and audit', () => {
 
   it('after the recovery code opened the data, the next administrator is told before anything else', async () => {
     const page = h.page;
-    recordEmergencyAccess(h.db, () => new Date());
+    recordEmergencyAccess(h.db, h.now);
     await h.reload();
     await expect.poll(heading).toBe('The recovery code was used');
     await h.screenshot('session-emergency-access');

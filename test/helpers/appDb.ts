@@ -2,12 +2,13 @@ import path from 'node:path';
 import type { Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
+import { fixedClock } from './testClock';
 import { TEST_DB_KEY } from './testDbKey';
 
 /** A migrated, seeded app database in a fresh folder from `tempDir`. */
 export function openTestAppDb(
   tempDir: () => string,
-  now: () => Date = () => new Date('2026-11-22T15:00:00Z'),
+  now: () => Date = fixedClock(),
 ): {
   db: Db;
   paths: DataPaths;

@@ -9,6 +9,7 @@ import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { CHANNELS } from '../../src/shared/ipc/channels';
 import { AppError } from '../../src/shared/ipc/result';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
+import { fixedClock } from '../helpers/testClock';
 
 type Who = 'nobody' | 'locked' | 'front_desk' | 'admin';
 
@@ -35,7 +36,7 @@ function dispatchAs(who: Who) {
   const db = { transaction: (fn: () => unknown) => fn } as never;
   const dispatch = createDispatch({
     handlers,
-    guard: createGuard({ db, now: () => new Date(), session: fakeSession(who) }),
+    guard: createGuard({ db, now: fixedClock(), session: fakeSession(who) }),
     isTrustedSender: (s) => isTrustedSender(s, undefined),
     checkOutputs: false,
     reportError: () => undefined,

@@ -22,10 +22,11 @@ export function electronPrintPort(
     track.add(window);
     try {
       await window.loadURL(`${APP_ENTRY_URL}#/${route}`);
-      const started = Date.now();
+      const started = performance.now();
       // The print view marks <body data-print-ready="true"> once its data is on the page.
       while (!(await window.webContents.executeJavaScript('document.body.dataset.printReady === "true"'))) {
-        if (Date.now() - started > READY_TIMEOUT_MS) throw new Error('The printout did not finish loading.');
+        if (performance.now() - started > READY_TIMEOUT_MS)
+          throw new Error('The printout did not finish loading.');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return await use(window);

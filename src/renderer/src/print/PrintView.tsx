@@ -5,6 +5,7 @@ import { call } from '../lib/api';
 import { CostSummary } from './CostSummary';
 import { GoodFaithEstimate } from './GoodFaithEstimate';
 import { VerificationRecord } from './VerificationRecord';
+import { now } from '../lib/clock';
 
 export type PrintRoute = { kind: 'cost-summary' | 'good-faith-estimate' | 'verification-record'; id: number };
 
@@ -28,7 +29,7 @@ export function PrintView({ route }: { route: PrintRoute }) {
             call('call:get', { id: route.id }),
             call('settings:get', {}),
           ]);
-          setContent(<VerificationRecord call={record} office={settings.office} printedAt={new Date()} />);
+          setContent(<VerificationRecord call={record} office={settings.office} printedAt={now()} />);
         } else {
           const [estimate, settings] = await Promise.all([
             call('estimate:get', { id: route.id }),

@@ -1,11 +1,11 @@
 // The estimate being worked on: patient, planned lines, the live result, and the saved snapshot.
 import { create } from 'zustand';
-import { localDate } from '../../../shared/dates/localDate';
 import { addDays } from '../../../shared/dates/calendar';
 import type { EstimateRequest, EstimateView, SavedEstimate } from '../../../shared/estimate/estimateViews';
 import { parseMoney } from '../../../shared/money/cents';
 import type { PatientSummary } from '../../../shared/policy/policyViews';
 import { ApiError, call } from '../lib/api';
+import { today } from '../lib/clock';
 
 export interface DraftLine {
   key: number;
@@ -42,7 +42,7 @@ const blankLine = (): DraftLine => ({
   key: nextKey++,
   code: '',
   tooth: '',
-  serviceDate: addDays(localDate(new Date()), 7),
+  serviceDate: addDays(today(), 7),
   fee: '',
 });
 

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { Office, Settings } from '../../../shared/settings/settings';
 import { ApiError, call } from '../lib/api';
+import { nowMs } from '../lib/clock';
 
 interface SettingsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -34,7 +35,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     set({ fieldErrors: {} });
     try {
       const settings = await call('settings:update', { office });
-      set({ settings, savedAt: Date.now() });
+      set({ settings, savedAt: nowMs() });
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation') {

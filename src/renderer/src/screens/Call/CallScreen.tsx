@@ -2,11 +2,11 @@
 // the next question shows), keep rep / reference / hold time one key away, and finish or mark it dropped.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
-import { localDate } from '../../../../shared/dates/localDate';
 import type { CallView } from '../../../../shared/script/callViews';
 import { holdMs } from '../../../../shared/script/holdTime';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { nowMs, today } from '../../lib/clock';
 import { localDateTime } from '../../lib/localDateTime';
 import { useCallStore } from '../../stores/callStore';
 import { answerLabel, OUTCOME_LABELS } from './answerText';
@@ -27,10 +27,10 @@ function clock(seconds: number): string {
 }
 
 function useNow(running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(nowMs);
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(nowMs()), 1000);
     return () => clearInterval(timer);
   }, [running]);
   return now;
@@ -122,10 +122,10 @@ function CallDetails({ view }: { view: CallView }) {
 function CompleteForm() {
   const complete = useCallStore((s) => s.complete);
   const problem = useCallStore((s) => s.problem);
-  const today = localDate(new Date());
+  const todayDate = today();
   const [nextAction, setNextAction] = useState('Update the estimate and tell the patient.');
-  const [due, setDue] = useState(today);
-  const [reverify, setReverify] = useState(addDays(today, 90));
+  const [due, setDue] = useState(todayDate);
+  const [reverify, setReverify] = useState(addDays(todayDate, 90));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void complete({ nextAction, nextActionDue: due, reverifyDate: reverify.trim() || null });

@@ -1,11 +1,11 @@
 // For self-pay patients: issue a Good Faith Estimate from the planned codes, with diagnosis codes and
 // the main service in plain words, then print it. The timing rule is shown as a reminder.
 import { useState } from 'react';
-import { localDate } from '../../../../shared/dates/localDate';
 import { gfeDueDate, type GfeSnapshot } from '../../../../shared/estimate/goodFaithEstimate';
 import { parseMoney } from '../../../../shared/money/cents';
 import { ApiError, call } from '../../lib/api';
 import { useEstimateStore } from '../../stores/estimateStore';
+import { today } from '../../lib/clock';
 
 export function GoodFaithEstimateForm() {
   const { patient, lines } = useEstimateStore();
@@ -18,9 +18,7 @@ export function GoodFaithEstimateForm() {
   const [message, setMessage] = useState<string | null>(null);
   if (!patient || ready.length === 0) return null;
 
-  const due = /^\d{4}-\d{2}-\d{2}$/.test(scheduledDate)
-    ? gfeDueDate(localDate(new Date()), scheduledDate)
-    : null;
+  const due = /^\d{4}-\d{2}-\d{2}$/.test(scheduledDate) ? gfeDueDate(today(), scheduledDate) : null;
 
   const issue = async () => {
     setError(null);
