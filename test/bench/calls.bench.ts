@@ -20,6 +20,7 @@ import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const ANSWERS_PER_CALL = 20;
@@ -114,7 +115,7 @@ const suite: BenchSuite = {
   async setup() {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-calls-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const now = () => new Date('2026-11-22T15:00:00Z');
+    const now = fixedClock();
     const today = '2026-11-22';
     const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     const deps = { db, now, actor: () => 'Bench User' };

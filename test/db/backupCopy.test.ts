@@ -9,6 +9,7 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { TEST_NOW } from '../helpers/testClock';
 
 // A switch that makes the next file copy come out damaged, as a failing drive or cable might.
 const damageNextCopy = vi.hoisted(() => ({ on: false }));
@@ -28,7 +29,7 @@ vi.mock('node:fs', async (importOriginal) => {
 describe('a copy of each backup in a second folder (DB-10)', () => {
   const tempDir = useTempDirs();
   const clock = () => {
-    let at = Date.parse('2026-11-22T15:00:00.000Z');
+    let at = TEST_NOW.getTime();
     return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
   };
 
@@ -50,7 +51,7 @@ describe('a copy of each backup in a second folder (DB-10)', () => {
     await send('settings:update', { backupCopyFolder: usb });
 
     const made = (await send('backups:create', {})) as { ok: true; value: { name: string; copy: unknown } };
-    expect(made.value.copy).toEqual({ folder: usb, at: '2026-11-22T15:00:00.000Z', ok: true, problem: null });
+    expect(made.value.copy).toEqual({ folder: usb, at: TEST_NOW.toISOString(), ok: true, problem: null });
     const copy = path.join(usb, made.value.name);
     expect(readFileSync(copy)).toEqual(readFileSync(path.join(paths.backupDir, made.value.name)));
     expect(verifyBackupFile(copy, TEST_DB_KEY).counts.patients).toBe(1);

@@ -16,7 +16,7 @@ import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { MIGRATIONS } from '../../src/main/db/migrations';
-import { fixedClock, TEST_NOW } from '../helpers/testClock';
+import { TEST_NOW, atNoon, fixedClock, daysFromToday } from '../helpers/testClock';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 
@@ -129,7 +129,7 @@ describe('backups and restore', () => {
   });
 
   it('retention keeps a week of days, a month of weeks, a year of months, the newest and every pre-migration copy', () => {
-    const now = new Date('2026-11-22T12:00:00Z');
+    const now = TEST_NOW;
     const files: BackupFile[] = [];
     for (let day = 0; day < 400; day++) {
       const at = new Date(now.getTime() - day * 86_400_000);
@@ -138,7 +138,7 @@ describe('backups and restore', () => {
     files.push({
       name: 'pm',
       kind: 'pre-migration',
-      takenAt: '2025-01-01T00:00:00.000Z',
+      takenAt: atNoon(daysFromToday(-700)).toISOString(),
       schemaVersion: 8,
       bytes: 1,
     });

@@ -14,13 +14,14 @@ import { driveCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 describe('migration 8 (call search, planned services)', () => {
   const tempDir = useTempDirs();
 
   it('indexes the calls and insurance estimates written under schema 7', () => {
     const dir = tempDir();
-    const now = () => new Date('2026-11-22T15:00:00Z');
+    const now = fixedClock();
     const db = openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY);
     const before = MIGRATIONS.filter((m) => m.version <= 7);
     migrate(db, before, { backupDir: dir, now });

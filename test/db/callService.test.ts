@@ -9,10 +9,11 @@ import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 
 const PLANNED = [
-  { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
-  { code: 'D0330', tooth: null, serviceDate: '2026-12-10' },
+  { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
+  { code: 'D0330', tooth: null, serviceDate: daysFromToday(18) },
 ];
 
 describe('verification calls', () => {
@@ -30,7 +31,7 @@ describe('verification calls', () => {
   };
   const finish = {
     nextAction: 'Submit the prior authorization',
-    nextActionDue: '2026-11-24',
+    nextActionDue: daysFromToday(2),
     reverifyDate: null,
   };
   const expectAppError = (fn: () => unknown, code: string, message?: RegExp) => {
@@ -203,7 +204,7 @@ describe('verification calls', () => {
     expect(dropped).toMatchObject({
       status: 'partial',
       outcomes: { D0367: 'partial', D0330: 'partial' },
-      nextActionDue: '2026-11-22',
+      nextActionDue: TEST_TODAY,
     });
     expect(dropped.nextAction).toMatch(/Call back/);
     expect(dropped.answers).toHaveLength(1);
@@ -284,7 +285,7 @@ describe('verification calls', () => {
     const b = calls.start({
       patientId: other.id,
       planId: plan.id,
-      planned: [{ code: 'D0310', tooth: null, serviceDate: '2026-12-10' }],
+      planned: [{ code: 'D0310', tooth: null, serviceDate: daysFromToday(18) }],
       dialedNumber: null,
     });
     calls.answer(b.id, { type: 'text', value: 'Rep Synthetic' });

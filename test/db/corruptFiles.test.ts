@@ -10,6 +10,7 @@ import { createPatientService } from '../../src/main/services/patientService';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 const CHILD = path.resolve(__dirname, '../fixtures/children/openDamaged.ts');
 const CASES = 40;
@@ -20,7 +21,7 @@ describe('corrupted database files', () => {
   it(`${CASES} damaged copies: each opens as OK or DAMAGED, never a crash`, () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'fixture.sqlite'), backupDir: path.join(dir, 'backups') };
-    const now = () => new Date('2026-11-22T15:00:00Z');
+    const now = fixedClock();
     const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     const patients = createPatientService({ db, now, actor: () => 'Test User', staleAfterDays: () => 30 });
     for (let i = 0; i < 20; i++) patients.save(null, patientInput({ lastName: `Corrupt${i}` }));

@@ -15,10 +15,11 @@ import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 const MARKERS = ['Mrkfirst', 'Qzxlast', 'MRK987654321'];
 const PLAINTEXT = 'SQLite format 3\0';
-const now = () => new Date('2026-11-22T15:00:00Z');
+const now = fixedClock();
 
 function containsMarker(file: string): string | null {
   const bytes = readFileSync(file);

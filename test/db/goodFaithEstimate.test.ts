@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 
 const OFFICE = {
   ...DEFAULT_SETTINGS.office,
@@ -31,7 +32,7 @@ describe('Good Faith Estimates', () => {
   const request = (patientId: number) => ({
     patientId,
     primaryService: 'Cone-beam CT scan before implant surgery',
-    scheduledDate: '2026-12-10',
+    scheduledDate: daysFromToday(18),
     items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: null }],
   });
 
@@ -39,7 +40,7 @@ describe('Good Faith Estimates', () => {
     const { db, gfes, patient } = setup();
     const gfe = gfes.issueGoodFaithEstimate(request(patient.id), OFFICE);
     expect(gfe).toMatchObject({
-      issuedOn: '2026-11-22',
+      issuedOn: TEST_TODAY,
       issuedBy: 'Test User',
       language: 'es',
       patient: { name: 'Mrkfirst Qzxlast', dob: '1970-01-02' },
@@ -50,7 +51,7 @@ describe('Good Faith Estimates', () => {
         address: '1 Example Way',
       },
       primaryService: 'Cone-beam CT scan before implant surgery',
-      scheduledDate: '2026-12-10',
+      scheduledDate: daysFromToday(18),
       items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], expectedCents: 120_000 }],
       totalCents: 120_000,
     });

@@ -6,8 +6,9 @@ import { migrate, schemaVersion, type Migration } from '../../src/main/db/migrat
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { TEST_NOW, fixedClock } from '../helpers/testClock';
 
-const now = () => new Date('2026-11-22T10:00:00.000Z');
+const now = fixedClock();
 
 const tables = (db: Db) =>
   (
@@ -56,7 +57,9 @@ describe('migrate', () => {
     expect(migrate(db, [createTable(1, 'a')], { backupDir, now }).backupPath).toBeNull();
     db.prepare('INSERT INTO a (id) VALUES (42)').run();
     const { backupPath } = migrate(db, [createTable(1, 'a'), createTable(2, 'b')], { backupDir, now });
-    expect(backupPath).toBe(path.join(backupDir, 'pre-migration-v1-2026-11-22T10-00-00-000Z.sqlite'));
+    expect(backupPath).toBe(
+      path.join(backupDir, `pre-migration-v1-${TEST_NOW.toISOString().replace(/[:.]/g, '-')}.sqlite`),
+    );
     expect(existsSync(backupPath!)).toBe(true);
     // The backup is encrypted with the same key (VACUUM INTO keeps the cipher).
     expect(readFileSync(backupPath!).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');

@@ -8,6 +8,7 @@ import { openTestAppDb } from '../helpers/appDb';
 import { payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
+import { atNoon, fixedClock, daysFromToday } from '../helpers/testClock';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -36,7 +37,7 @@ function knowledge(pack: ReturnType<ReturnType<typeof createPolicyPackService>['
 
 describe('policy packs', () => {
   const tempDir = useTempDirs();
-  const workstation = (clock = () => new Date('2026-11-22T15:00:00Z')) => {
+  const workstation = (clock = fixedClock()) => {
     const { db, now } = openTestAppDb(tempDir, clock);
     const policies = createPolicyService({ db, now, actor: () => 'Test User', staleAfterDays: () => 90 });
     return {
@@ -108,7 +109,7 @@ describe('policy packs', () => {
   it('takes newer answers, keeps ours when ours is newer, and says which', () => {
     const a = filled();
     const older = a.packs.exportPack();
-    const later = workstation(() => new Date('2026-11-25T15:00:00Z'));
+    const later = workstation(fixedClock(atNoon(daysFromToday(3))));
     later.packs.apply('pack.json', file(older));
     const plan = later.policies.listPlans(null)[0]!;
     later.policies.setPolicy(plan.id, 'D0367', { coverageBp: 8000 }); // ours, newer than the pack's answer
@@ -117,7 +118,7 @@ describe('policy packs', () => {
       key: 'fresh',
       source: 'call',
       recordedBy: 'Other Desk',
-      recordedAt: '2026-11-30T10:00:00.000Z',
+      recordedAt: atNoon(daysFromToday(8)).toISOString(),
       repName: 'Rep Two',
       referenceNumber: 'REF-9',
     });

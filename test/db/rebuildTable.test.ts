@@ -14,8 +14,9 @@ import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
-const now = () => new Date('2026-11-22T10:00:00.000Z');
+const now = fixedClock();
 const BEFORE_REBUILD = MIGRATIONS.findIndex((m) => m.name === 'provenance-call-key');
 
 /** Every statement the connection runs, tagged with whether a transaction was open. */

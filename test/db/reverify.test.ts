@@ -10,12 +10,14 @@ import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { atNoon, fixedClock } from '../helpers/testClock';
 
 describe('re-verify worklist', () => {
   const tempDir = useTempDirs();
 
   it('lists unverified and renewal-crossing appointments, not verified, past or self-pay ones', () => {
-    const { db, now } = openTestAppDb(tempDir); // today is 2026-11-22
+    // The plan year's renewal on January 1 is the point: the clock is set for it.
+    const { db, now } = openTestAppDb(tempDir, fixedClock(atNoon('2026-11-22')));
     const deps = { db, now, actor: () => 'Test User' };
     const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
     const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });

@@ -7,11 +7,12 @@ import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_NOW } from '../helpers/testClock';
 
 describe('sign-in and the session', () => {
   const tempDir = useTempDirs();
   const setup = () => {
-    let clock = Date.parse('2026-11-22T15:00:00Z');
+    let clock = TEST_NOW.getTime();
     const now = () => new Date(clock);
     const { db } = openTestAppDb(tempDir, now);
     const session = createSessionService({ db, now, lockAfterMinutes: () => 10 });

@@ -6,10 +6,11 @@ import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
 describe('settings service', () => {
   const tempDir = useTempDirs();
-  const now = () => new Date('2026-11-22T10:00:00.000Z');
+  const now = fixedClock();
   const setup = () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };

@@ -6,13 +6,14 @@ import { startHarness, type Harness } from './harness';
 import { completeCallInPage } from './completeCallInPage';
 import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData } from './seedPrintData';
-import { startCallThroughForm } from './startCallForm';
+import { CALL_SERVICE_DATE, startCallThroughForm } from './startCallForm';
+import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 
 /** Typed answers by answer type; yes/no questions get Y except the ones that would end the script early. */
 const TYPED: Record<string, string> = {
   money: '1500',
   percent: '50',
-  date: '2027-01-15',
+  date: daysFromToday(54),
   frequency: '1 per 36 months',
   text: 'Synthetic answer',
   phone: '555-0100',
@@ -178,22 +179,29 @@ describe('verification call screen', () => {
   it('Records: worklists, PA moved to approved, search, verification record, amendment, estimate', async () => {
     const page = h.page;
     const unverified = await seedPrintData(h, 'en', 'Unverified');
-    await page.evaluate(async (patientId) => {
-      const r = await window.api.estimateSave({
-        patientId,
-        selfPay: false,
-        lines: [{ code: 'D0367', tooth: null, serviceDate: '2027-01-15', feeCents: 120_000 }],
-      });
-      if (!r.ok) throw new Error(r.error.message);
-    }, unverified);
+    await page.evaluate(
+      async ({ patientId, serviceDate }) => {
+        const r = await window.api.estimateSave({
+          patientId,
+          selfPay: false,
+          lines: [{ code: 'D0367', tooth: null, serviceDate, feeCents: 120_000 }],
+        });
+        if (!r.ok) throw new Error(r.error.message);
+      },
+      { patientId: unverified, serviceDate: daysFromToday(54) },
+    );
     await page.keyboard.press('Alt+Digit6');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Records');
-    // Callpatient's 2026-12-10 appointment was verified today; a patient with only an insurance estimate
-    // for January was never verified.
+    // A patient with only an insurance estimate was never verified. Callpatient's appointment was
+    // verified today, so it is listed only when the plan's January renewal (the call said calendar year)
+    // falls before it, as it does when the tests' day is late in December.
     const reverifyRows = page.getByRole('table', { name: 'Re-verify worklist' }).locator('tbody tr');
-    await expect.poll(() => reverifyRows.count()).toBe(1);
-    expect(await reverifyRows.first().textContent()).toContain('Mrkfirst Unverified');
-    expect(await reverifyRows.first().textContent()).toContain('Never verified on this plan');
+    const renewsFirst = CALL_SERVICE_DATE.slice(0, 4) !== TEST_TODAY.slice(0, 4);
+    await expect.poll(() => reverifyRows.count()).toBe(renewsFirst ? 2 : 1);
+    const unverifiedRow = reverifyRows.filter({ hasText: 'Mrkfirst Unverified' });
+    expect(await unverifiedRow.textContent()).toContain('Never verified on this plan');
+    if (renewsFirst)
+      expect(await reverifyRows.filter({ hasText: 'Mrkfirst Callpatient' }).textContent()).toMatch(/renew/i);
 
     // The two completed calls each found D0367 needs prior authorization: two items to submit.
     const paRows = page.getByRole('table', { name: 'Prior authorization worklist' }).locator('tbody tr');
@@ -207,15 +215,15 @@ describe('verification call screen', () => {
     await expect
       .poll(() => paForm.getByText('Add the date the request was submitted.').isVisible())
       .toBe(true);
-    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill('2026-11-22');
-    await paForm.getByLabel('Decision expected by').fill('2026-12-01');
+    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill(TEST_TODAY);
+    await paForm.getByLabel('Decision expected by').fill(daysFromToday(9));
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
     await expect.poll(() => paRows.first().textContent()).toContain('Submitted');
     await paRows.first().getByRole('button', { name: 'Update' }).click();
     await paForm.getByLabel('Status').selectOption('approved');
     await paForm.getByLabel('Authorization number').fill('AUTH-E2E-9');
-    await paForm.getByLabel('Valid from').fill('2026-12-01');
-    await paForm.getByLabel('Valid to').fill('2027-02-28');
+    await paForm.getByLabel('Valid from').fill(daysFromToday(9));
+    await paForm.getByLabel('Valid to').fill(daysFromToday(98));
     await h.screenshot('prior-auth-form');
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
     await expect.poll(() => paRows.first().textContent()).toContain('Approved · AUTH-E2E-9');
@@ -282,7 +290,7 @@ describe('verification call screen', () => {
     await record.getByRole('button', { name: 'Make an estimate from this call' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Estimate');
     expect(await page.getByLabel('Code, line 1').inputValue()).toBe('D0367');
-    expect(await page.getByLabel('Date of service, line 1').inputValue()).toBe('2026-12-10');
+    expect(await page.getByLabel('Date of service, line 1').inputValue()).toBe(daysFromToday(18));
     await page.getByLabel('Fee, line 1').fill('1200');
     await expect
       .poll(() => page.getByRole('table', { name: 'Estimate' }).textContent())

@@ -25,9 +25,9 @@ import { createAppServices } from '../../src/main/services/container';
 import { patientInput } from '../helpers/policyFixtures';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
-import { runningClock, TEST_NOW } from '../helpers/testClock';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import { TEST_NOW, runningClock } from '../helpers/testClock';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RENDERER_ROOT = path.join(ROOT, 'out', 'renderer');

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 import { startHarness, type Harness } from './harness';
+import { daysFromToday } from '../helpers/testClock';
 
 describe('app shell in Chromium', () => {
   let h: Harness;
@@ -15,6 +16,15 @@ describe('app shell in Chromium', () => {
   it('window.api has exactly the preload shape', async () => {
     const keys = await h.page.evaluate(() => Object.keys(window.api).sort());
     expect(keys).toEqual(CHANNELS.map(methodName).sort());
+  });
+
+  it("main and the page run on the tests' day, not the machine's", async () => {
+    // The page's clock starts at main's instant (harness.ts); a screen's "today" shows it: a new estimate
+    // line defaults to a week ahead of the tests' day.
+    await h.page.keyboard.press('Alt+Digit5');
+    await expect.poll(() => h.page.locator('h1').textContent()).toBe('Estimate');
+    expect(await h.page.getByLabel('Date of service, line 1').inputValue()).toBe(daysFromToday(7));
+    await h.page.keyboard.press('Alt+Digit1');
   });
 
   it('moves between every screen with the keyboard alone', async () => {

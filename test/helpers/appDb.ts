@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
-import { fixedClock } from './testClock';
 import { TEST_DB_KEY } from './testDbKey';
+import { fixedClock } from './testClock';
 
 /** A migrated, seeded app database in a fresh folder from `tempDir`. */
 export function openTestAppDb(
