@@ -1,5 +1,6 @@
 // Wires the app together: single instance, security policy, database, IPC and the window.
 import type * as Electron from 'electron';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/ipc/result';
 import { recordEmergencyAccess } from './audit/auditLog';
@@ -184,6 +185,7 @@ export function bootstrap(options: BootstrapOptions): void {
         restart,
         appVersion: app.getVersion(),
         now,
+        workstation: hostname(),
         clipboard,
         files,
         links: { open: (url, sites) => openExternalSafe(shell, url, sites) },

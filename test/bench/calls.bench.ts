@@ -10,17 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { createCallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
-import { createPriorAuthService } from '../../src/main/services/priorAuthService';
-import { createReverifyService } from '../../src/main/services/reverifyService';
 import type { CallView } from '../../src/shared/script/callViews';
 import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const ANSWERS_PER_CALL = 20;
@@ -119,11 +115,11 @@ const suite: BenchSuite = {
     const today = '2026-11-22';
     const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
     const deps = { db, now, actor: () => 'Bench User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
-    const priorAuths = createPriorAuthService(deps);
-    const reverify = createReverifyService({ db, now, staleAfterDays: () => 90 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const calls = testServices(deps.db, deps.now).calls;
+    const priorAuths = testServices(deps.db, deps.now).priorAuths;
+    const reverify = testServices(db, now).reverify;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = patients.save(null, patientInput());
     const planned = [

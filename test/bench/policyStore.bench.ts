@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { UNKNOWN_BENEFITS } from '../../src/shared/policy/policyTypes';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const PAYERS = 2_000;
 const PLANS_PER_PAYER = 10;
@@ -96,8 +95,8 @@ const suite: BenchSuite = {
       `bench: policy store: ${counts.policies} policies, ${counts.patients} patients built in ${Math.round(performance.now() - started)} ms\n`,
     );
     const deps = { db, now, actor: () => 'Bench User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
     let i = 0;
     let j = 0;
     return {

@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/db/connection';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { testServices } from '../helpers/services';
 
 const CHILD = path.resolve(__dirname, '../fixtures/children/callWriter.ts');
 const RUNS = Number(process.env.CRASH_RUNS ?? 200);
@@ -23,9 +22,9 @@ let template: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-crash-'));
   const { db, paths, now } = openTestAppDb(() => dir);
-  const policies = createPolicyService({ db, now, actor: () => 'Crash Test', staleAfterDays: () => 90 });
+  const policies = testServices(db, now, { actor: () => 'Crash Test' }).policies;
   policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-  createPatientService({ db, now, actor: () => 'Crash Test', staleAfterDays: () => 30 }).save(
+  testServices(db, now, { actor: () => 'Crash Test' }).patients.save(
     null,
     patientInput(),
   );

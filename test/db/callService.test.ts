@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { createCallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyService } from '../../src/main/services/policyService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
@@ -10,6 +9,7 @@ import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const PLANNED = [
   { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
@@ -21,9 +21,9 @@ describe('verification calls', () => {
   const setup = () => {
     const { db, paths, now } = openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const calls = testServices(deps.db, deps.now).calls;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = patients.save(null, patientInput());
     const other = patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));

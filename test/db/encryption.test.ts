@@ -10,12 +10,12 @@ import { DatabaseOpenError, holdsEncryptedData, openDb } from '../../src/main/db
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { keyFromRecoveryCode, obtainDbKey, readKeyFile, recoveryCodeOf } from '../../src/main/security/dbKey';
 import { keyProtectionProblem } from '../../src/main/security/safeStorageProtector';
-import { createPatientService } from '../../src/main/services/patientService';
 import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const MARKERS = ['Mrkfirst', 'Qzxlast', 'MRK987654321'];
 const PLAINTEXT = 'SQLite format 3\0';
@@ -33,7 +33,7 @@ describe('encryption at rest', () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
-    const patients = createPatientService({ db, now, actor: () => 'Test User', staleAfterDays: () => 30 });
+    const patients = testServices(db, now, { actor: () => 'Test User' }).patients;
     const patient = patients.save(null, patientInput());
     db.prepare(
       `INSERT INTO payers (name, updated_at) VALUES ('Fictional Marker Payer', '2026-01-01T00:00:00Z')`,

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { upsertOfficeFee, upsertPlanFee } from '../../src/main/db/repositories/feeRepo';
 import { createEstimateService, maskMemberId } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, fixedClock, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 describe('estimate service', () => {
   const tempDir = useTempDirs();
@@ -15,9 +14,9 @@ describe('estimate service', () => {
     let now = clock;
     const { db } = openTestAppDb(tempDir, () => now());
     const deps = { db, now: () => now(), actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const estimates = createEstimateService({ ...deps, staleAfterDays: () => 90 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const estimates = testServices(deps.db, deps.now).estimates;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     policies.setBenefits(plan.id, {
       networkStatus: 'in_network',

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/connection';
 import { createCatalogService } from '../../src/main/services/catalogService';
 import { createPolicyPackService } from '../../src/main/services/policyPackService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
 import { atNoon, fixedClock, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -39,12 +39,12 @@ describe('policy packs', () => {
   const tempDir = useTempDirs();
   const workstation = (clock = fixedClock()) => {
     const { db, now } = openTestAppDb(tempDir, clock);
-    const policies = createPolicyService({ db, now, actor: () => 'Test User', staleAfterDays: () => 90 });
+    const policies = testServices(db, now, { actor: () => 'Test User' }).policies;
     return {
       db,
       now,
       policies,
-      packs: createPolicyPackService(db, now),
+      packs: testServices(db, now).packs,
       catalog: createCatalogService(db, now),
     };
   };

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/connection';
 import { upsertPolicy } from '../../src/main/db/repositories/policyRepo';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { AppError } from '../../src/shared/ipc/result';
 import { UNKNOWN_POLICY } from '../../src/shared/policy/policyTypes';
 import { openTestAppDb } from '../helpers/appDb';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
+import { testServices } from '../helpers/services';
 
 /** A clock the test can move: days are added to 2026-03-01 noon local time. */
 function movableClock() {
@@ -39,8 +38,8 @@ describe('payer, plan and policy store', () => {
     const clock = movableClock();
     const { db } = openTestAppDb(tempDir, clock.now);
     const deps = { db, now: clock.now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
     return { db, clock, policies, patients };
   };
   const count = (db: Db, table: string) =>
@@ -216,8 +215,8 @@ describe('patients and coverage', () => {
     const clock = movableClock();
     const { db } = openTestAppDb(tempDir, clock.now);
     const deps = { db, now: clock.now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     return { db, clock, policies, patients, plan };
   };

@@ -1,16 +1,12 @@
 // The re-verify worklist over real tables: appointments come from planned codes on calls and on saved
 // insurance estimates; only those needing a (new) verification are listed, soonest first.
 import { describe, expect, it } from 'vitest';
-import { createCallService } from '../../src/main/services/callService';
-import { createEstimateService } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
-import { createReverifyService } from '../../src/main/services/reverifyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { atNoon, fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 describe('re-verify worklist', () => {
   const tempDir = useTempDirs();
@@ -19,11 +15,11 @@ describe('re-verify worklist', () => {
     // The plan year's renewal on January 1 is the point: the clock is set for it.
     const { db, now } = openTestAppDb(tempDir, fixedClock(atNoon('2026-11-22')));
     const deps = { db, now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
-    const estimates = createEstimateService({ ...deps, staleAfterDays: () => 90 });
-    const reverify = createReverifyService({ db, now, staleAfterDays: () => 90 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const calls = testServices(deps.db, deps.now).calls;
+    const estimates = testServices(deps.db, deps.now).estimates;
+    const reverify = testServices(db, now).reverify;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const cover = (firstName: string) => {
       const p = patients.save(null, patientInput({ firstName, lastName: 'Synthpatient' }));

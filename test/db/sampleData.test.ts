@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { loadSampleDataOnce, removeSampleData, sampleStatus } from '../../src/main/services/sampleData';
 import { openTestAppDb } from '../helpers/appDb';
 import { coverageInput, patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { testServices } from '../helpers/services';
 
 describe('sample data', () => {
   const tempDir = useTempDirs();
@@ -14,8 +13,8 @@ describe('sample data', () => {
     return {
       db,
       now,
-      policies: createPolicyService({ ...deps, staleAfterDays: () => 90 }),
-      patients: createPatientService({ ...deps, staleAfterDays: () => 30 }),
+      policies: testServices(deps.db, deps.now).policies,
+      patients: testServices(deps.db, deps.now).patients,
     };
   };
 

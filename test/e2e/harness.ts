@@ -158,6 +158,7 @@ export async function startHarness(
       restart: () => restarts.push(now().toISOString()),
       appVersion,
       now,
+      workstation: 'Test desk',
       clipboard: { writeText: (t) => copied.push(t) },
       printer: {
         toPdf: (route) => renderPdf(route),

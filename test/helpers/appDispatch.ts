@@ -46,6 +46,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
     restart: () => restarts.push(now().toISOString()),
     appVersion: 'test',
     now,
+    workstation: 'Test desk',
     clipboard: { writeText: () => undefined },
     files: {
       save: async (name, content) => {

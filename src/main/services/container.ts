@@ -30,6 +30,9 @@ import { createPolicyPackService } from './policyPackService';
 import { createPolicyService } from './policyService';
 import type { ClipboardPort, FilePort, LinkPort, PrintPort } from './ports';
 import { createSettingsService } from './settingsService';
+import { createTodoService } from './todoService';
+import { createLedger } from '../ledger/ledger';
+import { ledgerHandlers } from '../ipc/handlers/ledgerHandlers';
 
 export interface AppContext {
   /** Where the database and its backups live, and its keys (backups are written and checked with them). */
@@ -40,6 +43,8 @@ export interface AppContext {
   db: Db;
   appVersion: string;
   now: () => Date;
+  /** This computer's name, recorded with every statement in the ledger. */
+  workstation: string;
   clipboard: ClipboardPort;
   files: FilePort;
   printer: PrintPort;
@@ -59,18 +64,19 @@ export function createAppServices(context: AppContext): AppServices {
   const session = createSessionService({ db, now, lockAfterMinutes: () => settings.get().lockAfterMinutes });
   // Who is acting, recorded with every answer, estimate and change: the signed-in person.
   const actor = () => session.current()?.displayName ?? 'nobody signed in';
-  const policies = createPolicyService({
+  const ledger = createLedger({
     db,
     now,
     actor,
-    staleAfterDays: () => settings.get().planStaleAfterDays,
+    workstation: context.workstation,
+    windows: () => ({
+      plan: settings.get().planStaleAfterDays,
+      eligibility: settings.get().eligibilityStaleAfterDays,
+    }),
   });
-  const patients = createPatientService({
-    db,
-    now,
-    actor,
-    staleAfterDays: () => settings.get().eligibilityStaleAfterDays,
-  });
+  const policies = createPolicyService({ db, now, ledger });
+  const patients = createPatientService({ db, now, actor, ledger });
+  const reverify = createReverifyService({ db, now, staleAfterDays: () => settings.get().planStaleAfterDays });
   const backups = createBackupService({
     db,
     keys: context.keys,
@@ -105,21 +111,28 @@ export function createAppServices(context: AppContext): AppServices {
     ...catalogHandlers(createCatalogService(db, now)),
     ...policyHandlers(policies, context.links, () => settings.get().externalSites),
     ...patientHandlers(patients),
+    ...ledgerHandlers(ledger),
     ...sampleHandlers(db),
     ...callHandlers(
-      createCallService({ db, now, actor, policies }),
+      createCallService({ db, now, actor, ledger }),
       createPriorAuthService({ db, now, actor }),
-      createReverifyService({ db, now, staleAfterDays: () => settings.get().planStaleAfterDays }),
+      reverify,
+      createTodoService({ db, ledger, now, actor, reverify }),
       context.printer,
       context.files,
     ),
     ...estimateHandlers(
-      createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),
+      createEstimateService({ db, now, actor, ledger }),
       context.printer,
       context.files,
       () => settings.get().office,
     ),
-    ...dataHandlers(createPolicyPackService(db, now), createFeeService(db, now), context.files, now),
+    ...dataHandlers(
+      createPolicyPackService({ db, now, actor, ledger }),
+      createFeeService(db, now),
+      context.files,
+      now,
+    ),
   };
   return { handlers, session, guard: createGuard({ db, now, session }), backups };
 }

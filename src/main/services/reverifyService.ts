@@ -48,7 +48,7 @@ export function createReverifyService(deps: {
       }
       // Soonest first, then by patient name; bounded, the soonest being the ones that matter.
       return due
-        .map(({ planId, ...item }) => ({ ...item, ...appointmentNames(deps.db, item.patientId, planId) }))
+        .map((item) => ({ ...item, ...appointmentNames(deps.db, item.patientId, item.planId) }))
         .sort(
           (a, b) => a.serviceDate.localeCompare(b.serviceDate) || a.patientName.localeCompare(b.patientName),
         )

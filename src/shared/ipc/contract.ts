@@ -17,13 +17,17 @@ import {
   startCallSchema,
   startMedicalCallSchema,
   callListItemSchema,
+  callPreflightSchema,
 } from '../script/callViews';
+import { observationSchema, subjectSchema } from '../ledger/ledgerTypes';
+import { todoItemSchema, todoUpdateSchema } from '../worklist/todoViews';
 import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
 import { reverifyItemSchema } from '../worklist/reverifyViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
   coverageInputSchema,
+  fieldViewSchema,
   patientInputSchema,
   patientSchema,
   patientSummarySchema,
@@ -210,7 +214,27 @@ export const contract = {
   },
   'coverages:delete': { input: z.strictObject({ id }), output: patientSchema },
   'history:add': { input: serviceRecordInputSchema, output: patientSchema },
-  'history:delete': { input: z.strictObject({ patientId: id, id }), output: patientSchema },
+  'history:delete': {
+    input: z.strictObject({ patientId: id, uid: z.string().min(16).max(64) }),
+    output: patientSchema,
+  },
+  'ledger:history': {
+    input: z.strictObject({
+      subject: subjectSchema,
+      field: z.string().min(1).max(80),
+      code: z.string().regex(/^(D\d{4})?$/),
+    }),
+    output: z.array(observationSchema),
+  },
+  'ledger:resolve': {
+    input: z.strictObject({
+      subject: subjectSchema,
+      field: z.string().min(1).max(80),
+      code: z.string().regex(/^(D\d{4})?$/),
+      uid: z.string().min(16).max(64),
+    }),
+    output: fieldViewSchema,
+  },
   'sample:status': { input: noInput, output: sampleCounts },
   'sample:remove': { input: noInput, output: sampleCounts },
   'packs:export': { input: noInput, output: savedFile },
@@ -244,10 +268,12 @@ export const contract = {
     output: z.strictObject({ printed: z.literal(true) }),
   },
   'print:goodFaithEstimatePdf': { input: z.strictObject({ id }), output: savedFile },
+  'call:preflight': { input: startCallSchema, output: callPreflightSchema },
   'call:start': { input: startCallSchema, output: callViewSchema },
   'call:startMedical': { input: startMedicalCallSchema, output: callViewSchema },
   'call:get': { input: z.strictObject({ id }), output: callViewSchema },
   'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
+  'call:confirmReadBack': { input: z.strictObject({ id, key: z.string().min(1).max(80) }), output: callViewSchema },
   'call:back': {
     input: z.strictObject({ id, trailIndex: z.number().int().min(0).max(10_000) }),
     output: callViewSchema,
@@ -266,7 +292,17 @@ export const contract = {
   },
   'call:inProgress': {
     input: noInput,
-    output: z.array(z.strictObject({ id, patientId: id, startedAt: z.string() })),
+    output: z.array(
+      z.strictObject({
+        id,
+        patientId: id,
+        patientName: z.string(),
+        payerName: z.string(),
+        codes: z.array(z.string()),
+        question: z.string().nullable(),
+        startedAt: z.string(),
+      }),
+    ),
   },
   'call:search': {
     input: z.strictObject({ query: z.string().max(200) }),
@@ -279,6 +315,11 @@ export const contract = {
   'print:verificationRecordPdf': { input: z.strictObject({ id }), output: savedFile },
   'pa:worklist': { input: noInput, output: z.array(priorAuthSchema) },
   'reverify:worklist': { input: noInput, output: z.array(reverifyItemSchema) },
+  'todo:list': {
+    input: z.strictObject({ includeDone: z.boolean().optional() }),
+    output: z.array(todoItemSchema),
+  },
+  'todo:update': { input: todoUpdateSchema, output: todoItemSchema },
   'session:status': { input: noInput, output: sessionStatusSchema },
   'session:setup': { input: setupSchema, output: sessionStatusSchema },
   'startup:damage': {

@@ -19,7 +19,6 @@ export const CATEGORIES = ['diagnostic', 'preventive', 'basic', 'major', 'oral_s
 export const PRIOR_AUTH = ['required', 'predetermination_recommended', 'not_required', 'unknown'] as const;
 export const PA_METHODS = ['portal', 'fax', 'mail', 'phone', 'electronic'] as const;
 export const FREQUENCY_PERIODS = ['months', 'benefit_year', 'calendar_year', 'lifetime'] as const;
-export const PROVENANCE_SOURCES = ['call', 'manual', 'import'] as const;
 export const LANGUAGES = ['en', 'es'] as const;
 export const RELATIONSHIPS = ['self', 'spouse', 'child', 'other'] as const;
 
@@ -85,17 +84,6 @@ export const cdtCode = z
 export const cents = z.number().int().min(0).max(100_000_000);
 export const basisPoints = z.number().int().min(0).max(10_000);
 export const id = z.number().int().positive();
-
-export const provenanceSchema = z.strictObject({
-  id,
-  source: z.enum(PROVENANCE_SOURCES),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-  callId: id.nullable(),
-  repName: z.string().nullable(),
-  referenceNumber: z.string().nullable(),
-});
-export type Provenance = z.infer<typeof provenanceSchema>;
 
 export const frequencySchema = z
   .strictObject({

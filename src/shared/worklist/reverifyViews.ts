@@ -6,6 +6,7 @@ import { REVERIFY_REASONS } from './reverify';
 export const reverifyItemSchema = z.strictObject({
   patientId: id,
   patientName: z.string(),
+  planId: id,
   serviceDate: isoDate,
   codes: z.array(z.string()),
   payerName: z.string(),

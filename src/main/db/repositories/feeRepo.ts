@@ -21,6 +21,15 @@ export function listPlanFees(db: Db, planId: number): FeeRow[] {
   ).all(planId) as FeeRow[];
 }
 
+/** A plan's fee schedule with the day each fee was last imported or typed. */
+export function listPlanFeesDated(db: Db, planId: number): Array<FeeRow & { updatedAt: string }> {
+  return stmt(
+    db,
+    `SELECT cdt_code AS code, allowed_cents AS cents, updated_at AS updatedAt FROM plan_allowed_fees
+     WHERE plan_id = ? ORDER BY cdt_code`,
+  ).all(planId) as Array<FeeRow & { updatedAt: string }>;
+}
+
 export function upsertOfficeFee(db: Db, row: FeeRow, now: string): void {
   stmt(
     db,

@@ -29,7 +29,7 @@ export function listUpcoming(db: Db, fromDate: string): UpcomingAppointment[] {
        cv.plan_id AS planId, py.start_month AS benefitYearStartMonth,
        lv.ended_at AS lastVerifiedAt, lv.reverify_date AS reverifyDate
      FROM planned_services u
-       JOIN coverages cv ON cv.patient_id = u.patient_id AND cv.ordinal = 1
+       JOIN coverages cv ON cv.patient_id = u.patient_id AND cv.ordinal = 1 AND cv.removed_at IS NULL
        LEFT JOIN plan_years py ON py.plan_id = cv.plan_id
        LEFT JOIN last_verifications lv ON lv.patient_id = u.patient_id AND lv.plan_id = cv.plan_id
      WHERE u.service_date >= ?
