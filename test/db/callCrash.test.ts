@@ -24,10 +24,7 @@ beforeAll(() => {
   const { db, paths, now } = openTestAppDb(() => dir);
   const policies = testServices(db, now, { actor: () => 'Crash Test' }).policies;
   policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-  testServices(db, now, { actor: () => 'Crash Test' }).patients.save(
-    null,
-    patientInput(),
-  );
+  testServices(db, now, { actor: () => 'Crash Test' }).patients.save(null, patientInput());
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   template = paths.dbPath;

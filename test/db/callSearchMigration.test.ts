@@ -42,7 +42,9 @@ describe('migration 8 (call search, planned services)', () => {
     expect(db.prepare('SELECT call_id AS callId, reverify_date AS r FROM last_verifications').all()).toEqual([
       { callId: legacy.callId, r: daysFromToday(20) },
     ]);
-    expect(db.prepare('SELECT start_month AS m FROM plan_years WHERE plan_id = ?').get(legacy.planId)).toEqual({
+    expect(
+      db.prepare('SELECT start_month AS m FROM plan_years WHERE plan_id = ?').get(legacy.planId),
+    ).toEqual({
       m: 1,
     });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { createCallService } from '../../src/main/services/callService';
-import { createPolicyService } from '../../src/main/services/policyService';
+import { formatUsDate } from '../../src/shared/dates/usDate';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
-import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
+import { driveCall, learningCount, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
@@ -54,7 +53,7 @@ describe('verification calls', () => {
     );
     expect(first.outcomes).toEqual({ D0367: 'pa_required', D0330: 'pa_required' });
     calls.complete(first.id, finish);
-    const firstCount = calls.fromScratchCount(first.id);
+    const firstCount = learningCount(calls.view(first.id));
 
     const second = calls.start({
       patientId: other.id,
@@ -66,17 +65,19 @@ describe('verification calls', () => {
       reference_number: { type: 'reference', value: 'REF-2026-002' },
     });
     calls.complete(secondDone.id, finish);
-    const secondCount = calls.fromScratchCount(second.id);
+    const secondCount = learningCount(calls.view(second.id));
     console.log(
-      `learning: first call ${firstCount.fromScratch} questions from scratch; second call on the same plan ${secondCount.fromScratch} from scratch and ${secondCount.confirmed} confirmed (${Math.round((100 * secondCount.fromScratch) / firstCount.fromScratch)}%)`,
+      `learning: first call ${firstCount.fromScratch} questions from scratch; second call on the same plan ${secondCount.fromScratch} from scratch, ${secondCount.confirmed} confirmed, ${secondCount.changed} changed (${Math.round((100 * secondCount.fromScratch) / firstCount.fromScratch)}%)`,
     );
     expect(firstCount.confirmed).toBe(0);
+    // Every known plan answer was given again unchanged: true confirmations, not corrections.
+    expect(secondCount.changed).toBe(0);
     expect(secondCount.fromScratch).toBeLessThanOrEqual(Math.floor(firstCount.fromScratch * 0.3));
 
     // What was learned is in the plan, with the call as its source.
     const cell = policies.getMatrix(plan.id).rows.find((r) => r.code === 'D0367')!.cells.priorAuth;
     expect(cell).toMatchObject({ value: 'required', status: 'known' });
-    expect(cell.provenance).toMatchObject({
+    expect(cell.source).toMatchObject({
       source: 'call',
       repName: 'Rep Synthetic',
       referenceNumber: 'REF-2026-002',
@@ -164,7 +165,10 @@ describe('verification calls', () => {
     }
     expect(view.current!.known).toEqual({
       answer: { type: 'money', value: 150_000 },
-      source: expect.stringMatching(/^confirmed \d{4}-\d\d-\d\d, Rep Synthetic, ref REF-2026-001$/),
+      text: '$1,500.00',
+      source: `said on a call ${formatUsDate(TEST_TODAY)}, Rep Synthetic, ref REF-2026-001`,
+      status: 'known',
+      conflict: [],
     });
     db.close();
   });
@@ -177,17 +181,7 @@ describe('verification calls', () => {
     const position = view.current!.key;
     db.close(); // the window closes, the app crashes, the power goes: nothing was "saved" explicitly
     const reopened = openAppDatabase(paths, now, TEST_DB_KEY).db;
-    const again = createCallService({
-      db: reopened,
-      now,
-      actor: () => 'Test User',
-      policies: createPolicyService({
-        db: reopened,
-        now,
-        actor: () => 'Test User',
-        staleAfterDays: () => 90,
-      }),
-    });
+    const again = testServices(reopened, now).calls;
     expect(again.inProgress().map((c) => c.id)).toEqual([view.id]);
     const resumed = again.view(view.id);
     expect(resumed.current!.key).toBe(position);

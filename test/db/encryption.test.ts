@@ -39,12 +39,12 @@ describe('encryption at rest', () => {
       `INSERT INTO payers (name, updated_at) VALUES ('Fictional Marker Payer', '2026-01-01T00:00:00Z')`,
     ).run();
     db.prepare(
-      `INSERT INTO plans (payer_id, name, plan_type, benefits_json, provenance_json, updated_at)
-       VALUES (last_insert_rowid(), 'Plan', 'ppo', '{}', '{}', '2026-01-01T00:00:00Z')`,
+      `INSERT INTO plans (payer_id, name, plan_type, updated_at)
+       VALUES (last_insert_rowid(), 'Plan', 'ppo', '2026-01-01T00:00:00Z')`,
     ).run();
     db.prepare(
       `INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, relationship,
-         provenance_json, updated_at) VALUES (?, last_insert_rowid(), 1, 'MRK987654321', 'Mrkfirst Qzxlast', 'self', '{}', '2026-01-01T00:00:00Z')`,
+         updated_at) VALUES (?, last_insert_rowid(), 1, 'MRK987654321', 'Mrkfirst Qzxlast', 'self', '2026-01-01T00:00:00Z')`,
     ).run(patient.id);
     return { dir, paths, db };
   }

@@ -46,10 +46,9 @@ describe('migration 12: the ledger', () => {
     seedCatalog(db);
     const legacy = fillLegacyStore(db);
     const provenance = new Map(
-      (db.prepare('SELECT * FROM provenance').all() as Array<{ id: number } & Record<string, unknown>>).map((p) => [
-        p.id,
-        p,
-      ]),
+      (db.prepare('SELECT * FROM provenance').all() as Array<{ id: number } & Record<string, unknown>>).map(
+        (p) => [p.id, p],
+      ),
     );
     migrate(db, MIGRATIONS, { backupDir: dir, now });
     return { db, legacy, provenance };
@@ -80,7 +79,12 @@ describe('migration 12: the ledger', () => {
     fromProvenance(legacy.provenance.manual, find({ ...plan, field: 'networkStatus' })[0]!);
     const month = find({ ...plan, field: 'benefitYearStartMonth' });
     expect(month.map((r) => [JSON.parse(r.value_json), r.source])).toEqual([[1, 'before_ledger']]);
-    expect(find(plan).filter((r) => r.code === '' && !r.field.startsWith('fact:')).map((r) => r.field).sort()).toEqual(
+    expect(
+      find(plan)
+        .filter((r) => r.code === '' && !r.field.startsWith('fact:'))
+        .map((r) => r.field)
+        .sort(),
+    ).toEqual(
       [
         'annualMaxCents',
         'benefitYearStartMonth',
@@ -101,9 +105,18 @@ describe('migration 12: the ledger', () => {
       paMethod: 'portal',
       allowedFeeCents: 90_000,
     });
-    fromProvenance(legacy.provenance.call, d0367.find((r) => r.field === 'coverageBp')!);
-    fromProvenance(legacy.provenance.manual, d0367.find((r) => r.field === 'frequency')!);
-    fromProvenance(legacy.provenance.call, d0367.find((r) => r.field === 'allowedFeeCents')!);
+    fromProvenance(
+      legacy.provenance.call,
+      d0367.find((r) => r.field === 'coverageBp')!,
+    );
+    fromProvenance(
+      legacy.provenance.manual,
+      d0367.find((r) => r.field === 'frequency')!,
+    );
+    fromProvenance(
+      legacy.provenance.call,
+      d0367.find((r) => r.field === 'allowedFeeCents')!,
+    );
     // The payer's default for D0330, from a pack.
     const defaults = find({ payer_id: legacy.payerId });
     expect(defaults.map((r) => r.field).sort()).toEqual(
@@ -111,21 +124,25 @@ describe('migration 12: the ledger', () => {
     );
     defaults.forEach((r) => fromProvenance(legacy.provenance.pack, r));
     // A plan fact kept as the call's answer.
-    expect(find({ ...plan, field: 'fact:deductible_for_imaging' }).map((r) => JSON.parse(r.value_json))).toEqual([
-      { type: 'yes_no_unknown', value: 'no' },
-    ]);
+    expect(
+      find({ ...plan, field: 'fact:deductible_for_imaging' }).map((r) => JSON.parse(r.value_json)),
+    ).toEqual([{ type: 'yes_no_unknown', value: 'no' }]);
     // The coverage: dates (no provenance then), and amounts stated on their day by a person.
     const coverage = find({ coverage_id: legacy.coverageId });
-    expect(Object.fromEntries(coverage.map((r) => [r.field, [JSON.parse(r.value_json), r.observed_on, r.source]]))).toEqual({
+    expect(
+      Object.fromEntries(coverage.map((r) => [r.field, [JSON.parse(r.value_json), r.observed_on, r.source]])),
+    ).toEqual({
       effectiveDate: [legacy.dates.effective, expect.any(String), 'before_ledger'],
       maxUsedCents: [20_000, legacy.dates.statedOn, 'manual'],
       deductibleMetCents: [0, legacy.dates.statedOn, 'manual'],
     });
     // The service history.
-    expect(find({ patient_id: legacy.patientId }).map((r) => [r.code, r.field, JSON.parse(r.value_json)])).toEqual([
-      ['D0330', 'service', { date: legacy.dates.pano, reportedBy: 'payer' }],
-    ]);
-    expect(rows).toHaveLength(annual.length + month.length + 4 + d0367.length + defaults.length + 1 + coverage.length + 1);
+    expect(
+      find({ patient_id: legacy.patientId }).map((r) => [r.code, r.field, JSON.parse(r.value_json)]),
+    ).toEqual([['D0330', 'service', { date: legacy.dates.pano, reportedBy: 'payer' }]]);
+    expect(rows).toHaveLength(
+      annual.length + month.length + 4 + d0367.length + defaults.length + 1 + coverage.length + 1,
+    );
     db.close();
   });
 
@@ -159,7 +176,9 @@ describe('migration 12: the ledger', () => {
     ]);
     // The old tables are gone; the file is sound.
     for (const table of ['code_policies', 'plan_facts', 'service_history', 'provenance'])
-      expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = ?").get(table)).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM sqlite_schema WHERE name = ?').get(table)).toEqual({
+        n: 0,
+      });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // Append-only from now on.

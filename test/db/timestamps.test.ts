@@ -6,8 +6,8 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
-import { fixedClock } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
+import { fixedClock, daysFromToday } from '../helpers/testClock';
 
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
 
@@ -28,7 +28,7 @@ describe('stored timestamps (VAL-10)', () => {
     testServices(deps.db, deps.now).estimates.save({
       patientId: patient.id,
       selfPay: false,
-      lines: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10', feeCents: 45_000 }],
+      lines: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18), feeCents: 45_000 }],
     });
     await send('patients:get', { id: patient.id });
     expect(await send('backups:create', {})).toMatchObject({ ok: true });
@@ -71,7 +71,7 @@ describe('stored timestamps (VAL-10)', () => {
         'calls.ended_at',
         'call_answers.answered_at',
         'call_amendments.amended_at',
-        'provenance.recorded_at',
+        'observations.recorded_at',
         'patients.updated_at',
         'estimates.created_at',
         'users.created_at',

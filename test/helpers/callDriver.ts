@@ -58,6 +58,18 @@ export function driveCall(
   return view;
 }
 
+/**
+ * How a finished call compared with the file: questions asked from scratch (nothing on file to confirm,
+ * including the rep's name and the like), true confirmations, and corrections.
+ */
+export function learningCount(view: CallView): { fromScratch: number; confirmed: number; changed: number } {
+  return {
+    fromScratch: view.answers.filter((a) => a.onFile === null).length,
+    confirmed: view.answers.filter((a) => a.comparison === 'confirmed').length,
+    changed: view.answers.filter((a) => a.comparison === 'changed').length,
+  };
+}
+
 /** The one planned code the fixtures' calls ask about. */
 const plannedOn = (code: string) => [{ code, tooth: null, serviceDate: daysFromToday(18) }];
 
@@ -79,5 +91,9 @@ export function completedCall(calls: CallService, patientId: number, planId: num
     calls,
     calls.start({ patientId, planId, planned: plannedOn('D0367'), dialedNumber: null }),
   );
-  return calls.complete(done.id, { nextAction: 'Schedule', nextActionDue: daysFromToday(1), reverifyDate: null });
+  return calls.complete(done.id, {
+    nextAction: 'Schedule',
+    nextActionDue: daysFromToday(1),
+    reverifyDate: null,
+  });
 }

@@ -13,14 +13,22 @@ export interface LegacyStore {
   callId: number;
   /** Provenance rows: from the call, from a person, from a pack. */
   provenance: { call: number; manual: number; pack: number };
-  dates: { callDay: string; manualDay: string; packDay: string; statedOn: string; effective: string; pano: string };
+  dates: {
+    callDay: string;
+    manualDay: string;
+    packDay: string;
+    statedOn: string;
+    effective: string;
+    pano: string;
+  };
 }
 
 const iso = (day: string, hour = 15) => atNoon(day, hour).toISOString();
 
 export function fillLegacyStore(db: Db): LegacyStore {
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version < 7 || version > 11) throw new Error(`the legacy store is written for schemas 7-11, not ${version}`);
+  if (version < 7 || version > 11)
+    throw new Error(`the legacy store is written for schemas 7-11, not ${version}`);
   const dates = {
     callDay: daysFromToday(-10),
     manualDay: daysFromToday(-40),
@@ -37,7 +45,14 @@ export function fillLegacyStore(db: Db): LegacyStore {
      VALUES ('Fictional Legacy Dental (test)', '555-0100', NULL, 'no', 0, ?)`,
     at,
   );
-  const provenanceId = (source: string, by: string, when: string, callId: number | null, rep: string | null, ref: string | null) =>
+  const provenanceId = (
+    source: string,
+    by: string,
+    when: string,
+    callId: number | null,
+    rep: string | null,
+    ref: string | null,
+  ) =>
     run(
       `INSERT INTO provenance (source, recorded_by, recorded_at, call_id, rep_name, reference_number) VALUES (?, ?, ?, ?, ?, ?)`,
       source,
@@ -69,7 +84,13 @@ export function fillLegacyStore(db: Db): LegacyStore {
     planId,
     JSON.stringify([{ code: 'D0367', tooth: null, serviceDate: daysFromToday(20) }]),
     at,
-    JSON.stringify({ stepId: '@end', codeIndex: 1, outcomes: { D0367: 'pa_required' }, callOutcome: null, trail: [] }),
+    JSON.stringify({
+      stepId: '@end',
+      codeIndex: 1,
+      outcomes: { D0367: 'pa_required' },
+      callOutcome: null,
+      trail: [],
+    }),
     at,
   );
   const answer = (key: string, json: unknown, wasKnown: 0 | 1) =>
@@ -89,7 +110,14 @@ export function fillLegacyStore(db: Db): LegacyStore {
     `UPDATE calls SET status = 'completed', ended_at = ?, rep_name = 'Denise K', reference_number = 'REF-OLD-1',
        next_action = 'Submit the prior authorization', next_action_due = ?, reverify_date = ? WHERE id = ?`,
   ).run(at, daysFromToday(-8), daysFromToday(20), callId);
-  const call = provenanceId('call', 'Pat Admin', at, version >= 10 ? callId : callId, 'Denise K', 'REF-OLD-1');
+  const call = provenanceId(
+    'call',
+    'Pat Admin',
+    at,
+    version >= 10 ? callId : callId,
+    'Denise K',
+    'REF-OLD-1',
+  );
 
   const benefits = {
     networkStatus: 'in_network',
@@ -103,7 +131,13 @@ export function fillLegacyStore(db: Db): LegacyStore {
     cobMethod: 'standard',
   };
   // benefitYearStartMonth has no provenance (as sample data and old entries could have).
-  const benefitProvenance = { networkStatus: manual, annualMaxCents: call, deductibleIndividualCents: pack, deductibleWaivedCategories: manual, cobMethod: manual };
+  const benefitProvenance = {
+    networkStatus: manual,
+    annualMaxCents: call,
+    deductibleIndividualCents: pack,
+    deductibleWaivedCategories: manual,
+    cobMethod: manual,
+  };
   db.prepare('UPDATE plans SET benefits_json = ?, provenance_json = ? WHERE id = ?').run(
     JSON.stringify(benefits),
     JSON.stringify(benefitProvenance),
@@ -119,7 +153,14 @@ export function fillLegacyStore(db: Db): LegacyStore {
     payerId,
     planId,
     JSON.stringify({ count: 1, per: 'months', months: 36, sharedWith: [] }),
-    JSON.stringify({ covered: call, coverageBp: call, category: manual, frequency: manual, priorAuth: call, paMethod: call }),
+    JSON.stringify({
+      covered: call,
+      coverageBp: call,
+      category: manual,
+      frequency: manual,
+      priorAuth: call,
+      paMethod: call,
+    }),
     at,
   );
   db.prepare(
@@ -128,13 +169,24 @@ export function fillLegacyStore(db: Db): LegacyStore {
        alternate_code, bundling_notes, notes, provenance_json, updated_at)
      VALUES (?, NULL, 'D0330', 'yes', 10000, 'diagnostic', NULL, NULL, 'not_required', NULL, NULL, NULL, NULL, NULL,
        'no', NULL, NULL, NULL, ?, ?)`,
-  ).run(payerId, JSON.stringify({ covered: pack, coverageBp: pack, category: pack, priorAuth: pack, medicalFirst: pack }), at);
+  ).run(
+    payerId,
+    JSON.stringify({ covered: pack, coverageBp: pack, category: pack, priorAuth: pack, medicalFirst: pack }),
+    at,
+  );
   db.prepare(
     `INSERT INTO plan_facts (plan_id, cdt_code, step_id, answer_json, provenance_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(planId, 'D0367', 'allowed_fee', JSON.stringify({ type: 'money', value: 90_000 }), call, at);
   db.prepare(
     `INSERT INTO plan_facts (plan_id, cdt_code, step_id, answer_json, provenance_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(planId, '', 'deductible_for_imaging', JSON.stringify({ type: 'yes_no_unknown', value: 'no' }), call, at);
+  ).run(
+    planId,
+    '',
+    'deductible_for_imaging',
+    JSON.stringify({ type: 'yes_no_unknown', value: 'no' }),
+    call,
+    at,
+  );
 
   const coverageId = run(
     `INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, subscriber_dob, relationship,

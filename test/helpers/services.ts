@@ -18,11 +18,21 @@ export const TEST_DESK = 'Test desk';
 export function testServices(
   db: Db,
   now: () => Date = fixedClock(),
-  options: { actor?: () => string; workstation?: string; windows?: { plan: number; eligibility: number } } = {},
+  options: {
+    actor?: () => string;
+    workstation?: string;
+    windows?: { plan: number; eligibility: number };
+  } = {},
 ) {
   const actor = options.actor ?? (() => TEST_USER);
   const windows = options.windows ?? { plan: 90, eligibility: 30 };
-  const ledger = createLedger({ db, now, actor, workstation: options.workstation ?? TEST_DESK, windows: () => windows });
+  const ledger = createLedger({
+    db,
+    now,
+    actor,
+    workstation: options.workstation ?? TEST_DESK,
+    windows: () => windows,
+  });
   const reverify = createReverifyService({ db, now, staleAfterDays: () => windows.plan });
   return {
     ledger,

@@ -8,7 +8,6 @@ import {
   parseFrequency,
   parsePolicyText,
 } from '../../src/shared/policy/fieldText';
-import { fieldStatus } from '../../src/shared/policy/staleness';
 
 describe('money and percent input', () => {
   it.each([
@@ -85,16 +84,5 @@ describe('policy answers as text', () => {
     expect(parsePolicyText('frequency', 'sometimes')).toMatchObject({ ok: false });
     expect(formatPolicyValue('coverageBp', 0)).toBe('0%');
     expect(formatPolicyValue('coverageBp', null)).toBe('Unknown');
-  });
-});
-
-describe('staleness', () => {
-  const at = (date: string) => ({ recordedAt: new Date(`${date}T12:00:00`).toISOString() });
-  it('unknown beats everything; stale only after more than the window', () => {
-    expect(fieldStatus(null, at('2026-01-01'), '2026-01-02', 90)).toBe('unknown');
-    expect(fieldStatus('unknown', at('2026-01-01'), '2026-01-02', 90)).toBe('unknown');
-    expect(fieldStatus(0, at('2026-01-01'), '2026-04-01', 90)).toBe('known'); // 90 days
-    expect(fieldStatus(0, at('2026-01-01'), '2026-04-02', 90)).toBe('stale'); // 91 days
-    expect(fieldStatus(false, null, '2026-04-02', 90)).toBe('stale');
   });
 });

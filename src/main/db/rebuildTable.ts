@@ -36,7 +36,9 @@ export function rebuildTable(db: Db, rebuild: TableRebuild): void {
   // one naming a dropped view would fail it; they are put back with the views.
   const viewReaders = (
     db
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> ? AND sql IS NOT NULL")
+      .prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> ? AND sql IS NOT NULL",
+      )
       .all(table) as Array<{ name: string; sql: string }>
   ).filter((t) => views.some((v) => new RegExp(`\\b${v.name}\\b`, 'i').test(t.sql)));
   for (const trigger of viewReaders) db.exec(`DROP TRIGGER ${quote(trigger.name)}`);

@@ -2,7 +2,13 @@
 // from the ledger in one read per subject. Screens, the call's "on file" answers and the estimate all
 // read through here, so they agree.
 import { deriveField, deriveSet, type DerivedField } from '../../shared/ledger/derive';
-import { ALLOWED_FEE_FIELD, factField, SERVICE_FIELD, type CoverageField, type ServiceValue } from '../../shared/ledger/fields';
+import {
+  ALLOWED_FEE_FIELD,
+  factField,
+  SERVICE_FIELD,
+  type CoverageField,
+  type ServiceValue,
+} from '../../shared/ledger/fields';
 import type { Observation } from '../../shared/ledger/ledgerTypes';
 import {
   isUnknown,
@@ -23,7 +29,13 @@ export interface InheritedField extends DerivedField {
   inherited: boolean;
 }
 
-const UNKNOWN_FIELD: DerivedField = { value: null, status: 'unknown', current: null, conflict: [], statements: 0 };
+const UNKNOWN_FIELD: DerivedField = {
+  value: null,
+  status: 'unknown',
+  current: null,
+  conflict: [],
+  statements: 0,
+};
 
 /** A derived field as the screens receive it. */
 export function toFieldView(field: DerivedField, inherited = false): FieldView {

@@ -1,7 +1,7 @@
 // The one way knowledge enters VerifyDesk: a statement about a subject, checked against the field list,
 // stamped with who, when, which computer and its source, and appended. Nothing here updates or deletes;
 // a correction is a newer statement, a mistake is withdrawn by a statement that says so.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { localDate } from '../../shared/dates/localDate';
 import { byNewest, deriveField, sameValue, type DerivedField } from '../../shared/ledger/derive';
 import { fieldSpec, observationProblem } from '../../shared/ledger/fields';
@@ -44,6 +44,31 @@ export interface LedgerDeps {
   windows: () => Windows;
 }
 
+let lastMs = -1;
+let counter = 0;
+
+/**
+ * A UUID version 7: the statement's time first, then a counter for statements in the same millisecond,
+ * then random bits. Ids sort in the order statements were made, so "the newest wins" is decided the same
+ * way on every computer even when two statements share a timestamp.
+ */
+export function timeOrderedUid(ms: number): string {
+  if (ms > lastMs) {
+    lastMs = ms;
+    counter = 0;
+  } else if (++counter > 0xfff) {
+    lastMs += 1;
+    counter = 0;
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(lastMs, 0, 6);
+  bytes[6] = 0x70 | (counter >> 8);
+  bytes[7] = counter & 0xff;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function createLedger({ db, now, actor, workstation, windows }: LedgerDeps) {
   const today = () => localDate(now());
 
@@ -53,7 +78,7 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
 
   function build(subject: Subject, s: Statement, source: SourceInput, at: string): Observation {
     return {
-      uid: randomUUID(),
+      uid: timeOrderedUid(Date.parse(at)),
       subject,
       code: s.code ?? '',
       field: s.field,
@@ -72,7 +97,12 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
   }
 
   function check(o: Observation): void {
-    const problem = observationProblem({ subjectKind: o.subject.kind, code: o.code, field: o.field, value: o.value });
+    const problem = observationProblem({
+      subjectKind: o.subject.kind,
+      code: o.code,
+      field: o.field,
+      value: o.value,
+    });
     if (problem) throw new AppError('validation', problem, o.field);
     if (o.observedOn > today())
       throw new AppError('validation', 'A statement cannot be dated in the future.', 'observedOn');
@@ -103,7 +133,12 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
       const target = repo.getByUid(db, uid);
       if (!target) throw new AppError('not_found', 'That recorded answer does not exist.');
       const withdrawal: Observation = {
-        ...build(target.subject, { code: target.code, field: target.field, value: null }, { source: 'manual' }, now().toISOString()),
+        ...build(
+          target.subject,
+          { code: target.code, field: target.field, value: null },
+          { source: 'manual' },
+          now().toISOString(),
+        ),
         sourceDetail: why,
         retracts: uid,
       };
@@ -125,7 +160,9 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
           .filter(Boolean)
           .join(', ');
       const detail = `Chose the answer of ${describe(chosen)}${
-        others.length > 0 ? ` over ${[...new Set(others.sort(byNewest).slice(0, 3).map(describe))].join('; ')}` : ''
+        others.length > 0
+          ? ` over ${[...new Set(others.sort(byNewest).slice(0, 3).map(describe))].join('; ')}`
+          : ''
       }`;
       const [decision] = record(subject, [{ code, field, value: chosen.value }], {
         source: 'resolution',

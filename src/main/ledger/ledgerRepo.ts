@@ -55,9 +55,9 @@ export function listForField(db: Db, subject: Subject, field: string, code: stri
 }
 
 export function listForCall(db: Db, callId: number): Observation[] {
-  return (stmt(db, `SELECT ${COLUMNS} FROM observations WHERE call_id = ? ORDER BY id`).all(callId) as Row[]).map(
-    toObservation,
-  );
+  return (
+    stmt(db, `SELECT ${COLUMNS} FROM observations WHERE call_id = ? ORDER BY id`).all(callId) as Row[]
+  ).map(toObservation);
 }
 
 export function getByUid(db: Db, uid: string): Observation | null {

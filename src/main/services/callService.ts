@@ -163,7 +163,8 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     return {
       coverage,
       plan: () => (planKnowledge ??= readPlanKnowledge(ledger, plan.id, plan.payerId)),
-      coverageFacts: () => (coverage ? (coverageKnowledge ??= readCoverageKnowledge(ledger, coverage.id)) : null),
+      coverageFacts: () =>
+        coverage ? (coverageKnowledge ??= readCoverageKnowledge(ledger, coverage.id)) : null,
       history: () => (history ??= readServiceHistory(ledger, call.patientId)),
     };
   }
@@ -184,14 +185,23 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         return code ? { subject: plan, field: ALLOWED_FEE_FIELD, code } : null;
       case 'coverage':
         return k.coverage
-          ? { subject: { kind: 'coverage', id: k.coverage.id }, field: learns.field, code: step.perCode ? (code ?? '') : '' }
+          ? {
+              subject: { kind: 'coverage', id: k.coverage.id },
+              field: learns.field,
+              code: step.perCode ? (code ?? '') : '',
+            }
           : null;
       case 'service':
         return code ? { subject: { kind: 'patient', id: call.patientId }, field: SERVICE_FIELD, code } : null;
     }
   }
 
-  function onFile(call: calls.CallRow, k: Knowledge, step: ScriptStep, code: string | null): OnFileNow | null {
+  function onFile(
+    call: calls.CallRow,
+    k: Knowledge,
+    step: ScriptStep,
+    code: string | null,
+  ): OnFileNow | null {
     const learns = step.learns;
     if (!learns || !target(call, k, step, code)) return null;
     if (learns.kind === 'service') {
@@ -201,7 +211,9 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         .map((s) => s.value);
       if (services.length === 0) return null;
       const last = services[0]!;
-      const whose = { office: 'office records', payer: "payer's history", patient: 'patient said' }[last.reportedBy];
+      const whose = { office: 'office records', payer: "payer's history", patient: 'patient said' }[
+        last.reportedBy
+      ];
       return {
         derived: null,
         services,
@@ -268,7 +280,11 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
   }
 
   /** What the desk should do next, from the outcomes: a PA to submit comes first. */
-  function suggestNext(call: calls.CallRow, outcomes: Readonly<Record<string, Outcome>>, callOutcome: Outcome | null) {
+  function suggestNext(
+    call: calls.CallRow,
+    outcomes: Readonly<Record<string, Outcome>>,
+    callOutcome: Outcome | null,
+  ) {
     const with_ = (o: Outcome) => call.planned.filter((p) => outcomes[p.code] === o);
     const day = today();
     const tomorrow = addDays(day, 1);
@@ -284,12 +300,18 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
       };
     }
     if (callOutcome === 'inactive')
-      return { action: 'Tell the patient the coverage is not active, and offer a self-pay estimate', due: day };
+      return {
+        action: 'Tell the patient the coverage is not active, and offer a self-pay estimate',
+        due: day,
+      };
     if (callOutcome === 'unable_to_locate')
-      return { action: "Check the member details with the patient, then call again", due: tomorrow };
+      return { action: 'Check the member details with the patient, then call again', due: tomorrow };
     const medical = with_('not_covered_dental');
     if (medical.length > 0)
-      return { action: `Call the medical plan about ${medical.map((p) => p.code).join(', ')}`, due: tomorrow };
+      return {
+        action: `Call the medical plan about ${medical.map((p) => p.code).join(', ')}`,
+        due: tomorrow,
+      };
     const frequency = with_('frequency_not_met');
     if (frequency.length > 0)
       return {
@@ -332,7 +354,16 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     const pending = pendingReadBack(rows);
     const count = (c: Comparison) => latest.filter((r) => r.comparison === c).length;
     const outcomes = state.outcomes;
-    const SUMMARY_STEPS = ['covered', 'coverage_percent', 'category', 'allowed_fee', 'frequency', 'next_eligible', 'prior_auth', 'pa_method'];
+    const SUMMARY_STEPS = [
+      'covered',
+      'coverage_percent',
+      'category',
+      'allowed_fee',
+      'frequency',
+      'next_eligible',
+      'prior_auth',
+      'pa_method',
+    ];
     return {
       id: call.id,
       status: call.status,
@@ -377,7 +408,10 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
                   answer: isPlanLearning(step.learns) ? known.answer : null,
                   text: known.text,
                   source: known.source,
-                  status: known.derived?.status === 'stale' || known.derived?.status === 'conflict' ? known.derived.status : 'known',
+                  status:
+                    known.derived?.status === 'stale' || known.derived?.status === 'conflict'
+                      ? known.derived.status
+                      : 'known',
                   conflict: (known.derived?.conflict ?? []).map((o) => {
                     const a = valueAsAnswer(step, o.value);
                     return `${a ? answerWords(a, step) : 'Unknown'} (${sourceText(o)})`;
@@ -388,7 +422,12 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         : null,
       answers,
       pendingReadBack: pending
-        ? { key: pending.key, label: answerView(pending).label, was: pending.onFile!, now: answerView(pending).words }
+        ? {
+            key: pending.key,
+            label: answerView(pending).label,
+            was: pending.onFile!,
+            now: answerView(pending).words,
+          }
         : null,
       trail: state.trail.map((t) => {
         const s = stepById(script, t.stepId);
@@ -401,7 +440,16 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         outcome: outcomes[p.code] ?? state.callOutcome ?? null,
         items: SUMMARY_STEPS.flatMap((stepId) => {
           const a = answers.find((x) => x.key === `${stepId}@${p.code}`);
-          return a ? [{ label: a.label, words: a.words, comparison: a.comparison, was: a.onFile ? `${a.onFile.text} (${a.onFile.source})` : null }] : [];
+          return a
+            ? [
+                {
+                  label: a.label,
+                  words: a.words,
+                  comparison: a.comparison,
+                  was: a.onFile ? `${a.onFile.text} (${a.onFile.source})` : null,
+                },
+              ]
+            : [];
         }),
       })),
       suggestedNext: suggestNext(call, outcomes, state.callOutcome),
@@ -433,8 +481,15 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
    * What is wrong before dialling. Problems: a code VerifyDesk does not know, or one deleted by the date
    * of service (with what replaced it). Warnings: a date of service outside the coverage's known dates.
    */
-  function preflight(input: { patientId: number; planId: number; planned: calls.PlannedCode[] }): CallPreflight {
-    const catalog = getCatalogCodes(db, input.planned.map((p) => p.code));
+  function preflight(input: {
+    patientId: number;
+    planId: number;
+    planned: calls.PlannedCode[];
+  }): CallPreflight {
+    const catalog = getCatalogCodes(
+      db,
+      input.planned.map((p) => p.code),
+    );
     const problems: CallPreflight['problems'] = [];
     input.planned.forEach((p, i) => {
       const entry = catalog.get(p.code);
@@ -468,11 +523,14 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
             `The date of service ${formatUsDate(date)} is before this coverage starts (${formatUsDate(starts)}).`,
           );
         if (ends && date > ends)
-          warnings.push(`The date of service ${formatUsDate(date)} is after this coverage ends (${formatUsDate(ends)}).`);
+          warnings.push(
+            `The date of service ${formatUsDate(date)} is after this coverage ends (${formatUsDate(ends)}).`,
+          );
       }
     }
     for (const date of [...new Set(input.planned.map((p) => p.serviceDate))])
-      if (daysBetween(today(), date) < 0) warnings.push(`The date of service ${formatUsDate(date)} has passed.`);
+      if (daysBetween(today(), date) < 0)
+        warnings.push(`The date of service ${formatUsDate(date)} has passed.`);
     return { problems, warnings };
   }
 
@@ -596,7 +654,11 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
       const call = requireInProgress(id);
       const rows = calls.listAnswers(db, id);
       if (pendingReadBack(rows))
-        throw new AppError('conflict', 'Read the changed answer back to the rep first, then go on.', 'readBack');
+        throw new AppError(
+          'conflict',
+          'Read the changed answer back to the rep first, then go on.',
+          'readBack',
+        );
       const state = engineState(call, rows);
       const script = scriptById(call.scriptId);
       const step = currentStep(script, state);
@@ -765,7 +827,11 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         );
       }
       if (pendingReadBack(rows))
-        throw new AppError('conflict', 'Read the changed answer back to the rep before completing.', 'readBack');
+        throw new AppError(
+          'conflict',
+          'Read the changed answer back to the rep before completing.',
+          'readBack',
+        );
       const outcomes = { ...state.outcomes };
       if (state.callOutcome) for (const code of state.codes) outcomes[code] ??= state.callOutcome;
       const missing = state.codes.filter((c) => !outcomes[c]);

@@ -76,7 +76,11 @@ export function createAppServices(context: AppContext): AppServices {
   });
   const policies = createPolicyService({ db, now, ledger });
   const patients = createPatientService({ db, now, actor, ledger });
-  const reverify = createReverifyService({ db, now, staleAfterDays: () => settings.get().planStaleAfterDays });
+  const reverify = createReverifyService({
+    db,
+    now,
+    staleAfterDays: () => settings.get().planStaleAfterDays,
+  });
   const backups = createBackupService({
     db,
     keys: context.keys,

@@ -68,7 +68,9 @@ function priorAuthFor(code: string, serviceDate: string, rows: PriorAuthRow[]): 
   const mine = rows.filter((r) => r.code === code);
   const approved = mine.filter((r) => r.status === 'approved' || r.status === 'expired');
   const covering = approved.find(
-    (r) => (r.validFrom === null || r.validFrom <= serviceDate) && (r.validTo === null || serviceDate <= r.validTo),
+    (r) =>
+      (r.validFrom === null || r.validFrom <= serviceDate) &&
+      (r.validTo === null || serviceDate <= r.validTo),
   );
   const pick = (r: PriorAuthRow, status: PriorAuthInput['status']): PriorAuthInput => ({
     status,
@@ -83,6 +85,7 @@ function priorAuthFor(code: string, serviceDate: string, rows: PriorAuthRow[]): 
   if (waiting) return pick(waiting, 'pending');
   const denied = mine.find((r) => r.status === 'denied');
   if (denied) return pick(denied, 'denied');
+  if (mine.length > 0) return undefined; // this code's own request is not sent yet
   const elsewhere = rows.find((r) => r.code !== code && r.status === 'approved');
   return elsewhere ? pick(elsewhere, 'other_code') : undefined;
 }
@@ -122,7 +125,9 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
       const codePolicies: Record<string, CodePolicy> = {};
       for (const code of codes) {
         const values = knowledge.policyValues(code);
-        codePolicies[code] = Object.fromEntries(POLICY_KEYS.map((k) => [k, values[k]])) as unknown as CodePolicy;
+        codePolicies[code] = Object.fromEntries(
+          POLICY_KEYS.map((k) => [k, values[k]]),
+        ) as unknown as CodePolicy;
         const cells = POLICY_KEYS.map((k) => [k, knowledge.policy(code, k)] as const).filter(
           ([, cell]) => !isUnknown(cell.value),
         );
@@ -158,7 +163,8 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         left.current !== null &&
         (used.current === null ||
           left.current.observedOn > used.current.observedOn ||
-          (left.current.observedOn === used.current.observedOn && left.current.recordedAt > used.current.recordedAt));
+          (left.current.observedOn === used.current.observedOn &&
+            left.current.recordedAt > used.current.recordedAt));
       let maxUsed = thisYear(used);
       if (leftIsNewer && benefits.annualMaxCents !== null) {
         const fromLeft = thisYear(left);
@@ -196,10 +202,14 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         if (typeof eligible === 'string') nextEligible[line.code] = eligible;
       }
 
-      // Last verified: the newest statement from the payer (a call or a file) about this plan or coverage.
-      const payerDays = [...knowledge.observations(), ...ledger.grouped({ kind: 'coverage', id: c.id }).values()]
+      // Last verified: the newest answer someone here recorded about this plan or coverage (a call, a file,
+      // a person's entry); a pack from elsewhere or a value from before the ledger is not a verification.
+      const payerDays = [
+        ...knowledge.observations(),
+        ...ledger.grouped({ kind: 'coverage', id: c.id }).values(),
+      ]
         .flat()
-        .filter((o) => o.source === 'call' || o.source === 'eligibility_file')
+        .filter((o) => o.source !== 'pack' && o.source !== 'before_ledger')
         .map((o) => o.observedOn)
         .sort();
       coverageMeta.push({
@@ -237,7 +247,10 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
       lines,
       officeFees,
       coverages,
-      history: readServiceHistory(ledger, patient.id).map((h) => ({ code: h.code, serviceDate: h.value.date })),
+      history: readServiceHistory(ledger, patient.id).map((h) => ({
+        code: h.code,
+        serviceDate: h.value.date,
+      })),
     };
     const result = computeEstimate(input);
     const notVerified: Note[] = coverageMeta

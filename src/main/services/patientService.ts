@@ -70,19 +70,25 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
   }
 
   function assertDobNotFuture(dob: string, field: string): void {
-    if (dob > ledger.today()) throw new AppError('validation', 'A date of birth cannot be in the future.', field);
+    if (dob > ledger.today())
+      throw new AppError('validation', 'A date of birth cannot be in the future.', field);
   }
 
   /**
    * What the coverage form states: each date or amount whose value (or, for amounts, the day it was
    * stated) differs from what is known. Saving the form unchanged states nothing.
    */
-  function coverageStatements(coverageId: number | null, input: CoverageInput): Array<[Statement, string | null]> {
+  function coverageStatements(
+    coverageId: number | null,
+    input: CoverageInput,
+  ): Array<[Statement, string | null]> {
     const known = coverageId === null ? null : readCoverageKnowledge(ledger, coverageId);
     const changed = (field: CoverageField, value: unknown, statedOn: string | null) => {
       const current = known?.field(field);
       if (!current) return value !== null;
-      return !sameValue(current.value, value) || (statedOn !== null && current.current?.observedOn !== statedOn);
+      return (
+        !sameValue(current.value, value) || (statedOn !== null && current.current?.observedOn !== statedOn)
+      );
     };
     const out: Array<[Statement, string | null]> = [];
     for (const [field, value] of [
@@ -97,7 +103,10 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
       input.deductibleMetCents !== null &&
       changed('deductibleMetCents', input.deductibleMetCents, input.deductibleMetStatedOn)
     )
-      out.push([{ field: 'deductibleMetCents', value: input.deductibleMetCents }, input.deductibleMetStatedOn]);
+      out.push([
+        { field: 'deductibleMetCents', value: input.deductibleMetCents },
+        input.deductibleMetStatedOn,
+      ]);
     return out;
   }
 
@@ -176,7 +185,12 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
       return get(row.patientId);
     },
 
-    addService(record: { patientId: number; code: string; serviceDate: string; source: ServiceRecord['source'] }): Patient {
+    addService(record: {
+      patientId: number;
+      code: string;
+      serviceDate: string;
+      source: ServiceRecord['source'];
+    }): Patient {
       const patient = patients.getPatientRow(db, record.patientId);
       if (!patient) throw new AppError('not_found', 'That patient record no longer exists.');
       if (record.serviceDate > ledger.today()) {
@@ -187,7 +201,13 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
       }
       ledger.record(
         { kind: 'patient', id: record.patientId },
-        [{ code: record.code, field: SERVICE_FIELD, value: { date: record.serviceDate, reportedBy: record.source } }],
+        [
+          {
+            code: record.code,
+            field: SERVICE_FIELD,
+            value: { date: record.serviceDate, reportedBy: record.source },
+          },
+        ],
         { source: 'manual' },
       );
       return get(record.patientId);

@@ -77,13 +77,15 @@ function statementsOfV1(pack: PolicyPackV1): { payers: PackPayer[]; statements: 
   };
   for (const payer of pack.payers) {
     for (const d of payer.defaults)
-      for (const field of POLICY_FIELDS) add(payer.name, null, d.code, field, d.values[field], d.provenance[field]);
+      for (const field of POLICY_FIELDS)
+        add(payer.name, null, d.code, field, d.values[field], d.provenance[field]);
     for (const plan of payer.plans) {
       const named = { name: plan.name, groupNumber: plan.groupNumber };
       for (const field of PLAN_BENEFIT_FIELDS)
         add(payer.name, named, '', field, plan.benefits[field], plan.benefitProvenance[field]);
       for (const p of plan.policies)
-        for (const field of POLICY_FIELDS) add(payer.name, named, p.code, field, p.values[field], p.provenance[field]);
+        for (const field of POLICY_FIELDS)
+          add(payer.name, named, p.code, field, p.values[field], p.provenance[field]);
     }
   }
   return {
@@ -101,7 +103,12 @@ function statementsOfV1(pack: PolicyPackV1): { payers: PackPayer[]; statements: 
   };
 }
 
-export function createPolicyPackService(deps: { db: Db; now: () => Date; actor: () => string; ledger: Ledger }) {
+export function createPolicyPackService(deps: {
+  db: Db;
+  now: () => Date;
+  actor: () => string;
+  ledger: Ledger;
+}) {
   const { db, now, actor, ledger } = deps;
 
   // ---- export ----
@@ -196,7 +203,8 @@ export function createPolicyPackService(deps: { db: Db; now: () => Date; actor: 
     const subject = subjectOf(s);
     const ours = subject ? listForField(db, subject, s.field, s.code) : [];
     const derived = deriveField(ours, { today: localDate(now()), windowDays: ledger.windowFor(s.field) });
-    if (derived.current === null || isUnknownValue(derived.value)) return isUnknownValue(s.value) ? 'unchanged' : 'new';
+    if (derived.current === null || isUnknownValue(derived.value))
+      return isUnknownValue(s.value) ? 'unchanged' : 'new';
     if (sameValue(derived.value, s.value)) return 'unchanged';
     const theirs = { ...derived.current, observedOn: s.observedOn, recordedAt: s.recordedAt, uid: s.uid };
     return byNewest(theirs, derived.current) < 0 ? 'changed' : 'conflicting';
@@ -224,7 +232,9 @@ export function createPolicyPackService(deps: { db: Db; now: () => Date; actor: 
       counts.payers[payerId === null ? 'new' : 'existing']++;
       for (const plan of payer.plans)
         counts.plans[
-          payerId === null || findPlanId(db, payerId, plan.name, plan.groupNumber) === null ? 'new' : 'existing'
+          payerId === null || findPlanId(db, payerId, plan.name, plan.groupNumber) === null
+            ? 'new'
+            : 'existing'
         ]++;
     }
     const answers = { new: 0, changed: 0, unchanged: 0, conflicting: 0 };
@@ -286,7 +296,11 @@ export function createPolicyPackService(deps: { db: Db; now: () => Date; actor: 
           source: 'pack',
           recordedBy: importer,
           workstation: ledger.workstation,
-          sourceDetail: `${fileName}, imported ${localDate(now())}: ${sourceText(original)}; recorded by ${s.recordedBy} at ${s.workstation || 'another computer'}`.slice(0, 500),
+          sourceDetail:
+            `${fileName}, imported ${localDate(now())}: ${sourceText(original)}; recorded by ${s.recordedBy} at ${s.workstation || 'another computer'}`.slice(
+              0,
+              500,
+            ),
           retracts: s.retracts && (inPack.has(s.retracts) || getByUid(db, s.retracts)) ? s.retracts : null,
         };
       });

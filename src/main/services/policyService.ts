@@ -3,10 +3,13 @@
 // field's value, source and status (known, unknown, stale, conflicting) from the statements.
 import { AppError } from '../../shared/ipc/result';
 import {
+  isUnknown,
   PLAN_BENEFIT_FIELDS,
   POLICY_FIELDS,
   planBenefitsSchema,
   policyValuesSchema,
+  UNKNOWN_BENEFITS,
+  UNKNOWN_POLICY,
   type PlanBenefits,
   type PolicyValues,
 } from '../../shared/policy/policyTypes';
@@ -19,7 +22,7 @@ import type {
   PolicyMatrix,
   PolicyRow,
 } from '../../shared/policy/policyViews';
-import { sameValue } from '../../shared/ledger/derive';
+import { sameValue, type DerivedField } from '../../shared/ledger/derive';
 import type { Db } from '../db/connection';
 import { listCatalogCodes } from '../db/repositories/catalogRepo';
 import { deletePlanFees } from '../db/repositories/feeRepo';
@@ -37,6 +40,10 @@ export interface PolicyServiceDeps {
 }
 
 const MANUAL: SourceInput = { source: 'manual' };
+
+/** An unknown field reads as its own "unknown" ('unknown' for yes/no/unknown answers, null otherwise). */
+const withUnknown = (field: DerivedField, unknown: unknown): DerivedField =>
+  isUnknown(field.value) ? { ...field, value: unknown } : field;
 
 function firstIssue(error: { issues: Array<{ message: string; path: PropertyKey[] }> }): AppError {
   const issue = error.issues[0];
@@ -83,7 +90,10 @@ export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
       notes: row.notes,
       updatedAt: row.updatedAt,
       benefits: Object.fromEntries(
-        PLAN_BENEFIT_FIELDS.map((f) => [f, toFieldView(knowledge.benefit(f))]),
+        PLAN_BENEFIT_FIELDS.map((f) => [
+          f,
+          toFieldView(withUnknown(knowledge.benefit(f), UNKNOWN_BENEFITS[f])),
+        ]),
       ) as Plan['benefits'],
     };
   }
@@ -125,7 +135,7 @@ export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
         cells: Object.fromEntries(
           POLICY_FIELDS.map((field) => {
             const cell = knowledge.policy(code, field);
-            return [field, toFieldView(cell, cell.inherited)];
+            return [field, toFieldView(withUnknown(cell, UNKNOWN_POLICY[field]), cell.inherited)];
           }),
         ) as PolicyRow['cells'],
       }));
@@ -219,7 +229,12 @@ export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
     getMatrix,
 
     /** Records answers for one code on a plan; all given fields share one source. */
-    setPolicy(planId: number, code: string, patch: Partial<PolicyValues>, source: SourceInput = MANUAL): void {
+    setPolicy(
+      planId: number,
+      code: string,
+      patch: Partial<PolicyValues>,
+      source: SourceInput = MANUAL,
+    ): void {
       const row = requirePlanRow(planId);
       const current = knowledgeOf(row).policyValues(code);
       const parsed = policyValuesSchema.safeParse({ ...current, ...patch });

@@ -102,7 +102,11 @@ export function createTodoService(deps: {
           ? `Ask for the PA decision on ${pa.code}: it was expected ${formatUsDate(pa.decisionExpectedOn!)}`
           : `No PA decision yet on ${pa.code}, and the appointment is ${formatUsDate(pa.serviceDate)}`,
         detail: 'Call the payer (or check the portal) for the decision.',
-        due: overdue ? pa.decisionExpectedOn! : addDays(pa.serviceDate, -3) < today ? today : addDays(pa.serviceDate, -3),
+        due: overdue
+          ? pa.decisionExpectedOn!
+          : addDays(pa.serviceDate, -3) < today
+            ? today
+            : addDays(pa.serviceDate, -3),
       });
     }
     for (const r of reverify.worklist()) {
@@ -148,7 +152,10 @@ export function createTodoService(deps: {
 
   function all(): TodoItem[] {
     return withMarks(items()).sort(
-      (a, b) => a.due.localeCompare(b.due) || a.patientName.localeCompare(b.patientName) || a.key.localeCompare(b.key),
+      (a, b) =>
+        a.due.localeCompare(b.due) ||
+        a.patientName.localeCompare(b.patientName) ||
+        a.key.localeCompare(b.key),
     );
   }
 
@@ -196,7 +203,8 @@ export function createTodoService(deps: {
           },
           input.version,
         );
-        if (!written) throw new AppError('conflict', 'Someone changed this to-do at the same time; try again.');
+        if (!written)
+          throw new AppError('conflict', 'Someone changed this to-do at the same time; try again.');
         repo.insertTodoEvent(db, input.key, at, by, changes.join('; ') || 'saved unchanged');
       })();
       return all().find((i) => i.key === input.key)!;

@@ -340,20 +340,33 @@ function paLine(line: EstimateLineInput, cov: CoverageInput): PaLine {
       return { ...none, status: 'other_code', authNumber: pa.authNumber, forCode: pa.forCode };
     return { ...none, status: 'not_requested' };
   }
-  return { ...none, status: required === 'not_required' || required === 'predetermination_recommended' ? 'not_required' : 'unknown' };
+  return {
+    ...none,
+    status:
+      required === 'not_required' || required === 'predetermination_recommended' ? 'not_required' : 'unknown',
+  };
 }
 
 const PA_FLAGS: Partial<Record<PaLine['status'], (p: PaLine) => Note>> = {
-  not_requested: () => ({ code: 'prior_auth_required', text: 'prior authorization required and not yet requested.' }),
+  not_requested: () => ({
+    code: 'prior_auth_required',
+    text: 'prior authorization required and not yet requested.',
+  }),
   pending: () => ({ code: 'prior_auth_pending', text: 'prior authorization requested; no decision yet.' }),
   denied: () => ({ code: 'prior_auth_denied', text: 'prior authorization denied.' }),
   expires_before: (p) => ({
     code: 'prior_auth_expires',
-    text: `the approval ${p.authNumber ?? ''} ends ${p.validTo}, before the date of service.`.replace('  ', ' '),
+    text: `the approval ${p.authNumber ?? ''} ends ${p.validTo}, before the date of service.`.replace(
+      '  ',
+      ' ',
+    ),
   }),
   starts_after: (p) => ({
     code: 'prior_auth_not_started',
-    text: `the approval ${p.authNumber ?? ''} starts ${p.validFrom}, after the date of service.`.replace('  ', ' '),
+    text: `the approval ${p.authNumber ?? ''} starts ${p.validFrom}, after the date of service.`.replace(
+      '  ',
+      ' ',
+    ),
   }),
   other_code: (p) => ({
     code: 'prior_auth_other_code',
@@ -361,7 +374,11 @@ const PA_FLAGS: Partial<Record<PaLine['status'], (p: PaLine) => Note>> = {
   }),
 };
 
-function flagsFor(line: EstimateLineInput, coverages: readonly CoverageInput[], pa: readonly PaLine[]): Note[] {
+function flagsFor(
+  line: EstimateLineInput,
+  coverages: readonly CoverageInput[],
+  pa: readonly PaLine[],
+): Note[] {
   const flags: Note[] = [];
   coverages.forEach((cov, k) => {
     const status = pa[k]!;

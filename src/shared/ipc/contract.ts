@@ -273,7 +273,10 @@ export const contract = {
   'call:startMedical': { input: startMedicalCallSchema, output: callViewSchema },
   'call:get': { input: z.strictObject({ id }), output: callViewSchema },
   'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
-  'call:confirmReadBack': { input: z.strictObject({ id, key: z.string().min(1).max(80) }), output: callViewSchema },
+  'call:confirmReadBack': {
+    input: z.strictObject({ id, key: z.string().min(1).max(80) }),
+    output: callViewSchema,
+  },
   'call:back': {
     input: z.strictObject({ id, trailIndex: z.number().int().min(0).max(10_000) }),
     output: callViewSchema,

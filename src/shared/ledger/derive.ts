@@ -3,12 +3,13 @@
 // 2. The newest statement that counts wins: by the day it was stated, then when it was recorded, then
 //    by its unique id (so every computer holding the same statements derives the same value).
 // 3. The field is "conflict" when payer statements (reps on calls, packs, eligibility files) made within
-//    the re-verify window and since a person last settled the field disagree, until a person settles it
-//    (a manual entry or a resolution) or a second, separate statement repeats the newest value.
+//    the re-verify window disagree, until a person settles it (a manual entry or a resolution) or a
+//    second, separate statement repeats the newest value. Only statements newer than the last one that is
+//    not a payer's (a person's entry or decision, a value from before the ledger) are compared.
 // 4. Otherwise it is "stale" once the winning statement is older than the window, and "unknown" when
 //    nothing counts or the newest statement says the value is not known.
 import { daysBetween } from '../dates/calendar';
-import { SETTLING_SOURCES, type FieldStatus, type Observation, type ObservationSource } from './ledgerTypes';
+import type { FieldStatus, Observation, ObservationSource } from './ledgerTypes';
 
 export interface DerivedField {
   value: unknown;
@@ -60,7 +61,7 @@ export function countingObservations(list: readonly Observation[]): Observation[
 
 /** Payer statements that disagree with the newest one and are not settled (rule 3); [] when none. */
 function disagreement(counting: Observation[], today: string, windowDays: number): Observation[] {
-  const settled = counting.findIndex((o) => SETTLING_SOURCES.includes(o.source));
+  const settled = counting.findIndex((o) => !PAYER_SOURCES.includes(o.source));
   const open = settled === -1 ? counting : counting.slice(0, settled);
   const said = open.filter(
     (o) =>
@@ -73,7 +74,9 @@ function disagreement(counting: Observation[], today: string, windowDays: number
   const firstDiffering = said.findIndex((o) => !sameValue(o.value, newest.value));
   if (firstDiffering === -1) return [];
   // Two separate statements of the newest value since the disagreement settle it.
-  const repeats = new Set(said.slice(0, firstDiffering).map((o) => (o.callId === null ? o.uid : `call ${o.callId}`)));
+  const repeats = new Set(
+    said.slice(0, firstDiffering).map((o) => (o.callId === null ? o.uid : `call ${o.callId}`)),
+  );
   if (repeats.size >= 2) return [];
   const latestPerValue: Observation[] = [];
   for (const o of said) if (!latestPerValue.some((s) => sameValue(s.value, o.value))) latestPerValue.push(o);

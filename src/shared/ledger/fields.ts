@@ -96,11 +96,31 @@ const FIELDS: Record<string, FieldSpec> = {
     ]),
   ),
   [ALLOWED_FEE_FIELD]: spec({ subjects: ['plan'], perCode: true, schema: cents, label: 'Allowed fee' }),
-  effectiveDate: spec({ subjects: ['coverage'], window: 'eligibility', schema: isoDate, label: 'Coverage starts' }),
-  terminationDate: spec({ subjects: ['coverage'], window: 'eligibility', schema: isoDate, label: 'Coverage ends' }),
+  effectiveDate: spec({
+    subjects: ['coverage'],
+    window: 'eligibility',
+    schema: isoDate,
+    label: 'Coverage starts',
+  }),
+  terminationDate: spec({
+    subjects: ['coverage'],
+    window: 'eligibility',
+    schema: isoDate,
+    label: 'Coverage ends',
+  }),
   maxUsedCents: spec({ subjects: ['coverage'], window: 'eligibility', schema: cents, label: 'Maximum used' }),
-  maxRemainingCents: spec({ subjects: ['coverage'], window: 'eligibility', schema: cents, label: 'Maximum left' }),
-  deductibleMetCents: spec({ subjects: ['coverage'], window: 'eligibility', schema: cents, label: 'Deductible met' }),
+  maxRemainingCents: spec({
+    subjects: ['coverage'],
+    window: 'eligibility',
+    schema: cents,
+    label: 'Maximum left',
+  }),
+  deductibleMetCents: spec({
+    subjects: ['coverage'],
+    window: 'eligibility',
+    schema: cents,
+    label: 'Deductible met',
+  }),
   nextEligibleOn: spec({
     subjects: ['coverage'],
     perCode: true,
@@ -139,7 +159,11 @@ export function observationProblem(o: {
   const s = fieldSpec(o.field);
   if (!s) return `"${o.field}" is not something VerifyDesk records.`;
   if (!s.subjects.includes(o.subjectKind)) return `"${s.label}" is not recorded for a ${o.subjectKind}.`;
-  if (o.field.startsWith(FACT_PREFIX) ? o.code !== '' && !/^D\d{4}$/.test(o.code) : s.perCode !== (o.code !== ''))
+  if (
+    o.field.startsWith(FACT_PREFIX)
+      ? o.code !== '' && !/^D\d{4}$/.test(o.code)
+      : s.perCode !== (o.code !== '')
+  )
     return s.perCode ? `"${s.label}" needs the code it is about.` : `"${s.label}" is not per code.`;
   if (o.code !== '' && !/^D\d{4}$/.test(o.code)) return `${o.code} is not a CDT code.`;
   if (o.value === null) return null;

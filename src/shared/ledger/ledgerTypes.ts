@@ -15,9 +15,6 @@ export const OBSERVATION_SOURCES = [
 ] as const;
 export type ObservationSource = (typeof OBSERVATION_SOURCES)[number];
 
-/** Sources a person at the desk chose: a newer one settles any disagreement between reps before it. */
-export const SETTLING_SOURCES: readonly ObservationSource[] = ['manual', 'resolution'];
-
 export const SUBJECT_KINDS = ['payer', 'plan', 'coverage', 'patient'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 

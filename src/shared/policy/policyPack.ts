@@ -124,8 +124,7 @@ export interface PackIssue {
 }
 
 export type PackReadResult =
-  | { ok: true; pack: PolicyPack | PolicyPackV1 }
-  | { ok: false; issues: PackIssue[] };
+  { ok: true; pack: PolicyPack | PolicyPackV1 } | { ok: false; issues: PackIssue[] };
 
 /** Reads and checks a pack file completely: syntax, format and version, every field, duplicates, references. */
 export function readPolicyPack(bytes: Uint8Array): PackReadResult {
@@ -178,8 +177,7 @@ export function readPolicyPack(bytes: Uint8Array): PackReadResult {
     };
   }
   const pack = checked.data;
-  const issues =
-    pack.version === 1 ? v1References(pack, parsed.lineOf) : v2References(pack, parsed.lineOf);
+  const issues = pack.version === 1 ? v1References(pack, parsed.lineOf) : v2References(pack, parsed.lineOf);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, pack };
 }
 
@@ -193,7 +191,10 @@ function issueList(lineOf: LineOf) {
 }
 
 /** Payers named once, and each payer's plans (name and group number) once. */
-function checkPayers(payers: ReadonlyArray<{ name: string; plans: ReadonlyArray<{ name: string; groupNumber: string | null }> }>, at: (path: Array<string | number>, message: string) => void) {
+function checkPayers(
+  payers: ReadonlyArray<{ name: string; plans: ReadonlyArray<{ name: string; groupNumber: string | null }> }>,
+  at: (path: Array<string | number>, message: string) => void,
+) {
   const payerNames = new Set<string>();
   payers.forEach((payer, pi) => {
     const name = payer.name.toLowerCase();
@@ -213,7 +214,9 @@ function v2References(pack: PolicyPack, lineOf: LineOf): PackIssue[] {
   const { issues, at } = issueList(lineOf);
   checkPayers(pack.payers, at);
   const plans = new Set(
-    pack.payers.flatMap((p) => p.plans.map((l) => `${p.name.toLowerCase()}|${l.name.toLowerCase()}|${l.groupNumber ?? ''}`)),
+    pack.payers.flatMap((p) =>
+      p.plans.map((l) => `${p.name.toLowerCase()}|${l.name.toLowerCase()}|${l.groupNumber ?? ''}`),
+    ),
   );
   const payers = new Set(pack.payers.map((p) => p.name.toLowerCase()));
   const uids = new Set<string>();
@@ -221,8 +224,12 @@ function v2References(pack: PolicyPack, lineOf: LineOf): PackIssue[] {
     const path = ['statements', i];
     if (uids.has(s.uid)) at([...path, 'uid'], `The statement id "${s.uid}" is used twice.`);
     uids.add(s.uid);
-    if (!payers.has(s.payer.toLowerCase())) at([...path, 'payer'], `Names the payer "${s.payer}", which is not in the pack.`);
-    else if (s.plan && !plans.has(`${s.payer.toLowerCase()}|${s.plan.name.toLowerCase()}|${s.plan.groupNumber ?? ''}`))
+    if (!payers.has(s.payer.toLowerCase()))
+      at([...path, 'payer'], `Names the payer "${s.payer}", which is not in the pack.`);
+    else if (
+      s.plan &&
+      !plans.has(`${s.payer.toLowerCase()}|${s.plan.name.toLowerCase()}|${s.plan.groupNumber ?? ''}`)
+    )
       at([...path, 'plan'], `Names the plan "${s.plan.name}", which is not in the pack for ${s.payer}.`);
     const problem = observationProblem({
       subjectKind: s.plan ? 'plan' : 'payer',

@@ -97,7 +97,9 @@ export function validateScript(script: Script): string[] {
     if (step.learns && step.learns.kind !== 'fact') {
       const [what, needed] = learnedType(step.learns);
       if (needed !== step.type)
-        problems.push(`${where} learns ${what} but its answer is ${step.type}, not ${needed ?? 'learnable'}.`);
+        problems.push(
+          `${where} learns ${what} but its answer is ${step.type}, not ${needed ?? 'learnable'}.`,
+        );
     }
     if (step.learns && (step.learns.kind === 'coverage' || step.learns.kind === 'service') && !step.perCode) {
       if (step.learns.kind === 'service' || step.learns.field === 'nextEligibleOn')

@@ -16,7 +16,9 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
 };
 
 /** Keys name the record an item comes from: "call:12", "pa:7:submit", "reverify:3:2:2026-12-24". */
-export const todoKey = z.string().regex(/^(call:\d+|pa:\d+:(submit|decision)|reverify:\d+:\d+:\d{4}-\d{2}-\d{2})$/);
+export const todoKey = z
+  .string()
+  .regex(/^(call:\d+|pa:\d+:(submit|decision)|reverify:\d+:\d+:\d{4}-\d{2}-\d{2})$/);
 
 export const todoItemSchema = z.strictObject({
   key: todoKey,

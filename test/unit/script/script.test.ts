@@ -311,6 +311,8 @@ describe('the validator catches broken scripts', () => {
         ...steps,
         {
           id: 'orphan',
+          label: 'Orphan',
+          question: 'Never asked?',
           section: 'notes',
           say: 'Never asked at all',
           type: 'text',

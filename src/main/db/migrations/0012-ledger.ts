@@ -326,7 +326,9 @@ function backfill(db: Db): void {
   const provenanceOf = (map: Record<string, number>, field: string) =>
     map[field] === undefined ? null : (provenance.get(map[field]) ?? null);
 
-  for (const plan of db.prepare('SELECT id, benefits_json, provenance_json, updated_at FROM plans').all() as Array<{
+  for (const plan of db
+    .prepare('SELECT id, benefits_json, provenance_json, updated_at FROM plans')
+    .all() as Array<{
     id: number;
     benefits_json: string;
     provenance_json: string;
@@ -342,12 +344,20 @@ function backfill(db: Db): void {
 
   for (const row of db.prepare('SELECT * FROM code_policies').all() as Array<Record<string, unknown>>) {
     const map = JSON.parse(row.provenance_json as string) as Record<string, number>;
-    const subject = row.plan_id === null ? { payerId: row.payer_id as number } : { planId: row.plan_id as number };
+    const subject =
+      row.plan_id === null ? { payerId: row.payer_id as number } : { planId: row.plan_id as number };
     for (const [column, field, isJson] of POLICY_COLUMNS) {
       const raw = row[column];
       const value = isJson && typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
       if (unknown(value)) continue;
-      record(subject, row.cdt_code as string, field, value, provenanceOf(map, field), row.updated_at as string);
+      record(
+        subject,
+        row.cdt_code as string,
+        field,
+        value,
+        provenanceOf(map, field),
+        row.updated_at as string,
+      );
     }
   }
 

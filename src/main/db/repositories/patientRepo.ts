@@ -78,8 +78,7 @@ export function listCoverageRows(db: Db, patientId: number): CoverageRow[] {
 export function getCoverageRow(db: Db, id: number): CoverageRow | null {
   return (
     (stmt(db, `SELECT ${COVERAGE} FROM coverages WHERE id = ? AND removed_at IS NULL`).get(id) as
-      | CoverageRow
-      | undefined) ?? null
+      CoverageRow | undefined) ?? null
   );
 }
 

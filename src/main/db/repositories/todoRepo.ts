@@ -79,9 +79,10 @@ const MARK = `item_key AS key, owner, done_at AS doneAt, done_by AS doneBy, snoo
 
 export function getMarks(db: Db, keys: readonly string[]): Map<string, TodoMark> {
   if (keys.length === 0) return new Map();
-  const rows = stmt(db, `SELECT ${MARK} FROM todo_marks WHERE item_key IN (SELECT value FROM json_each(?))`).all(
-    JSON.stringify(keys),
-  ) as TodoMark[];
+  const rows = stmt(
+    db,
+    `SELECT ${MARK} FROM todo_marks WHERE item_key IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(keys)) as TodoMark[];
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -119,5 +120,10 @@ export function writeMark(db: Db, mark: Omit<TodoMark, 'version'>, expectedVersi
 }
 
 export function insertTodoEvent(db: Db, key: string, at: string, by: string, what: string): void {
-  stmt(db, 'INSERT INTO todo_events (item_key, at, by_user, what) VALUES (?, ?, ?, ?)').run(key, at, by, what);
+  stmt(db, 'INSERT INTO todo_events (item_key, at, by_user, what) VALUES (?, ?, ?, ?)').run(
+    key,
+    at,
+    by,
+    what,
+  );
 }
