@@ -27,6 +27,7 @@ const suite: BenchSuite = {
       restart: () => undefined,
       appVersion: 'bench',
       now,
+      workstation: 'Bench desk',
       clipboard: { writeText: () => undefined },
       files: { save: async () => null, chooseFolder: async () => null, chooseFile: async () => null },
       links: { open: async () => undefined },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { upsertOfficeFee, upsertPlanFee } from '../../src/main/db/repositories/feeRepo';
-import { createEstimateService, maskMemberId } from '../../src/main/services/estimateService';
+import { maskMemberId } from '../../src/main/services/estimateService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';

@@ -81,7 +81,7 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     expect(await cell('D0365', 'Covered').textContent()).toBe('?');
     expect(await page.getByLabel('Annual maximum').inputValue()).toBe('$1,500.00');
     expect(await cell('D0367', 'Covered').getAttribute('aria-label')).toMatch(
-      /Confirmed \d{4}-\d\d-\d\d entered by Test User/,
+      /Entered \d\d\/\d\d\/\d{4} by Test User/,
     );
   });
 
@@ -169,7 +169,7 @@ describe('payers, plans and the policy matrix in Chromium', () => {
       .toContain(`${daysFromToday(-1348)}D0330Payer history`);
     await page.getByRole('button', { name: 'Edit' }).click();
     expect(await page.locator('.coverage-form').textContent()).toMatch(
-      /Confirmed \d{4}-\d\d-\d\d entered by Test User/,
+      /Entered \d\d\/\d\d\/\d{4} by Test User/,
     );
     await h.screenshot('patients-editor');
   });

@@ -66,7 +66,7 @@ describe('patient cost summary printout', () => {
       '$575.00',
       '$775.00',
       `eligible again ${addMonths(PANO_TAKEN_ON, 60)}`,
-      'Prior authorization: Required, not yet approved',
+      'Prior authorization: Required, not yet requested',
       '••••••••4321',
       'This is an estimate, not a guarantee of payment',
       'Patient or guardian signature',
@@ -91,7 +91,7 @@ describe('patient cost summary printout', () => {
       'Válido hasta',
       'Tomografía de haz cónico, ambos maxilares',
       'Radiografía panorámica',
-      'Autorización previa: Requerida, aún no aprobada',
+      'Autorización previa: Requerida, aún no solicitada',
       'no una garantía de pago',
       'Firma del paciente o tutor',
     ]) {

@@ -29,7 +29,8 @@ export function plainAnswer(current: NonNullable<CallView['current']>): Answer {
     case 'percent':
       return { type: 'percent', value: 5000 };
     case 'date':
-      return { type: 'date', value: daysFromToday(40) };
+      // A past date where the question is about the past (the last time a code was done).
+      return { type: 'date', value: daysFromToday(current.stepId === 'last_service_date' ? -400 : 40) };
     case 'frequency':
       return { type: 'frequency', value: { count: 1, per: 'months', months: 36, sharedWith: [] } };
     case 'reference':

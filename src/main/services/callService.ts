@@ -431,7 +431,10 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         : null,
       trail: state.trail.map((t) => {
         const s = stepById(script, t.stepId);
-        return { label: sayFor(s.say, s.perCode ? (state.codes[t.codeIndex] ?? null) : null) };
+        return {
+          key: answerKey(s, t.codeIndex, state.codes),
+          label: sayFor(s.label, s.perCode ? (state.codes[t.codeIndex] ?? null) : null),
+        };
       }),
       outcomes,
       callOutcome: state.callOutcome,
@@ -671,6 +674,8 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         if (error instanceof ScriptError) throw new AppError('validation', error.message, 'answer');
         throw error;
       }
+      if (step.learns?.kind === 'service' && typeof answer.value === 'string' && answer.value > today())
+        throw new AppError('validation', 'An earlier service cannot have a future date.', 'answer');
       const code = step.perCode ? (state.codes[state.codeIndex] ?? null) : null;
       const known = onFile(call, knowledgeOf(call), step, code);
       const comparison = compare(step, answer, known);

@@ -85,10 +85,16 @@ export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
 
   function toPlan(row: payers.PlanRow): Plan {
     const knowledge = knowledgeOf(row);
+    // Changed when the plan row or anything said about it last changed.
+    const lastStatement = knowledge
+      .observations()
+      .map((o) => o.recordedAt)
+      .sort()
+      .at(-1);
     return {
       ...summary(row),
       notes: row.notes,
-      updatedAt: row.updatedAt,
+      updatedAt: lastStatement && lastStatement > row.updatedAt ? lastStatement : row.updatedAt,
       benefits: Object.fromEntries(
         PLAN_BENEFIT_FIELDS.map((f) => [
           f,

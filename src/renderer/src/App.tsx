@@ -11,6 +11,7 @@ import { PatientsScreen } from './screens/Patients/PatientsScreen';
 import { PayersScreen } from './screens/Payers/PayersScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
+import { TodoScreen } from './screens/Todo/TodoScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
 import { EmergencyAccessGate } from './screens/Session/EmergencyAccessGate';
 import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
@@ -32,6 +33,8 @@ function ScreenView({ screen }: { screen: ScreenId }) {
       return <EstimateScreen />;
     case 'records':
       return <RecordsScreen />;
+    case 'todo':
+      return <TodoScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
@@ -74,7 +77,8 @@ function Workspace() {
         </main>
         <footer className="shortcut-bar" aria-label="Keyboard shortcuts">
           <span>
-            <Kbd>Alt+1</Kbd>…<Kbd>{`Alt+${SCREENS.length}`}</Kbd> switch screens
+            <Kbd>Alt+1</Kbd>…<Kbd>{`Alt+${Math.max(...SCREENS.map((s) => Number(s.shortcut)))}`}</Kbd> switch
+            screens
           </span>
           <span>
             <Kbd>Ctrl+K</Kbd> search codes

@@ -158,7 +158,8 @@ export const callViewSchema = z.strictObject({
   pendingReadBack: z
     .strictObject({ key: z.string(), label: z.string(), was: onFileSchema, now: z.string() })
     .nullable(),
-  trail: z.array(z.strictObject({ label: z.string() })),
+  /** Questions answered so far, in order, for going back to one (by its answer's key). */
+  trail: z.array(z.strictObject({ key: z.string(), label: z.string() })),
   outcomes: z.record(z.string(), outcome),
   callOutcome: outcome.nullable(),
   /** Per planned code, the answers that decide what the patient owes, for the record's summary. */

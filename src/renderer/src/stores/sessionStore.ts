@@ -8,6 +8,7 @@ import { onLocked } from '../lib/lockSignal';
 import { useCallStore } from './callStore';
 import { useEstimateStore } from './estimateStore';
 import { usePatientsStore } from './patientsStore';
+import { useTodoStore } from './todoStore';
 
 interface SessionState {
   status: SessionStatus | null;
@@ -25,7 +26,7 @@ interface SessionState {
 }
 
 function forgetPatientDetails(): void {
-  for (const store of [useCallStore, useEstimateStore, usePatientsStore]) {
+  for (const store of [useCallStore, useEstimateStore, usePatientsStore, useTodoStore]) {
     (store as { setState(s: unknown, replace: true): void; getInitialState(): unknown }).setState(
       store.getInitialState(),
       true,

@@ -1,6 +1,6 @@
 // The verification call: start it, answer one question at a time (each answer is saved by main before
 // the next question shows), keep rep / reference / hold time one key away, and finish or mark it dropped.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
 import type { CallView } from '../../../../shared/script/callViews';
 import { holdMs } from '../../../../shared/script/holdTime';
@@ -9,7 +9,8 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { nowMs, today } from '../../lib/clock';
 import { localDateTime } from '../../lib/localDateTime';
 import { useCallStore } from '../../stores/callStore';
-import { answerLabel, OUTCOME_LABELS } from './answerText';
+import { formatUsDate } from '../../../../shared/dates/usDate';
+import { OUTCOME_LABELS } from '../../../../shared/script/answerWords';
 import { CodeFactsPanel } from './CodeFactsPanel';
 import { CodeProgress } from './CodeProgress';
 import { EstimateFromCallButton } from './EstimateFromCallButton';
@@ -119,12 +120,13 @@ function CallDetails({ view }: { view: CallView }) {
   );
 }
 
-function CompleteForm() {
+function CompleteForm({ view }: { view: CallView }) {
   const complete = useCallStore((s) => s.complete);
   const problem = useCallStore((s) => s.problem);
   const todayDate = today();
-  const [nextAction, setNextAction] = useState('Update the estimate and tell the patient.');
-  const [due, setDue] = useState(todayDate);
+  // Proposed from what the call found (a PA to submit comes first); the caller may change it.
+  const [nextAction, setNextAction] = useState(view.suggestedNext.action);
+  const [due, setDue] = useState(view.suggestedNext.due);
   const [reverify, setReverify] = useState(addDays(todayDate, 90));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -162,6 +164,29 @@ function CompleteForm() {
   );
 }
 
+/** How an answer compares with the file, in a word, and what a changed one replaced. */
+function Comparison({ answer }: { answer: CallView['answers'][number] }) {
+  switch (answer.comparison) {
+    case 'new':
+      return <span className="badge badge-new">new</span>;
+    case 'confirmed':
+      return <span className="badge badge-confirmed">confirmed</span>;
+    case 'changed':
+      return (
+        <span
+          className="badge badge-changed"
+          title={answer.onFile ? `Was ${answer.onFile.text}, ${answer.onFile.source}` : undefined}
+        >
+          changed{answer.onFile ? `: was ${answer.onFile.text}` : ''}
+        </span>
+      );
+    case 'not_known':
+      return <span className="badge">rep did not know</span>;
+    default:
+      return null;
+  }
+}
+
 function AnswerList({ view }: { view: CallView }) {
   const back = useCallStore((s) => s.back);
   const live = view.status === 'in_progress';
@@ -173,12 +198,14 @@ function AnswerList({ view }: { view: CallView }) {
       ) : (
         <ol className="call-answers">
           {view.answers.map((a) => {
-            const trailIndex = view.trail.findIndex((t) => t.label === a.say);
+            const trailIndex = view.trail.findIndex((t) => t.key === a.key);
             return (
-              <li key={a.key}>
-                <span className="muted">{a.say}</span>{' '}
-                <strong>{a.choiceLabel ?? answerLabel(a.answer)}</strong>
-                {a.wasKnown && <span className="badge">confirmed</span>}
+              <li key={a.key} title={a.question}>
+                <span className="muted">
+                  {a.code ? `${a.code} ` : ''}
+                  {a.label}
+                </span>{' '}
+                <strong>{a.words}</strong> <Comparison answer={a} />
                 {live && trailIndex >= 0 && (
                   <button type="button" className="link" onClick={() => void back(trailIndex)}>
                     Change
@@ -190,6 +217,55 @@ function AnswerList({ view }: { view: CallView }) {
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * A changed answer: what it replaces, and the caller reads it back to the rep before going on. Enter: the
+ * rep confirmed it. Esc: go back and correct it.
+ */
+function ReadBackPrompt({ view }: { view: CallView }) {
+  const pending = view.pendingReadBack!;
+  const confirmReadBack = useCallStore((s) => s.confirmReadBack);
+  const back = useCallStore((s) => s.back);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), [pending.key]);
+  return (
+    <div
+      ref={box}
+      tabIndex={0}
+      role="alertdialog"
+      aria-label="Read the changed answer back"
+      className="question read-back"
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          void confirmReadBack();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          void back(view.trail.findIndex((t) => t.key === pending.key));
+        }
+      }}
+    >
+      <p className="question-meta">Changed answer: read it back</p>
+      <p className="question-say">
+        {pending.label}: the rep now says <strong>{pending.now}</strong>. It was{' '}
+        <strong>{pending.was.text}</strong> ({pending.was.source}).
+      </p>
+      <p>Read the new answer back to the rep before going on.</p>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void confirmReadBack()}>
+          <Kbd>Enter</Kbd> The rep confirmed it
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void back(view.trail.findIndex((t) => t.key === pending.key))}
+        >
+          <Kbd>Esc</Kbd> Correct it
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -211,7 +287,7 @@ function FinishedCall({ view }: { view: CallView }) {
         <dd>{view.referenceNumber ?? view.noReferenceReason ?? 'None'}</dd>
         <dt>Next step</dt>
         <dd>
-          {view.nextAction} (due {view.nextActionDue})
+          {view.nextAction} (due {view.nextActionDue ? formatUsDate(view.nextActionDue) : 'no date'})
         </dd>
       </dl>
       <div className="form-actions" style={{ marginTop: 16 }}>
@@ -258,10 +334,12 @@ function ActiveCall({ view }: { view: CallView }) {
       {live ? (
         <div className="call-body">
           <div>
-            {view.current ? (
+            {view.pendingReadBack ? (
+              <ReadBackPrompt view={view} />
+            ) : view.current ? (
               <QuestionPanel key={view.current.key} current={view.current} />
             ) : (
-              <CompleteForm />
+              <CompleteForm view={view} />
             )}
             <AnswerList view={view} />
           </div>
@@ -293,7 +371,8 @@ function ResumeBanner() {
       </p>
       {resumable.map((c) => (
         <button key={c.id} type="button" className="secondary" onClick={() => void open(c.id)}>
-          Resume the call started {localDateTime(c.startedAt)}
+          Resume the call with {c.patientName}, {c.payerName} ({c.codes.join(', ')})
+          {c.question ? ` at "${c.question}"` : ''}, started {localDateTime(c.startedAt)}
         </button>
       ))}
     </div>

@@ -1,5 +1,7 @@
-// Before dialling: the patient, which coverage (plan), the planned codes and the number dialled.
-import { useState, type FormEvent } from 'react';
+// Before dialling: the patient, which coverage (plan), the planned codes and the number dialled. Main
+// checks the codes (unknown or deleted ones are refused) and the date (outside the coverage's dates is a
+// warning the caller confirms). "Verify now" on a to-do arrives here with everything filled in.
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Patient } from '../../../../shared/policy/policyViews';
 import { PatientPicker } from '../../components/PatientPicker';
 import { call } from '../../lib/api';
@@ -8,10 +10,12 @@ import { useCallStore } from '../../stores/callStore';
 export function StartCallForm() {
   const [patient, setPatient] = useState<Patient | null>(null);
   const [coverageId, setCoverageId] = useState('');
-  const [codes, setCodes] = useState('');
-  const [serviceDate, setServiceDate] = useState('');
+
   const [dialed, setDialed] = useState('');
-  const { start, problem } = useCallStore();
+  const { start, problem, prefill } = useCallStore();
+  const [codes, setCodes] = useState(() => prefill?.codes.join(', ') ?? '');
+  const [serviceDate, setServiceDate] = useState(() => prefill?.serviceDate ?? '');
+  const warnings = problem?.field === 'acceptWarnings' ? problem.message : null;
 
   const choose = async (id: number) => {
     const p = await call('patients:get', { id });
@@ -19,11 +23,22 @@ export function StartCallForm() {
     setCoverageId(String(p.coverages[0]?.id ?? ''));
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  // From a to-do's "Verify now": the patient and the plan are read once the form is on screen.
+  useEffect(() => {
+    if (!prefill) return;
+    void call('patients:get', { id: prefill.patientId }).then((p) => {
+      setPatient(p);
+      setCoverageId(
+        String((p.coverages.find((c) => c.plan.id === prefill.planId) ?? p.coverages[0])?.id ?? ''),
+      );
+    });
+  }, [prefill]);
+
+  const submit = (acceptWarnings: boolean) => {
     const coverage = patient?.coverages.find((c) => String(c.id) === coverageId);
     if (!patient || !coverage) return;
     void start({
+      acceptWarnings,
       patientId: patient.id,
       planId: coverage.plan.id,
       planned: codes
@@ -32,6 +47,10 @@ export function StartCallForm() {
         .map((code) => ({ code: code.toUpperCase(), tooth: null, serviceDate })),
       dialedNumber: dialed.trim() || null,
     });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit(false);
   };
 
   return (
@@ -82,7 +101,16 @@ export function StartCallForm() {
             <label htmlFor="call-dialed">Number dialled</label>
             <input id="call-dialed" value={dialed} onChange={(e) => setDialed(e.target.value)} />
           </div>
-          {problem && <p className="field-error">{problem.message}</p>}
+          {problem && !warnings && <p className="field-error">{problem.message}</p>}
+          {warnings && (
+            <div className="notice" role="alert">
+              <p className="notice-title">Check before dialling</p>
+              <p>{warnings}</p>
+              <button type="button" className="secondary" onClick={() => submit(true)}>
+                Start the call anyway
+              </button>
+            </div>
+          )}
           <div className="form-actions">
             <button type="submit" className="primary">
               Start the call

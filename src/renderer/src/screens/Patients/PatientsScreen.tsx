@@ -179,7 +179,7 @@ export function PatientsScreen() {
               <table className="history">
                 <tbody>
                   {patient.serviceHistory.map((r) => (
-                    <tr key={r.id}>
+                    <tr key={r.uid}>
                       <td>{r.serviceDate}</td>
                       <td>{r.code}</td>
                       <td>

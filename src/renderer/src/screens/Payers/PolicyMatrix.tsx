@@ -224,8 +224,8 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
                         }}
                         tabIndex={isActive ? 0 : -1}
                         className="cell"
-                        aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view)}`}
-                        title={provenanceText(view)}
+                        aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view, (v) => formatPolicyValue(field, v))}`}
+                        title={provenanceText(view, (v) => formatPolicyValue(field, v))}
                         onFocus={() => setActive([r, c])}
                         onClick={() => startEdit(r, c)}
                         onKeyDown={onCellKey}
