@@ -105,7 +105,7 @@ describe('verification call screen', () => {
   it('runs a first call from the keyboard, with a hold, and completes it', async () => {
     const page = h.page;
     await startCall();
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     // The first question has focus: the caller can answer without touching the mouse.
     await answerOne(tally);
     await answerOne(tally);
@@ -144,7 +144,7 @@ describe('verification call screen', () => {
     await page.getByLabel('Patient').waitFor();
     await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367' });
     await page.screenshot({ path: 'test-output/e2e/call-known-answer.png', fullPage: true });
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     for (let i = 0; i < 12; i++) await answerOne(tally);
     await page.screenshot({ path: 'test-output/e2e/call-midway.png', fullPage: true });
     // Choice answers read as words, not stored values like in_network.
@@ -175,7 +175,7 @@ describe('verification call screen', () => {
     const page = h.page;
     await page.getByRole('button', { name: 'Start another call' }).click();
     await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367' });
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     await answerOne(tally);
     await answerOne(tally);
     await answerOne(tally);
@@ -401,7 +401,7 @@ describe('verification call screen', () => {
     await expect.poll(() => page.getByRole('region', { name: 'About D0367' }).isVisible()).toBe(true);
     expect(await page.getByRole('region', { name: 'About D0367' }).textContent()).toContain('Our summary');
 
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     // D0367 goes as the plan already knows; D0310 is refused by the dental plan.
     for (let guard = 0; guard < 200; guard++) {
       const q = question();
