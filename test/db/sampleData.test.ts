@@ -32,7 +32,7 @@ describe('sample data', () => {
     expect(d0367.cells.priorAuth).toMatchObject({
       value: 'required',
       status: 'known',
-      source: { source: 'pack', recordedBy: 'VerifyDesk sample data' },
+      source: { source: 'sample', recordedBy: 'VerifyDesk sample data' },
     });
     const d0393 = policies.getMatrix(ppo.id).rows.find((r) => r.code === 'D0393')!;
     expect(d0393.cells.covered).toMatchObject({ value: 'no', inherited: true });

@@ -209,7 +209,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         ...ledger.grouped({ kind: 'coverage', id: c.id }).values(),
       ]
         .flat()
-        .filter((o) => o.source !== 'pack' && o.source !== 'before_ledger')
+        .filter((o) => !['pack', 'sample', 'before_ledger'].includes(o.source))
         .map((o) => o.observedOn)
         .sort();
       coverageMeta.push({

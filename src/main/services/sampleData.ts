@@ -59,7 +59,7 @@ export function loadSampleDataOnce(db: Db, now: () => Date): boolean {
     workstation: SAMPLE_AUTHOR,
     windows: () => ({ plan: 90, eligibility: 30 }),
   });
-  const source = { source: 'pack', sourceDetail: 'Fictional sample data shipped with VerifyDesk' } as const;
+  const source = { source: 'sample', sourceDetail: 'Fictional sample data shipped with VerifyDesk' } as const;
   const statements = (values: Record<string, unknown>, code?: string) =>
     Object.entries(values).map(([field, value]) => ({ ...(code ? { code } : {}), field, value }));
   db.transaction(() => {

@@ -12,6 +12,8 @@ export const OBSERVATION_SOURCES = [
   'eob',
   'resolution',
   'before_ledger',
+  /** The fictional sample payers shipped for a first look. */
+  'sample',
 ] as const;
 export type ObservationSource = (typeof OBSERVATION_SOURCES)[number];
 

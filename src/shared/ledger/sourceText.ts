@@ -23,6 +23,8 @@ export function sourceText(o: Observation, options: { inherited?: boolean } = {}
     case 'eligibility_file':
       text = `from the eligibility file of ${day}${o.sourceDetail ? ` (${o.sourceDetail})` : ''}`;
       break;
+    case 'sample':
+      return 'fictional sample data (not from a real payer)';
     case 'eob':
       text = `from an explanation of benefits, ${day}`;
       break;

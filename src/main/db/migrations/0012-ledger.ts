@@ -34,7 +34,7 @@ export const ledgerMigration: Migration = {
         recorded_by TEXT NOT NULL,
         workstation TEXT NOT NULL,
         source TEXT NOT NULL CHECK (source IN
-          ('call', 'manual', 'pack', 'eligibility_file', 'eob', 'resolution', 'before_ledger')),
+          ('call', 'manual', 'pack', 'eligibility_file', 'eob', 'resolution', 'before_ledger', 'sample')),
         call_id INTEGER REFERENCES calls (id) ON DELETE RESTRICT,
         rep_name TEXT,
         reference_number TEXT,
@@ -316,7 +316,13 @@ function backfill(db: Db): void {
       observedOn: observedOn ?? localDay(p?.recorded_at ?? fallbackAt),
       recordedAt: p?.recorded_at ?? fallbackAt,
       recordedBy: p?.recorded_by ?? 'not recorded (before the ledger)',
-      source: p ? (p.source === 'import' ? 'pack' : p.source) : 'before_ledger',
+      source: p
+        ? p.recorded_by === 'VerifyDesk sample data'
+          ? 'sample'
+          : p.source === 'import'
+            ? 'pack'
+            : p.source
+        : 'before_ledger',
       callId: p?.call_id ?? null,
       repName: p?.rep_name ?? null,
       referenceNumber: p?.reference_number ?? null,
