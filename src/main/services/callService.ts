@@ -10,7 +10,7 @@ import { formatUsDate } from '../../shared/dates/usDate';
 import { AppError } from '../../shared/ipc/result';
 import { isDeletedOn } from '../../shared/catalog/catalogTypes';
 import { buildMatchExpression, queryWords } from '../../shared/catalog/searchQuery';
-import { sameValue, type DerivedField } from '../../shared/ledger/derive';
+import { isUnknownValue, sameValue, type DerivedField } from '../../shared/ledger/derive';
 import { ALLOWED_FEE_FIELD, factField, SERVICE_FIELD, type ServiceValue } from '../../shared/ledger/fields';
 import type { Subject } from '../../shared/ledger/ledgerTypes';
 import { sourceText } from '../../shared/ledger/sourceText';
@@ -44,13 +44,7 @@ import { getPatientRow, listCoverageRows, type CoverageRow } from '../db/reposit
 import { getPlanRow } from '../db/repositories/payerRepo';
 import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
 import type { Ledger } from '../ledger/ledger';
-import {
-  readCoverageKnowledge,
-  readPlanKnowledge,
-  readServiceHistory,
-  type CoverageKnowledge,
-  type PlanKnowledge,
-} from '../ledger/knowledge';
+import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
 
 export interface CallServiceDeps {
   db: Db;
@@ -153,23 +147,20 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     return listCoverageRows(db, call.patientId).find((c) => c.planId === call.planId) ?? null;
   }
 
-  /** What the ledger holds for one call's plan, patient and coverage, read once per request. */
+  /**
+   * Where a call's statements go: its plan (and the plan's payer, whose defaults fill in), the patient's
+   * coverage with that plan, and the patient's service history (read once per request, on demand).
+   */
   function knowledgeOf(call: calls.CallRow) {
     const plan = getPlanRow(db, call.planId)!;
-    const coverage = coverageOf(call);
-    let planKnowledge: PlanKnowledge | null = null;
-    let coverageKnowledge: CoverageKnowledge | null = null;
     let history: ReturnType<typeof readServiceHistory> | null = null;
     return {
-      coverage,
-      plan: () => (planKnowledge ??= readPlanKnowledge(ledger, plan.id, plan.payerId)),
-      coverageFacts: () =>
-        coverage ? (coverageKnowledge ??= readCoverageKnowledge(ledger, coverage.id)) : null,
+      coverage: coverageOf(call),
+      payerId: plan.payerId,
       history: () => (history ??= readServiceHistory(ledger, call.patientId)),
     };
   }
   type Knowledge = ReturnType<typeof knowledgeOf>;
-
   function target(call: calls.CallRow, k: Knowledge, step: ScriptStep, code: string | null): Target | null {
     const learns = step.learns;
     if (!learns) return null;
@@ -222,27 +213,16 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         source: `last on file (${whose})`,
       };
     }
-    let derived: DerivedField;
+    // One field read by its index, however long the plan's history: this runs on every answer.
+    const where = target(call, k, step, code)!;
+    let derived: DerivedField = ledger.derive(where.subject, where.field, where.code);
     let inherited = false;
-    switch (learns.kind) {
-      case 'policy': {
-        const cell = k.plan().policy(code!, learns.field);
-        derived = cell;
-        inherited = cell.inherited;
-        break;
+    if (learns.kind === 'policy' && isUnknownValue(derived.value)) {
+      const fallback = ledger.derive({ kind: 'payer', id: k.payerId }, where.field, where.code);
+      if (!isUnknownValue(fallback.value)) {
+        derived = fallback;
+        inherited = true;
       }
-      case 'benefit':
-        derived = k.plan().benefit(learns.field);
-        break;
-      case 'fact':
-        derived = k.plan().fact(step.id, step.perCode ? code : null);
-        break;
-      case 'allowedFee':
-        derived = k.plan().allowedFee(code!);
-        break;
-      case 'coverage':
-        derived = k.coverageFacts()!.field(learns.field, step.perCode ? (code ?? '') : '');
-        break;
     }
     if (derived.status === 'unknown' || !derived.current) return null;
     const answer = valueAsAnswer(step, derived.value);
