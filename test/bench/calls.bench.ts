@@ -20,6 +20,7 @@ import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { testAuditChain } from '../helpers/testAudit';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const ANSWERS_PER_CALL = 20;
@@ -116,7 +117,7 @@ const suite: BenchSuite = {
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = () => new Date('2026-11-22T15:00:00Z');
     const today = '2026-11-22';
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const deps = { db, now, actor: () => 'Bench User' };
     const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
     const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });

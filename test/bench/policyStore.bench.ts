@@ -9,6 +9,7 @@ import { createPolicyService } from '../../src/main/services/policyService';
 import { UNKNOWN_BENEFITS } from '../../src/shared/policy/policyTypes';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { testAuditChain } from '../helpers/testAudit';
 
 const PAYERS = 2_000;
 const PLANS_PER_PAYER = 10;
@@ -21,7 +22,7 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-store-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = () => new Date('2026-11-22T15:00:00Z');
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const codes = (
       db.prepare('SELECT code FROM catalog_codes WHERE valid_to IS NULL ORDER BY code').all() as Array<{
         code: string;

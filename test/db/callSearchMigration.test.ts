@@ -23,7 +23,7 @@ describe('migration 8 (call search, planned services)', () => {
     const now = () => new Date('2026-11-22T15:00:00Z');
     const db = openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY);
     const before = MIGRATIONS.filter((m) => m.version <= 7);
-    migrate(db, before, { backupDir: dir, now });
+    migrate(db, before, { backupDir: dir, now, key: TEST_DB_KEY });
     seedCatalog(db);
 
     const deps = { db, now, actor: () => 'Test User' };
@@ -58,7 +58,7 @@ describe('migration 8 (call search, planned services)', () => {
     estimates.save({ patientId: patient.id, selfPay: false, lines: [line] });
     estimates.save({ patientId: patient.id, selfPay: true, lines: [{ ...line, code: 'D0310' }] });
 
-    migrate(db, MIGRATIONS, { backupDir: dir, now });
+    migrate(db, MIGRATIONS, { backupDir: dir, now, key: TEST_DB_KEY });
     expect(calls.search('qzxlast d0367').map((c) => c.id)).toEqual([call.id]);
     const planned = db
       .prepare('SELECT source, service_date AS date, code FROM planned_services ORDER BY service_date')

@@ -9,6 +9,7 @@ import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { testAuditChain } from '../helpers/testAudit';
 
 const PLANNED = [
   { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
@@ -175,7 +176,7 @@ describe('verification calls', () => {
     view = calls.answer(view.id, { type: 'reference', value: 'REF-9' });
     const position = view.current!.key;
     db.close(); // the window closes, the app crashes, the power goes: nothing was "saved" explicitly
-    const reopened = openAppDatabase(paths, now, TEST_DB_KEY).db;
+    const reopened = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath)).db;
     const again = createCallService({
       db: reopened,
       now,

@@ -10,6 +10,7 @@ import { createPatientService } from '../../src/main/services/patientService';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { testAuditChain } from '../helpers/testAudit';
 
 const CHILD = path.resolve(__dirname, '../fixtures/children/openDamaged.ts');
 const CASES = 40;
@@ -21,7 +22,7 @@ describe('corrupted database files', () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'fixture.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = () => new Date('2026-11-22T15:00:00Z');
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const patients = createPatientService({ db, now, actor: () => 'Test User', staleAfterDays: () => 30 });
     for (let i = 0; i < 20; i++) patients.save(null, patientInput({ lastName: `Corrupt${i}` }));
     db.pragma('wal_checkpoint(TRUNCATE)');

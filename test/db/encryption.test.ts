@@ -15,6 +15,7 @@ import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { testAuditChain } from '../helpers/testAudit';
 
 const MARKERS = ['Mrkfirst', 'Qzxlast', 'MRK987654321'];
 const PLAINTEXT = 'SQLite format 3\0';
@@ -31,7 +32,7 @@ describe('encryption at rest', () => {
   function seeded() {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const patients = createPatientService({ db, now, actor: () => 'Test User', staleAfterDays: () => 30 });
     const patient = patients.save(null, patientInput());
     db.prepare(
@@ -129,7 +130,7 @@ describe('encryption at rest', () => {
     expect(holdsEncryptedData(file)).toBe(true);
   });
 
-  it('the key is made once, stored only wrapped, and re-wrapped exactly once when the OS asks', async () => {
+  it('the key and the audit key are made once, stored only wrapped, and re-wrapped exactly once when the OS asks', async () => {
     const dir = tempDir();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
     const { protector, calls } = fakeKeyProtector();
@@ -146,9 +147,13 @@ describe('encryption at rest', () => {
     const stored = readFileSync(keyFilePath, 'utf8');
     expect(stored).not.toContain(first.key.toString('hex'));
     expect(stored).not.toContain(first.key.toString('base64'));
+    expect(stored).not.toContain(first.audit.key.toString('hex'));
+    expect(stored).not.toContain(first.audit.key.toString('base64'));
+    expect(first.audit.key.equals(first.key)).toBe(false);
     const again = await obtainDbKey({ ...base, databaseExists: true });
     expect('key' in again && again.key.equals(first.key)).toBe(true);
-    expect(calls.wrap).toBe(1);
+    expect('audit' in again && again.audit.key.equals(first.audit.key)).toBe(true);
+    expect(calls.wrap).toBe(2); // the database key and the audit key, once each
 
     const rewrapping = fakeKeyProtector({ rewrapOnce: true });
     await obtainDbKey({ ...base, databaseExists: true, protector: rewrapping.protector });

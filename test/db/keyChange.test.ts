@@ -16,6 +16,7 @@ import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { fixedClock, TEST_NOW } from '../helpers/testClock';
+import { testAuditChain } from '../helpers/testAudit';
 
 describe('changing the database key', () => {
   const tempDir = useTempDirs();
@@ -53,10 +54,11 @@ describe('changing the database key', () => {
       paths,
       path.join(paths.backupDir, before.value.name),
       keys.all(),
+      keys.audit(),
       MIGRATIONS.at(-1)!.version,
       TEST_NOW,
     );
-    const restored = openAppDatabase(paths, fixedClock(), keys.current(), keys.all().slice(1));
+    const restored = openAppDatabase(paths, fixedClock(), keys.all(), testAuditChain(paths.dbPath));
     expect(restored.restoredFrom).toBe(before.value.name);
     expect(restored.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Beforechange' }]);
     restored.db.close();

@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DatabaseOpenError, type Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
-import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
+import { fileHeadAnchor } from '../../src/main/audit/auditAnchor';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
 import { damagedStartHandlers, recoveryCodeHandlers } from '../../src/main/ipc/handlers/startupHandlers';
 import { createStartupDispatch } from '../../src/main/ipc/startupDispatch';
@@ -143,12 +143,15 @@ export async function startHarness(
     mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`);
 
   /** What main does once it has a key: open the database, compose the services, dispatch to them. */
-  const startApp = (keys: KeyRing, emergency: boolean) => {
-    const { db } = openAppDatabase(paths, now, keys.current(), keys.all().slice(1));
-    if (emergency) {
-      recordEmergencyAccess(db, now);
-      keys.markRecoveryStored(); // it was just typed in: the practice has it
-    }
+  const startApp = (keys: KeyRing, emergency: boolean, profileDir = dir) => {
+    const { db } = openAppDatabase(
+      paths,
+      now,
+      keys.all(),
+      { key: keys.audit(), anchor: fileHeadAnchor(path.join(profileDir, 'verifydesk-audit-head.json')) },
+      { emergency },
+    );
+    if (emergency) keys.markRecoveryStored(); // it was just typed in: the practice has it
     // As on a first run of the app: the fictional sample payers are there until removed.
     if (options.sampleData) loadSampleDataOnce(db, now);
     const services = createAppServices({
@@ -199,7 +202,12 @@ export async function startHarness(
   let dispatch: Dispatch;
   if (options.newComputer) {
     // The other computer: its own profile and key file; an administrator; then it is gone.
-    const elsewhere = startApp(await testKeyRing(mkdtempSync(path.join(dir, 'other-pc-')), now), false);
+    const otherProfile = mkdtempSync(path.join(dir, 'other-pc-'));
+    const elsewhere = startApp(
+      await testKeyRing(otherProfile, now, { shown: true, auditKey: 'random' }),
+      false,
+      otherProfile,
+    );
     await elsewhere.services.session.setup({ ...TEST_ADMIN });
     elsewhere.db.close();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
@@ -214,6 +222,7 @@ export async function startHarness(
             protector,
             key: settled.key,
             history: settled.history,
+            audit: settled.audit,
             now,
           });
           app = startApp(keys, settled.emergency);
@@ -238,7 +247,10 @@ export async function startHarness(
     writeFileSync(paths.dbPath, bytes);
     let problem = '';
     try {
-      openAppDatabase(paths, now, keys.current()).db.close();
+      openAppDatabase(paths, now, keys.all(), {
+        key: keys.audit(),
+        anchor: fileHeadAnchor(path.join(dir, 'verifydesk-audit-head.json')),
+      }).db.close();
     } catch (error) {
       if (!(error instanceof DatabaseOpenError && error.reason === 'damaged')) throw error;
       problem = error.message;
@@ -249,6 +261,7 @@ export async function startHarness(
       handlers: damagedStartHandlers({
         paths,
         keys: keys.all(),
+        auditKey: keys.audit(),
         now,
         problem,
         files: { chooseFile: async () => null },

@@ -107,8 +107,8 @@ export function authHandlers(
     'audit:list': (filter) =>
       listAudit(db, toFilter(filter, 500)).map(({ prevHash: _p, hash: _h, userId: _u, ...row }) => row),
     'audit:verify': () => {
-      const { ok, checked, firstBadId } = verifyAuditChain(db);
-      return { ok, checked, firstBadId };
+      const { ok, checked, firstBadId, problem, signedElsewhereThrough } = verifyAuditChain(db);
+      return { ok, checked, firstBadId, problem, signedElsewhereThrough };
     },
     'audit:export': async (filter) => {
       const rows = listAudit(db, toFilter(filter, 1_000_000));
