@@ -12,6 +12,9 @@ import { newAuditKey } from '../../src/main/audit/auditChain';
 import { fileHeadAnchor } from '../../src/main/audit/auditAnchor';
 import { recordAudit, verifyAuditChain } from '../../src/main/audit/auditLog';
 import { openDb, type Db } from '../../src/main/db/connection';
+import { migrate } from '../../src/main/db/migrate';
+import { MIGRATIONS } from '../../src/main/db/migrations';
+import { auditSignaturesMigration } from '../../src/main/db/migrations/0012-audit-signatures';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
 import { openSignedInApp } from '../helpers/appDispatch';
@@ -285,6 +288,7 @@ describe('the audit trail against someone who holds the database key', () => {
     const { db, send, paths } = await openSignedInApp(tempDir);
     for (let i = 0; i < 3; i++) await send('patients:search', { query: `q${i}` });
     expect(await send('audit:verify', {})).toMatchObject({ ok: true, value: { ok: true, problem: null } });
+    expect(rows(db).at(-1)).toMatchObject({ action: 'view', entity: 'audit_log' });
     const n = rows(db).length;
     asKeyHolder(paths.dbPath, (raw) => raw.prepare('DELETE FROM audit_log WHERE id > ?').run(n - 2));
     const found = await send('audit:verify', {});
@@ -292,6 +296,58 @@ describe('the audit trail against someone who holds the database key', () => {
       ok: true,
       value: { ok: false, problem: expect.stringMatching(/entries were removed from its end/) },
     });
+  });
+
+  it('an install from before signing: the update signs from its own entry on, and vouches for the entries before it', async () => {
+    const dir = tempDir();
+    const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
+    const old = openDb(paths.dbPath, TEST_DB_KEY);
+    migrate(old, MIGRATIONS.slice(0, auditSignaturesMigration.version - 1), {
+      ...paths,
+      now: fixedClock(),
+      key: TEST_DB_KEY,
+    });
+    // Three entries as the previous version wrote them: SHA-256 links, no signature.
+    let prev = '0'.repeat(64);
+    for (let id = 1; id <= 3; id++) {
+      const r = {
+        id,
+        ts_utc: fixedClock()().toISOString(),
+        user_id: null,
+        user_name: 'x',
+        action: 'view',
+        entity: 'test',
+        entity_id: null,
+        detail_json: '{}',
+      } as Row;
+      const hash = sha(prev, r);
+      old
+        .prepare('INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, r.ts_utc, null, 'x', 'view', 'test', null, '{}', prev, hash);
+      prev = hash;
+    }
+    old.close();
+    const upgraded = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    expect(rows(upgraded.db).at(-1)).toMatchObject({
+      id: 4,
+      action: 'audit_signing',
+      mac_key: TEST_AUDIT_KEY.id,
+    });
+    await Promise.resolve();
+    expect(verifyAuditChain(upgraded.db)).toMatchObject({ ok: true, checked: 4 });
+    upgraded.db.close();
+    // An old entry edited and the old entries re-chained: the signed entry after them no longer links.
+    asKeyHolder(paths.dbPath, (db) => {
+      db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE id = 2").run();
+      const all = rows(db);
+      let p = all[0]!.hash;
+      for (const r of all.slice(1, 3)) {
+        const hash = sha(p, r);
+        db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(p, hash, r.id);
+        p = hash;
+      }
+    });
+    expect(checkAfterRestart(paths)).toMatchObject({ ok: false, firstBadId: 4 });
   });
 
   describe('backups', () => {
