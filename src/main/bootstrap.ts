@@ -93,7 +93,9 @@ export function bootstrap(options: BootstrapOptions): void {
     const rendererRoot = path.join(options.outDir, 'renderer');
     protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
 
-    const paths = resolveDataPaths(app.getPath('userData'), options.env);
+    // VERIFYDESK_DB_PATH moves the database for development and tests only: an installed app keeps it
+    // in the profile, where its key and the audit trail's record are.
+    const paths = resolveDataPaths(app.getPath('userData'), app.isPackaged ? {} : options.env);
     // In the profile, never with the database's backups or exports: the key file, and the audit
     // trail's last entry (someone with a copy of the database and its key cannot also rewrite these).
     const keyFilePath = path.join(app.getPath('userData'), 'verifydesk-key.json');
