@@ -73,6 +73,11 @@ export interface Harness {
   advanceClock(ms: number): void;
   /** Reloads the page and waits until the app is ready for keys again. */
   reload(): Promise<void>;
+  /**
+   * What a restart of the app does (after a restore was asked for): main closes the database and opens
+   * it again as at any start (a scheduled restore runs first), and the window loads anew.
+   */
+  restartApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -199,6 +204,7 @@ export async function startHarness(
   };
 
   let app: ReturnType<typeof startApp> | null = null;
+  let appKeys: KeyRing | null = null;
   let dispatch: Dispatch;
   if (options.newComputer) {
     // The other computer: its own profile and key file; an administrator; then it is gone.
@@ -273,7 +279,8 @@ export async function startHarness(
     });
   } else {
     // A fresh install has not shown its recovery code yet; other tests start after that.
-    app = startApp(await testKeyRing(dir, now, { shown: options.signedIn !== false }), false);
+    appKeys = await testKeyRing(dir, now, { shown: options.signedIn !== false });
+    app = startApp(appKeys, false);
     // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
     if (options.signedIn !== false) await app.services.session.setup({ ...TEST_ADMIN });
     dispatch = app.dispatch;
@@ -365,6 +372,14 @@ export async function startHarness(
       clock.advance(ms);
     },
     async reload() {
+      await page.reload();
+      await ready();
+    },
+    async restartApp() {
+      if (!app || !appKeys) throw new Error('restartApp: only an app started on this computer restarts');
+      app.db.close();
+      app = startApp(appKeys, false);
+      dispatch = app.dispatch;
       await page.reload();
       await ready();
     },

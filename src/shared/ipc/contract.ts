@@ -320,6 +320,8 @@ export const contract = {
       folder: z.string(),
       copyFolder: z.string(),
       lastCopy: copyStatusSchema.nullable(),
+      /** Why the restore asked for last did not run at the next start (the data stayed as it was). */
+      restoreProblem: z.strictObject({ at: z.string(), problem: z.string() }).nullable(),
       backups: z.array(backupFileSchema),
     }),
   },
