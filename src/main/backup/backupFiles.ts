@@ -15,7 +15,7 @@ import {
 import path from 'node:path';
 import type { AuditKey } from '../audit/auditChain';
 import { backupTrailProblem } from '../audit/auditLog';
-import { openCopy, type Db, type DbKey } from '../db/connection';
+import { applyKey, openCopy, type Db, type DbKey } from '../db/connection';
 
 export type BackupKind = 'daily' | 'manual' | 'pre-restore';
 
@@ -208,6 +208,40 @@ export function writeBackupFile(
   if (existsSync(path.join(dir, name))) throw new BackupExistsError(name);
   const check = writeVerifiedCopy(db, key, path.join(dir, name));
   return { file: { ...parseBackupName(name)!, bytes: statSync(path.join(dir, name)).size }, check };
+}
+
+/** Re-encrypts a copy (not the live database) from one key to another, in one rollback-journal transaction. */
+export function reencryptFile(file: string, from: DbKey, to: DbKey): void {
+  const db = openCopy(file, from, { readonly: false });
+  try {
+    db.pragma('journal_mode = DELETE');
+    applyKey(db, to, 'rekey');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * After a key change (ENC-8): every backup in `dir` that still opens with an older key gets the current
+ * one (keys[0]), through a checked temporary copy renamed over it, so the old recovery code no longer
+ * opens it. Files no key opens are left alone. Returns the names re-encrypted.
+ */
+export function reencryptBackups(dir: string, keys: readonly DbKey[]): string[] {
+  const [current, ...older] = keys;
+  const done: string[] = [];
+  for (const file of listBackupFiles(dir)) {
+    const target = path.join(dir, file.name);
+    if (opensWith(target, current!)) continue;
+    const old = older.find((key) => opensWith(target, key));
+    if (!old) continue;
+    const expected = verifyBackupFile(target, old);
+    writeThroughTemp(target, current!, expected, (temp) => {
+      copyFileSync(target, temp);
+      reencryptFile(temp, old, current!);
+    });
+    done.push(file.name);
+  }
+  return done;
 }
 
 /**

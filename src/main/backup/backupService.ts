@@ -17,6 +17,7 @@ import {
   copyBackupFile,
   listBackupFiles,
   pruneBackupFolder,
+  reencryptBackups,
   sweepTemporaryFiles,
   verifyWithAnyKey,
   writeBackupFile,
@@ -83,6 +84,8 @@ export function createBackupService(deps: {
       sweepTemporaryFiles(target);
       copyBackupFile(path.join(from, file.name), target, keys.current(), check);
       pruneBackupFolder(target, now());
+      // A drive that was not plugged in at the last key change gets its older copies re-encrypted now.
+      reencryptBackups(target, keys.all());
       lastCopy = { folder: target, at, ok: true, problem: null };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -152,6 +155,23 @@ export function createBackupService(deps: {
     /** The last copy to the second folder since VerifyDesk started (null: none tried yet). */
     lastCopy: () => lastCopy,
     restoreProblem,
+    /**
+     * After a key change: the backups in every folder VerifyDesk keeps them in are re-encrypted with the
+     * new key. Folders that are not there (an unplugged drive) are named: their copies still open with
+     * the old recovery code until the drive is back (the next copy to it re-encrypts them).
+     */
+    reencryptAfterKeyChange(): { reencrypted: number; notReached: string[] } {
+      const folders = [...new Set([paths.backupDir, deps.folder().trim(), deps.copyFolder().trim()])].filter(
+        (f) => f !== '',
+      );
+      let reencrypted = 0;
+      const notReached: string[] = [];
+      for (const dir of folders) {
+        if (!existsSync(dir)) notReached.push(dir);
+        else reencrypted += reencryptBackups(dir, keys.all()).length;
+      }
+      return { reencrypted, notReached };
+    },
     list: (): BackupFile[] => listBackupFiles(folder()),
     backupNow: () => take('manual'),
     /** At start and every hour: one daily backup per local day. */

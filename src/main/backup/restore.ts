@@ -19,9 +19,9 @@ import type { AuditHead } from '../audit/auditAnchor';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditChain, AuditKey } from '../audit/auditChain';
 import { openAuditTrail, recordAudit } from '../audit/auditLog';
-import { applyKey, openCopy, openDb, type DbKey } from '../db/connection';
+import { openDb, type DbKey } from '../db/connection';
 import type { DataPaths } from '../db/paths';
-import { backupName, fsyncPath, verifyWithAnyKey, writeBackupFile } from './backupFiles';
+import { backupName, fsyncPath, reencryptFile, verifyWithAnyKey, writeBackupFile } from './backupFiles';
 
 const pendingSchema = z.strictObject({
   backupFile: z.string(),
@@ -55,16 +55,6 @@ export function scheduleRestore(
     JSON.stringify({ backupFile, requestedAt, mac: markerMac(auditKey, backupFile, requestedAt) }),
   );
   return { schemaVersion: check.schemaVersion };
-}
-
-function reencrypt(file: string, from: DbKey, to: DbKey): void {
-  const db = openCopy(file, from, { readonly: false });
-  try {
-    db.pragma('journal_mode = DELETE');
-    applyKey(db, to, 'rekey');
-  } finally {
-    db.close();
-  }
 }
 
 /**
@@ -171,7 +161,7 @@ export function applyPendingRestore(
   const temp = `${paths.dbPath}.restoring`;
   copyFileSync(backupFile, temp);
   fsyncPath(temp);
-  if (!backupKey.equals(key)) reencrypt(temp, backupKey, key);
+  if (!backupKey.equals(key)) reencryptFile(temp, backupKey, key);
   renameSync(temp, paths.dbPath);
   if (process.platform !== 'win32') fsyncPath(path.dirname(paths.dbPath), 'folder');
   rmSync(marker);

@@ -305,7 +305,15 @@ export const contract = {
   'audit:export': { input: auditFilterSchema, output: savedFile },
   'security:recoveryCode': { input: noInput, output: z.strictObject({ code: z.string().nullable() }) },
   'security:recoveryCodeStored': { input: noInput, output: z.strictObject({ stored: z.literal(true) }) },
-  'security:changeKey': { input: noInput, output: z.strictObject({ changed: z.literal(true) }) },
+  'security:changeKey': {
+    input: noInput,
+    output: z.strictObject({
+      changed: z.literal(true),
+      backupsReencrypted: z.number().int(),
+      /** Backup folders that were not there (an unplugged drive): their copies keep the old key for now. */
+      foldersNotReached: z.array(z.string()),
+    }),
+  },
   'security:emergencyAccess': {
     input: noInput,
     output: z.strictObject({ notice: z.strictObject({ id, at: z.iso.datetime() }).nullable() }),
