@@ -66,7 +66,8 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'history:delete': user('delete', 'service_history'),
   'sample:status': user(),
   'sample:remove': admin('delete', 'sample_data'),
-  'packs:export': user('export', 'policy_pack'),
+  // A pack carries every answer's provenance: rep names and call reference numbers. Administrators only.
+  'packs:export': admin('export', 'policy_pack'),
   'packs:importPreview': admin(),
   'packs:importApply': admin('import', 'policy_pack'),
   'fees:list': user(),
