@@ -60,6 +60,19 @@ describe('backups and restore', () => {
     expect(readdirSync(paths.backupDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('temporary files a killed backup left behind are swept by the next backup; other files are left alone', async () => {
+    const { send, paths } = await openSignedInApp(tempDir);
+    const first = (await send('backups:create', {})) as { value: { name: string } };
+    // What a kill during a backup, or during its copy to the second folder, leaves.
+    const orphan = path.join(paths.backupDir, `.${first.value.name.replace('-manual', '-daily')}.tmp`);
+    writeFileSync(orphan, 'half a backup');
+    writeFileSync(path.join(paths.backupDir, '.notes.tmp'), 'not ours');
+    expect(existsSync(orphan)).toBe(true);
+    await send('backups:create', {}).then(() => undefined); // same millisecond: refused, but swept first
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(path.join(paths.backupDir, '.notes.tmp'))).toBe(true);
+  });
+
   it('a truncated or bit-flipped copy fails the verifier', async () => {
     const { send, paths } = await openSignedInApp(tempDir);
     const made = (await send('backups:create', {})) as { value: { name: string } };

@@ -107,12 +107,13 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       if (error instanceof AppError) {
         return { ok: false, error: { code: error.code, message: error.message, field: error.field } };
       }
-      // SQLite rolled the whole action back (each action is one transaction): say so, and what to do.
-      const sqliteCode = (error as { code?: unknown }).code;
-      if (sqliteCode === 'SQLITE_FULL') {
+      // A full disk (SQLite's, or the OS's for a file main writes) or a read-only one: the whole action
+      // was rolled back (each action is one transaction). Say so, and what to do.
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
         return { ok: false, error: { code: 'disk_full', message: DISK_FULL_MESSAGE } };
       }
-      if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_READONLY')) {
+      if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
         return { ok: false, error: { code: 'read_only', message: READ_ONLY_MESSAGE } };
       }
       options.reportError(channel, error);
