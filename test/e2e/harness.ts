@@ -78,6 +78,8 @@ export interface Harness {
    * it again as at any start (a scheduled restore runs first), and the window loads anew.
    */
   restartApp(): Promise<void>;
+  /** The keys main holds (they change when a test changes the database key). */
+  keys(): KeyRing;
   close(): Promise<void>;
 }
 
@@ -374,6 +376,10 @@ export async function startHarness(
     async reload() {
       await page.reload();
       await ready();
+    },
+    keys() {
+      if (!appKeys) throw new Error('keys: only an app started on this computer has them here');
+      return appKeys;
     },
     async restartApp() {
       if (!app || !appKeys) throw new Error('restartApp: only an app started on this computer restarts');
