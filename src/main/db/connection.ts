@@ -13,7 +13,9 @@ export type Db = Database.Database;
  */
 export const REQUIRED_PRAGMAS = {
   journal_mode: 'wal',
-  synchronous: 2, // FULL: a committed answer survives a power cut.
+  // FULL: every commit is flushed before it returns, so a committed answer is on disk (what the
+  // power-cut test checks, cutting at every flush of a call).
+  synchronous: 2,
   foreign_keys: 1,
   busy_timeout: 5000,
   trusted_schema: 0,
