@@ -83,7 +83,8 @@ describe('changing the database key', () => {
     await send('settings:update', { backupCopyFolder: usb });
     const made = (await send('backups:create', {})) as { value: { name: string } };
     // A copy taken before an update, as the migration writes them (same key, its own name).
-    const preMigration = path.join(paths.backupDir, 'pre-migration-v11-2026-01-01T00-00-00-000Z.sqlite');
+    const stamp = new Date(TEST_NOW.getTime() - 86_400_000).toISOString().replace(/[:.]/g, '-');
+    const preMigration = path.join(paths.backupDir, `pre-migration-v11-${stamp}.sqlite`);
     copyFileSync(path.join(paths.backupDir, made.value.name), preMigration);
     const files = () => [
       path.join(paths.backupDir, made.value.name),

@@ -111,7 +111,8 @@ function runWriter(mode: WriterMode, cut: { cutAtSync?: number; cutAfterAck?: nu
       env: {
         ...process.env,
         NODE_PATH: path.join(ROOT, 'node_modules'),
-        LD_PRELOAD: shim,
+        // After any preload already there (faketime's, when the suite runs at another date).
+        LD_PRELOAD: [process.env.LD_PRELOAD, shim].filter(Boolean).join(':'),
         DURABLE_WATCH: `${runDir}/`,
         DURABLE_STORE: store,
         DURABLE_LOG: log,

@@ -213,9 +213,10 @@ const OPENS_SIGNING = {
  * table has no mac_key column.
  */
 function walkTrail(db: Db, ownKey: AuditChain['key']): Walk {
-  const hasMacKey = db
-    .prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'mac_key'")
-    .get() as unknown;
+  // A backup from before signing has no mac_key column: its entries read as unsigned.
+  const MAC_KEY = db.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'mac_key'").get()
+    ? 'mac_key'
+    : 'NULL';
   const walk: Walk = {
     checked: 0,
     head: null,
@@ -231,7 +232,7 @@ function walkTrail(db: Db, ownKey: AuditChain['key']): Walk {
   const outside = (id: number, what: string) =>
     bad(id, `Entry ${id} ${what}: it was added or rewritten outside VerifyDesk.`);
   for (const row of db
-    .prepare(`SELECT ${COLUMNS}, ${hasMacKey ? 'mac_key' : 'NULL'} AS macKey FROM audit_log ORDER BY id`)
+    .prepare(`SELECT ${COLUMNS}, ${MAC_KEY} AS macKey FROM audit_log ORDER BY id`)
     .iterate() as Iterable<AuditRow>) {
     const { prevHash: storedPrev, hash, ...fields } = row;
     if (row.id !== walk.checked + 1 || storedPrev !== prevHash)
