@@ -12,7 +12,6 @@ import type { KeyRing } from '../security/keyRing';
 import { MIGRATIONS } from '../db/migrations';
 import type { DataPaths } from '../db/paths';
 import {
-  BackupExistsError,
   backupName,
   copyBackupFile,
   listBackupFiles,
@@ -123,8 +122,6 @@ export function createBackupService(deps: {
       const full = (error as { code?: unknown }).code === 'SQLITE_FULL';
       audit('backup_failed', { file: name, reason: full ? 'disk full' : 'not written or did not verify' });
       if (full) throw error;
-      if (error instanceof BackupExistsError)
-        throw new AppError('conflict', 'A backup was made this very second. Wait a moment and try again.');
       throw new AppError(
         'internal',
         `The backup could not be written or did not verify (${error instanceof Error ? error.message : String(error)}). Older backups are untouched.`,
