@@ -19,6 +19,7 @@ import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { daysFromToday, fixedClock, TEST_TODAY } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const ANSWERS_PER_CALL = 20;
@@ -127,7 +128,7 @@ const suite: BenchSuite = {
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
     const today = TEST_TODAY;
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const deps = { db, now, actor: () => 'Bench User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;

@@ -10,6 +10,7 @@ import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { daysFromToday, fixedClock } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const PAYERS = 2_000;
 const PLANS_PER_PAYER = 10;
@@ -25,7 +26,7 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-store-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const stamp = now().toISOString();
     const older = daysFromToday(-200);
     const newer = daysFromToday(-20);

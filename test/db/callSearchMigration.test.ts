@@ -22,12 +22,12 @@ describe('migration 8 (call search, planned services)', () => {
     migrate(
       db,
       MIGRATIONS.filter((m) => m.version <= 7),
-      { backupDir: dir, now },
+      { backupDir: dir, now, key: TEST_DB_KEY },
     );
     seedCatalog(db);
     const legacy = fillLegacyStore(db);
 
-    migrate(db, MIGRATIONS, { backupDir: dir, now });
+    migrate(db, MIGRATIONS, { backupDir: dir, now, key: TEST_DB_KEY });
     const { calls } = testServices(db, now);
     expect(calls.search('synthpatient d0367').map((c) => c.id)).toEqual([legacy.callId]);
     const planned = db

@@ -9,6 +9,7 @@ import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const PLANNED = [
   { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
@@ -180,7 +181,7 @@ describe('verification calls', () => {
     view = calls.answer(view.id, { type: 'reference', value: 'REF-9' });
     const position = view.current!.key;
     db.close(); // the window closes, the app crashes, the power goes: nothing was "saved" explicitly
-    const reopened = openAppDatabase(paths, now, TEST_DB_KEY).db;
+    const reopened = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath)).db;
     const again = testServices(reopened, now).calls;
     expect(again.inProgress().map((c) => c.id)).toEqual([view.id]);
     const resumed = again.view(view.id);

@@ -11,6 +11,7 @@ import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const CHILD = path.resolve(__dirname, '../fixtures/children/openDamaged.ts');
 const CASES = 40;
@@ -22,7 +23,7 @@ describe('corrupted database files', () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'fixture.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const patients = testServices(db, now, { actor: () => 'Test User' }).patients;
     for (let i = 0; i < 20; i++) patients.save(null, patientInput({ lastName: `Corrupt${i}` }));
     db.pragma('wal_checkpoint(TRUNCATE)');

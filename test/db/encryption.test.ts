@@ -16,6 +16,7 @@ import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const MARKERS = ['Mrkfirst', 'Qzxlast', 'MRK987654321'];
 const PLAINTEXT = 'SQLite format 3\0';
@@ -32,7 +33,7 @@ describe('encryption at rest', () => {
   function seeded() {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const patients = testServices(db, now, { actor: () => 'Test User' }).patients;
     const patient = patients.save(null, patientInput());
     db.prepare(
@@ -130,7 +131,7 @@ describe('encryption at rest', () => {
     expect(holdsEncryptedData(file)).toBe(true);
   });
 
-  it('the key is made once, stored only wrapped, and re-wrapped exactly once when the OS asks', async () => {
+  it('the key and the audit key are made once, stored only wrapped, and re-wrapped exactly once when the OS asks', async () => {
     const dir = tempDir();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
     const { protector, calls } = fakeKeyProtector();
@@ -147,9 +148,13 @@ describe('encryption at rest', () => {
     const stored = readFileSync(keyFilePath, 'utf8');
     expect(stored).not.toContain(first.key.toString('hex'));
     expect(stored).not.toContain(first.key.toString('base64'));
+    expect(stored).not.toContain(first.audit.key.toString('hex'));
+    expect(stored).not.toContain(first.audit.key.toString('base64'));
+    expect(first.audit.key.equals(first.key)).toBe(false);
     const again = await obtainDbKey({ ...base, databaseExists: true });
     expect('key' in again && again.key.equals(first.key)).toBe(true);
-    expect(calls.wrap).toBe(1);
+    expect('audit' in again && again.audit.key.equals(first.audit.key)).toBe(true);
+    expect(calls.wrap).toBe(2); // the database key and the audit key, once each
 
     const rewrapping = fakeKeyProtector({ rewrapOnce: true });
     await obtainDbKey({ ...base, databaseExists: true, protector: rewrapping.protector });

@@ -41,7 +41,7 @@ describe('migration 12: the ledger', () => {
     migrate(
       db,
       MIGRATIONS.filter((m) => m.version <= 11),
-      { backupDir: dir, now },
+      { backupDir: dir, now, key: TEST_DB_KEY },
     );
     seedCatalog(db);
     const legacy = fillLegacyStore(db);
@@ -50,7 +50,7 @@ describe('migration 12: the ledger', () => {
         (p) => [p.id, p],
       ),
     );
-    migrate(db, MIGRATIONS, { backupDir: dir, now });
+    migrate(db, MIGRATIONS, { backupDir: dir, now, key: TEST_DB_KEY });
     return { db, legacy, provenance };
   }
 

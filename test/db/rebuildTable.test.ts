@@ -45,7 +45,7 @@ describe('table rebuilds (DB-7)', () => {
   function atSchemaBefore(): { db: Db; backupDir: string } {
     const dir = tempDir();
     const db = openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY);
-    migrate(db, MIGRATIONS.slice(0, BEFORE_REBUILD), { backupDir: dir, now });
+    migrate(db, MIGRATIONS.slice(0, BEFORE_REBUILD), { backupDir: dir, now, key: TEST_DB_KEY });
     fillLegacyStore(db);
     return { db, backupDir: dir };
   }
@@ -55,7 +55,7 @@ describe('table rebuilds (DB-7)', () => {
     const before = provenanceRows(db);
     expect(before.some((r) => (r as { call_id: number | null }).call_id !== null)).toBe(true);
     const log = spyOn(db);
-    migrate(db, THROUGH_REBUILD, { backupDir, now });
+    migrate(db, THROUGH_REBUILD, { backupDir, now, key: TEST_DB_KEY });
 
     const steps = [
       'no tx: PRAGMA foreign_keys = OFF',
@@ -99,7 +99,7 @@ describe('table rebuilds (DB-7)', () => {
     const sqlBefore = tableSql(db, 'provenance');
     const rowsBefore = provenanceRows(db);
 
-    expect(() => migrate(db, THROUGH_REBUILD, { backupDir, now })).toThrow(
+    expect(() => migrate(db, THROUGH_REBUILD, { backupDir, now, key: TEST_DB_KEY })).toThrow(
       /Rebuilding provenance would leave 1 row\(s\) in provenance pointing at rows that do not exist/,
     );
     expect(schemaVersion(db)).toBe(BEFORE_REBUILD);

@@ -100,6 +100,7 @@ export function createAppServices(context: AppContext): AppServices {
       context.keys,
       context.files,
       now,
+      () => backups.reencryptAfterKeyChange(),
     ),
     ...appHandlers(
       () => ({

@@ -82,4 +82,9 @@ export const chainCheckSchema = z.strictObject({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBadId: z.number().int().nullable(),
+  /** What is wrong, in words; null when the check passed. */
+  problem: z.string().nullable(),
+  /** Entries up to this id were signed on another computer (before a takeover): only their links are checked here. */
+  signedElsewhereThrough: z.number().int().nullable(),
 });
+export type ChainCheckView = z.infer<typeof chainCheckSchema>;

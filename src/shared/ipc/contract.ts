@@ -7,7 +7,10 @@ import {
   licensedImportPreviewSchema,
   searchResponseSchema,
 } from '../catalog/catalogTypes';
+import { LICENSED_FILE_LIMITS } from '../catalog/licensedImport';
 import { estimateRequestSchema, estimateViewSchema, savedEstimateSchema } from '../estimate/estimateViews';
+import { FEE_FILE_LIMITS } from '../fees/feeCsv';
+import { PACK_MAX_BYTES } from '../policy/policyPack';
 import { gfeRequestSchema, gfeSnapshotSchema } from '../estimate/goodFaithEstimate';
 import {
   answerSchema,
@@ -132,11 +135,20 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-/** A file the person picked, sent as base64 (at most 5 MB of content). */
-const pickedFile = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  contentBase64: z.base64().max(7_000_000),
-});
+/**
+ * A file the person picked, sent as base64, of at most `maxBytes` of content: base64 carries 3 bytes in 4
+ * characters, so the bound on the text follows from the file's own limit (a pack may be 10 MB).
+ */
+const pickedFileOf = (maxBytes: number) =>
+  z.strictObject({
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: z
+      .base64()
+      .max(Math.ceil(maxBytes / 3) * 4, `The file is larger than ${Math.round(maxBytes / 1_048_576)} MB.`),
+  });
+const pickedCodeFile = pickedFileOf(LICENSED_FILE_LIMITS.maxBytes);
+const pickedFeeFile = pickedFileOf(FEE_FILE_LIMITS.maxBytes);
+const pickedPack = pickedFileOf(PACK_MAX_BYTES);
 
 export const contract = {
   'app:info': { input: noInput, output: appInfoSchema },
@@ -174,9 +186,9 @@ export const contract = {
     }),
     output: icd10DetailSchema,
   },
-  'catalog:importPreview': { input: pickedFile, output: licensedImportPreviewSchema },
+  'catalog:importPreview': { input: pickedCodeFile, output: licensedImportPreviewSchema },
   'catalog:importApply': {
-    input: pickedFile,
+    input: pickedCodeFile,
     output: z.strictObject({ imported: z.number().int(), skippedUnknown: z.number().int() }),
   },
   'payers:list': { input: noInput, output: z.array(payerSchema) },
@@ -238,19 +250,19 @@ export const contract = {
   'sample:status': { input: noInput, output: sampleCounts },
   'sample:remove': { input: noInput, output: sampleCounts },
   'packs:export': { input: noInput, output: savedFile },
-  'packs:importPreview': { input: pickedFile, output: packPreviewSchema },
-  'packs:importApply': { input: pickedFile, output: packPreviewSchema },
+  'packs:importPreview': { input: pickedPack, output: packPreviewSchema },
+  'packs:importApply': { input: pickedPack, output: packPreviewSchema },
   'fees:list': {
     input: z.strictObject({ planId: id.nullable() }),
     output: z.array(z.strictObject({ code: z.string(), cents: z.number().int() })),
   },
   'fees:export': { input: z.strictObject({ planId: id.nullable() }), output: savedFile },
   'fees:importPreview': {
-    input: z.strictObject({ planId: id.nullable(), file: pickedFile }),
+    input: z.strictObject({ planId: id.nullable(), file: pickedFeeFile }),
     output: feePreviewSchema,
   },
   'fees:importApply': {
-    input: z.strictObject({ planId: id.nullable(), file: pickedFile }),
+    input: z.strictObject({ planId: id.nullable(), file: pickedFeeFile }),
     output: feePreviewSchema,
   },
   'estimate:compute': { input: estimateRequestSchema, output: estimateViewSchema },
@@ -349,7 +361,15 @@ export const contract = {
   'audit:export': { input: auditFilterSchema, output: savedFile },
   'security:recoveryCode': { input: noInput, output: z.strictObject({ code: z.string().nullable() }) },
   'security:recoveryCodeStored': { input: noInput, output: z.strictObject({ stored: z.literal(true) }) },
-  'security:changeKey': { input: noInput, output: z.strictObject({ changed: z.literal(true) }) },
+  'security:changeKey': {
+    input: noInput,
+    output: z.strictObject({
+      changed: z.literal(true),
+      backupsReencrypted: z.number().int(),
+      /** Backup folders that were not there (an unplugged drive): their copies keep the old key for now. */
+      foldersNotReached: z.array(z.string()),
+    }),
+  },
   'security:emergencyAccess': {
     input: noInput,
     output: z.strictObject({ notice: z.strictObject({ id, at: z.iso.datetime() }).nullable() }),
@@ -364,6 +384,8 @@ export const contract = {
       folder: z.string(),
       copyFolder: z.string(),
       lastCopy: copyStatusSchema.nullable(),
+      /** Why the restore asked for last did not run at the next start (the data stayed as it was). */
+      restoreProblem: z.strictObject({ at: z.string(), problem: z.string() }).nullable(),
       backups: z.array(backupFileSchema),
     }),
   },

@@ -66,10 +66,21 @@ export const LABELS = {
 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Names: no control or format characters (they hide text, e.g. right-to-left overrides). */
-export const personName = text(100)
-  .normalize('NFC')
-  .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), 'Names cannot contain invisible control characters.');
+/**
+ * Hidden or broken characters: control and format characters (they hide text, e.g. right-to-left
+ * overrides, zero-width spaces) and lone surrogates (half a character, shown as garbage).
+ */
+const HIDDEN_OR_BROKEN = /[\p{Cc}\p{Cf}\p{Cs}]/u;
+/** A name people read (a person, a payer, a plan): NFC, and nothing hidden or broken in it. */
+export const visibleName = (max: number, messages: { empty?: string; hidden: string }) =>
+  z
+    .string()
+    .trim()
+    .min(1, messages.empty)
+    .max(max)
+    .normalize('NFC')
+    .refine((s) => !HIDDEN_OR_BROKEN.test(s), messages.hidden);
+export const personName = visibleName(100, { hidden: 'Names cannot contain invisible control characters.' });
 export const isoDate = z.string().refine(isIsoDate, 'Use a real date written YYYY-MM-DD.');
 /** A date of birth: a real date, not before 1900 (the service also refuses one after today). */
 export const birthDate = isoDate.refine(

@@ -14,6 +14,7 @@ import {
   POLICY_FIELDS,
   policyValuesSchema,
   personName,
+  visibleName,
   RELATIONSHIPS,
   TRI_STATES,
 } from './policyTypes';
@@ -34,7 +35,10 @@ const phone = optionalText(40).refine(
 // ---- payers ----
 
 export const payerInputSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Give the payer a name.').max(120),
+  name: visibleName(120, {
+    empty: 'Give the payer a name.',
+    hidden: 'The payer name contains an invisible or broken character.',
+  }),
   electronicPayerId: optionalText(20),
   phoneBenefits: phone,
   phonePriorAuth: phone,
@@ -81,7 +85,10 @@ export type FieldView = z.infer<typeof fieldViewSchema>;
 
 export const planInputSchema = z.strictObject({
   payerId: id,
-  name: z.string().trim().min(1, 'Give the plan a name.').max(120),
+  name: visibleName(120, {
+    empty: 'Give the plan a name.',
+    hidden: 'The plan name contains an invisible or broken character.',
+  }),
   groupNumber: optionalText(40),
   employerName: optionalText(120),
   planType: z.enum(PLAN_TYPES),
