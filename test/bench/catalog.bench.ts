@@ -147,20 +147,20 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-catalog-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     // Policy notes live in their own full-text index (the catalog lookup never searches them), in the
     // same database file, so the catalog index is measured inside a realistically large database.
-    db.exec(
+    db.sqlite!.exec(
       `CREATE VIRTUAL TABLE bench_policy_notes USING fts5(plan, note, tokenize = 'unicode61 remove_diacritics 2')`,
     );
-    const insertNote = db.prepare('INSERT INTO bench_policy_notes (plan, note) VALUES (?, ?)');
-    db.transaction(() => {
+    const insertNote = db.sqlite!.prepare('INSERT INTO bench_policy_notes (plan, note) VALUES (?, ?)');
+    db.sqlite!.transaction(() => {
       for (const [plan, note] of syntheticNotes(NOTE_COUNT)) insertNote.run(plan, note);
     })();
-    db.pragma('optimize');
-    const catalog = createCatalogService(db, now);
+    db.sqlite!.pragma('optimize');
+    const catalog = createCatalogService(db.sqlite!, now);
     const queries = realisticQueries();
-    const raw = db.prepare(
+    const raw = db.sqlite!.prepare(
       `SELECT doc_type, ref, kind, valid_to, flags, title, synonyms FROM catalog_search WHERE catalog_search MATCH ?
        ORDER BY bm25(catalog_search, 0, 0, 0, 0, 0, 8.0, 1.0, 5.0) LIMIT 40`,
     );
@@ -185,8 +185,8 @@ const suite: BenchSuite = {
           run: () => raw.all(expressions[j++ % expressions.length]),
         },
       ],
-      teardown: () => {
-        db.close();
+      teardown: async () => {
+        await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };

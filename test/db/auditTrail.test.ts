@@ -17,7 +17,7 @@ describe('audit trail', () => {
     const { db, services, send } = await openSignedInApp(tempDir);
     const rows = () =>
       db
-        .prepare(
+        .sqlite!.prepare(
           'SELECT action, entity, entity_id AS entityId, detail_json AS detail FROM audit_log ORDER BY id',
         )
         .all() as Array<{
@@ -45,21 +45,22 @@ describe('audit trail', () => {
       ['search', 'patient', null],
     ]);
     expect(JSON.parse(added[0]!.detail)).toEqual({ channel: 'patients:save', fields: ['patient'] });
-    const everything = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
+    const everything = JSON.stringify(db.sqlite!.prepare('SELECT * FROM audit_log').all());
     for (const marker of ['Mrkfirst', 'Qzxlast', '1970-01-02']) expect(everything).not.toContain(marker);
   });
 
   it('a refused action leaves no change and no audit row; a failing audit write undoes the change', async () => {
     const { db, send, rows } = await setup();
     const count = () => rows().length;
-    const patients = () => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    const patients = () =>
+      (db.sqlite!.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
     const [auditBefore, patientsBefore] = [count(), patients()];
     const refused = await send('patients:save', { id: 999, patient: patientInput() });
     expect(refused.ok).toBe(false);
     expect([count(), patients()]).toEqual([auditBefore, patientsBefore]);
 
     // The audit insert fails: the patient must not be saved without its audit row.
-    db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
+    db.sqlite!.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
       BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`);
     const unaudited = await send('patients:save', {
       id: null,
@@ -67,18 +68,19 @@ describe('audit trail', () => {
     });
     expect(unaudited).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(patients()).toBe(patientsBefore);
-    db.exec('DROP TRIGGER temp.audit_fails');
+    db.sqlite!.exec('DROP TRIGGER temp.audit_fails');
   });
 
   it('control: the same check catches an audit row written after the change instead of with it', async () => {
     const { db, services } = await openSignedInApp(tempDir);
-    const patients = () => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    const patients = () =>
+      (db.sqlite!.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
     // A broken guard: runs the handler (its own transaction commits), then writes the audit row.
     const broken: Guard = {
       authorize: (channel) => services.guard.authorize(channel),
-      run: (channel, _input, handler) => {
+      run: async (channel, _input, handler) => {
         const output = handler();
-        appendAudit(
+        await appendAudit(
           db,
           { who: null, otherwise: 'x', action: 'create', entity: 'patient', detail: { channel } },
           TEST_NOW,
@@ -94,13 +96,13 @@ describe('audit trail', () => {
       reportError: () => undefined,
     });
     const before = patients();
-    db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
+    db.sqlite!.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
       BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`);
     await dispatch(MAIN_WINDOW_SENDER, 'patients:save', {
       id: null,
       patient: patientInput({ lastName: 'Leaked' }),
     });
-    db.exec('DROP TRIGGER temp.audit_fails');
+    db.sqlite!.exec('DROP TRIGGER temp.audit_fails');
     // The patient was saved with no audit row: exactly what the real guard's test forbids.
     expect(patients()).toBe(before + 1);
   });
@@ -108,29 +110,33 @@ describe('audit trail', () => {
   it('is append-only, and the chain check names the first altered or removed row', async () => {
     const { db, send } = await setup();
     for (let i = 0; i < 5; i++) await send('patients:search', { query: `x${i}` });
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true, firstBadId: null });
-    expect(() => db.prepare("UPDATE audit_log SET action = 'view' WHERE id = 2").run()).toThrow(
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, firstBadId: null });
+    expect(() => db.sqlite!.prepare("UPDATE audit_log SET action = 'view' WHERE id = 2").run()).toThrow(
       /append-only/,
     );
-    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 2').run()).toThrow(/append-only/);
+    expect(() => db.sqlite!.prepare('DELETE FROM audit_log WHERE id = 2').run()).toThrow(/append-only/);
 
     // Someone with the file and a SQLite tool removes the guards and edits history.
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE id = 3").run();
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
-    db.prepare("UPDATE audit_log SET user_name = 'Test User' WHERE id = 3").run();
-    expect(verifyAuditChain(db).ok).toBe(true);
-    db.prepare('DELETE FROM audit_log WHERE id = 4').run();
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 5 });
+    db.sqlite!.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    db.sqlite!.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE id = 3").run();
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
+    db.sqlite!.prepare("UPDATE audit_log SET user_name = 'Test User' WHERE id = 3").run();
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+    db.sqlite!.prepare('DELETE FROM audit_log WHERE id = 4').run();
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 5 });
   });
 
   it('the chain continues from the last row, and the admin screen channels are themselves audited', async () => {
     const { db, send, rows } = await setup();
-    const row = appendAudit(db, { who: null, otherwise: 'x', action: 'view', entity: 'test' }, TEST_NOW);
+    const row = await appendAudit(
+      db,
+      { who: null, otherwise: 'x', action: 'view', entity: 'test' },
+      TEST_NOW,
+    );
     expect(row.prevHash).toMatch(/^[0-9a-f]{64}$/);
     const listed = await send('audit:list', { userName: null, action: null, from: null, to: null });
     expect(listed.ok).toBe(true);
     expect(rows().at(-1)).toMatchObject({ action: 'view', entity: 'audit_log' });
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

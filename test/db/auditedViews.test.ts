@@ -25,7 +25,7 @@ describe('audited views and printouts name what they showed', () => {
         ).value.id,
       );
     await signInAsFrontDesk(send);
-    const last = () => db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number };
+    const last = () => db.sqlite!.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number };
     const before = last().id;
     for (const patientId of ids) {
       const computed = await send('estimate:compute', {
@@ -36,7 +36,7 @@ describe('audited views and printouts name what they showed', () => {
       expect(computed).toMatchObject({ ok: true, value: { patient: { id: patientId } } });
     }
     const rows = db
-      .prepare(
+      .sqlite!.prepare(
         'SELECT user_name AS who, action, entity, entity_id AS entityId FROM audit_log WHERE id > ? ORDER BY id',
       )
       .all(before);
@@ -58,7 +58,7 @@ describe('audited views and printouts name what they showed', () => {
     expect(await send('print:costSummary', { estimateId: saved.value.id })).toMatchObject({ ok: true });
     expect(await send('print:costSummaryPdf', { estimateId: saved.value.id })).toMatchObject({ ok: true });
     const rows = db
-      .prepare(
+      .sqlite!.prepare(
         "SELECT action, entity, entity_id AS entityId FROM audit_log WHERE action IN ('print', 'export') ORDER BY id",
       )
       .all();

@@ -89,7 +89,7 @@ describe('CSV exports (HIPAA-11)', () => {
     expect(csv).toMatch(new RegExp(`,patient,${patient.value.id},`));
     for (const marker of MARKERS) expect(csv).not.toContain(marker);
     const exported = db
-      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'audit_log'")
+      .sqlite!.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'audit_log'")
       .get() as { n: number };
     expect(exported.n).toBe(1);
 

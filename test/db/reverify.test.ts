@@ -11,19 +11,19 @@ import { testServices } from '../helpers/services';
 describe('re-verify worklist', () => {
   const tempDir = useTempDirs();
 
-  it('lists unverified and renewal-crossing appointments, not verified, past or self-pay ones', () => {
+  it('lists unverified and renewal-crossing appointments, not verified, past or self-pay ones', async () => {
     // The plan year's renewal on January 1 is the point: the clock is set for it.
-    const { db, now } = openTestAppDb(tempDir, fixedClock(atNoon('2026-11-22')));
+    const { db, now } = await openTestAppDb(tempDir, fixedClock(atNoon('2026-11-22')));
     const deps = { db, now, actor: () => 'Test User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;
     const calls = testServices(deps.db, deps.now).calls;
     const estimates = testServices(deps.db, deps.now).estimates;
     const reverify = testServices(db, now).reverify;
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const cover = (firstName: string) => {
-      const p = patients.save(null, patientInput({ firstName, lastName: 'Synthpatient' }));
-      patients.saveCoverage(
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    const cover = async (firstName: string) => {
+      const p = await patients.save(null, patientInput({ firstName, lastName: 'Synthpatient' }));
+      await patients.saveCoverage(
         null,
         coverageInput(p.id, plan.id, {
           memberId: 'SYN000111',
@@ -33,8 +33,8 @@ describe('re-verify worklist', () => {
       );
       return p.id;
     };
-    const ann = cover('Ann');
-    const ben = cover('Ben');
+    const ann = await cover('Ann');
+    const ben = await cover('Ben');
     const line = (code: string, serviceDate: string) => ({
       code,
       tooth: null,
@@ -44,14 +44,14 @@ describe('re-verify worklist', () => {
 
     // Ann: an insurance estimate, never a call. A self-pay estimate and a past date are not appointments
     // to verify.
-    estimates.save({ patientId: ann, selfPay: false, lines: [line('D0367', '2027-01-15')] });
-    estimates.save({ patientId: ann, selfPay: true, lines: [line('D0330', '2027-02-01')] });
-    estimates.save({ patientId: ann, selfPay: false, lines: [line('D0330', '2026-11-01')] });
+    await estimates.save({ patientId: ann, selfPay: false, lines: [line('D0367', '2027-01-15')] });
+    await estimates.save({ patientId: ann, selfPay: true, lines: [line('D0330', '2027-02-01')] });
+    await estimates.save({ patientId: ann, selfPay: false, lines: [line('D0330', '2026-11-01')] });
 
     // Ben: verified today for December and January; the plan year (calendar) renews before January.
-    const call = driveCall(
+    const call = await driveCall(
       calls,
-      calls.start({
+      await calls.start({
         patientId: ben,
         planId: plan.id,
         planned: [
@@ -61,13 +61,13 @@ describe('re-verify worklist', () => {
         dialedNumber: null,
       }),
     );
-    calls.complete(call.id, {
+    await calls.complete(call.id, {
       nextAction: 'Tell the patient',
       nextActionDue: '2026-11-23',
       reverifyDate: '2026-12-20',
     });
 
-    const list = reverify.worklist();
+    const list = await reverify.worklist();
     expect(list.map((i) => [i.patientName, i.serviceDate, i.codes, i.reasons])).toEqual([
       ['Ben Synthpatient', '2027-01-05', ['D0330'], ['renewal']],
       ['Ann Synthpatient', '2027-01-15', ['D0367'], ['missing']],

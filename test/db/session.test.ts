@@ -11,10 +11,10 @@ import { TEST_NOW } from '../helpers/testClock';
 
 describe('sign-in and the session', () => {
   const tempDir = useTempDirs();
-  const setup = () => {
+  const setup = async () => {
     let clock = TEST_NOW.getTime();
     const now = () => new Date(clock);
-    const { db } = openTestAppDb(tempDir, now);
+    const { db } = await openTestAppDb(tempDir, now);
     const session = createSessionService({ db, now, lockAfterMinutes: () => 10 });
     const users = createUserService({ db, now, actor: session.current });
     const advance = (ms: number) => {
@@ -33,13 +33,13 @@ describe('sign-in and the session', () => {
   };
 
   it('a fresh install has no accounts and asks for the administrator first; only once', async () => {
-    const { db, session } = setup();
-    expect(session.status().state).toBe('setup');
+    const { db, session } = await setup();
+    expect((await session.status()).state).toBe('setup');
     expect(await codeOf(session.setup({ ...TEST_ADMIN, password: 'short' }))).toBe('validation');
     const status = await session.setup({ ...TEST_ADMIN });
     expect(status).toMatchObject({ state: 'open', user: { displayName: 'Test User', role: 'admin' } });
     expect(await codeOf(session.setup({ ...TEST_ADMIN, username: 'other' }))).toBe('conflict');
-    const stored = db.prepare('SELECT password_hash AS h FROM users').get() as { h: string };
+    const stored = db.sqlite!.prepare('SELECT password_hash AS h FROM users').get() as { h: string };
     expect(stored.h).not.toContain(TEST_ADMIN.password);
     expect(stored.h).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
@@ -51,22 +51,26 @@ describe('sign-in and the session', () => {
     expect(await verifyPassword('a long enough passphrase', a)).toBe(true);
     expect(await verifyPassword('a long enough passphrasE', a)).toBe(false);
 
-    const { db, session } = setup();
+    const { db, session } = await setup();
     await session.setup({ ...TEST_ADMIN });
     const weak = await hashPassword(TEST_ADMIN.password, { N: 2 ** 14, r: 8, p: 1 });
-    db.prepare('UPDATE users SET password_hash = ?').run(weak);
-    session.signOut();
+    db.sqlite!.prepare('UPDATE users SET password_hash = ?').run(weak);
+    await session.signOut();
     await session.signIn({ username: 'TESTADMIN', password: TEST_ADMIN.password });
-    const upgraded = (db.prepare('SELECT password_hash AS h FROM users').get() as { h: string }).h;
+    const upgraded = (db.sqlite!.prepare('SELECT password_hash AS h FROM users').get() as { h: string }).h;
     expect(upgraded).toMatch(/^scrypt\$32768\$/);
   });
 
   it('a wrong password and an unknown user get the same answer; five failures start a back-off', async () => {
-    const { db, session, advance } = setup();
+    const { db, session, advance } = await setup();
     await session.setup({ ...TEST_ADMIN });
-    session.signOut();
-    const wrong = session.signIn({ username: 'testadmin', password: 'not the password' }).catch((e) => e);
-    const unknown = session.signIn({ username: 'nobody', password: 'not the password' }).catch((e) => e);
+    await session.signOut();
+    const wrong = await session
+      .signIn({ username: 'testadmin', password: 'not the password' })
+      .catch((e) => e);
+    const unknown = await session
+      .signIn({ username: 'nobody', password: 'not the password' })
+      .catch((e) => e);
     expect((await wrong).message).toBe((await unknown).message);
     for (let i = 0; i < 4; i++)
       await session.signIn({ username: 'testadmin', password: 'still not it' }).catch(() => undefined);
@@ -79,7 +83,7 @@ describe('sign-in and the session', () => {
       'open',
     );
     // Every attempt is audited, and no row holds a password.
-    const audit = db.prepare('SELECT * FROM audit_log').all();
+    const audit = db.sqlite!.prepare('SELECT * FROM audit_log').all();
     const text = JSON.stringify(audit);
     expect(text).not.toContain('not the password');
     expect(text).not.toContain(TEST_ADMIN.password);
@@ -89,7 +93,7 @@ describe('sign-in and the session', () => {
   });
 
   it('locks after the idle minutes, enforced in main, and unlocks with the password', async () => {
-    const { session, advance } = setup();
+    const { session, advance } = await setup();
     await session.setup({ ...TEST_ADMIN });
     advance(10 * 60_000 - 1000);
     expect(await codeOf(() => session.authorize('user'))).toBe('ok');
@@ -97,7 +101,7 @@ describe('sign-in and the session', () => {
     advance(10 * 60_000);
     expect(await codeOf(() => session.authorize('user'))).toBe('locked');
     expect(await codeOf(() => session.authorize('open'))).toBe('ok');
-    expect(session.status().state).toBe('locked');
+    expect((await session.status()).state).toBe('locked');
     expect(session.current()).toBeNull();
     expect(await codeOf(session.unlock({ password: 'wrong password!' }))).toBe('validation');
     expect((await session.unlock({ password: TEST_ADMIN.password })).state).toBe('open');
@@ -105,7 +109,7 @@ describe('sign-in and the session', () => {
   });
 
   it('roles: a front-desk user is refused administrator channels; user names are unique in any case', async () => {
-    const { session, users } = setup();
+    const { session, users } = await setup();
     await session.setup({ ...TEST_ADMIN });
     const desk = {
       username: 'frontdesk',
@@ -118,19 +122,19 @@ describe('sign-in and the session', () => {
       await codeOf(users.save({ id: null, ...desk, username: 'FrontDesk', password: 'another passphrase' })),
     ).toBe('validation');
     // The last administrator cannot be turned into front desk.
-    const admin = users.list().find((u) => u.role === 'admin')!;
+    const admin = (await users.list()).find((u) => u.role === 'admin')!;
     expect(await codeOf(users.save({ ...admin, role: 'front_desk', password: null }))).toBe('validation');
 
-    session.signOut();
+    await session.signOut();
     await session.signIn({ username: 'frontdesk', password: 'a desk passphrase' });
     expect(await codeOf(() => session.authorize('user'))).toBe('ok');
     expect(await codeOf(() => session.authorize('admin'))).toBe('forbidden');
     // A turned-off account cannot sign in.
-    session.signOut();
+    await session.signOut();
     await session.signIn({ username: 'testadmin', password: TEST_ADMIN.password });
-    const deskUser = users.list().find((u) => u.username === 'frontdesk')!;
+    const deskUser = (await users.list()).find((u) => u.username === 'frontdesk')!;
     await users.save({ ...deskUser, active: false, password: null });
-    session.signOut();
+    await session.signOut();
     expect(await codeOf(session.signIn({ username: 'frontdesk', password: 'a desk passphrase' }))).toBe(
       'validation',
     );

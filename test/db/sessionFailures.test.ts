@@ -7,9 +7,9 @@ import { TEST_ADMIN } from '../helpers/testAdmin';
 import { useTempDirs } from '../helpers/tempDir';
 
 const auditFails = (app: SignedInApp) =>
-  app.db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
+  app.db.sqlite!.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
     BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
-const auditWorks = (app: SignedInApp) => app.db.exec('DROP TRIGGER temp.audit_fails');
+const auditWorks = (app: SignedInApp) => app.db.sqlite!.exec('DROP TRIGGER temp.audit_fails');
 const state = async (app: SignedInApp) =>
   ((await app.send('session:status', {})) as { value: { state: string } }).value.state;
 
@@ -31,7 +31,8 @@ describe('the session when its audit row cannot be written', () => {
   it('sign-in opens no session without its audit row, and says it failed', async () => {
     const app = await openSignedInApp(tempDir);
     await app.send('session:signOut', {});
-    const rows = () => (app.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const rows = () =>
+      (app.db.sqlite!.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     const before = rows();
     auditFails(app);
     const signIn = await app.send('session:signIn', {
@@ -50,7 +51,7 @@ describe('the session when its audit row cannot be written', () => {
     expect(
       await app.send('session:signIn', { username: TEST_ADMIN.username, password: TEST_ADMIN.password }),
     ).toMatchObject({ ok: true, value: { state: 'open' } });
-    expect(app.db.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({
+    expect(app.db.sqlite!.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({
       action: 'sign_in',
     });
   });
@@ -77,10 +78,12 @@ describe('what the trail keeps of sign-in, and rights taken away while signed in
       password: 'wrong password here',
     });
     const failed = app.db
-      .prepare("SELECT user_name AS name FROM audit_log WHERE action = 'sign_in_failed' ORDER BY id")
+      .sqlite!.prepare("SELECT user_name AS name FROM audit_log WHERE action = 'sign_in_failed' ORDER BY id")
       .all();
     expect(failed).toEqual([{ name: 'unknown user name' }, { name: TEST_ADMIN.username }]);
-    expect(JSON.stringify(app.db.prepare('SELECT * FROM audit_log').all())).not.toContain('Summer2026');
+    expect(JSON.stringify(app.db.sqlite!.prepare('SELECT * FROM audit_log').all())).not.toContain(
+      'Summer2026',
+    );
   });
 
   it('an administrator who removes their own administrator role loses it at once', async () => {

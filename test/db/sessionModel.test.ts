@@ -179,7 +179,8 @@ describe('session and audit, model-based', () => {
           advance: (ms) => {
             clock += ms;
           },
-          auditRows: () => (app.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+          auditRows: () =>
+            (app.db.sqlite!.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
         };
         const model: Model = {
           user: 'admin',
@@ -189,8 +190,8 @@ describe('session and audit, model-based', () => {
         };
         await fc.asyncModelRun(() => ({ model, real }), cmds);
         steps += [...cmds].length;
-        expect(verifyAuditChain(app.db).ok).toBe(true);
-        app.db.close();
+        expect((await verifyAuditChain(app.db)).ok).toBe(true);
+        await app.db.close();
       }),
       { numRuns: 40 },
     );

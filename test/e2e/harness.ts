@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DatabaseOpenError, type Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
+import type { Db } from '../../src/main/db/connection';
+import { DatabaseOpenError } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
 import { fileHeadAnchor } from '../../src/main/audit/auditAnchor';
@@ -48,7 +50,10 @@ export const CHROMIUM_ARGS = [
 export interface Harness {
   page: Page;
   origin: string;
-  db: Db;
+  /** Main's data layer (tests look at rows through test/helpers/sqlRows.ts, on either engine). */
+  db: AppDb;
+  /** This desk's SQLite file: the code catalog. */
+  catalog: Db;
   paths: DataPaths;
   /** Every URL the page requested. */
   requests: string[];
@@ -150,8 +155,8 @@ export async function startHarness(
     mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`);
 
   /** What main does once it has a key: open the database, compose the services, dispatch to them. */
-  const startApp = (keys: KeyRing, emergency: boolean, profileDir = dir) => {
-    const { db } = openAppDatabase(
+  const startApp = async (keys: KeyRing, emergency: boolean, profileDir = dir) => {
+    const { db, sqlite } = await openAppDatabase(
       paths,
       now,
       keys.all(),
@@ -160,9 +165,10 @@ export async function startHarness(
     );
     if (emergency) keys.markRecoveryStored(); // it was just typed in: the practice has it
     // As on a first run of the app: the fictional sample payers are there until removed.
-    if (options.sampleData) loadSampleDataOnce(db, now);
-    const services = createAppServices({
+    if (options.sampleData) await loadSampleDataOnce(db, now);
+    const services = await createAppServices({
       db,
+      catalog: sqlite,
       paths,
       keys,
       restart: () => restarts.push(now().toISOString()),
@@ -203,29 +209,29 @@ export async function startHarness(
       checkOutputs: true,
       reportError,
     });
-    return { db, services, dispatch };
+    return { db, catalog: sqlite, services, dispatch };
   };
 
-  let app: ReturnType<typeof startApp> | null = null;
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
   let appKeys: KeyRing | null = null;
   let dispatch: Dispatch;
   if (options.newComputer) {
     // The other computer: its own profile and key file; an administrator; then it is gone.
     const otherProfile = mkdtempSync(path.join(dir, 'other-pc-'));
-    const elsewhere = startApp(
+    const elsewhere = await startApp(
       await testKeyRing(otherProfile, now, { shown: true, auditKey: 'random' }),
       false,
       otherProfile,
     );
     await elsewhere.services.session.setup({ ...TEST_ADMIN });
-    elsewhere.db.close();
+    await elsewhere.db.close();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
     const { protector } = fakeKeyProtector();
     dispatch = createStartupDispatch({
       situation: 'recovery',
       handlers: recoveryCodeHandlers({
         settle: (code) => settleDbKey({ dbPath: paths.dbPath, keyFilePath, protector, recoveryCode: code }),
-        open: (settled) => {
+        open: async (settled) => {
           const keys = createKeyRing({
             keyFilePath,
             protector,
@@ -234,7 +240,7 @@ export async function startHarness(
             audit: settled.audit,
             now,
           });
-          app = startApp(keys, settled.emergency);
+          app = await startApp(keys, settled.emergency);
           dispatch = app.dispatch;
           return app.services.session.status();
         },
@@ -245,21 +251,23 @@ export async function startHarness(
     });
   } else if (options.damaged) {
     const keys = await testKeyRing(dir, now);
-    const before = startApp(keys, false);
+    const before = await startApp(keys, false);
     await before.services.session.setup({ ...TEST_ADMIN });
     await before.services.handlers['patients:save']({ id: null, patient: patientInput() });
-    before.services.backups.backupNow();
-    before.db.pragma('wal_checkpoint(TRUNCATE)');
-    before.db.close();
+    await before.services.backups.backupNow();
+    before.db.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    await before.db.close();
     const bytes = readFileSync(paths.dbPath);
     bytes.fill(0x5a, 4096 * 3, 4096 * 3 + 64); // inside a page after the first: it fails its HMAC
     writeFileSync(paths.dbPath, bytes);
     let problem = '';
     try {
-      openAppDatabase(paths, now, keys.all(), {
-        key: keys.audit(),
-        anchor: fileHeadAnchor(path.join(dir, 'verifydesk-audit-head.json')),
-      }).db.close();
+      await (
+        await openAppDatabase(paths, now, keys.all(), {
+          key: keys.audit(),
+          anchor: fileHeadAnchor(path.join(dir, 'verifydesk-audit-head.json')),
+        })
+      ).db.close();
     } catch (error) {
       if (!(error instanceof DatabaseOpenError && error.reason === 'damaged')) throw error;
       problem = error.message;
@@ -283,7 +291,7 @@ export async function startHarness(
   } else {
     // A fresh install has not shown its recovery code yet; other tests start after that.
     appKeys = await testKeyRing(dir, now, { shown: options.signedIn !== false });
-    app = startApp(appKeys, false);
+    app = await startApp(appKeys, false);
     // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
     if (options.signedIn !== false) await app.services.session.setup({ ...TEST_ADMIN });
     dispatch = app.dispatch;
@@ -361,6 +369,10 @@ export async function startHarness(
       if (!app) throw new Error('the database is not open yet (the recovery code was not given)');
       return app.db;
     },
+    get catalog() {
+      if (!app) throw new Error('the database is not open yet (the recovery code was not given)');
+      return app.catalog;
+    },
     paths,
     requests,
     consoleMessages,
@@ -384,8 +396,8 @@ export async function startHarness(
     },
     async restartApp() {
       if (!app || !appKeys) throw new Error('restartApp: only an app started on this computer restarts');
-      app.db.close();
-      app = startApp(appKeys, false);
+      await app.db.close();
+      app = await startApp(appKeys, false);
       dispatch = app.dispatch;
       await page.reload();
       await ready();
@@ -399,7 +411,7 @@ export async function startHarness(
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
-      if (app?.db.open) app.db.close();
+      if (app?.db.isOpen) await app.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

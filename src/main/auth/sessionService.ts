@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/ipc/result';
 import type { Role, SessionStatus } from '../../shared/auth/authViews';
 import { appendAudit, recordAudit } from '../audit/auditLog';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import {
   countUsers,
   findUserByName,
@@ -28,21 +28,21 @@ const BACKOFF_MS = 5 * 60_000;
 const WRONG = 'That user name and password do not match. Check Caps Lock and try again.';
 
 export interface SessionService {
-  status(): SessionStatus;
+  status(): Promise<SessionStatus>;
   setup(input: { username: string; displayName: string; password: string }): Promise<SessionStatus>;
   signIn(input: { username: string; password: string }): Promise<SessionStatus>;
   unlock(input: { password: string }): Promise<SessionStatus>;
-  lock(reason: 'user' | 'idle'): SessionStatus;
-  signOut(): SessionStatus;
+  lock(reason: 'user' | 'idle'): Promise<SessionStatus>;
+  signOut(): Promise<SessionStatus>;
   /** Throws `locked` or `forbidden` unless the current session may use a channel of this access. */
-  authorize(access: Access): void;
+  authorize(access: Access): Promise<void>;
   /** A user-initiated call: restarts the idle clock. */
   touch(): void;
   current(): SessionUser | null;
 }
 
 export function createSessionService(deps: {
-  db: Db;
+  db: AppDb;
   now: () => Date;
   lockAfterMinutes: () => number;
 }): SessionService {
@@ -65,17 +65,17 @@ export function createSessionService(deps: {
     return user !== null && !locked && now().getTime() - lastActivity >= deps.lockAfterMinutes() * 60_000;
   }
 
-  function applyIdle(): void {
+  async function applyIdle(): Promise<void> {
     if (idleExpired()) {
       locked = true;
-      audit('lock', user, { reason: 'idle' });
+      await audit('lock', user, { reason: 'idle' });
     }
   }
 
-  function status(): SessionStatus {
-    applyIdle();
+  async function status(): Promise<SessionStatus> {
+    await applyIdle();
     const state =
-      user === null ? (countUsers(db) === 0 ? 'setup' : 'signed_out') : locked ? 'locked' : 'open';
+      user === null ? ((await countUsers(db)) === 0 ? 'setup' : 'signed_out') : locked ? 'locked' : 'open';
     return {
       state,
       user: user && { displayName: user.displayName, role: user.role },
@@ -90,10 +90,10 @@ export function createSessionService(deps: {
     const at = now().getTime();
     // What was typed is written only when it names an account: a password typed into the user-name field
     // must not land in the audit trail.
-    const row = findUserByName(db, key);
+    const row = await findUserByName(db, key);
     const named = row ? row.username : 'unknown user name';
     if (failure && failure.count >= MAX_FAILURES && at < failure.until) {
-      audit('sign_in_refused', null, { reason: 'backoff' }, named);
+      await audit('sign_in_refused', null, { reason: 'backoff' }, named);
       const minutes = Math.ceil((failure.until - at) / 60_000);
       throw new AppError(
         'forbidden',
@@ -105,13 +105,13 @@ export function createSessionService(deps: {
     if (!ok || !row) {
       const count = (failure && at < failure.until ? failure.count : 0) + 1;
       failures.set(key, { count, until: at + BACKOFF_MS });
-      audit('sign_in_failed', null, { attempt: count }, named);
+      await audit('sign_in_failed', null, { attempt: count }, named);
       throw new AppError('validation', WRONG, 'password');
     }
     failures.delete(key);
     if (needsRehash(row.passwordHash)) {
       const upgraded = await hashPassword(password);
-      db.transaction(() => updatePasswordHash(db, row.id, upgraded, now().toISOString()))();
+      await db.tx(() => updatePasswordHash(db, row.id, upgraded, now().toISOString()));
     }
     return { id: row.id, displayName: row.displayName, role: row.role };
   }
@@ -120,19 +120,19 @@ export function createSessionService(deps: {
     status,
 
     async setup(input) {
-      if (countUsers(db) > 0)
+      if ((await countUsers(db)) > 0)
         throw new AppError('conflict', 'VerifyDesk is already set up. Sign in with your own account.');
       assertPasswordStrength(input.password);
       const hash = await hashPassword(input.password);
       const stamp = now().toISOString();
-      const created = db.transaction(() => {
+      const created = await db.tx(async () => {
         // Checked again inside the transaction: two setup windows cannot both create the first admin.
-        if (countUsers(db) > 0) throw new AppError('conflict', 'VerifyDesk is already set up.');
-        const id = insertUser(db, { ...input, role: 'admin', passwordHash: hash }, stamp);
+        if ((await countUsers(db)) > 0) throw new AppError('conflict', 'VerifyDesk is already set up.');
+        const id = await insertUser(db, { ...input, role: 'admin', passwordHash: hash }, stamp);
         const admin: SessionUser = { id, displayName: input.displayName, role: 'admin' };
-        appendAudit(db, { who: admin, action: 'setup', entity: 'user', entityId: id }, now());
+        await appendAudit(db, { who: admin, action: 'setup', entity: 'user', entityId: id }, now());
         return admin;
-      })();
+      });
       user = created;
       locked = false;
       lastActivity = now().getTime();
@@ -143,7 +143,7 @@ export function createSessionService(deps: {
       const signedIn = await attempt(input.username, input.password);
       // Recorded before the session opens: when the audit trail cannot be written (a full disk, a
       // read-only file) nobody is signed in unseen, and the screen's "failed" is the truth.
-      audit('sign_in', signedIn);
+      await audit('sign_in', signedIn);
       user = signedIn;
       locked = false;
       lastActivity = now().getTime();
@@ -152,25 +152,25 @@ export function createSessionService(deps: {
 
     async unlock(input) {
       if (!user) throw new AppError('locked', 'Sign in first.');
-      const row = getUser(db, user.id);
+      const row = await getUser(db, user.id);
       if (!row) throw new AppError('locked', 'Sign in first.');
       await attempt(row.username, input.password);
-      audit('unlock', user); // before unlocking, like sign-in
+      await audit('unlock', user); // before unlocking, like sign-in
       locked = false;
       lastActivity = now().getTime();
       return status();
     },
 
-    lock(reason) {
-      applyIdle();
+    async lock(reason) {
+      await applyIdle();
       if (user && !locked) {
         locked = true;
-        audit('lock', user, { reason });
+        await audit('lock', user, { reason });
       }
       return status();
     },
 
-    signOut() {
+    async signOut() {
       const leaving = user;
       // The session closes first, whatever happens to its audit row: a full or read-only disk must not
       // keep someone signed in who asked to leave.
@@ -178,7 +178,7 @@ export function createSessionService(deps: {
       locked = false;
       if (leaving) {
         try {
-          audit('sign_out', leaving);
+          await audit('sign_out', leaving);
         } catch (error) {
           console.error(
             `VerifyDesk: the sign-out could not be recorded (${error instanceof Error ? error.name : typeof error})`,
@@ -188,13 +188,13 @@ export function createSessionService(deps: {
       return status();
     },
 
-    authorize(access) {
+    async authorize(access) {
       if (access === 'open') return;
-      applyIdle();
+      await applyIdle();
       // The account as it is now: an administrator who turned their own rights or account off (or was
       // turned off by another) does not keep them until they sign out.
       if (user) {
-        const row = getUser(db, user.id);
+        const row = await getUser(db, user.id);
         if (!row?.active) {
           user = null;
           locked = false;

@@ -9,7 +9,7 @@ import { localDate } from '../../shared/dates/localDate';
 import { formatUsDate } from '../../shared/dates/usDate';
 import { AppError } from '../../shared/ipc/result';
 import { isDeletedOn } from '../../shared/catalog/catalogTypes';
-import { buildMatchExpression, queryWords } from '../../shared/catalog/searchQuery';
+import { queryWords } from '../../shared/catalog/searchQuery';
 import { isUnknownValue, sameValue, type DerivedField } from '../../shared/ledger/derive';
 import { ALLOWED_FEE_FIELD, factField, SERVICE_FIELD, type ServiceValue } from '../../shared/ledger/fields';
 import type { Subject } from '../../shared/ledger/ledgerTypes';
@@ -37,6 +37,7 @@ import {
   type Script,
   type ScriptStep,
 } from '../../shared/script/scriptTypes';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
 import { getCatalogCodes } from '../db/repositories/catalogRepo';
 import * as calls from '../db/repositories/callRepo';
@@ -47,7 +48,9 @@ import type { Ledger } from '../ledger/ledger';
 import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
 
 export interface CallServiceDeps {
-  db: Db;
+  db: AppDb;
+  /** This desk's code catalog (it stays on each computer). */
+  catalog: Db;
   now: () => Date;
   actor: () => string;
   ledger: Ledger;
@@ -119,18 +122,18 @@ function answerAsValue(step: ScriptStep, answer: Answer): unknown {
   }
 }
 
-export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
+export function createCallService({ db, catalog, now, actor, ledger }: CallServiceDeps) {
   const stamp = () => now().toISOString();
   const today = () => localDate(now());
 
-  function requireCall(id: number): calls.CallRow {
-    const call = calls.getCall(db, id);
+  async function requireCall(id: number): Promise<calls.CallRow> {
+    const call = await calls.getCall(db, id);
     if (!call) throw new AppError('not_found', 'That call record does not exist.');
     return call;
   }
 
-  /** `rows`: the call's answers, when the caller has already read them. */
-  function engineState(call: calls.CallRow, rows = calls.listAnswers(db, call.id)): CallState {
+  /** `rows`: the call's answers. */
+  function engineState(call: calls.CallRow, rows: calls.AnswerRow[]): CallState {
     const stored = JSON.parse(call.stateJson) as StoredState;
     const answers: Record<string, Answer> = {};
     for (const row of rows) answers[row.key] = row.answer;
@@ -143,24 +146,24 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
   }
 
   /** The patient's coverage with the call's plan (null: the call is on a plan the patient has no coverage with). */
-  function coverageOf(call: calls.CallRow): CoverageRow | null {
-    return listCoverageRows(db, call.patientId).find((c) => c.planId === call.planId) ?? null;
+  async function coverageOf(call: calls.CallRow): Promise<CoverageRow | null> {
+    return (await listCoverageRows(db, call.patientId)).find((c) => c.planId === call.planId) ?? null;
   }
 
   /**
    * Where a call's statements go: its plan (and the plan's payer, whose defaults fill in), the patient's
    * coverage with that plan, and the patient's service history (read once per request, on demand).
    */
-  function knowledgeOf(call: calls.CallRow) {
-    const plan = getPlanRow(db, call.planId)!;
+  async function knowledgeOf(call: calls.CallRow) {
+    const plan = (await getPlanRow(db, call.planId))!;
     let history: ReturnType<typeof readServiceHistory> | null = null;
     return {
-      coverage: coverageOf(call),
+      coverage: await coverageOf(call),
       payerId: plan.payerId,
       history: () => (history ??= readServiceHistory(ledger, call.patientId)),
     };
   }
-  type Knowledge = ReturnType<typeof knowledgeOf>;
+  type Knowledge = Awaited<ReturnType<typeof knowledgeOf>>;
   function target(call: calls.CallRow, k: Knowledge, step: ScriptStep, code: string | null): Target | null {
     const learns = step.learns;
     if (!learns) return null;
@@ -187,19 +190,16 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     }
   }
 
-  function onFile(
+  async function onFile(
     call: calls.CallRow,
     k: Knowledge,
     step: ScriptStep,
     code: string | null,
-  ): OnFileNow | null {
+  ): Promise<OnFileNow | null> {
     const learns = step.learns;
     if (!learns || !target(call, k, step, code)) return null;
     if (learns.kind === 'service') {
-      const services = k
-        .history()
-        .filter((s) => s.code === code)
-        .map((s) => s.value);
+      const services = (await k.history()).filter((s) => s.code === code).map((s) => s.value);
       if (services.length === 0) return null;
       const last = services[0]!;
       const whose = { office: 'office records', payer: "payer's history", patient: 'patient said' }[
@@ -215,10 +215,10 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     }
     // One field read by its index, however long the plan's history: this runs on every answer.
     const where = target(call, k, step, code)!;
-    let derived: DerivedField = ledger.derive(where.subject, where.field, where.code);
+    let derived: DerivedField = await ledger.derive(where.subject, where.field, where.code);
     let inherited = false;
     if (learns.kind === 'policy' && isUnknownValue(derived.value)) {
-      const fallback = ledger.derive({ kind: 'payer', id: k.payerId }, where.field, where.code);
+      const fallback = await ledger.derive({ kind: 'payer', id: k.payerId }, where.field, where.code);
       if (!isUnknownValue(fallback.value)) {
         derived = fallback;
         inherited = true;
@@ -301,18 +301,18 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     return { action: 'Make the estimate and tell the patient what they will owe', due: tomorrow };
   }
 
-  function view(id: number): CallView {
-    const call = requireCall(id);
-    const rows = calls.listAnswers(db, id);
+  async function view(id: number): Promise<CallView> {
+    const call = await requireCall(id);
+    const rows = await calls.listAnswers(db, id);
     const state = engineState(call, rows);
-    const patient = getPatientRow(db, call.patientId)!;
-    const plan = getPlanRow(db, call.planId)!;
-    const holds = calls.listHolds(db, id);
+    const patient = (await getPatientRow(db, call.patientId))!;
+    const plan = (await getPlanRow(db, call.planId))!;
+    const holds = await calls.listHolds(db, id);
     const script = scriptById(call.scriptId);
     const step = call.status === 'in_progress' ? currentStep(script, state) : null;
     const code = step?.perCode ? (state.codes[state.codeIndex] ?? null) : null;
-    const k = knowledgeOf(call);
-    const known = step ? onFile(call, k, step, code) : null;
+    const k = await knowledgeOf(call);
+    const known = step ? await onFile(call, k, step, code) : null;
     const latest = latestAnswers(rows);
     const answerView = (row: calls.AnswerRow) => {
       const [stepId, answerCode] = row.key.split('@') as [string, string | undefined];
@@ -349,7 +349,7 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
       status: call.status,
       kind: call.scriptId === MEDICAL_SCRIPT.id ? 'medical' : 'dental',
       medicalCallOf: call.medicalCallOf,
-      medicalCalls: calls.listMedicalCalls(db, id),
+      medicalCalls: await calls.listMedicalCalls(db, id),
       medicalCodes: medicalCodes(call, outcomes),
       patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, dob: patient.dob },
       plan: { id: plan.id, payerName: plan.payerName, planName: plan.name, groupNumber: plan.groupNumber },
@@ -445,12 +445,12 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
       nextAction: call.nextAction,
       nextActionDue: call.nextActionDue,
       reverifyDate: call.reverifyDate,
-      amendments: calls.listAmendments(db, id),
+      amendments: await calls.listAmendments(db, id),
     };
   }
 
-  function requireInProgress(id: number): calls.CallRow {
-    const call = requireCall(id);
+  async function requireInProgress(id: number): Promise<calls.CallRow> {
+    const call = await requireCall(id);
     if (call.status !== 'in_progress') {
       throw new AppError(
         'conflict',
@@ -464,18 +464,18 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
    * What is wrong before dialling. Problems: a code VerifyDesk does not know, or one deleted by the date
    * of service (with what replaced it). Warnings: a date of service outside the coverage's known dates.
    */
-  function preflight(input: {
+  async function preflight(input: {
     patientId: number;
     planId: number;
     planned: calls.PlannedCode[];
-  }): CallPreflight {
-    const catalog = getCatalogCodes(
-      db,
+  }): Promise<CallPreflight> {
+    const known = getCatalogCodes(
+      catalog,
       input.planned.map((p) => p.code),
     );
     const problems: CallPreflight['problems'] = [];
     input.planned.forEach((p, i) => {
-      const entry = catalog.get(p.code);
+      const entry = known.get(p.code);
       const field = `planned.${i}.code`;
       if (!entry) {
         problems.push({ field, message: `${p.code} is not a CDT code VerifyDesk knows. Check the number.` });
@@ -483,7 +483,7 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         const current = entry.confusedWith
           .map((c) => c.code)
           .filter((c) => {
-            const other = getCatalogCodes(db, [c]).get(c);
+            const other = getCatalogCodes(catalog, [c]).get(c);
             return other && !isDeletedOn(other, p.serviceDate);
           });
         problems.push({
@@ -495,9 +495,9 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
       }
     });
     const warnings: string[] = [];
-    const coverage = listCoverageRows(db, input.patientId).find((c) => c.planId === input.planId);
+    const coverage = (await listCoverageRows(db, input.patientId)).find((c) => c.planId === input.planId);
     if (coverage) {
-      const facts = readCoverageKnowledge(ledger, coverage.id);
+      const facts = await readCoverageKnowledge(ledger, coverage.id);
       const starts = facts.field('effectiveDate').value as string | null;
       const ends = facts.field('terminationDate').value as string | null;
       for (const date of [...new Set(input.planned.map((p) => p.serviceDate))]) {
@@ -517,7 +517,7 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     return { problems, warnings };
   }
 
-  function insertNewCall(
+  async function insertNewCall(
     script: Script,
     input: {
       patientId: number;
@@ -526,16 +526,16 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
       dialedNumber: string | null;
       medicalCallOf: number | null;
     },
-  ): number {
-    if (!getPatientRow(db, input.patientId))
+  ): Promise<number> {
+    if (!(await getPatientRow(db, input.patientId)))
       throw new AppError('not_found', 'That patient record no longer exists.');
-    if (!getPlanRow(db, input.planId))
+    if (!(await getPlanRow(db, input.planId)))
       throw new AppError('validation', 'Choose a plan that exists.', 'planId');
     const state = startCall(
       script,
       input.planned.map((p) => p.code),
     );
-    return db.transaction(() =>
+    return db.tx(() =>
       calls.insertCall(db, {
         ...input,
         scriptId: script.id,
@@ -544,11 +544,11 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         stateJson: storedState(state),
         now: stamp(),
       }),
-    )();
+    );
   }
 
   /** Codes a finished dental call found excluded by the dental plan: the medical plan may pay them. */
-  function medicalCodes(call: calls.CallRow, outcomes = engineState(call).outcomes): string[] {
+  function medicalCodes(call: calls.CallRow, outcomes: Readonly<Record<string, Outcome>>): string[] {
     if (call.scriptId !== DEFAULT_SCRIPT.id || call.status === 'in_progress') return [];
     return call.planned.map((p) => p.code).filter((code) => outcomes[code] === 'not_covered_dental');
   }
@@ -557,16 +557,16 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
    * The call's final answers become statements in the ledger, each dated when it was given, with the
    * call, rep and reference number as the source. Run inside the transaction that ends the call.
    */
-  function recordStatements(call: calls.CallRow, rows: calls.AnswerRow[]): void {
+  async function recordStatements(call: calls.CallRow, rows: calls.AnswerRow[]): Promise<void> {
     const script = scriptById(call.scriptId);
-    const k = knowledgeOf(call);
+    const k = await knowledgeOf(call);
     for (const row of latestAnswers(rows)) {
       const [stepId, code] = row.key.split('@') as [string, string | undefined];
       const step = stepById(script, stepId);
       const value = step.learns ? answerAsValue(step, row.answer) : undefined;
       const where = value === undefined ? null : target(call, k, step, code ?? null);
       if (!where) continue;
-      ledger.record(where.subject, [{ code: where.code, field: where.field, value }], {
+      await ledger.record(where.subject, [{ code: where.code, field: where.field, value }], {
         source: 'call',
         callId: call.id,
         repName: call.repName,
@@ -580,37 +580,43 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
     view,
     preflight,
 
-    start(input: {
+    async start(input: {
       patientId: number;
       planId: number;
       planned: calls.PlannedCode[];
       dialedNumber: string | null;
       acceptWarnings?: boolean;
-    }): CallView {
-      const check = preflight(input);
+    }): Promise<CallView> {
+      const check = await preflight(input);
       const problem = check.problems[0];
       if (problem) throw new AppError('validation', problem.message, problem.field);
       if (check.warnings.length > 0 && !input.acceptWarnings)
         throw new AppError('conflict', check.warnings.join(' '), 'acceptWarnings');
-      return view(insertNewCall(DEFAULT_SCRIPT, { ...input, medicalCallOf: null }));
+      return view(await insertNewCall(DEFAULT_SCRIPT, { ...input, medicalCallOf: null }));
     },
 
     /**
      * The medical-plan branch: a new call, with its own rep, reference number and timers, linked to the
      * dental call that found codes the dental plan will not pay. It asks about those codes only.
      */
-    startMedical(dentalCallId: number, input: { planId: number; dialedNumber: string | null }): CallView {
-      const dental = requireCall(dentalCallId);
+    async startMedical(
+      dentalCallId: number,
+      input: { planId: number; dialedNumber: string | null },
+    ): Promise<CallView> {
+      const dental = await requireCall(dentalCallId);
       if (dental.scriptId !== DEFAULT_SCRIPT.id)
         throw new AppError('conflict', 'A medical-plan call starts from a dental verification call.');
-      const codes = medicalCodes(dental);
+      const codes = medicalCodes(
+        dental,
+        engineState(dental, await calls.listAnswers(db, dental.id)).outcomes,
+      );
       if (codes.length === 0) {
         throw new AppError(
           'conflict',
           'No code on this call was refused by the dental plan, so there is nothing to ask the medical plan.',
         );
       }
-      const plan = getPlanRow(db, input.planId);
+      const plan = await getPlanRow(db, input.planId);
       if (!plan || plan.planType !== 'medical') {
         throw new AppError(
           'validation',
@@ -619,7 +625,7 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         );
       }
       return view(
-        insertNewCall(MEDICAL_SCRIPT, {
+        await insertNewCall(MEDICAL_SCRIPT, {
           patientId: dental.patientId,
           planId: plan.id,
           planned: dental.planned.filter((p) => codes.includes(p.code)),
@@ -633,9 +639,9 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
      * Commits one answer, how it compares with the file, and the engine's next position in one
      * transaction: durable once this returns. A changed answer must be read back before the next one.
      */
-    answer(id: number, answer: Answer): CallView {
-      const call = requireInProgress(id);
-      const rows = calls.listAnswers(db, id);
+    async answer(id: number, answer: Answer): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       if (pendingReadBack(rows))
         throw new AppError(
           'conflict',
@@ -657,11 +663,11 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
       if (step.learns?.kind === 'service' && typeof answer.value === 'string' && answer.value > today())
         throw new AppError('validation', 'An earlier service cannot have a future date.', 'answer');
       const code = step.perCode ? (state.codes[state.codeIndex] ?? null) : null;
-      const known = onFile(call, knowledgeOf(call), step, code);
+      const known = await onFile(call, await knowledgeOf(call), step, code);
       const comparison = compare(step, answer, known);
       const at = stamp();
-      db.transaction(() => {
-        calls.insertAnswer(
+      await db.tx(async () => {
+        await calls.insertAnswer(
           db,
           id,
           answerKey(step, state.codeIndex, state.codes),
@@ -670,11 +676,11 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
           known ? { text: known.text, source: known.source } : null,
           at,
         );
-        calls.updateCallState(db, id, storedState(next), at);
+        await calls.updateCallState(db, id, storedState(next), at);
         // The opening questions fill the record's rep and reference fields.
         if (step.id === 'rep_name' || step.id === 'reference_number') {
           const text = answer.value === null ? null : String(answer.value);
-          calls.updateCallDetails(
+          await calls.updateCallDetails(
             db,
             id,
             {
@@ -687,51 +693,52 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
             at,
           );
         }
-      })();
+      });
       return view(id);
     },
 
     /** The caller read the changed answer back and the rep confirmed it. */
-    confirmReadBack(id: number, key: string): CallView {
-      requireInProgress(id);
-      const pending = pendingReadBack(calls.listAnswers(db, id));
+    async confirmReadBack(id: number, key: string): Promise<CallView> {
+      await requireInProgress(id);
+      const pending = pendingReadBack(await calls.listAnswers(db, id));
       if (!pending || pending.key !== key)
         throw new AppError('conflict', 'There is no changed answer waiting to be read back.');
-      db.transaction(() => calls.insertReadBack(db, pending.id, stamp(), actor()))();
+      await db.tx(() => calls.insertReadBack(db, pending.id, stamp(), actor()));
       return view(id);
     },
 
-    back(id: number, trailIndex: number): CallView {
-      const call = requireInProgress(id);
+    async back(id: number, trailIndex: number): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       let state: CallState;
       try {
-        state = goBack(engineState(call), trailIndex);
+        state = goBack(engineState(call, rows), trailIndex);
       } catch (error) {
         if (error instanceof ScriptError) throw new AppError('validation', error.message);
         throw error;
       }
-      calls.updateCallState(db, id, storedState(state), stamp());
+      await calls.updateCallState(db, id, storedState(state), stamp());
       return view(id);
     },
 
-    setDetails(
+    async setDetails(
       id: number,
       details: Pick<
         calls.CallRow,
         'repName' | 'referenceNumber' | 'noReferenceReason' | 'dialedNumber' | 'ivrNotes'
       >,
-    ): CallView {
-      requireInProgress(id);
-      calls.updateCallDetails(db, id, details, stamp());
+    ): Promise<CallView> {
+      await requireInProgress(id);
+      await calls.updateCallDetails(db, id, details, stamp());
       return view(id);
     },
 
     /** H: starts a hold segment, or ends the open one ("rep on line"). */
-    toggleHold(id: number): CallView {
-      requireInProgress(id);
-      db.transaction(() => {
-        if (!calls.endOpenHold(db, id, stamp())) calls.startHold(db, id, stamp());
-      })();
+    async toggleHold(id: number): Promise<CallView> {
+      await requireInProgress(id);
+      await db.tx(async () => {
+        if (!(await calls.endOpenHold(db, id, stamp()))) await calls.startHold(db, id, stamp());
+      });
       return view(id);
     },
 
@@ -739,16 +746,16 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
      * The call dropped: everything said so far is kept (and recorded in the ledger), unanswered codes are
      * partial, and a call-back is due today.
      */
-    drop(id: number): CallView {
-      const call = requireInProgress(id);
-      const rows = calls.listAnswers(db, id);
+    async drop(id: number): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       const state = engineState(call, rows);
       const outcomes = { ...state.outcomes };
       for (const code of codesWithoutOutcome(state)) outcomes[code] = 'partial';
-      db.transaction(() => {
-        recordStatements(call, rows);
-        calls.endOpenHold(db, id, stamp());
-        calls.finishCall(db, id, {
+      await db.tx(async () => {
+        await recordStatements(call, rows);
+        await calls.endOpenHold(db, id, stamp());
+        await calls.finishCall(db, id, {
           status: 'partial',
           endedAt: stamp(),
           stateJson: storedState({ ...state, outcomes }),
@@ -756,34 +763,31 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
           nextActionDue: today(),
           reverifyDate: null,
         });
-      })();
+      });
       return view(id);
     },
 
     /** The Records list: newest first, narrowed by the words typed (patient, payer, plan, reference, code). */
-    search(query: string): calls.CallListRow[] {
-      // Only the last word is a prefix (it may still be being typed): a prefix of a common word
-      // ("ref" of every reference number) would make the index merge a million entries.
-      const match = buildMatchExpression(
-        queryWords(query).map((w) => [w]),
-        { prefixLast: true, mode: 'all' },
-      );
-      return calls.searchCalls(db, match || null, 200);
+    search(query: string): Promise<calls.CallListRow[]> {
+      return calls.searchCalls(db, queryWords(query), 200);
     },
 
     /** Calls left in progress (the app closed or crashed): offered for resuming where they were. */
-    inProgress(): Array<{
-      id: number;
-      patientId: number;
-      patientName: string;
-      payerName: string;
-      codes: string[];
-      question: string | null;
-      startedAt: string;
-    }> {
-      return calls.listCallsByStatus(db, 'in_progress').map((c) => {
-        const v = view(c.id);
-        return {
+    async inProgress(): Promise<
+      Array<{
+        id: number;
+        patientId: number;
+        patientName: string;
+        payerName: string;
+        codes: string[];
+        question: string | null;
+        startedAt: string;
+      }>
+    > {
+      const out = [];
+      for (const c of await calls.listCallsByStatus(db, 'in_progress')) {
+        const v = await view(c.id);
+        out.push({
           id: c.id,
           patientId: c.patientId,
           patientName: v.patient.name,
@@ -791,16 +795,17 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
           codes: c.planned.map((p) => p.code),
           question: v.current?.label ?? null,
           startedAt: c.startedAt,
-        };
-      });
+        });
+      }
+      return out;
     },
 
-    complete(
+    async complete(
       id: number,
       input: { nextAction: string; nextActionDue: string; reverifyDate: string | null },
-    ): CallView {
-      const call = requireInProgress(id);
-      const rows = calls.listAnswers(db, id);
+    ): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       const state = engineState(call, rows);
       if (!call.repName)
         throw new AppError('validation', "Add the rep's name before completing the call.", 'repName');
@@ -827,11 +832,11 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         );
       }
       const script = scriptById(call.scriptId);
-      db.transaction(() => {
-        recordStatements(call, rows);
-        calls.endOpenHold(db, id, stamp());
+      await db.tx(async () => {
+        await recordStatements(call, rows);
+        await calls.endOpenHold(db, id, stamp());
         const earliest = [...call.planned].map((p) => p.serviceDate).sort()[0]!;
-        calls.finishCall(db, id, {
+        await calls.finishCall(db, id, {
           status: 'completed',
           endedAt: stamp(),
           stateJson: storedState({ ...state, outcomes }),
@@ -849,7 +854,7 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
         };
         for (const p of call.planned) {
           if (outcomes[p.code] !== 'pa_required') continue;
-          insertPriorAuth(db, {
+          await insertPriorAuth(db, {
             callId: id,
             patientId: call.patientId,
             planId: call.planId,
@@ -863,15 +868,15 @@ export function createCallService({ db, now, actor, ledger }: CallServiceDeps) {
             byUser: actor(),
           });
         }
-      })();
+      });
       return view(id);
     },
 
-    amend(id: number, what: string, why: string): CallView {
-      const call = requireCall(id);
+    async amend(id: number, what: string, why: string): Promise<CallView> {
+      const call = await requireCall(id);
       if (call.status === 'in_progress')
         throw new AppError('conflict', 'The call is still open: change the answer itself.');
-      calls.insertAmendment(db, id, { amendedAt: stamp(), amendedBy: actor(), what, why });
+      await db.tx(() => calls.insertAmendment(db, id, { amendedAt: stamp(), amendedBy: actor(), what, why }));
       return view(id);
     },
   };

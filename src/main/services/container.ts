@@ -2,11 +2,12 @@
 // Electron and the test harness.
 import { platform } from 'node:process';
 import { createBackupService, type BackupService } from '../backup/backupService';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
+import { officeSchemaVersion } from '../db/schemaVersion';
 import { dataPathWarning } from '../db/dataPathRisk';
 import type { DataPaths } from '../db/paths';
 import { backupHandlers } from '../ipc/handlers/backupHandlers';
-import { schemaVersion } from '../db/migrate';
 import { createSessionService, type SessionService } from '../auth/sessionService';
 import { createUserService } from '../auth/userService';
 import type { HandlerMap } from '../ipc/dispatch';
@@ -40,7 +41,10 @@ export interface AppContext {
   keys: KeyRing;
   /** Restarts the app: a scheduled restore runs before the database opens again. */
   restart: () => void;
-  db: Db;
+  /** The office's data: this computer's SQLite file, or the office database on a server. */
+  db: AppDb;
+  /** This computer's SQLite file: its code catalog stays here whichever holds the office's data. */
+  catalog: Db;
   appVersion: string;
   now: () => Date;
   /** This computer's name, recorded with every statement in the ledger. */
@@ -58,9 +62,9 @@ export interface AppServices {
   backups: BackupService;
 }
 
-export function createAppServices(context: AppContext): AppServices {
-  const { db, now } = context;
-  const settings = createSettingsService(db, now);
+export async function createAppServices(context: AppContext): Promise<AppServices> {
+  const { db, catalog, now } = context;
+  const settings = await createSettingsService(db, now);
   const session = createSessionService({ db, now, lockAfterMinutes: () => settings.get().lockAfterMinutes });
   // Who is acting, recorded with every answer, estimate and change: the signed-in person.
   const actor = () => session.current()?.displayName ?? 'nobody signed in';
@@ -74,7 +78,7 @@ export function createAppServices(context: AppContext): AppServices {
       eligibility: settings.get().eligibilityStaleAfterDays,
     }),
   });
-  const policies = createPolicyService({ db, now, ledger });
+  const policies = createPolicyService({ db, catalog, now, ledger });
   const patients = createPatientService({ db, now, actor, ledger });
   const reverify = createReverifyService({
     db,
@@ -103,23 +107,23 @@ export function createAppServices(context: AppContext): AppServices {
       () => backups.reencryptAfterKeyChange(),
     ),
     ...appHandlers(
-      () => ({
+      async () => ({
         version: context.appVersion,
         dbPath: context.paths.dbPath,
         dataPathWarning: dataPathWarning(context.paths.dbPath),
-        schemaVersion: schemaVersion(context.db),
+        schemaVersion: await officeSchemaVersion(db),
         platform,
       }),
       context.clipboard,
     ),
     ...settingsHandlers(settings),
-    ...catalogHandlers(createCatalogService(db, now)),
+    ...catalogHandlers(createCatalogService(catalog, now)),
     ...policyHandlers(policies, context.links, () => settings.get().externalSites),
     ...patientHandlers(patients),
     ...ledgerHandlers(ledger),
     ...sampleHandlers(db),
     ...callHandlers(
-      createCallService({ db, now, actor, ledger }),
+      createCallService({ db, catalog, now, actor, ledger }),
       createPriorAuthService({ db, now, actor }),
       reverify,
       createTodoService({ db, ledger, now, actor, reverify }),
@@ -127,7 +131,7 @@ export function createAppServices(context: AppContext): AppServices {
       context.files,
     ),
     ...estimateHandlers(
-      createEstimateService({ db, now, actor, ledger }),
+      createEstimateService({ db, catalog, now, actor, ledger }),
       context.printer,
       context.files,
       () => settings.get().office,

@@ -29,7 +29,7 @@ export function dataHandlers(
     'packs:export': async () => ({
       savedTo: await files.save(
         `verifydesk-policy-pack-${localDate(now())}.json`,
-        `${JSON.stringify(packs.exportPack(), null, 2)}\n`,
+        `${JSON.stringify(await packs.exportPack(), null, 2)}\n`,
       ),
     }),
     'packs:importPreview': ({ fileName, contentBase64 }) => packs.preview(fileName, bytesOf(contentBase64)),
@@ -39,7 +39,7 @@ export function dataHandlers(
       // File names carry no patient or payer details, only what the file is.
       savedTo: await files.save(
         planId === null ? 'office-fees.csv' : `plan-${planId}-allowed-fees.csv`,
-        fees.exportCsv(planId),
+        await fees.exportCsv(planId),
       ),
     }),
     'fees:importPreview': ({ planId, file }) =>
@@ -68,8 +68,8 @@ export function estimateHandlers(
   const costSummary = printDocument(
     printer,
     files,
-    (id) => {
-      estimates.get(id);
+    async (id) => {
+      await estimates.get(id);
       return `print/cost-summary/${id}`;
     },
     (id) => `estimate-${id}.pdf`,
@@ -77,8 +77,8 @@ export function estimateHandlers(
   const goodFaithEstimate = printDocument(
     printer,
     files,
-    (id) => {
-      estimates.getGoodFaithEstimate(id);
+    async (id) => {
+      await estimates.getGoodFaithEstimate(id);
       return `print/good-faith-estimate/${id}`;
     },
     (id) => `good-faith-estimate-${id}.pdf`,

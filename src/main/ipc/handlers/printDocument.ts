@@ -5,16 +5,16 @@ import type { FilePort, PrintPort } from '../../services/ports';
 export function printDocument(
   printer: PrintPort,
   files: FilePort,
-  route: (id: number) => string,
+  route: (id: number) => Promise<string>,
   fileName: (id: number) => string,
 ) {
   return {
     print: async (id: number) => {
-      await printer.print(route(id));
+      await printer.print(await route(id));
       return { printed: true as const };
     },
     savePdf: async (id: number) => ({
-      savedTo: await files.save(fileName(id), await printer.toPdf(route(id))),
+      savedTo: await files.save(fileName(id), await printer.toPdf(await route(id))),
     }),
   };
 }

@@ -61,7 +61,7 @@ function PriorAuthForm({ item, onSaved }: { item: PriorAuth; onSaved: () => void
       validFrom: orNull(draft.validFrom),
       validTo: orNull(draft.validTo),
     };
-    call('pa:update', { id: item.id, patch }).then(onSaved, (error: unknown) =>
+    call('pa:update', { id: item.id, version: item.version, patch }).then(onSaved, (error: unknown) =>
       setProblem(
         error instanceof ApiError
           ? { field: error.field ?? null, message: error.message }
