@@ -11,7 +11,7 @@ import type { Migration } from '../migrate';
  *   merge entry names its last hash.
  */
 export const officeDatabaseMigration: Migration = {
-  version: 14,
+  version: 15,
   name: 'office-database',
   up(db) {
     db.exec(`
