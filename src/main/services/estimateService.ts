@@ -181,7 +181,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         });
 
       // The plan's allowed fee: the rep's word or the fee schedule, whichever is newer.
-      const schedule = new Map(fees.listPlanFeesDated(db, plan.id).map((f) => [f.code, f]));
+      const schedule = new Map(fees.listPlanFees(db, plan.id).map((f) => [f.code, f]));
       const allowedFees: Record<string, number> = {};
       for (const code of new Set([...codes, ...schedule.keys()])) {
         const said = knowledge.allowedFee(code);

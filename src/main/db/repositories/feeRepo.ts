@@ -14,15 +14,8 @@ export function listOfficeFees(db: Db): FeeRow[] {
   ).all() as FeeRow[];
 }
 
-export function listPlanFees(db: Db, planId: number): FeeRow[] {
-  return stmt(
-    db,
-    'SELECT cdt_code AS code, allowed_cents AS cents FROM plan_allowed_fees WHERE plan_id = ? ORDER BY cdt_code',
-  ).all(planId) as FeeRow[];
-}
-
-/** A plan's fee schedule with the day each fee was last imported or typed. */
-export function listPlanFeesDated(db: Db, planId: number): Array<FeeRow & { updatedAt: string }> {
+/** A plan's fee schedule, with the day each fee was last imported or typed (the estimate weighs it). */
+export function listPlanFees(db: Db, planId: number): Array<FeeRow & { updatedAt: string }> {
   return stmt(
     db,
     `SELECT cdt_code AS code, allowed_cents AS cents, updated_at AS updatedAt FROM plan_allowed_fees
