@@ -321,6 +321,29 @@ describe('what the rep said is the record, from the call to the paper', () => {
       ],
     });
 
+    // The plan's screen shows the disagreement under the field, with each answer and who gave it, and the
+    // field's history on request.
+    await page.keyboard.press('Alt+Digit3');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Payers and plans');
+    await page.getByRole('button', { name: 'Journey PPO' }).click();
+    const benefits = page.getByRole('form', { name: 'Plan benefits' });
+    const deductible = benefits.locator('.field', { has: page.getByLabel('Deductible, individual') });
+    await expect
+      .poll(() => deductible.textContent())
+      .toContain('Conflicting answers: $1,500.00 (said on a call');
+    expect(await deductible.textContent()).toContain(`$50.00 (${was})`);
+    await deductible.getByRole('button', { name: 'History (2)' }).click();
+    const history = deductible.getByRole('list', { name: 'History of this answer' });
+    expect(await history.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^\$1,500\.00 said on a call .*Marco P, ref JRN-881; recorded by Test User on Test desk$/,
+      ),
+      expect.stringMatching(
+        /^\$50\.00 said on a call .*Denise K, ref 4471; recorded by Test User on Test desk$/,
+      ),
+    ]);
+    await h.screenshot('journey-plan-conflict');
+
     // The to-do list has the PA to submit, due in two days.
     await page.keyboard.press('Alt+Digit8');
     await expect.poll(() => page.locator('h1').textContent()).toBe('To-do');
