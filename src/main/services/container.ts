@@ -118,7 +118,7 @@ export function createAppServices(context: AppContext): AppServices {
     ...ledgerHandlers(ledger),
     ...sampleHandlers(db),
     ...callHandlers(
-      createCallService({ db, now, actor, ledger }),
+      createCallService({ db, now, actor, ledger, office: () => settings.get().office }),
       createPriorAuthService({ db, now, actor }),
       reverify,
       createTodoService({ db, ledger, now, actor, reverify }),
