@@ -197,7 +197,12 @@ describe('verification call screen', () => {
     // The app opens on Lookup; once it shows, the screen shortcuts are listening.
     await expect.poll(() => page.locator('h1').textContent()).toBe('Code lookup');
     await openCallScreen();
-    await page.getByRole('button', { name: /Resume the call/ }).click();
+    // The offer says which call it is: patient, payer, codes, and the question it goes back to.
+    const resume = page.getByRole('button', { name: /Resume the call/ });
+    expect(await resume.textContent()).toContain(
+      'Resume the call with Mrkfirst Callpatient, Fictional Print Dental (test) (D0367) at "Active on the date of service"',
+    );
+    await resume.click();
     await question().waitFor();
     expect(await question().getAttribute('data-key')).toBe(nextKey);
     expect(await page.getByRole('region', { name: 'Answers so far' }).locator('li').count()).toBe(3);

@@ -329,8 +329,13 @@ describe('the call screen for a person on a headset', () => {
     await expectAlwaysVisible();
     await shoot('first-question');
 
-    // The rep's name and reference, then a hold.
+    // The rep's name and reference, then a hold. The answers list says what each answer is, and keeps
+    // the question as put to the rep for a mouse pointer.
     await answerAll(FIRST, { stopAt: 'member_found' });
+    const answers = p.getByRole('region', { name: 'Answers so far' }).locator('li');
+    expect(await answers.first().textContent()).toMatch(/^Rep Denise K/);
+    expect(await answers.first().getAttribute('title')).toBe('What is your name?');
+    expect(await answers.nth(1).textContent()).toMatch(/^Reference HS-1001/);
     const heldAt = await question().getAttribute('data-key');
     await press('Alt+KeyH');
     await expect.poll(() => p.getByRole('status', { name: 'On hold' }).isVisible()).toBe(true);

@@ -958,7 +958,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
           patientName: v.patient.name,
           payerName: v.plan.payerName,
           codes: c.planned.map((p) => p.code),
-          question: v.current?.label ?? null,
+          question: v.current?.onFileList ? "the plan's answers on file" : (v.current?.label ?? null),
           startedAt: c.startedAt,
         };
       });
