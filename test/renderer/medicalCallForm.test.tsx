@@ -9,7 +9,11 @@ import type { CallView } from '../../src/shared/script/callViews';
 import { installFakeApi } from './fakeApi';
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
-const view = { id: 7, patient: { id: 3, name: 'Mrkfirst Synthpatient' }, medicalCodes: ['D0310'] } as CallView;
+const view = {
+  id: 7,
+  patient: { id: 3, name: 'Mrkfirst Synthpatient' },
+  medicalCodes: ['D0310'],
+} as CallView;
 const plan = (id: number, payerId: number, name: string, planType: string) => ({
   id,
   payerId,

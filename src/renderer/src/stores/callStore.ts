@@ -93,7 +93,12 @@ export const useCallStore = create<CallState>((set, get) => {
       const pending = get().view?.pendingReadBack;
       if (pending) await act((id) => call('call:confirmReadBack', { id, key: pending.key }));
     },
-    confirmOnFile: async (keys) => void (await act((id) => call('call:confirmOnFile', { id, keys }))),
+    confirmOnFile: async (keys) => {
+      if (await act((id) => call('call:confirmOnFile', { id, keys }))) return;
+      // Refused (what is on file changed meanwhile): the list is read again, the message stays.
+      const id = get().view?.id;
+      if (id !== undefined) set({ view: await call('call:get', { id }).catch(() => get().view) });
+    },
     back: async (trailIndex) => void (await act((id) => call('call:back', { id, trailIndex }))),
     toggleHold: async () => void (await act((id) => call('call:toggleHold', { id }))),
     setDetails: async (details) =>
