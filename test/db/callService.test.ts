@@ -4,7 +4,7 @@ import { formatUsDate } from '../../src/shared/dates/usDate';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall, learningCount, plainAnswer, SCRIPTED } from '../helpers/callDriver';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
@@ -91,7 +91,7 @@ describe('verification calls', () => {
   });
 
   it('the medical-plan branch: a linked call about the codes dental refused, learning for the medical plan', () => {
-    const { db, calls, policies, plan, patient } = setup();
+    const { db, calls, policies, patients, plan, patient } = setup();
     const medicalPlan = policies.savePlan(null, {
       ...planInput(plan.payerId, 'Fictional Medical Choice'),
       planType: 'medical',
@@ -115,6 +115,16 @@ describe('verification calls', () => {
       () => calls.startMedical(dental.id, { planId: plan.id, dialedNumber: null }),
       'validation',
       /medical plan/,
+    );
+    // Only a medical plan the patient has coverage with: the rep finds the member by its member ID.
+    expectAppError(
+      () => calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: null }),
+      'validation',
+      /no coverage with that medical plan/,
+    );
+    patients.saveCoverage(
+      null,
+      coverageInput(patient.id, medicalPlan.id, { memberId: 'MED555', effectiveDate: daysFromToday(-300) }),
     );
 
     const medical = calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: '555-0199' });

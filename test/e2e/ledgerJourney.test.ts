@@ -192,17 +192,52 @@ describe('what the rep said is the record, from the call to the paper', () => {
   }
 
   const question = () => h.page.getByRole('region', { name: 'Current question' });
+  const onFileList = () => h.page.getByRole('region', { name: 'Plan answers on file' });
   const readBack = () => h.page.getByRole('alertdialog', { name: 'Read the changed answer back' });
 
   /**
    * Answers the call from the keyboard to the finish form: `keys` by step id (text to type, or a key to
    * press), otherwise Enter confirms what is on file, Y for yes/no, 1 for a choice, Enter (unknown) for a
-   * typed answer. Read-back prompts are shown, their words kept, and confirmed with Enter.
+   * typed answer. The plan's answers on file come as one list: the ones `keys` gives an answer for are
+   * marked (arrows, Space) to be asked on their own, and Enter confirms the rest. Read-back prompts are
+   * shown, their words kept, and confirmed with Enter.
    */
   async function answerByKeyboard(keys: Record<string, string>) {
     const page = h.page;
-    const tally = { keystrokes: 0, readBacks: [] as string[], confirmedWithEnter: 0, asked: 0 };
-    for (let guard = 0; guard < 120 && (await question().isVisible()); guard++) {
+    const tally = {
+      keystrokes: 0,
+      readBacks: [] as string[],
+      confirmedWithEnter: 0,
+      asked: 0,
+      confirmedInList: 0,
+    };
+    for (
+      let guard = 0;
+      guard < 120 && ((await question().isVisible()) || (await onFileList().isVisible()));
+      guard++
+    ) {
+      if (await onFileList().isVisible()) {
+        const listed = await onFileList()
+          .locator('li[data-key]')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-key')!));
+        let at = 0;
+        let marked = 0;
+        for (const [i, key] of listed.entries()) {
+          if (keys[key.split('@')[0]!] === undefined) continue;
+          for (; at < i; at++) {
+            await page.keyboard.press('ArrowDown');
+            tally.keystrokes++;
+          }
+          await page.keyboard.press('Space');
+          tally.keystrokes++;
+          marked++;
+        }
+        await page.keyboard.press('Enter');
+        tally.keystrokes++;
+        tally.confirmedInList += listed.length - marked;
+        await onFileList().waitFor({ state: 'hidden' });
+        continue;
+      }
       const q = question();
       const step = (await q.getAttribute('data-step'))!;
       const type = (await q.getAttribute('data-type'))!;
@@ -377,7 +412,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
     expect(comparison('category@D0367')).toBe('confirmed');
     expect(comparison('frequency@D0367')).toBe('confirmed');
     console.log(
-      `journey: call 2 on the same plan: ${second.asked} questions, ${second.confirmedWithEnter} confirmed with Enter, ${second.keystrokes} keystrokes`,
+      `journey: call 2 on the same plan: ${second.confirmedInList} answers on file confirmed in one list, ${second.asked} questions one by one (${second.confirmedWithEnter} confirmed with Enter), ${second.keystrokes} keystrokes`,
     );
     await page
       .getByRole('form', { name: 'Finish the call' })

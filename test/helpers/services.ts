@@ -9,6 +9,7 @@ import { createPolicyPackService } from '../../src/main/services/policyPackServi
 import { createPolicyService } from '../../src/main/services/policyService';
 import { createPriorAuthService } from '../../src/main/services/priorAuthService';
 import { createReverifyService } from '../../src/main/services/reverifyService';
+import { createSettingsService } from '../../src/main/services/settingsService';
 import { createTodoService } from '../../src/main/services/todoService';
 import { fixedClock } from './testClock';
 
@@ -33,12 +34,14 @@ export function testServices(
     workstation: options.workstation ?? TEST_DESK,
     windows: () => windows,
   });
+  // The office identifiers the call header shows, as Settings holds them.
+  const settings = createSettingsService(db, now);
   const reverify = createReverifyService({ db, now, staleAfterDays: () => windows.plan });
   return {
     ledger,
     policies: createPolicyService({ db, now, ledger }),
     patients: createPatientService({ db, now, actor, ledger }),
-    calls: createCallService({ db, now, actor, ledger }),
+    calls: createCallService({ db, now, actor, ledger, office: () => settings.get().office }),
     estimates: createEstimateService({ db, now, actor, ledger }),
     packs: createPolicyPackService({ db, now, actor, ledger }),
     priorAuths: createPriorAuthService({ db, now, actor }),

@@ -41,10 +41,19 @@ export interface SessionService {
   current(): SessionUser | null;
 }
 
+/** The person's call left on hold, if any (callRepo.findCallOnHold). */
+export type CallOnHold = NonNullable<SessionStatus['callOnHold']>;
+
 export function createSessionService(deps: {
   db: Db;
   now: () => Date;
   lockAfterMinutes: () => number;
+  /**
+   * The call the signed-in person has on hold. A hold does not put off the automatic lock (a person on
+   * a long hold may well walk away, and the screen shows a patient): the lock comes on time, the call,
+   * its timers and answers stay as they are, and the lock screen says a call is on hold.
+   */
+  callOnHold?: (staffUser: string) => CallOnHold | null;
 }): SessionService {
   const { db, now } = deps;
   let user: SessionUser | null = null;
@@ -65,11 +74,17 @@ export function createSessionService(deps: {
     return user !== null && !locked && now().getTime() - lastActivity >= deps.lockAfterMinutes() * 60_000;
   }
 
+  const heldCall = (): CallOnHold | null => (user && deps.callOnHold?.(user.displayName)) ?? null;
+
+  /** A lock while a call is on hold says so in the audit trail (the call's id; nothing about the patient). */
+  function lockNow(reason: 'user' | 'idle'): void {
+    locked = true;
+    const held = heldCall();
+    audit('lock', user, held ? { reason, callOnHold: held.callId } : { reason });
+  }
+
   function applyIdle(): void {
-    if (idleExpired()) {
-      locked = true;
-      audit('lock', user, { reason: 'idle' });
-    }
+    if (idleExpired()) lockNow('idle');
   }
 
   function status(): SessionStatus {
@@ -80,6 +95,7 @@ export function createSessionService(deps: {
       state,
       user: user && { displayName: user.displayName, role: user.role },
       lockAfterMinutes: deps.lockAfterMinutes(),
+      callOnHold: state === 'locked' ? heldCall() : null,
     };
   }
 
@@ -163,10 +179,7 @@ export function createSessionService(deps: {
 
     lock(reason) {
       applyIdle();
-      if (user && !locked) {
-        locked = true;
-        audit('lock', user, { reason });
-      }
+      if (user && !locked) lockNow(reason);
       return status();
     },
 

@@ -95,6 +95,7 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'call:get': user('view', 'call'),
   'call:answer': user('change', 'call'),
   'call:confirmReadBack': user('change', 'call'),
+  'call:confirmOnFile': user('change', 'call'),
   'call:back': user('change', 'call'),
   'call:setDetails': user('change', 'call'),
   'call:toggleHold': user('change', 'call'),

@@ -21,6 +21,7 @@ import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
 import { createPriorAuthService } from './priorAuthService';
 import { createReverifyService } from './reverifyService';
+import { findCallOnHold } from '../db/repositories/callRepo';
 import { createCallService } from './callService';
 import { createCatalogService } from './catalogService';
 import { createEstimateService } from './estimateService';
@@ -61,7 +62,12 @@ export interface AppServices {
 export function createAppServices(context: AppContext): AppServices {
   const { db, now } = context;
   const settings = createSettingsService(db, now);
-  const session = createSessionService({ db, now, lockAfterMinutes: () => settings.get().lockAfterMinutes });
+  const session = createSessionService({
+    db,
+    now,
+    lockAfterMinutes: () => settings.get().lockAfterMinutes,
+    callOnHold: (staffUser) => findCallOnHold(db, staffUser),
+  });
   // Who is acting, recorded with every answer, estimate and change: the signed-in person.
   const actor = () => session.current()?.displayName ?? 'nobody signed in';
   const ledger = createLedger({
@@ -119,7 +125,7 @@ export function createAppServices(context: AppContext): AppServices {
     ...ledgerHandlers(ledger),
     ...sampleHandlers(db),
     ...callHandlers(
-      createCallService({ db, now, actor, ledger }),
+      createCallService({ db, now, actor, ledger, office: () => settings.get().office }),
       createPriorAuthService({ db, now, actor }),
       reverify,
       createTodoService({ db, ledger, now, actor, reverify }),

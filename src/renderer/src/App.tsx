@@ -3,6 +3,7 @@ import { Kbd } from './components/Kbd';
 import { CommandPalette } from './components/CommandPalette';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar } from './components/NavBar';
+import { useCallShortcuts } from './hooks/useCallShortcuts';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
 import { CallScreen } from './screens/Call/CallScreen';
 import { EstimateScreen } from './screens/Estimate/EstimateScreen';
@@ -66,6 +67,7 @@ export function App() {
 
 function Workspace() {
   useGlobalShortcuts();
+  useCallShortcuts();
   const screen = useNavStore((s) => s.screen);
   return (
     <div className="shell">

@@ -54,6 +54,7 @@ export const CHANNELS = [
   'call:get',
   'call:answer',
   'call:confirmReadBack',
+  'call:confirmOnFile',
   'call:back',
   'call:setDetails',
   'call:toggleHold',

@@ -21,6 +21,7 @@ import {
   startMedicalCallSchema,
   callListItemSchema,
   callPreflightSchema,
+  confirmOnFileSchema,
 } from '../script/callViews';
 import { observationSchema, subjectSchema } from '../ledger/ledgerTypes';
 import { todoItemSchema, todoUpdateSchema } from '../worklist/todoViews';
@@ -285,6 +286,7 @@ export const contract = {
   'call:startMedical': { input: startMedicalCallSchema, output: callViewSchema },
   'call:get': { input: z.strictObject({ id }), output: callViewSchema },
   'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
+  'call:confirmOnFile': { input: confirmOnFileSchema, output: callViewSchema },
   'call:confirmReadBack': {
     input: z.strictObject({ id, key: z.string().min(1).max(80) }),
     output: callViewSchema,

@@ -218,6 +218,19 @@ export interface HoldRow {
   endedAt: string | null;
 }
 
+/** The newest in-progress call a person has on hold, with when that hold began. */
+export function findCallOnHold(db: Db, staffUser: string): { callId: number; holdSince: string } | null {
+  return (
+    (stmt(
+      db,
+      `SELECT c.id AS callId, h.started_at AS holdSince FROM calls c
+         JOIN call_holds h ON h.call_id = c.id AND h.ended_at IS NULL
+       WHERE c.status = 'in_progress' AND c.staff_user = ?
+       ORDER BY h.started_at DESC LIMIT 1`,
+    ).get(staffUser) as { callId: number; holdSince: string } | undefined) ?? null
+  );
+}
+
 export function listHolds(db: Db, callId: number): HoldRow[] {
   return stmt(
     db,
