@@ -399,7 +399,7 @@ export function readMemberBenefits(
     const lines = planWideMoney.filter((b) => b.info === kind);
     if (lines.length === 0) continue;
     lines.forEach((b) => used.add(b));
-    const words = lines.map(headline);
+    const words = lines.map((b) => headline(b));
     const statements: FileStatement[] = [];
     const notes: string[] = [];
     if (options.planKind === 'dental') {
@@ -440,7 +440,8 @@ export function readMemberBenefits(
             'The file gives what is left of the deductible but not the deductible itself: what is met is not recorded.',
           );
       }
-      const month = yearly ? yearMonth(yearly) : null;
+      // The benefit year is the plan's, whichever network's line says it.
+      const month = planWideMoney.map(yearMonth).find((m) => m !== null) ?? null;
       if (
         month !== null &&
         !findings.some((f) => f.statements.some((s) => s.field === 'benefitYearStartMonth'))
@@ -486,7 +487,7 @@ export function readMemberBenefits(
     findings.push({
       key: 'deductible_waived',
       topic: 'Deductible waived',
-      words: waived.map(headline),
+      words: waived.map((b) => headline(b)),
       statements: [statement('plan', 'deductibleWaivedCategories', '', categories)],
       notes: [],
       raw: raw(waived),

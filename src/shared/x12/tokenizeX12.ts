@@ -13,6 +13,7 @@ const ISA_SEPARATOR_POSITIONS = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 8
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
 /** Control characters other than tab, CR and LF: a text file has none; a binary one is full of them. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const BINARY = /[\x00-\x08\x0e-\x1f\x7f]/;
 
 function readDelimiters(text: string): Delimiters {
