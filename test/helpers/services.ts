@@ -3,6 +3,7 @@
 import type { Db } from '../../src/main/db/connection';
 import { createLedger } from '../../src/main/ledger/ledger';
 import { createCallService } from '../../src/main/services/callService';
+import { createEligibilityImportService } from '../../src/main/services/eligibilityImportService';
 import { createEstimateService } from '../../src/main/services/estimateService';
 import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyPackService } from '../../src/main/services/policyPackService';
@@ -40,6 +41,7 @@ export function testServices(
     patients: createPatientService({ db, now, actor, ledger }),
     calls: createCallService({ db, now, actor, ledger }),
     estimates: createEstimateService({ db, now, actor, ledger }),
+    eligibility: createEligibilityImportService({ db, now, actor, ledger }),
     packs: createPolicyPackService({ db, now, actor, ledger }),
     priorAuths: createPriorAuthService({ db, now, actor }),
     reverify,

@@ -73,6 +73,9 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'fees:export': user('export', 'fee_schedule'),
   'fees:importPreview': admin(),
   'fees:importApply': admin('import', 'fee_schedule'),
+  // Front-desk work: reading a 271 shows which patients it names (a view); recording it is an import.
+  'eligibility:preview': user('view', 'eligibility_file'),
+  'eligibility:import': user('import', 'eligibility_file'),
   // Computed as the desk types; what is kept (and printed) is audited when saved.
   'estimate:compute': user(),
   'estimate:save': user('create', 'estimate'),

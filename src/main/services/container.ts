@@ -24,6 +24,7 @@ import { createReverifyService } from './reverifyService';
 import { createCallService } from './callService';
 import { createCatalogService } from './catalogService';
 import { createEstimateService } from './estimateService';
+import { createEligibilityImportService } from './eligibilityImportService';
 import { createFeeService } from './feeService';
 import { createPatientService } from './patientService';
 import { createPolicyPackService } from './policyPackService';
@@ -134,6 +135,7 @@ export function createAppServices(context: AppContext): AppServices {
     ...dataHandlers(
       createPolicyPackService({ db, now, actor, ledger }),
       createFeeService(db, now),
+      createEligibilityImportService({ db, now, actor, ledger }),
       context.files,
       now,
     ),

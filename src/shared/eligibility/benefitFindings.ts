@@ -338,7 +338,8 @@ export function readMemberBenefits(
 
   // Eligibility: the first active or inactive line, with the member's dates and group.
   const eligibility = benefits.find((b) => ACTIVE_INFO.includes(b.info) || INACTIVE_INFO.includes(b.info));
-  const dates = [...member.dates, ...(eligibility?.dates ?? []), ...(subscriber?.dates ?? [])];
+  // A dependent's dates are its own (2100D); the subscriber's plan dates are theirs.
+  const dates = [...member.dates, ...(eligibility?.dates ?? [])];
   const effectiveDate = firstDate(dates, ['356', '346', '539', '307']);
   const terminationDate = firstDate(dates, ['357', '347', '540'], true);
   const status = !eligibility ? 'not_stated' : ACTIVE_INFO.includes(eligibility.info) ? 'active' : 'inactive';

@@ -12,6 +12,7 @@ import { usersAuditMigration } from './0009-users-audit';
 import { provenanceCallKeyMigration } from './0010-provenance-call-key';
 import { auditByActionMigration } from './0011-audit-by-action';
 import { ledgerMigration } from './0012-ledger';
+import { eligibilityFilesMigration } from './0013-eligibility-files';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   provenanceCallKeyMigration,
   auditByActionMigration,
   ledgerMigration,
+  eligibilityFilesMigration,
 ];
