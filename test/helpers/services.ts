@@ -34,7 +34,12 @@ export function testServices(
     workstation: options.workstation ?? TEST_DESK,
     windows: () => windows,
   });
-  const reverify = createReverifyService({ db, now, staleAfterDays: () => windows.plan });
+  const reverify = createReverifyService({
+    db,
+    now,
+    staleAfterDays: () => windows.plan,
+    eligibilityStaleAfterDays: () => windows.eligibility,
+  });
   return {
     ledger,
     policies: createPolicyService({ db, now, ledger }),

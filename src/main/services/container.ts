@@ -81,6 +81,7 @@ export function createAppServices(context: AppContext): AppServices {
     db,
     now,
     staleAfterDays: () => settings.get().planStaleAfterDays,
+    eligibilityStaleAfterDays: () => settings.get().eligibilityStaleAfterDays,
   });
   const backups = createBackupService({
     db,
