@@ -65,10 +65,25 @@ function EligibilityDialog() {
   const chooser = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
   useEffect(() => chooseButton.current?.focus(), []);
+  // Once recorded, the review is gone: focus goes back to the first control, not to the page body.
+  useEffect(() => {
+    if (result) chooseButton.current?.focus();
+  }, [result]);
+  // Esc closes from anywhere while the dialog is open (focus may sit on the page after a drop).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
 
   const members = preview?.files.flatMap((f) => f.members) ?? [];
   const chosen = members.filter((m) => ticked.includes(m.key));
   const statements = chosen.reduce((n, m) => n + m.statements, 0);
+  const dates = [...new Set(preview?.files.flatMap((f) => (f.responseDate ? [f.responseDate] : [])) ?? [])];
 
   return (
     <div className="palette-backdrop" onMouseDown={close}>
@@ -78,12 +93,6 @@ function EligibilityDialog() {
         aria-modal="true"
         aria-labelledby="eligibility-title"
         onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          }
-        }}
       >
         <header className="eligibility-head">
           <h2 id="eligibility-title">Eligibility files (271)</h2>
@@ -154,13 +163,7 @@ function EligibilityDialog() {
           <footer className="eligibility-foot">
             <span>
               {plural(chosen.length, 'member')} ticked, {plural(statements, 'answer')} to record
-              {preview && preview.files[0]?.responseDate
-                ? ` (stated ${preview.files
-                    .map((f) => (f.responseDate ? formatUsDate(f.responseDate) : ''))
-                    .filter(Boolean)
-                    .join(', ')})`
-                : ''}
-              .
+              {dates.length > 0 ? ` (stated ${dates.map(formatUsDate).join(', ')})` : ''}.
             </span>
             <button
               type="button"
