@@ -136,6 +136,8 @@ describe('an eligibility file, from the drop to the call', () => {
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'hidden' });
     await page.keyboard.press('Alt+Digit4');
+    await page.getByRole('button', { name: 'Eligibility files (271)…' }).waitFor();
+    await h.screenshot('eligibility-patients-button-1366');
     await page.getByRole('button', { name: 'Eligibility files (271)…' }).click();
     await dialog().waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Choose files…');
@@ -169,6 +171,8 @@ describe('an eligibility file, from the drop to the call', () => {
     expect(await dialog().getByRole('checkbox', { name: 'Record OMAR NOTONFILE' }).count()).toBe(0);
     await batch.scrollIntoViewIfNeeded();
     await h.screenshot('eligibility-review-batch-1366');
+    await dialog().getByRole('region', { name: 'huge-271.txt' }).scrollIntoViewIfNeeded();
+    await h.screenshot('eligibility-review-bad-files-1366');
     // Nothing is recorded by looking.
     expect(observations(h)).toBe(0);
 

@@ -177,7 +177,11 @@ function headline(b: Benefit, share?: (percent: string) => string | null): strin
     b.serviceTypes.map(serviceTypeWords).join(', '),
     b.insuranceType ? (INSURANCE_TYPE_LABELS[b.insuranceType] ?? b.insuranceType) : '',
     b.planDescription ? `"${b.planDescription}"` : '',
-    b.amount ? `$${b.amount}` : '',
+    b.amount
+      ? amountCents(b.amount) === null
+        ? `amount "${b.amount}"`
+        : formatCents(amountCents(b.amount)!)
+      : '',
     b.percent ? (share?.(b.percent) ?? `percent "${b.percent}" as sent`) : '',
     b.period ? (PERIOD_LABELS[b.period] ?? `period ${b.period}`) : '',
     b.quantityQualifier ? `${b.quantityQualifier} ${b.quantity}` : '',
