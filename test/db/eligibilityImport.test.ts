@@ -124,6 +124,28 @@ describe('importing eligibility files', () => {
     ]);
   });
 
+  it('the estimate works from the amounts met and left that the file gave', () => {
+    const { s, office } = setup();
+    // A 271 does not say whether this office is in the plan's network (EB12 says which network a benefit
+    // is for): a person states it, here as on the plan screen.
+    s.policies.setBenefits(office.plan.id, { networkStatus: 'in_network' });
+    const line = { code: 'D0367', tooth: null, serviceDate: daysFromToday(20), feeCents: 120_000 };
+    const before = s.estimates.compute({ patientId: office.jane.patient.id, selfPay: false, lines: [line] });
+    expect(before.coverageTotals[0]).toMatchObject({
+      maxRemainingCents: null,
+      deductibleRemainingCents: null,
+    });
+    const file = asFile('jane.271', janeFile());
+    s.eligibility.import([file], [s.eligibility.preview([file]).files[0]!.members[0]!.key]);
+    const after = s.estimates.compute({ patientId: office.jane.patient.id, selfPay: false, lines: [line] });
+    const totals = after.coverageTotals[0]!;
+    // $1,200 of the maximum was left and $25 of the $50 deductible: the plan pays 50% of the fee after
+    // the $25 deductible, and what is left of the maximum after the visit is $1,200 less that.
+    expect(totals.insuranceCents).toBe(Math.floor((120_000 - 2_500) / 2));
+    expect(totals.maxRemainingCents).toBe(120_000 - totals.insuranceCents!);
+    expect(totals.deductibleRemainingCents).toBe(0);
+  });
+
   it('the same file again: shown as imported already, and refused', () => {
     const { db, s } = setup();
     const file = asFile('jane.271', janeFile());
