@@ -270,7 +270,32 @@ describe('an eligibility file, from the drop to the call', () => {
     );
     expect(again).toBe(`Imported ${formatUsDate(TEST_TODAY)} by Test User: importing it again adds nothing.`);
     expect((h.db.prepare('SELECT count(*) AS n FROM eligibility_files').get() as { n: number }).n).toBe(2);
-    // Jane's coverage on the Patients screen now reads from the file.
-    expect(office.jane.patient.id).toBeGreaterThan(0);
+    // The audit trail has each look at the files and the one import, with field names only.
+    const audit = h.db
+      .prepare(
+        "SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'eligibility_file' ORDER BY id",
+      )
+      .all() as Array<{ action: string; detail: string }>;
+    expect(audit.filter((a) => a.action === 'import')).toEqual([
+      {
+        action: 'import',
+        detail: JSON.stringify({ channel: 'eligibility:import', fields: ['files', 'confirm'] }),
+      },
+    ]);
+    expect(audit.filter((a) => a.action === 'view').length).toBeGreaterThanOrEqual(3);
+    expect(audit.map((a) => a.detail).join(' ')).not.toContain('TESTPATIENT');
+    // Jane's maximum left: stated by the file, then confirmed by the rep on the call (newest first).
+    const history = await h.page.evaluate(async (id) => {
+      const r = await window.api.ledgerHistory({
+        subject: { kind: 'coverage', id },
+        field: 'maxRemainingCents',
+        code: '',
+      });
+      return r.ok ? r.value.map((o) => [o.source, o.value]) : [];
+    }, office.jane.coverage.id);
+    expect(history).toEqual([
+      ['call', 120_000],
+      ['eligibility_file', 120_000],
+    ]);
   });
 });
