@@ -42,7 +42,13 @@ import {
   type CoverageCandidate,
 } from '../db/repositories/eligibilityRepo';
 import type { Ledger } from '../ledger/ledger';
-import { readCoverageKnowledge, readPlanKnowledge, readServiceHistory } from '../ledger/knowledge';
+import {
+  readCoverageKnowledge,
+  readPlanKnowledge,
+  readServiceHistory,
+  type CoverageKnowledge,
+  type PlanKnowledge,
+} from '../ledger/knowledge';
 
 export interface EligibilityImportDeps {
   db: Db;
@@ -89,6 +95,26 @@ function decode(bytes: Uint8Array): string {
 function titleName(m: Member): string {
   return [m.name.first, m.name.middle, m.name.last, m.name.suffix].filter(Boolean).join(' ');
 }
+
+/** What is on file, read once per plan, coverage and patient for a whole review (nothing changes during it). */
+function onFileReader(ledger: Ledger) {
+  const plans = new Map<number, PlanKnowledge>();
+  const coverages = new Map<number, CoverageKnowledge>();
+  const histories = new Map<number, ReturnType<typeof readServiceHistory>>();
+  const once = <K, V>(map: Map<K, V>, key: K, read: () => V): V => {
+    if (!map.has(key)) map.set(key, read());
+    return map.get(key)!;
+  };
+  return {
+    plan: (c: CoverageCandidate) =>
+      once(plans, c.planId, () => readPlanKnowledge(ledger, c.planId, c.payerId)),
+    coverage: (c: CoverageCandidate) =>
+      once(coverages, c.coverageId, () => readCoverageKnowledge(ledger, c.coverageId)),
+    history: (c: CoverageCandidate) =>
+      once(histories, c.patientId, () => readServiceHistory(ledger, c.patientId)),
+  };
+}
+type OnFile = ReturnType<typeof onFileReader>;
 
 export function createEligibilityImportService({ db, now, actor, ledger }: EligibilityImportDeps) {
   const today = () => localDate(now());
@@ -149,9 +175,8 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
     return { memberId, candidates, best };
   }
 
-  function work(file: ReadFile): Worked[] {
+  function work(file: ReadFile, payers: ReturnType<typeof listPayers>, onFile: OnFile): Worked[] {
     const worked: Worked[] = [];
-    const payers = listPayers(db);
     file.responses.forEach((response) => {
       const people: Array<{ member: Member; subscriber: Member | null }> = [];
       for (const s of response.subscribers) {
@@ -167,7 +192,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
         const differences: string[] = [];
         const payer = coverage ? payers.find((p) => p.id === coverage.payerId) : undefined;
         const planKind: ReadingOptions['planKind'] = coverage?.planType === 'medical' ? 'medical' : 'dental';
-        const knowledge = coverage ? readPlanKnowledge(ledger, coverage.planId, coverage.payerId) : null;
+        const knowledge = coverage ? onFile.plan(coverage) : null;
         const chosen = file.input.coinsurance;
         const inverted =
           chosen === 'plan_share' ||
@@ -233,7 +258,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
           const notes = [...f.notes];
           const shown = f.statements.map((s) => {
             const c = coverage
-              ? compare(s, coverage, knowledge!)
+              ? compare(s, coverage, onFile)
               : { statement: s, onFile: null, differs: false, notes: [] };
             statements.push(c.statement);
             notes.push(...c.notes);
@@ -292,12 +317,13 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
   function compare(
     s: FileStatement,
     coverage: CoverageCandidate,
-    knowledge: ReturnType<typeof readPlanKnowledge>,
+    onFile: OnFile,
   ): { statement: FileStatement; onFile: string | null; differs: boolean; notes: string[] } {
+    const knowledge = onFile.plan(coverage);
     const notes: string[] = [];
     if (s.target === 'patient' && s.field === SERVICE_FIELD) {
       const date = (s.value as ServiceValue).date;
-      const history = readServiceHistory(ledger, coverage.patientId).filter((h) => h.code === s.code);
+      const history = onFile.history(coverage).filter((h) => h.code === s.code);
       const same = history.find((h) => h.value.date === date);
       return {
         statement: s,
@@ -317,7 +343,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
           : s.code
             ? knowledge.policy(s.code, s.field as never)
             : knowledge.benefit(s.field as never)
-        : readCoverageKnowledge(ledger, coverage.coverageId).field(s.field as never, s.code);
+        : onFile.coverage(coverage).field(s.field as never, s.code);
     if (isUnknownValue(derived.value) || !derived.current)
       return { statement: s, onFile: null, differs: false, notes };
     const onFileText = `${valueWords(s.field, derived.value)} (${sourceText(derived.current)})`;
@@ -363,6 +389,8 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
   function review(
     inputs: readonly EligibilityFileInput[],
   ): Array<{ file: FileReview; read: ReadFile | null; worked: Worked[] }> {
+    const payers = listPayers(db);
+    const onFile = onFileReader(ledger);
     return inputs.map((input) => {
       let read: ReadFile;
       try {
@@ -387,7 +415,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
         };
       }
       const imported = findImportedFile(db, read.sha256);
-      const worked = work(read);
+      const worked = work(read, payers, onFile);
       if (imported) for (const w of worked) w.review.recordable = false;
       const first = read.responses[0]!;
       const rejections = read.responses.flatMap((r) =>

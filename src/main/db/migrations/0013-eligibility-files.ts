@@ -3,7 +3,8 @@ import type { Migration } from '../migrate';
 /**
  * Eligibility files (X12 271) a person imported: the file itself, kept as received (the source the
  * ledger's statements name, including what VerifyDesk showed but did not record), once per file by its
- * SHA-256, with who imported it and when. Append-only, like the statements that cite it.
+ * SHA-256, with who imported it and when. Append-only, like the statements that cite it. And an index
+ * to find a coverage by its member ID however the file writes it.
  */
 export const eligibilityFilesMigration: Migration = {
   version: 13,
@@ -23,6 +24,9 @@ export const eligibilityFilesMigration: Migration = {
         imported_at TEXT NOT NULL,
         imported_by TEXT NOT NULL
       ) STRICT;
+      -- A 271 names members by ID, written with or without dashes and spaces and in any case: found by
+      -- the ID as VerifyDesk compares it (the expression eligibilityRepo queries with, exactly).
+      CREATE INDEX coverages_by_member_id ON coverages (upper(replace(replace(member_id, '-', ''), ' ', '')));
       CREATE TRIGGER eligibility_files_append_only BEFORE UPDATE ON eligibility_files
         BEGIN SELECT RAISE(ABORT, 'an imported eligibility file is kept as it was'); END;
       CREATE TRIGGER eligibility_files_no_delete BEFORE DELETE ON eligibility_files
