@@ -3,8 +3,8 @@ import type { Migration } from '../migrate';
 /**
  * Eligibility files (X12 271) a person imported: the file itself, kept as received (the source the
  * ledger's statements name, including what VerifyDesk showed but did not record), once per file by its
- * SHA-256, with who imported it and when. Append-only, like the statements that cite it. And an index
- * to find a coverage by its member ID however the file writes it.
+ * SHA-256, with who imported it and when. Append-only, like the statements that cite it. And indexes
+ * to find a coverage by its member ID however the file writes it, and a coverage's newest file.
  */
 export const eligibilityFilesMigration: Migration = {
   version: 13,
@@ -27,6 +27,9 @@ export const eligibilityFilesMigration: Migration = {
       -- A 271 names members by ID, written with or without dashes and spaces and in any case: found by
       -- the ID as VerifyDesk compares it (the expression eligibilityRepo queries with, exactly).
       CREATE INDEX coverages_by_member_id ON coverages (upper(replace(replace(member_id, '-', ''), ' ', '')));
+      -- The re-verify worklist asks, per upcoming appointment, for the newest file about the coverage.
+      CREATE INDEX observations_coverage_source ON observations (coverage_id, source, observed_on)
+        WHERE coverage_id IS NOT NULL;
       CREATE TRIGGER eligibility_files_append_only BEFORE UPDATE ON eligibility_files
         BEGIN SELECT RAISE(ABORT, 'an imported eligibility file is kept as it was'); END;
       CREATE TRIGGER eligibility_files_no_delete BEFORE DELETE ON eligibility_files
