@@ -15,6 +15,15 @@ import { addMonths } from '../../src/shared/dates/calendar';
 import { daysFromToday, TEST_TODAY, yearStart } from '../helpers/testClock';
 import { interchange, payerAndOffice, sampleBenefits, subscriber } from '../helpers/x12Builder';
 
+/** A saved payer as the input that saves it again. */
+const payerFields = ({
+  id: _i,
+  isSample: _s,
+  planCount: _p,
+  updatedAt: _u,
+  ...input
+}: ReturnType<typeof seedOffice>['payer']) => input;
+
 const count = (db: ReturnType<typeof openTestAppDb>['db'], table: string) =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -248,6 +257,23 @@ describe('importing eligibility files', () => {
     });
   });
 
+  it('a payer set to send the plan’s share is read that way without being asked', () => {
+    const { s, office } = setup();
+    s.policies.savePayer(office.payer.id, { ...payerFields(office.payer), sendsInvertedCoinsurance: 'yes' });
+    const file = asFile('jane.271', janeFile());
+    const [review] = s.eligibility.preview([file]).files;
+    expect(review!.coinsurance).toBe(
+      'EB08 percents read as each payer is set (the patient’s share unless the payer is set to send the plan’s)',
+    );
+    const coinsurance = review!.members[0]!.findings.find((f) => f.topic === 'Coinsurance')!;
+    expect(coinsurance.statements[0]!.words).toBe(
+      'Coverage by category: Diagnostic 20%, Major 50%, Oral surgery 20%',
+    );
+    expect(coinsurance.notes[0]).toBe(
+      'Percents read as the plan’s share: this payer is set to send them inverted.',
+    );
+  });
+
   it('is all or nothing: a failure while recording the second member leaves no statement and no file', () => {
     const { db, now, s } = setup();
     const file = asFile('batch.271', familyFile());
@@ -453,5 +479,44 @@ describe('a medical plan’s file', () => {
         (o) => `${o.field} ${JSON.stringify(o.value)}`,
       ),
     ).toEqual(['fact:medical_coinsurance {"type":"percent","value":8000}']);
+  });
+});
+
+describe('migration 13: eligibility files', () => {
+  const tempDir = useTempDirs();
+  it('keeps each imported file as it was, and finds coverages and a coverage’s newest file by index', () => {
+    const { db, now } = openTestAppDb(tempDir);
+    const s = testServices(db, now);
+    seedOffice(s);
+    const file = asFile('jane.271', janeFile());
+    s.eligibility.import([file], [s.eligibility.preview([file]).files[0]!.members[0]!.key]);
+    const row = db
+      .prepare('SELECT file_name, payer_id, members_recorded, statements, content FROM eligibility_files')
+      .get();
+    expect(row).toEqual({
+      file_name: 'jane.271',
+      payer_id: '99999',
+      members_recorded: 1,
+      statements: 20,
+      content: janeFile(),
+    });
+    expect(() => db.prepare("UPDATE eligibility_files SET file_name = 'other.271'").run()).toThrow(
+      'an imported eligibility file is kept as it was',
+    );
+    expect(() => db.prepare('DELETE FROM eligibility_files').run()).toThrow(
+      'an imported eligibility file is kept as it was',
+    );
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('X') as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' | ');
+    expect(
+      plan(
+        "SELECT id FROM coverages c WHERE c.removed_at IS NULL AND upper(replace(replace(c.member_id, '-', ''), ' ', '')) = ?",
+      ),
+    ).toContain('USING INDEX coverages_by_member_id');
+    expect(
+      plan('SELECT max(o.observed_on) FROM observations o WHERE o.coverage_id = 1 AND o.source = ?'),
+    ).toContain('observations_coverage_source');
   });
 });
