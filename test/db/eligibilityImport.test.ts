@@ -8,7 +8,15 @@ import { AppError } from '../../src/shared/ipc/result';
 import { listForSubject } from '../../src/main/ledger/ledgerRepo';
 import { createEligibilityImportService } from '../../src/main/services/eligibilityImportService';
 import { openTestAppDb } from '../helpers/appDb';
-import { asFile, familyFile, janeFile, LAST_PANO, seedOffice } from '../helpers/eligibilityFixtures';
+import {
+  asFile,
+  familyFile,
+  FILE_DAY,
+  janeFile,
+  LAST_PANO,
+  seedOffice,
+  VISIT_DAY,
+} from '../helpers/eligibilityFixtures';
 import { testServices } from '../helpers/services';
 import { useTempDirs } from '../helpers/tempDir';
 import { addMonths } from '../../src/shared/dates/calendar';
@@ -138,13 +146,13 @@ describe('importing eligibility files', () => {
     // A 271 does not say whether this office is in the plan's network (EB12 says which network a benefit
     // is for): a person states it, here as on the plan screen.
     s.policies.setBenefits(office.plan.id, { networkStatus: 'in_network' });
-    const line = { code: 'D0367', tooth: null, serviceDate: daysFromToday(20), feeCents: 120_000 };
+    const line = { code: 'D0367', tooth: null, serviceDate: VISIT_DAY, feeCents: 120_000 };
     const before = s.estimates.compute({ patientId: office.jane.patient.id, selfPay: false, lines: [line] });
     expect(before.coverageTotals[0]).toMatchObject({
       maxRemainingCents: null,
       deductibleRemainingCents: null,
     });
-    const file = asFile('jane.271', janeFile());
+    const file = asFile('jane.271', janeFile(FILE_DAY));
     s.eligibility.import([file], [s.eligibility.preview([file]).files[0]!.members[0]!.key]);
     const after = s.estimates.compute({ patientId: office.jane.patient.id, selfPay: false, lines: [line] });
     const totals = after.coverageTotals[0]!;

@@ -6,7 +6,7 @@ import { driveCall } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { atNoon, daysFromToday, fixedClock } from '../helpers/testClock';
-import { asFile, janeFile, seedOffice } from '../helpers/eligibilityFixtures';
+import { asFile, FILE_DAY, janeFile, seedOffice, VISIT_DAY } from '../helpers/eligibilityFixtures';
 import { testServices } from '../helpers/services';
 
 describe('re-verify worklist', () => {
@@ -84,17 +84,17 @@ describe('re-verify worklist', () => {
     s.estimates.save({
       patientId: office.jane.patient.id,
       selfPay: false,
-      lines: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(20), feeCents: 120_000 }],
+      lines: [{ code: 'D0367', tooth: null, serviceDate: VISIT_DAY, feeCents: 120_000 }],
     });
     const row = () => s.reverify.worklist().find((i) => i.patientId === office.jane.patient.id)!;
     expect(row()).toMatchObject({ reasons: ['missing'], verifiedOn: null, eligibilityCheckedOn: null });
 
-    const file = asFile('jane.271', janeFile(daysFromToday(-2)));
+    const file = asFile('jane.271', janeFile(FILE_DAY));
     s.eligibility.import([file], [s.eligibility.preview([file]).files[0]!.members[0]!.key]);
     expect(row()).toMatchObject({
       reasons: ['codes_unconfirmed'],
       verifiedOn: null,
-      eligibilityCheckedOn: daysFromToday(-2),
+      eligibilityCheckedOn: FILE_DAY,
     });
     // The to-do list says why, in the same words.
     expect(

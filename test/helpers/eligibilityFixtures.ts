@@ -4,7 +4,7 @@
 // rejection (subscriber not found). Every person, member ID and payer is invented.
 import type { EligibilityFileInput } from '../../src/shared/eligibility/eligibilityViews';
 import type { TestServices } from './services';
-import { daysFromToday, monthsFromToday, yearStart } from './testClock';
+import { daysFromToday, monthsFromToday, testYear, yearStart } from './testClock';
 import { dependent, interchange, payerAndOffice, sampleBenefits, subscriber } from './x12Builder';
 
 export const asFile = (
@@ -16,6 +16,14 @@ export const asFile = (
   contentBase64: Buffer.from(text, 'latin1').toString('base64'),
   coinsurance,
 });
+
+/**
+ * A file and an appointment in the same benefit year as today (calendar year), whatever day the tests
+ * run on: near New Year a file from last week and a visit three weeks out would be in different years,
+ * and a file from before the renewal rightly says nothing about the new year.
+ */
+export const FILE_DAY = daysFromToday(-2) < yearStart(0) ? yearStart(0) : daysFromToday(-2);
+export const VISIT_DAY = daysFromToday(20) < yearStart(1) ? daysFromToday(20) : `${testYear()}-12-31`;
 
 /** D0330 (pano) last done 20 months ago, so 1 per 60 months is used up for 40 more. */
 export const LAST_PANO = monthsFromToday(-20);
