@@ -24,7 +24,8 @@ interface EligibilityState {
   show(): void;
   close(): void;
   add(files: readonly File[]): Promise<void>;
-  readAs(fileName: string, coinsurance: EligibilityFileInput['coinsurance']): Promise<void>;
+  /** How EB08 is read for the file at `index` (the review lists files in the order given). */
+  readAs(index: number, coinsurance: EligibilityFileInput['coinsurance']): Promise<void>;
   toggle(key: string): void;
   record(): Promise<void>;
   clear(): void;
@@ -97,8 +98,8 @@ export const useEligibilityStore = create<EligibilityState>((set, get) => {
       if (added.length > 0) await review(files);
     },
 
-    readAs: async (fileName, coinsurance) => {
-      const files = get().files.map((f) => (f.fileName === fileName ? { ...f, coinsurance } : f));
+    readAs: async (index, coinsurance) => {
+      const files = get().files.map((f, i) => (i === index ? { ...f, coinsurance } : f));
       set({ files });
       await review(files);
     },

@@ -155,8 +155,8 @@ function EligibilityDialog() {
             </p>
           </section>
         ))}
-        {preview?.files.map((f) => (
-          <FileReviewSection key={f.fileName} file={f} />
+        {preview?.files.map((f, i) => (
+          <FileReviewSection key={i} file={f} index={i} />
         ))}
 
         {members.length > 0 && (

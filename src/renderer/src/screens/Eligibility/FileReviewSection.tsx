@@ -15,7 +15,7 @@ const GROUPS: Array<{ title: string; matches: Array<MemberReview['match']> }> = 
   },
 ];
 
-export function FileReviewSection({ file }: { file: FileReview }) {
+export function FileReviewSection({ file, index }: { file: FileReview; index: number }) {
   const readAs = useEligibilityStore((s) => s.readAs);
   const coinsurance = useEligibilityStore(
     (s) => s.files.find((f) => f.fileName === file.fileName)?.coinsurance,
@@ -50,11 +50,11 @@ export function FileReviewSection({ file }: { file: FileReview }) {
             </p>
           ))}
           <div className="button-row eligibility-coinsurance">
-            <label htmlFor={`coins-${file.fileName}`}>Coinsurance percents (EB08) are</label>
+            <label htmlFor={`coinsurance-${index}`}>Coinsurance percents (EB08) are</label>
             <select
-              id={`coins-${file.fileName}`}
+              id={`coinsurance-${index}`}
               value={coinsurance ?? 'payer_setting'}
-              onChange={(e) => void readAs(file.fileName, e.target.value as 'payer_setting')}
+              onChange={(e) => void readAs(index, e.target.value as 'payer_setting')}
             >
               <option value="payer_setting">
                 as the payer is set (patient&rsquo;s share unless set otherwise)
