@@ -3,6 +3,7 @@
 import type { Db } from '../../src/main/db/connection';
 import { createLedger } from '../../src/main/ledger/ledger';
 import { createCallService } from '../../src/main/services/callService';
+import { createEligibilityImportService } from '../../src/main/services/eligibilityImportService';
 import { createEstimateService } from '../../src/main/services/estimateService';
 import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyPackService } from '../../src/main/services/policyPackService';
@@ -36,13 +37,19 @@ export function testServices(
   });
   // The office identifiers the call header shows, as Settings holds them.
   const settings = createSettingsService(db, now);
-  const reverify = createReverifyService({ db, now, staleAfterDays: () => windows.plan });
+  const reverify = createReverifyService({
+    db,
+    now,
+    staleAfterDays: () => windows.plan,
+    eligibilityStaleAfterDays: () => windows.eligibility,
+  });
   return {
     ledger,
     policies: createPolicyService({ db, now, ledger }),
     patients: createPatientService({ db, now, actor, ledger }),
     calls: createCallService({ db, now, actor, ledger, office: () => settings.get().office }),
     estimates: createEstimateService({ db, now, actor, ledger }),
+    eligibility: createEligibilityImportService({ db, now, actor, ledger }),
     packs: createPolicyPackService({ db, now, actor, ledger }),
     priorAuths: createPriorAuthService({ db, now, actor }),
     reverify,

@@ -85,6 +85,11 @@ interface OnFileNow {
   answer: Answer | null;
   text: string;
   source: string;
+  /**
+   * It comes from an eligibility file (271) still within its window: the payer sent it for this member,
+   * so even a patient's answer is offered for one-key confirmation instead of being asked from scratch.
+   */
+  fromFile: boolean;
 }
 
 /** Days before the appointment a prior authorization request should go in, at the latest. */
@@ -224,21 +229,24 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
     const learns = step.learns;
     if (!learns || !target(call, k, step, code)) return null;
     if (learns.kind === 'service') {
-      const services = k
-        .history()
-        .filter((s) => s.code === code)
-        .map((s) => s.value);
-      if (services.length === 0) return null;
+      const history = k.history().filter((s) => s.code === code);
+      if (history.length === 0) return null;
+      const services = history.map((s) => s.value);
       const last = services[0]!;
+      const lastSaid = history[0]!.observation;
       const whose = { office: 'office records', payer: "payer's history", patient: 'patient said' }[
         last.reportedBy
       ];
+      const fromFile =
+        lastSaid.source === 'eligibility_file' &&
+        daysBetween(lastSaid.observedOn, today()) <= ledger.windowFor(SERVICE_FIELD);
       return {
         derived: null,
         services,
-        answer: null,
+        answer: fromFile ? { type: 'date', value: last.date } : null,
         text: formatUsDate(last.date),
-        source: `last on file (${whose})`,
+        source: fromFile ? sourceText(lastSaid) : `last on file (${whose})`,
+        fromFile,
       };
     }
     // One field read by its index, however long the plan's history: this runs on every answer.
@@ -261,6 +269,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       answer,
       text: answerWords(answer, step),
       source: sourceText(derived.current, { inherited }),
+      fromFile: derived.current.source === 'eligibility_file' && derived.status === 'known',
     };
   }
 
@@ -453,7 +462,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
             code,
             known: known
               ? {
-                  answer: isPlanLearning(step.learns) ? known.answer : null,
+                  answer: isPlanLearning(step.learns) || known.fromFile ? known.answer : null,
                   text: known.text,
                   source: known.source,
                   status:

@@ -25,6 +25,7 @@ import { findCallOnHold } from '../db/repositories/callRepo';
 import { createCallService } from './callService';
 import { createCatalogService } from './catalogService';
 import { createEstimateService } from './estimateService';
+import { createEligibilityImportService } from './eligibilityImportService';
 import { createFeeService } from './feeService';
 import { createPatientService } from './patientService';
 import { createPolicyPackService } from './policyPackService';
@@ -86,6 +87,7 @@ export function createAppServices(context: AppContext): AppServices {
     db,
     now,
     staleAfterDays: () => settings.get().planStaleAfterDays,
+    eligibilityStaleAfterDays: () => settings.get().eligibilityStaleAfterDays,
   });
   const backups = createBackupService({
     db,
@@ -141,6 +143,7 @@ export function createAppServices(context: AppContext): AppServices {
     ...dataHandlers(
       createPolicyPackService({ db, now, actor, ledger }),
       createFeeService(db, now),
+      createEligibilityImportService({ db, now, actor, ledger }),
       context.files,
       now,
     ),

@@ -14,6 +14,7 @@ import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodoScreen } from './screens/Todo/TodoScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
+import { EligibilityImport } from './screens/Eligibility/EligibilityImport';
 import { EmergencyAccessGate } from './screens/Session/EmergencyAccessGate';
 import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
 import { SessionScreen } from './screens/Session/SessionScreen';
@@ -97,6 +98,7 @@ function Workspace() {
         </footer>
       </div>
       <CommandPalette />
+      <EligibilityImport />
     </div>
   );
 }

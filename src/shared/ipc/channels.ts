@@ -39,6 +39,8 @@ export const CHANNELS = [
   'fees:export',
   'fees:importPreview',
   'fees:importApply',
+  'eligibility:preview',
+  'eligibility:import',
   'estimate:compute',
   'estimate:save',
   'estimate:get',

@@ -27,6 +27,12 @@ import { observationSchema, subjectSchema } from '../ledger/ledgerTypes';
 import { todoItemSchema, todoUpdateSchema } from '../worklist/todoViews';
 import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
 import { reverifyItemSchema } from '../worklist/reverifyViews';
+import {
+  eligibilityImportInputSchema,
+  eligibilityImportResultSchema,
+  eligibilityPreviewInputSchema,
+  eligibilityPreviewSchema,
+} from '../eligibility/eligibilityViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
@@ -266,6 +272,8 @@ export const contract = {
     input: z.strictObject({ planId: id.nullable(), file: pickedFeeFile }),
     output: feePreviewSchema,
   },
+  'eligibility:preview': { input: eligibilityPreviewInputSchema, output: eligibilityPreviewSchema },
+  'eligibility:import': { input: eligibilityImportInputSchema, output: eligibilityImportResultSchema },
   'estimate:compute': { input: estimateRequestSchema, output: estimateViewSchema },
   'estimate:save': { input: estimateRequestSchema, output: savedEstimateSchema },
   'estimate:get': { input: z.strictObject({ id }), output: savedEstimateSchema },

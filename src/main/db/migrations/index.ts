@@ -13,6 +13,7 @@ import { provenanceCallKeyMigration } from './0010-provenance-call-key';
 import { auditByActionMigration } from './0011-audit-by-action';
 import { ledgerMigration } from './0012-ledger';
 import { auditSignaturesMigration } from './0013-audit-signatures';
+import { eligibilityFilesMigration } from './0014-eligibility-files';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditByActionMigration,
   ledgerMigration,
   auditSignaturesMigration,
+  eligibilityFilesMigration,
 ];
