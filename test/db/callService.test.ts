@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { formatUsDate } from '../../src/shared/dates/usDate';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall, learningCount, plainAnswer, SCRIPTED } from '../helpers/callDriver';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
-import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
-import { testAuditChain } from '../helpers/testAudit';
+import { rows, run } from '../helpers/sqlRows';
 
 const PLANNED = [
   { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
@@ -19,7 +17,7 @@ const PLANNED = [
 describe('verification calls', () => {
   const tempDir = useTempDirs();
   const setup = async () => {
-    const { db, paths, now } = await openTestAppDb(tempDir);
+    const { db, paths, now, reopen } = await openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;
@@ -27,7 +25,7 @@ describe('verification calls', () => {
     const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
     const patient = await patients.save(null, patientInput());
     const other = await patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));
-    return { db, paths, now, policies, patients, calls, plan, patient, other };
+    return { db, paths, now, reopen, policies, patients, calls, plan, patient, other };
   };
   const finish = {
     nextAction: 'Submit the prior authorization',
@@ -96,7 +94,7 @@ describe('verification calls', () => {
   });
 
   it('the medical-plan branch: a linked call about the codes dental refused, learning for the medical plan', async () => {
-    const { db, calls, policies, plan, patient } = await setup();
+    const { db, calls, policies, patients, plan, patient } = await setup();
     const medicalPlan = await policies.savePlan(null, {
       ...planInput(plan.payerId, 'Fictional Medical Choice'),
       planType: 'medical',
@@ -121,6 +119,16 @@ describe('verification calls', () => {
       'validation',
       /medical plan/,
     );
+    // Only a medical plan the patient has coverage with: the rep finds the member by its member ID.
+    await expectAppError(
+      () => calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: null }),
+      'validation',
+      /no coverage with that medical plan/,
+    );
+    await patients.saveCoverage(
+      null,
+      coverageInput(patient.id, medicalPlan.id, { memberId: 'MED555', effectiveDate: daysFromToday(-300) }),
+    );
 
     const medical = await calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: '555-0199' });
     expect(medical).toMatchObject({ kind: 'medical', medicalCallOf: dental.id, status: 'in_progress' });
@@ -137,9 +145,11 @@ describe('verification calls', () => {
     expect(finished.outcomes).toEqual({ D0367: 'pa_required', D0330: 'pa_required' });
     await calls.complete(finished.id, finish);
     // Its own PA items, and what it learned belongs to the medical plan, not the dental one.
-    const items = db
-      .sqlite!.prepare('SELECT plan_id AS planId, method FROM prior_auths WHERE call_id = ?')
-      .all(finished.id);
+    const items = await rows(
+      db,
+      'SELECT plan_id AS "planId", method FROM prior_auths WHERE call_id = ? ORDER BY id',
+      finished.id,
+    );
     const via = { planId: medicalPlan.id, method: 'Required, through a radiology benefit manager' };
     expect(items).toEqual([via, via]);
     const next = await calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: null });
@@ -187,7 +197,7 @@ describe('verification calls', () => {
   });
 
   it('every answer is in the database when answer() returns: a reopened database resumes exactly there', async () => {
-    const { db, paths, now, plan, patient, calls } = await setup();
+    const { db, reopen, now, plan, patient, calls } = await setup();
     let view = await calls.start({
       patientId: patient.id,
       planId: plan.id,
@@ -198,7 +208,7 @@ describe('verification calls', () => {
     view = await calls.answer(view.id, { type: 'reference', value: 'REF-9' });
     const position = view.current!.key;
     await db.close(); // the window closes, the app crashes, the power goes: nothing was "saved" explicitly
-    const reopened = (await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath))).db;
+    const reopened = await reopen();
     const again = testServices(reopened, now).calls;
     expect((await again.inProgress()).map((c) => c.id)).toEqual([view.id]);
     const resumed = await again.view(view.id);
@@ -268,10 +278,10 @@ describe('verification calls', () => {
       'conflict',
       /amendment/,
     );
-    expect(() =>
-      db.sqlite!.prepare("UPDATE calls SET rep_name = 'Someone else' WHERE id = ?").run(done.id),
-    ).toThrow(/cannot be changed/);
-    expect(() => db.sqlite!.prepare('DELETE FROM call_answers').run()).toThrow(/never deleted/);
+    await expect(run(db, "UPDATE calls SET rep_name = 'Someone else' WHERE id = ?", done.id)).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(run(db, 'DELETE FROM call_answers')).rejects.toThrow(/never deleted/);
     const amended = await calls.amend(
       done.id,
       'Coverage for D0330 is 80%, not 100%',

@@ -5,7 +5,8 @@ import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
-import { atNoon, fixedClock } from '../helpers/testClock';
+import { atNoon, daysFromToday, fixedClock } from '../helpers/testClock';
+import { asFile, FILE_DAY, janeFile, seedOffice, VISIT_DAY } from '../helpers/eligibilityFixtures';
 import { testServices } from '../helpers/services';
 
 describe('re-verify worklist', () => {
@@ -74,5 +75,49 @@ describe('re-verify worklist', () => {
     ]);
     expect(list[0]!.verifiedOn).toBe('2026-11-22');
     expect(list[1]!.verifiedOn).toBeNull();
+  });
+
+  it('a fresh 271 counts as eligibility checked, but the appointment still needs a call for its codes', async () => {
+    const { db, now } = await openTestAppDb(tempDir);
+    const s = testServices(db, now);
+    const office = await seedOffice(s);
+    await s.estimates.save({
+      patientId: office.jane.patient.id,
+      selfPay: false,
+      lines: [{ code: 'D0367', tooth: null, serviceDate: VISIT_DAY, feeCents: 120_000 }],
+    });
+    const row = async () =>
+      (await s.reverify.worklist()).find((i) => i.patientId === office.jane.patient.id)!;
+    expect(await row()).toMatchObject({ reasons: ['missing'], verifiedOn: null, eligibilityCheckedOn: null });
+
+    const file = asFile('jane.271', janeFile(FILE_DAY));
+    await s.eligibility.import([file], [(await s.eligibility.preview([file])).files[0]!.members[0]!.key]);
+    expect(await row()).toMatchObject({
+      reasons: ['codes_unconfirmed'],
+      verifiedOn: null,
+      eligibilityCheckedOn: FILE_DAY,
+    });
+    // The to-do list says why, in the same words.
+    expect(
+      (await s.todos.list({})).find((t) => t.kind === 'reverify' && t.patientId === office.jane.patient.id)!
+        .detail,
+    ).toBe('Eligibility checked from a 271 file; the codes still need a call');
+  });
+
+  it('a 271 older than the eligibility window no longer counts', async () => {
+    const { db, now } = await openTestAppDb(tempDir);
+    const s = testServices(db, now);
+    const office = await seedOffice(s);
+    await s.estimates.save({
+      patientId: office.jane.patient.id,
+      selfPay: false,
+      lines: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(20), feeCents: 120_000 }],
+    });
+    const file = asFile('jane.271', janeFile(daysFromToday(-31)));
+    await s.eligibility.import([file], [(await s.eligibility.preview([file])).files[0]!.members[0]!.key]);
+    expect((await s.reverify.worklist())[0]).toMatchObject({
+      reasons: ['missing'],
+      eligibilityCheckedOn: null,
+    });
   });
 });

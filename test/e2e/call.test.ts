@@ -34,15 +34,19 @@ interface Tally {
 
 describe('verification call screen', () => {
   let h: Harness;
+  let callpatient: number;
   beforeAll(async () => {
     h = await startHarness();
-    await seedPrintData(h, 'en', 'Callpatient');
+    callpatient = await seedPrintData(h, 'en', 'Callpatient');
   });
   afterAll(async () => {
     await h.close();
   });
 
   const question = () => h.page.getByRole('region', { name: 'Current question' });
+  const onFileList = () => h.page.getByRole('region', { name: 'Plan answers on file' });
+  /** Something is being asked: one question, or the plan's answers on file as one list. */
+  const asking = async () => (await question().isVisible()) || (await onFileList().isVisible());
 
   async function openCallScreen() {
     await h.page.keyboard.press('Alt+Digit2');
@@ -58,9 +62,17 @@ describe('verification call screen', () => {
   /** Answers one question from the keyboard and waits until the next one (or the finish form) shows. */
   async function answerOne(tally: Tally, stop?: number, keys: Record<string, string> = {}): Promise<boolean> {
     const page = h.page;
+    if (stop !== undefined && tally.asked >= stop) return false;
+    // The plan's answers on file, read to the rep as one list: Enter, the rep confirmed them all.
+    if (await onFileList().isVisible()) {
+      tally.asked++;
+      tally.confirmed += Number(await onFileList().getAttribute('data-count'));
+      await page.keyboard.press('Enter');
+      await onFileList().waitFor({ state: 'hidden' });
+      return true;
+    }
     const q = question();
     if (!(await q.isVisible())) return false;
-    if (stop !== undefined && tally.asked >= stop) return false;
     const key = (await q.getAttribute('data-key'))!;
     const step = (await q.getAttribute('data-step'))!;
     const type = (await q.getAttribute('data-type'))!;
@@ -116,7 +128,7 @@ describe('verification call screen', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.question')))).toBe(true);
     await page.keyboard.press('Alt+H');
-    await expect.poll(() => page.getByRole('button', { name: /Rep is back/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: /The rep is back/ }).isVisible()).toBe(true);
     await page.waitForTimeout(1100);
     await page.keyboard.press('Alt+H');
     await expect.poll(() => page.getByRole('button', { name: /On hold/ }).isVisible()).toBe(true);
@@ -182,12 +194,19 @@ describe('verification call screen', () => {
     // The app opens on Lookup; once it shows, the screen shortcuts are listening.
     await expect.poll(() => page.locator('h1').textContent()).toBe('Code lookup');
     await openCallScreen();
-    await page.getByRole('button', { name: /Resume the call/ }).click();
+    // The offer says which call it is: patient, payer, codes, and the question it goes back to.
+    const resume = page.getByRole('button', { name: /Resume the call/ });
+    expect(await resume.textContent()).toContain(
+      'Resume the call with Mrkfirst Callpatient, Fictional Print Dental (test) (D0367) at "Active on the date of service"',
+    );
+    await resume.click();
     await question().waitFor();
     expect(await question().getAttribute('data-key')).toBe(nextKey);
     expect(await page.getByRole('region', { name: 'Answers so far' }).locator('li').count()).toBe(3);
 
+    // It asks once: the call ends for good.
     await page.getByRole('button', { name: 'The call dropped' }).click();
+    await page.getByRole('button', { name: 'Yes, the call dropped' }).click();
     const result = page.getByRole('region', { name: 'Call result' });
     await result.waitFor();
     expect(await result.textContent()).toContain('Call dropped');
@@ -347,7 +366,7 @@ describe('verification call screen', () => {
 
   it('the medical-plan branch: dental refuses D0310, a linked medical call asks about it with CPT hints', async () => {
     const page = h.page;
-    const medicalPlanId = await page.evaluate(async () => {
+    const medicalPlanId = await page.evaluate(async (patientId) => {
       const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }) => {
         if (!r.ok) throw new Error(r.error!.message);
         return r.value as T;
@@ -383,8 +402,29 @@ describe('verification call screen', () => {
           },
         }),
       ) as { id: number };
+      // The patient's own medical coverage: the offer lists it (and only it).
+      ok(
+        await window.api.coveragesSave({
+          id: null,
+          coverage: {
+            patientId,
+            planId: plan.id,
+            ordinal: 2,
+            memberId: 'MED-CALL-1',
+            subscriberName: 'Mrkfirst Callpatient',
+            subscriberDob: '1970-01-02',
+            relationship: 'self',
+            effectiveDate: null,
+            terminationDate: null,
+            maxUsedCents: null,
+            maxUsedStatedOn: null,
+            deductibleMetCents: null,
+            deductibleMetStatedOn: null,
+          },
+        }),
+      );
       return plan.id;
-    });
+    }, callpatient);
 
     await openCallScreen();
     if (await page.getByRole('button', { name: 'Start another call' }).isVisible())
@@ -400,9 +440,19 @@ describe('verification call screen', () => {
     // D0367 goes as the plan already knows; D0310 is refused by the dental plan.
     for (let guard = 0; guard < 200; guard++) {
       const q = question();
-      if (!(await q.isVisible())) break;
-      const key = (await q.getAttribute('data-key'))!;
-      if (key === 'covered@D0310') {
+      if (!(await asking())) break;
+      const key = (await q.isVisible()) ? (await q.getAttribute('data-key'))! : 'the on-file list';
+      if (key === 'the on-file list') {
+        // The five-code call taught the plan D0310 is covered; this rep says it is not: it is marked in
+        // the list (arrows, Space) to be asked on its own, and Enter confirms the rest.
+        const listed = await onFileList()
+          .locator('li[data-key]')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-key')));
+        for (let i = 0; i < listed.indexOf('covered@D0310'); i++) await page.keyboard.press('ArrowDown');
+        if (listed.includes('covered@D0310')) await page.keyboard.press('Space');
+        await page.keyboard.press('Enter');
+        await onFileList().waitFor({ state: 'hidden' });
+      } else if (key === 'covered@D0310') {
         await expect.poll(() => progress.textContent()).toContain('1 of 2 done');
         expect(await progress.locator('[aria-current="step"]').textContent()).toContain('D0310');
         await expect.poll(() => page.getByRole('region', { name: 'About D0310' }).isVisible()).toBe(true);
@@ -418,7 +468,12 @@ describe('verification call screen', () => {
     expect(await result.textContent()).toContain('Not covered by the dental plan');
     const offer = page.getByRole('form', { name: 'Call the medical plan' });
     expect(await offer.textContent()).toContain('The dental plan will not pay D0310.');
-    await offer.getByLabel('Medical plan').selectOption(String(medicalPlanId));
+    // Only the patient's own medical coverage is offered.
+    expect(await offer.getByLabel('Medical coverage').locator('option').allTextContents()).toEqual([
+      'Fictional Medical Mutual (test), Medical Choice (member ID MED-CALL-1)',
+    ]);
+    await offer.getByLabel('Medical coverage').selectOption(String(medicalPlanId));
+    expect(await offer.getByLabel('Number dialled').inputValue()).toBe('555-0142');
     await offer.getByLabel('Number dialled').fill('555-0142');
     await h.screenshot('call-medical-offer');
     await offer.getByRole('button', { name: 'Start the medical-plan call' }).click();

@@ -193,17 +193,52 @@ describe('what the rep said is the record, from the call to the paper', () => {
   }
 
   const question = () => h.page.getByRole('region', { name: 'Current question' });
+  const onFileList = () => h.page.getByRole('region', { name: 'Plan answers on file' });
   const readBack = () => h.page.getByRole('alertdialog', { name: 'Read the changed answer back' });
 
   /**
    * Answers the call from the keyboard to the finish form: `keys` by step id (text to type, or a key to
    * press), otherwise Enter confirms what is on file, Y for yes/no, 1 for a choice, Enter (unknown) for a
-   * typed answer. Read-back prompts are shown, their words kept, and confirmed with Enter.
+   * typed answer. The plan's answers on file come as one list: the ones `keys` gives an answer for are
+   * marked (arrows, Space) to be asked on their own, and Enter confirms the rest. Read-back prompts are
+   * shown, their words kept, and confirmed with Enter.
    */
   async function answerByKeyboard(keys: Record<string, string>) {
     const page = h.page;
-    const tally = { keystrokes: 0, readBacks: [] as string[], confirmedWithEnter: 0, asked: 0 };
-    for (let guard = 0; guard < 120 && (await question().isVisible()); guard++) {
+    const tally = {
+      keystrokes: 0,
+      readBacks: [] as string[],
+      confirmedWithEnter: 0,
+      asked: 0,
+      confirmedInList: 0,
+    };
+    for (
+      let guard = 0;
+      guard < 120 && ((await question().isVisible()) || (await onFileList().isVisible()));
+      guard++
+    ) {
+      if (await onFileList().isVisible()) {
+        const listed = await onFileList()
+          .locator('li[data-key]')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-key')!));
+        let at = 0;
+        let marked = 0;
+        for (const [i, key] of listed.entries()) {
+          if (keys[key.split('@')[0]!] === undefined) continue;
+          for (; at < i; at++) {
+            await page.keyboard.press('ArrowDown');
+            tally.keystrokes++;
+          }
+          await page.keyboard.press('Space');
+          tally.keystrokes++;
+          marked++;
+        }
+        await page.keyboard.press('Enter');
+        tally.keystrokes++;
+        tally.confirmedInList += listed.length - marked;
+        await onFileList().waitFor({ state: 'hidden' });
+        continue;
+      }
       const q = question();
       const step = (await q.getAttribute('data-step'))!;
       const type = (await q.getAttribute('data-type'))!;
@@ -322,6 +357,29 @@ describe('what the rep said is the record, from the call to the paper', () => {
       ],
     });
 
+    // The plan's screen shows the disagreement under the field, with each answer and who gave it, and the
+    // field's history on request.
+    await page.keyboard.press('Alt+Digit3');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Payers and plans');
+    await page.getByRole('button', { name: 'Journey PPO' }).click();
+    const benefits = page.getByRole('form', { name: 'Plan benefits' });
+    const deductible = benefits.locator('.field', { has: page.getByLabel('Deductible, individual') });
+    await expect
+      .poll(() => deductible.textContent())
+      .toContain('Conflicting answers: $1,500.00 (said on a call');
+    expect(await deductible.textContent()).toContain(`$50.00 (${was})`);
+    await deductible.getByRole('button', { name: 'History (2)' }).click();
+    const history = deductible.getByRole('list', { name: 'History of this answer' });
+    expect(await history.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^\$1,500\.00 said on a call .*Marco P, ref JRN-881; recorded by Test User on Test desk$/,
+      ),
+      expect.stringMatching(
+        /^\$50\.00 said on a call .*Denise K, ref 4471; recorded by Test User on Test desk$/,
+      ),
+    ]);
+    await h.screenshot('journey-plan-conflict');
+
     // The to-do list has the PA to submit, due in two days.
     await page.keyboard.press('Alt+Digit8');
     await expect.poll(() => page.locator('h1').textContent()).toBe('To-do');
@@ -356,7 +414,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
     expect(await comparison('category@D0367')).toBe('confirmed');
     expect(await comparison('frequency@D0367')).toBe('confirmed');
     console.log(
-      `journey: call 2 on the same plan: ${second.asked} questions, ${second.confirmedWithEnter} confirmed with Enter, ${second.keystrokes} keystrokes`,
+      `journey: call 2 on the same plan: ${second.confirmedInList} answers on file confirmed in one list, ${second.asked} questions one by one (${second.confirmedWithEnter} confirmed with Enter), ${second.keystrokes} keystrokes`,
     );
     await page
       .getByRole('form', { name: 'Finish the call' })

@@ -5,12 +5,14 @@ import type { Db } from '../../src/main/db/connection';
 import { catalogOf } from './appDb';
 import { createLedger } from '../../src/main/ledger/ledger';
 import { createCallService } from '../../src/main/services/callService';
+import { createEligibilityImportService } from '../../src/main/services/eligibilityImportService';
 import { createEstimateService } from '../../src/main/services/estimateService';
 import { createPatientService } from '../../src/main/services/patientService';
 import { createPolicyPackService } from '../../src/main/services/policyPackService';
 import { createPolicyService } from '../../src/main/services/policyService';
 import { createPriorAuthService } from '../../src/main/services/priorAuthService';
 import { createReverifyService } from '../../src/main/services/reverifyService';
+import { createSettingsService } from '../../src/main/services/settingsService';
 import { createTodoService } from '../../src/main/services/todoService';
 import { fixedClock } from './testClock';
 
@@ -38,13 +40,29 @@ export function testServices(
     workstation: options.workstation ?? TEST_DESK,
     windows: () => windows,
   });
-  const reverify = createReverifyService({ db, now, staleAfterDays: () => windows.plan });
+  // The office identifiers the call header shows, as Settings holds them.
+  let loaded: Awaited<ReturnType<typeof createSettingsService>> | null = null;
+  const settings = async () => (loaded ??= await createSettingsService(db, now));
+  const reverify = createReverifyService({
+    db,
+    now,
+    staleAfterDays: () => windows.plan,
+    eligibilityStaleAfterDays: () => windows.eligibility,
+  });
   return {
     ledger,
     policies: createPolicyService({ db, catalog, now, ledger }),
     patients: createPatientService({ db, now, actor, ledger }),
-    calls: createCallService({ db, catalog, now, actor, ledger }),
+    calls: createCallService({
+      db,
+      catalog,
+      now,
+      actor,
+      ledger,
+      office: async () => (await settings()).get().office,
+    }),
     estimates: createEstimateService({ db, catalog, now, actor, ledger }),
+    eligibility: createEligibilityImportService({ db, now, actor, ledger }),
     packs: createPolicyPackService({ db, now, actor, ledger }),
     priorAuths: createPriorAuthService({ db, now, actor }),
     reverify,

@@ -63,13 +63,30 @@ describe('policy answers as text', () => {
     ['1 per calendar year', { count: 1, per: 'calendar_year', months: null, sharedWith: [] }],
     ['1 per lifetime', { count: 1, per: 'lifetime', months: null, sharedWith: [] }],
     ['1/60 months', { count: 1, per: 'months', months: 60, sharedWith: [] }],
+    // Asked for the codes that may share the pano / full-series limit (the call script's wording).
+    [
+      '1 per 60 months shared with D0330, d210',
+      { count: 1, per: 'months', months: 60, sharedWith: ['D0330', 'D0210'] },
+    ],
+    [
+      '1 per lifetime (shared with D0367)',
+      { count: 1, per: 'lifetime', months: null, sharedWith: ['D0367'] },
+    ],
   ])('%s', (text, frequency) => {
     expect(parseFrequency(text)).toEqual(frequency);
     expect(parseFrequency(formatFrequency(frequency as never))).toEqual(frequency);
   });
 
   it('refuses frequencies it cannot read', () => {
-    for (const bad of ['often', '1 per', 'per 36 months', '1 per 0 months', '1 per 36 lifetime'])
+    for (const bad of [
+      'often',
+      '1 per',
+      'per 36 months',
+      '1 per 0 months',
+      '1 per 36 lifetime',
+      '1 per 36 months shared with',
+      '1 per 36 months shared with the pano',
+    ])
       expect(parseFrequency(bad), bad).toBeNull();
   });
 

@@ -41,10 +41,19 @@ export interface SessionService {
   current(): SessionUser | null;
 }
 
+/** The person's call left on hold, if any (callRepo.findCallOnHold). */
+export type CallOnHold = NonNullable<SessionStatus['callOnHold']>;
+
 export function createSessionService(deps: {
   db: AppDb;
   now: () => Date;
   lockAfterMinutes: () => number;
+  /**
+   * The call the signed-in person has on hold. A hold does not put off the automatic lock (a person on
+   * a long hold may well walk away, and the screen shows a patient): the lock comes on time, the call,
+   * its timers and answers stay as they are, and the lock screen says a call is on hold.
+   */
+  callOnHold?: (staffUser: string) => Promise<CallOnHold | null>;
 }): SessionService {
   const { db, now } = deps;
   let user: SessionUser | null = null;
@@ -65,11 +74,18 @@ export function createSessionService(deps: {
     return user !== null && !locked && now().getTime() - lastActivity >= deps.lockAfterMinutes() * 60_000;
   }
 
+  const heldCall = async (): Promise<CallOnHold | null> =>
+    (user && (await deps.callOnHold?.(user.displayName))) ?? null;
+
+  /** A lock while a call is on hold says so in the audit trail (the call's id; nothing about the patient). */
+  async function lockNow(reason: 'user' | 'idle'): Promise<void> {
+    locked = true;
+    const held = await heldCall();
+    await audit('lock', user, held ? { reason, callOnHold: held.callId } : { reason });
+  }
+
   async function applyIdle(): Promise<void> {
-    if (idleExpired()) {
-      locked = true;
-      await audit('lock', user, { reason: 'idle' });
-    }
+    if (idleExpired()) await lockNow('idle');
   }
 
   async function status(): Promise<SessionStatus> {
@@ -80,6 +96,7 @@ export function createSessionService(deps: {
       state,
       user: user && { displayName: user.displayName, role: user.role },
       lockAfterMinutes: deps.lockAfterMinutes(),
+      callOnHold: state === 'locked' ? await heldCall() : null,
     };
   }
 
@@ -163,10 +180,7 @@ export function createSessionService(deps: {
 
     async lock(reason) {
       await applyIdle();
-      if (user && !locked) {
-        locked = true;
-        await audit('lock', user, { reason });
-      }
+      if (user && !locked) await lockNow(reason);
       return status();
     },
 

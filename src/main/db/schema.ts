@@ -303,6 +303,21 @@ export interface MergedAuditLogTable {
   mac_key: string | null;
 }
 
+/** Eligibility files (X12 271) imported, kept as received (migration 14). */
+export interface EligibilityFilesTable {
+  id: Id;
+  sha256: string;
+  file_name: string;
+  payer_name: string;
+  payer_id: string | null;
+  response_date: string;
+  members_recorded: number;
+  statements: number;
+  content: string;
+  imported_at: string;
+  imported_by: string;
+}
+
 /** The office database's record of the audit trail's last entry (PostgreSQL only, migration 14). */
 export interface AuditHeadTable {
   only_row: boolean;
@@ -311,6 +326,7 @@ export interface AuditHeadTable {
 }
 
 export interface Schema {
+  eligibility_files: EligibilityFilesTable;
   audit_head: AuditHeadTable;
   settings: SettingsTable;
   seed_versions: SeedVersionsTable;

@@ -77,6 +77,9 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'fees:export': user('export', 'fee_schedule', 'planId'),
   'fees:importPreview': admin(),
   'fees:importApply': admin('import', 'fee_schedule', 'planId'),
+  // Front-desk work: reading a 271 shows which patients it names (a view); recording it is an import.
+  'eligibility:preview': user('view', 'eligibility_file'),
+  'eligibility:import': user('import', 'eligibility_file'),
   // It shows the patient's name, plans and masked member IDs: a view of that patient, like patients:get
   // (otherwise any patient could be looked through unseen, one id after another).
   'estimate:compute': user('view', 'patient', 'patientId'),
@@ -95,6 +98,7 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'call:get': user('view', 'call'),
   'call:answer': user('change', 'call'),
   'call:confirmReadBack': user('change', 'call'),
+  'call:confirmOnFile': user('change', 'call'),
   'call:back': user('change', 'call'),
   'call:setDetails': user('change', 'call'),
   'call:toggleHold': user('change', 'call'),

@@ -15,7 +15,12 @@ import { ALLOWED_FEE_FIELD, factField, SERVICE_FIELD, type ServiceValue } from '
 import type { Subject } from '../../shared/ledger/ledgerTypes';
 import { sourceText } from '../../shared/ledger/sourceText';
 import { answerWords } from '../../shared/script/answerWords';
-import type { CallPreflight, CallView, Comparison } from '../../shared/script/callViews';
+import {
+  dialledNumberFor,
+  type CallPreflight,
+  type CallView,
+  type Comparison,
+} from '../../shared/script/callViews';
 import { DEFAULT_SCRIPT } from '../../shared/script/defaultScript';
 import { MEDICAL_SCRIPT } from '../../shared/script/medicalScript';
 import { scriptById } from '../../shared/script/scripts';
@@ -25,9 +30,12 @@ import {
   codesWithoutOutcome,
   currentStep,
   goBack,
+  passConfirmed,
   ScriptError,
   startCall,
   stepById,
+  stepsAhead,
+  stepWording,
   type CallState,
 } from '../../shared/script/engine';
 import {
@@ -42,7 +50,7 @@ import type { Db } from '../db/connection';
 import { getCatalogCodes } from '../db/repositories/catalogRepo';
 import * as calls from '../db/repositories/callRepo';
 import { getPatientRow, listCoverageRows, type CoverageRow } from '../db/repositories/patientRepo';
-import { getPlanRow } from '../db/repositories/payerRepo';
+import { getPayer, getPlanRow } from '../db/repositories/payerRepo';
 import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
 import type { Ledger } from '../ledger/ledger';
 import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
@@ -54,10 +62,16 @@ export interface CallServiceDeps {
   now: () => Date;
   actor: () => string;
   ledger: Ledger;
+  /** The office identifiers a rep asks for (Settings); empty until the practice fills them in. */
+  office: () => { npi: string; tin: string } | Promise<{ npi: string; tin: string }>;
 }
 
-/** Engine position as stored on the call row; answers live in their own rows. */
-type StoredState = Omit<CallState, 'answers' | 'codes'>;
+/**
+ * Engine position as stored on the call row; answers live in their own rows. Calls stored before the
+ * on-file list have no confirmedAhead / listed.
+ */
+type StoredState = Omit<CallState, 'answers' | 'codes' | 'confirmedAhead' | 'listed'> &
+  Partial<Pick<CallState, 'confirmedAhead' | 'listed'>>;
 
 /** Where a step's answer goes in the ledger. */
 interface Target {
@@ -74,6 +88,11 @@ interface OnFileNow {
   answer: Answer | null;
   text: string;
   source: string;
+  /**
+   * It comes from an eligibility file (271) still within its window: the payer sent it for this member,
+   * so even a patient's answer is offered for one-key confirmation instead of being asked from scratch.
+   */
+  fromFile: boolean;
 }
 
 /** Days before the appointment a prior authorization request should go in, at the latest. */
@@ -122,7 +141,15 @@ function answerAsValue(step: ScriptStep, answer: Answer): unknown {
   }
 }
 
-export function createCallService({ db, catalog, now, actor, ledger }: CallServiceDeps) {
+/** One answer on file in the list read to the rep at once. */
+interface ListedAnswer {
+  key: string;
+  step: ScriptStep;
+  code: string | null;
+  known: OnFileNow & { answer: Answer };
+}
+
+export function createCallService({ db, catalog, now, actor, ledger, office }: CallServiceDeps) {
   const stamp = () => now().toISOString();
   const today = () => localDate(now());
 
@@ -137,7 +164,13 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
     const stored = JSON.parse(call.stateJson) as StoredState;
     const answers: Record<string, Answer> = {};
     for (const row of rows) answers[row.key] = row.answer;
-    return { ...stored, codes: call.planned.map((p) => p.code), answers };
+    return {
+      ...stored,
+      confirmedAhead: stored.confirmedAhead ?? [],
+      listed: stored.listed ?? [],
+      codes: call.planned.map((p) => p.code),
+      answers,
+    };
   }
 
   function storedState(state: CallState): string {
@@ -199,18 +232,24 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
     const learns = step.learns;
     if (!learns || !target(call, k, step, code)) return null;
     if (learns.kind === 'service') {
-      const services = (await k.history()).filter((s) => s.code === code).map((s) => s.value);
-      if (services.length === 0) return null;
+      const history = (await k.history()).filter((s) => s.code === code);
+      if (history.length === 0) return null;
+      const services = history.map((s) => s.value);
       const last = services[0]!;
+      const lastSaid = history[0]!.observation;
       const whose = { office: 'office records', payer: "payer's history", patient: 'patient said' }[
         last.reportedBy
       ];
+      const fromFile =
+        lastSaid.source === 'eligibility_file' &&
+        daysBetween(lastSaid.observedOn, today()) <= ledger.windowFor(SERVICE_FIELD);
       return {
         derived: null,
         services,
-        answer: null,
+        answer: fromFile ? { type: 'date', value: last.date } : null,
         text: formatUsDate(last.date),
-        source: `last on file (${whose})`,
+        source: fromFile ? sourceText(lastSaid) : `last on file (${whose})`,
+        fromFile,
       };
     }
     // One field read by its index, however long the plan's history: this runs on every answer.
@@ -233,6 +272,7 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
       answer,
       text: answerWords(answer, step),
       source: sourceText(derived.current, { inherited }),
+      fromFile: derived.current.source === 'eligibility_file' && derived.status === 'known',
     };
   }
 
@@ -245,7 +285,48 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
     return sameValue(answerAsValue(step, known.answer!), value) ? 'confirmed' : 'changed';
   }
 
-  const sayFor = (text: string, code: string | null) => text.replace(/\{code\}/g, code ?? 'the code');
+  /**
+   * The plan's answers on file from the current question on, in the order the call would ask them, to be
+   * read to the rep as one list and confirmed at once; null when the current question is not one of them
+   * or fewer than two are on file. Not listed: a patient's answers (asked each call), answers reps
+   * disagreed about (asked one by one), and answers already offered in a list on this call. Where an
+   * answer is not on file the call is assumed to take its usual way on.
+   */
+  async function onFileList(call: calls.CallRow, k: Knowledge, script: Script, state: CallState) {
+    const step = currentStep(script, state);
+    if (!step) return null;
+    const codeAt = (s: ScriptStep, codeIndex: number) =>
+      s.perCode ? (state.codes[codeIndex] ?? null) : null;
+    // What is on file is read from the database; the walk ahead (stepsAhead) is synchronous. So the walk
+    // runs on what has been read, and whatever it reached unread is read before it runs again, until a
+    // walk reaches nothing unread (each answer on file can change the way the script goes).
+    const read = new Map<string, (OnFileNow & { answer: Answer }) | null>();
+    const readListable = async (s: ScriptStep, key: string, codeIndex: number) => {
+      let known: (OnFileNow & { answer: Answer }) | null = null;
+      if (isPlanLearning(s.learns) && !state.listed.includes(key)) {
+        const found = await onFile(call, k, s, codeAt(s, codeIndex));
+        if (found?.answer && found.derived?.status !== 'conflict')
+          known = found as OnFileNow & { answer: Answer };
+      }
+      read.set(key, known);
+      return known;
+    };
+    if (!(await readListable(step, answerKey(step, state.codeIndex, state.codes), state.codeIndex)))
+      return null;
+    for (;;) {
+      const unread: Array<[ScriptStep, string, number]> = [];
+      const items: ListedAnswer[] = [];
+      stepsAhead(script, state, (s, key, codeIndex) => {
+        if (!read.has(key)) unread.push([s, key, codeIndex]);
+        const known = read.get(key) ?? null;
+        if (!known) return state.answers[key] ?? null;
+        items.push({ key, step: s, code: codeAt(s, codeIndex), known });
+        return known.answer;
+      });
+      if (unread.length === 0) return items.length >= 2 ? items : null;
+      for (const [s, key, codeIndex] of unread) await readListable(s, key, codeIndex);
+    }
+  }
 
   /** The latest answer per key (an answer given again after going back replaces the earlier one). */
   function latestAnswers(rows: calls.AnswerRow[]): calls.AnswerRow[] {
@@ -314,13 +395,17 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
     const k = await knowledgeOf(call);
     const known = step ? await onFile(call, k, step, code) : null;
     const latest = latestAnswers(rows);
+    const pending = pendingReadBack(rows);
+    const list = step && !pending ? await onFileList(call, k, script, state) : null;
+    const payer = await getPayer(db, plan.payerId);
+    const { npi, tin } = await office();
     const answerView = (row: calls.AnswerRow) => {
       const [stepId, answerCode] = row.key.split('@') as [string, string | undefined];
       const s = stepById(script, stepId);
       return {
         key: row.key,
         label: s.label,
-        question: sayFor(s.question, answerCode ?? null),
+        question: stepWording(s, answerCode ?? null).question,
         code: answerCode ?? null,
         answer: row.answer,
         words: answerWords(row.answer, s),
@@ -331,7 +416,6 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
       };
     };
     const answers = latest.map(answerView);
-    const pending = pendingReadBack(rows);
     const count = (c: Comparison) => latest.filter((r) => r.comparison === c).length;
     const outcomes = state.outcomes;
     const SUMMARY_STEPS = [
@@ -352,7 +436,16 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
       medicalCalls: await calls.listMedicalCalls(db, id),
       medicalCodes: medicalCodes(call, outcomes),
       patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, dob: patient.dob },
-      plan: { id: plan.id, payerName: plan.payerName, planName: plan.name, groupNumber: plan.groupNumber },
+      plan: {
+        id: plan.id,
+        payerName: plan.payerName,
+        planName: plan.name,
+        groupNumber: plan.groupNumber,
+        payerPhone: payer
+          ? dialledNumberFor(payer, call.scriptId === MEDICAL_SCRIPT.id ? 'medical' : 'dental')
+          : null,
+      },
+      office: { npi: npi || null, tin: tin || null },
       member: k.coverage
         ? {
             memberId: k.coverage.memberId,
@@ -378,14 +471,14 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
             stepId: step.id,
             section: step.section,
             label: step.label,
-            question: sayFor(step.question, code),
-            say: sayFor(step.say, code),
+            question: stepWording(step, code).question,
+            say: stepWording(step, code).say,
             type: step.type,
             choices: [...(step.choices ?? [])],
             code,
             known: known
               ? {
-                  answer: isPlanLearning(step.learns) ? known.answer : null,
+                  answer: isPlanLearning(step.learns) || known.fromFile ? known.answer : null,
                   text: known.text,
                   source: known.source,
                   status:
@@ -397,6 +490,18 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
                     return `${a ? answerWords(a, step) : 'Unknown'} (${sourceText(o)})`;
                   }),
                 }
+              : null,
+            onFileList: list
+              ? list.map((item) => ({
+                  key: item.key,
+                  label: item.step.label,
+                  question: stepWording(item.step, item.code).question,
+                  code: item.code,
+                  section: item.step.section,
+                  words: item.known.text,
+                  source: item.known.source,
+                  stale: item.known.derived?.status === 'stale',
+                }))
               : null,
           }
         : null,
@@ -413,7 +518,7 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
         const s = stepById(script, t.stepId);
         return {
           key: answerKey(s, t.codeIndex, state.codes),
-          label: sayFor(s.label, s.perCode ? (state.codes[t.codeIndex] ?? null) : null),
+          label: s.label,
         };
       }),
       outcomes,
@@ -624,6 +729,15 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
           'planId',
         );
       }
+      // The rep looks the member up by the coverage's member ID: a plan the patient has no coverage
+      // with cannot be verified for them.
+      if (!(await listCoverageRows(db, dental.patientId)).some((c) => c.planId === plan.id)) {
+        throw new AppError(
+          'validation',
+          'The patient has no coverage with that medical plan. Add it on the Patients screen (with the member ID), then start the call.',
+          'planId',
+        );
+      }
       return view(
         await insertNewCall(MEDICAL_SCRIPT, {
           patientId: dental.patientId,
@@ -655,7 +769,8 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
         throw new AppError('conflict', 'The script is finished: complete the call, or go back to an answer.');
       let next: CallState;
       try {
-        next = answerStep(script, state, answer);
+        // Straight on past what the rep already confirmed from the on-file list.
+        next = passConfirmed(script, answerStep(script, state, answer));
       } catch (error) {
         if (error instanceof ScriptError) throw new AppError('validation', error.message, 'answer');
         throw error;
@@ -693,6 +808,65 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
             at,
           );
         }
+      });
+      return view(id);
+    },
+
+    /**
+     * The rep confirmed the plan's answers on file read out as one list: each listed answer given in
+     * `keys` is committed as its own answer (compared with the file like any other, so it is a
+     * confirmation, and the ledger gets one statement per field when the call ends); the listed answers
+     * left out are asked one by one when the call reaches them, where a different answer is read back.
+     * The call then goes on past every confirmed answer to the first question still to ask.
+     */
+    async confirmOnFile(id: number, keys: string[]): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
+      if (pendingReadBack(rows))
+        throw new AppError(
+          'conflict',
+          'Read the changed answer back to the rep first, then go on.',
+          'readBack',
+        );
+      const state = engineState(call, rows);
+      const script = scriptById(call.scriptId);
+      const list = await onFileList(call, await knowledgeOf(call), script, state);
+      if (!list) throw new AppError('conflict', 'There is no list of answers on file to confirm here.');
+      const listed = new Set(list.map((item) => item.key));
+      const stray = keys.find((key) => !listed.has(key));
+      if (stray !== undefined)
+        throw new AppError(
+          'conflict',
+          'What is on file changed since the list was shown. Read the list on screen again.',
+        );
+      const confirmed = list.filter((item) => keys.includes(item.key));
+      const at = stamp();
+      const answers = { ...state.answers };
+      for (const item of confirmed) answers[item.key] = item.known.answer;
+      let next: CallState;
+      try {
+        next = passConfirmed(script, {
+          ...state,
+          answers,
+          listed: [...state.listed, ...listed],
+          confirmedAhead: [...state.confirmedAhead, ...confirmed.map((item) => item.key)],
+        });
+      } catch (error) {
+        if (error instanceof ScriptError) throw new AppError('validation', error.message);
+        throw error;
+      }
+      await db.tx(async () => {
+        for (const item of confirmed)
+          await calls.insertAnswer(
+            db,
+            id,
+            item.key,
+            item.known.answer,
+            compare(item.step, item.known.answer, item.known),
+            { text: item.known.text, source: item.known.source },
+            at,
+          );
+        await calls.updateCallState(db, id, storedState(next), at);
       });
       return view(id);
     },
@@ -793,7 +967,7 @@ export function createCallService({ db, catalog, now, actor, ledger }: CallServi
           patientName: v.patient.name,
           payerName: v.plan.payerName,
           codes: c.planned.map((p) => p.code),
-          question: v.current?.label ?? null,
+          question: v.current?.onFileList ? "the plan's answers on file" : (v.current?.label ?? null),
           startedAt: c.startedAt,
         });
       }

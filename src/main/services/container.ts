@@ -22,9 +22,11 @@ import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
 import { createPriorAuthService } from './priorAuthService';
 import { createReverifyService } from './reverifyService';
+import { findCallOnHold } from '../db/repositories/callRepo';
 import { createCallService } from './callService';
 import { createCatalogService } from './catalogService';
 import { createEstimateService } from './estimateService';
+import { createEligibilityImportService } from './eligibilityImportService';
 import { createFeeService } from './feeService';
 import { createPatientService } from './patientService';
 import { createPolicyPackService } from './policyPackService';
@@ -65,7 +67,12 @@ export interface AppServices {
 export async function createAppServices(context: AppContext): Promise<AppServices> {
   const { db, catalog, now } = context;
   const settings = await createSettingsService(db, now);
-  const session = createSessionService({ db, now, lockAfterMinutes: () => settings.get().lockAfterMinutes });
+  const session = createSessionService({
+    db,
+    now,
+    lockAfterMinutes: () => settings.get().lockAfterMinutes,
+    callOnHold: (staffUser) => findCallOnHold(db, staffUser),
+  });
   // Who is acting, recorded with every answer, estimate and change: the signed-in person.
   const actor = () => session.current()?.displayName ?? 'nobody signed in';
   const ledger = createLedger({
@@ -84,6 +91,7 @@ export async function createAppServices(context: AppContext): Promise<AppService
     db,
     now,
     staleAfterDays: () => settings.get().planStaleAfterDays,
+    eligibilityStaleAfterDays: () => settings.get().eligibilityStaleAfterDays,
   });
   const backups = createBackupService({
     db,
@@ -123,7 +131,7 @@ export async function createAppServices(context: AppContext): Promise<AppService
     ...ledgerHandlers(ledger),
     ...sampleHandlers(db),
     ...callHandlers(
-      createCallService({ db, catalog, now, actor, ledger }),
+      createCallService({ db, catalog, now, actor, ledger, office: () => settings.get().office }),
       createPriorAuthService({ db, now, actor }),
       reverify,
       createTodoService({ db, ledger, now, actor, reverify }),
@@ -139,6 +147,7 @@ export async function createAppServices(context: AppContext): Promise<AppService
     ...dataHandlers(
       createPolicyPackService({ db, now, actor, ledger }),
       createFeeService(db, now),
+      createEligibilityImportService({ db, now, actor, ledger }),
       context.files,
       now,
     ),

@@ -185,7 +185,7 @@ export function createEstimateService({ db, catalog, now, actor, ledger }: Estim
         });
 
       // The plan's allowed fee: the rep's word or the fee schedule, whichever is newer.
-      const schedule = new Map((await fees.listPlanFeesDated(db, plan.id)).map((f) => [f.code, f]));
+      const schedule = new Map((await fees.listPlanFees(db, plan.id)).map((f) => [f.code, f]));
       const allowedFees: Record<string, number> = {};
       for (const code of new Set([...codes, ...schedule.keys()])) {
         const said = knowledge.allowedFee(code);

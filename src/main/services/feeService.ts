@@ -17,7 +17,9 @@ export function createFeeService(db: AppDb, now: () => Date) {
   const list = async (planId: number | null): Promise<fees.FeeRow[]> => {
     if (planId !== null && !(await getPlanRow(db, planId)))
       throw new AppError('not_found', 'That plan no longer exists.');
-    return planId === null ? fees.listOfficeFees(db) : fees.listPlanFees(db, planId);
+    return planId === null
+      ? fees.listOfficeFees(db)
+      : (await fees.listPlanFees(db, planId)).map(({ code, cents }) => ({ code, cents }));
   };
 
   async function preview(planId: number | null, fileName: string, bytes: Uint8Array): Promise<FeePreview> {

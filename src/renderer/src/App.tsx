@@ -3,6 +3,7 @@ import { Kbd } from './components/Kbd';
 import { CommandPalette } from './components/CommandPalette';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar } from './components/NavBar';
+import { useCallShortcuts } from './hooks/useCallShortcuts';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
 import { CallScreen } from './screens/Call/CallScreen';
 import { EstimateScreen } from './screens/Estimate/EstimateScreen';
@@ -13,6 +14,7 @@ import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { TodoScreen } from './screens/Todo/TodoScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
+import { EligibilityImport } from './screens/Eligibility/EligibilityImport';
 import { EmergencyAccessGate } from './screens/Session/EmergencyAccessGate';
 import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
 import { SessionScreen } from './screens/Session/SessionScreen';
@@ -66,6 +68,7 @@ export function App() {
 
 function Workspace() {
   useGlobalShortcuts();
+  useCallShortcuts();
   const screen = useNavStore((s) => s.screen);
   return (
     <div className="shell">
@@ -95,6 +98,7 @@ function Workspace() {
         </footer>
       </div>
       <CommandPalette />
+      <EligibilityImport />
     </div>
   );
 }

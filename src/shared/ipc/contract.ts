@@ -21,11 +21,18 @@ import {
   startMedicalCallSchema,
   callListItemSchema,
   callPreflightSchema,
+  confirmOnFileSchema,
 } from '../script/callViews';
 import { observationSchema, subjectSchema } from '../ledger/ledgerTypes';
 import { todoItemSchema, todoUpdateSchema } from '../worklist/todoViews';
 import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
 import { reverifyItemSchema } from '../worklist/reverifyViews';
+import {
+  eligibilityImportInputSchema,
+  eligibilityImportResultSchema,
+  eligibilityPreviewInputSchema,
+  eligibilityPreviewSchema,
+} from '../eligibility/eligibilityViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
@@ -265,6 +272,8 @@ export const contract = {
     input: z.strictObject({ planId: id.nullable(), file: pickedFeeFile }),
     output: feePreviewSchema,
   },
+  'eligibility:preview': { input: eligibilityPreviewInputSchema, output: eligibilityPreviewSchema },
+  'eligibility:import': { input: eligibilityImportInputSchema, output: eligibilityImportResultSchema },
   'estimate:compute': { input: estimateRequestSchema, output: estimateViewSchema },
   'estimate:save': { input: estimateRequestSchema, output: savedEstimateSchema },
   'estimate:get': { input: z.strictObject({ id }), output: savedEstimateSchema },
@@ -285,6 +294,7 @@ export const contract = {
   'call:startMedical': { input: startMedicalCallSchema, output: callViewSchema },
   'call:get': { input: z.strictObject({ id }), output: callViewSchema },
   'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
+  'call:confirmOnFile': { input: confirmOnFileSchema, output: callViewSchema },
   'call:confirmReadBack': {
     input: z.strictObject({ id, key: z.string().min(1).max(80) }),
     output: callViewSchema,

@@ -1,6 +1,7 @@
 // What the call screen sends and receives.
 import { z } from 'zod';
 import { cdtCode, frequencySchema, id, isoDate } from '../policy/policyTypes';
+import type { Payer } from '../policy/policyViews';
 import { OUTCOMES } from './scriptTypes';
 
 const shortText = z.string().trim().max(500).nullable();
@@ -91,7 +92,11 @@ export const callViewSchema = z.strictObject({
     payerName: z.string(),
     planName: z.string(),
     groupNumber: z.string().nullable(),
+    /** The payer's number on file for this kind of call (dialledNumberFor). */
+    payerPhone: z.string().nullable(),
   }),
+  /** The office identifiers reps ask for (Settings); null until the practice fills them in. */
+  office: z.strictObject({ npi: z.string().nullable(), tin: z.string().nullable() }),
   /** Who the payer looks the member up by (the chart copy shows it whole). Null: no coverage on file. */
   member: z
     .strictObject({
@@ -134,6 +139,25 @@ export const callViewSchema = z.strictObject({
           /** When reps disagreed: each answer with who gave it. */
           conflict: z.array(z.string()),
         })
+        .nullable(),
+      /**
+       * The plan's answers on file from this question on, read to the rep as one list and confirmed at
+       * once (call:confirmOnFile); null when this question is asked on its own.
+       */
+      onFileList: z
+        .array(
+          z.strictObject({
+            key: z.string(),
+            label: z.string(),
+            question: z.string(),
+            code: z.string().nullable(),
+            section: z.string(),
+            words: z.string(),
+            source: z.string(),
+            /** Past the re-verify window: worth a clear "still right?". */
+            stale: z.boolean(),
+          }),
+        )
         .nullable(),
     })
     .nullable(),
@@ -194,6 +218,23 @@ export const callViewSchema = z.strictObject({
   ),
 });
 export type CallView = z.infer<typeof callViewSchema>;
+
+/**
+ * The number to dial for a call: the payer's benefits line for a dental verification, its medical line
+ * (or the benefits line when it has none) for a medical-plan call.
+ */
+export function dialledNumberFor(
+  payer: Pick<Payer, 'phoneBenefits' | 'phoneMedical'>,
+  kind: 'dental' | 'medical',
+): string | null {
+  return (kind === 'medical' ? (payer.phoneMedical ?? payer.phoneBenefits) : payer.phoneBenefits) ?? null;
+}
+
+/** The plan's answers on file the rep confirmed at once: the keys confirmed; the others are asked. */
+export const confirmOnFileSchema = z.strictObject({
+  id,
+  keys: z.array(z.string().min(1).max(80)).max(500),
+});
 
 /** One row of the Records list. */
 export const callListItemSchema = z.strictObject({

@@ -5,6 +5,12 @@ import { END, NEXT_CODE, type Script, type ScriptStep } from './scriptTypes';
 
 const YNU = 'yes_no_unknown' as const;
 const CBCT = ['D0364', 'D0365', 'D0366', 'D0367', 'D0368', 'D0380', 'D0381', 'D0382', 'D0383', 'D0384'];
+/**
+ * Codes whose frequency limit payers may count together with the panoramic image or the full-mouth
+ * series: cone-beam CT (a both-jaws or arch scan stands in for them), the pano and full series
+ * themselves and their capture-only twins, and tomosynthesis full series (paid as a full series).
+ */
+const SHARES_PANO_OR_FULL_SERIES = [...CBCT, 'D0330', 'D0701', 'D0210', 'D0709', 'D0372', 'D0387'];
 const go = (to: string) => [{ to }];
 /** Plan knowledge: confirmed once, offered for one-key confirmation on the next call. */
 const FACT = { kind: 'fact' } as const;
@@ -343,10 +349,19 @@ const steps: ScriptStep[] = [
   {
     id: 'frequency',
     label: 'Frequency limit',
-    question: 'How often is {code} covered, and is the limit shared with other codes?',
+    question: 'How often is {code} covered?',
     section: 'code',
     perCode: true,
-    say: 'How often is {code} covered (for example 1 per 36 months)? Is it shared with the pano or full series?',
+    say: 'How often is {code} covered (for example 1 per 36 months)?',
+    // Only these codes can count against the pano or full series limit; for the others (sialography,
+    // ultrasound, sialoendoscopy, MRI...) the question would only confuse the rep.
+    wordingFor: [
+      {
+        codes: SHARES_PANO_OR_FULL_SERIES,
+        say: 'How often is {code} covered (for example 1 per 36 months)? Is that limit shared with the pano or full series?',
+        question: 'How often is {code} covered, and is the limit shared with the pano or full series?',
+      },
+    ],
     type: 'frequency',
     learns: { kind: 'policy', field: 'frequency' },
     next: go('last_service_date'),
@@ -618,7 +633,7 @@ const steps: ScriptStep[] = [
 
 export const DEFAULT_SCRIPT: Script = {
   id: 'imaging-verification',
-  version: 2,
+  version: 3,
   start: 'rep_name',
   codeLoopStart: 'covered',
   afterCodes: 'payer_notes',

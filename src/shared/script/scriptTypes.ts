@@ -87,6 +87,11 @@ export interface ScriptStep {
   /** Asked only for these codes (code-specific questions); skipped for the others. */
   onlyFor?: readonly string[];
   /**
+   * Other wording for some codes, where part of the question fits only them (whether a frequency limit
+   * is shared with the pano or full series). The first entry that lists the code wins.
+   */
+  wordingFor?: ReadonlyArray<{ codes: readonly string[]; say: string; question: string }>;
+  /**
    * What the answer states, and so where it goes in the ledger when the call ends: about the plan (a
    * policy or benefit field, the allowed fee, or kind 'fact': the answer itself, kept for the plan and the
    * code), about this patient's coverage, or an earlier service in the patient's history. The next call

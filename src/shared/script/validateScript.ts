@@ -66,6 +66,12 @@ export function validateScript(script: Script): string[] {
     }
     if (step.onlyFor && !step.perCode)
       problems.push(`${where} is only for some codes, so it must be asked per code.`);
+    if (step.wordingFor && !step.perCode)
+      problems.push(`${where} has wording for some codes, so it must be asked per code.`);
+    for (const w of step.wordingFor ?? []) {
+      if (w.codes.length === 0 || w.say.trim().length < 5 || !/\?$/.test(w.question.trim()))
+        problems.push(`${where} has code-specific wording without codes, words or a question.`);
+    }
     if (step.onlyFor && step.next.length !== 1)
       problems.push(`${where} is skipped for other codes, so it must have one way on.`);
     for (const t of step.next) {

@@ -12,6 +12,8 @@ export const reverifyItemSchema = z.strictObject({
   payerName: z.string(),
   planName: z.string(),
   verifiedOn: isoDate.nullable(),
+  /** The fresh eligibility file (271) that checked eligibility for this appointment; null when none. */
+  eligibilityCheckedOn: isoDate.nullable(),
   reasons: z.array(z.enum(REVERIFY_REASONS)).min(1),
 });
 export type ReverifyItem = z.infer<typeof reverifyItemSchema>;

@@ -13,6 +13,7 @@ import { provenanceCallKeyMigration } from './0010-provenance-call-key';
 import { auditByActionMigration } from './0011-audit-by-action';
 import { ledgerMigration } from './0012-ledger';
 import { auditSignaturesMigration } from './0013-audit-signatures';
+import { eligibilityFilesMigration } from './0014-eligibility-files';
 import { officeDatabaseMigration } from './0015-office-database';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditByActionMigration,
   ledgerMigration,
   auditSignaturesMigration,
+  eligibilityFilesMigration,
   officeDatabaseMigration,
 ];

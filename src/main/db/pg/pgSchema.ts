@@ -491,6 +491,26 @@ export const PG_BASELINE_VERSION = 13;
  */
 export const PG_MIGRATIONS: Readonly<Record<number, string>> = {
   14: `
+    CREATE TABLE eligibility_files (
+      ${ID},
+      sha256 text NOT NULL UNIQUE CHECK (length(sha256) = 64),
+      file_name text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+      payer_name text NOT NULL,
+      payer_id text,
+      response_date text NOT NULL CHECK (${DATE('response_date')}),
+      members_recorded integer NOT NULL CHECK (members_recorded >= 1),
+      statements integer NOT NULL CHECK (statements >= 0),
+      content text NOT NULL,
+      imported_at text NOT NULL,
+      imported_by text NOT NULL
+    );
+    CREATE INDEX coverages_by_member_id ON coverages (upper(replace(replace(member_id, '-', ''), ' ', '')));
+    CREATE INDEX observations_coverage_source ON observations (coverage_id, source, observed_on)
+      WHERE coverage_id IS NOT NULL;
+    ${refuse('eligibility_files_append_only', 'UPDATE', 'eligibility_files', 'an imported eligibility file is kept as it was')}
+    ${refuse('eligibility_files_no_delete', 'DELETE', 'eligibility_files', 'an imported eligibility file is kept as it was')}
+  `,
+  15: `
     ALTER TABLE prior_auths ADD COLUMN version integer NOT NULL DEFAULT 1;
     ALTER TABLE prior_auths ADD COLUMN updated_by text;
 

@@ -269,6 +269,19 @@ export interface HoldRow {
   endedAt: string | null;
 }
 
+/** The newest in-progress call a person has on hold, with when that hold began. */
+export async function findCallOnHold(
+  db: AppDb,
+  staffUser: string,
+): Promise<{ callId: number; holdSince: string } | null> {
+  const { rows } = await sql<{ callId: number; holdSince: string }>`
+    SELECT c.id AS "callId", h.started_at AS "holdSince" FROM calls c
+      JOIN call_holds h ON h.call_id = c.id AND h.ended_at IS NULL
+    WHERE c.status = 'in_progress' AND c.staff_user = ${staffUser}
+    ORDER BY h.started_at DESC LIMIT 1`.execute(db.q);
+  return rows[0] ?? null;
+}
+
 export async function listHolds(db: AppDb, callId: number): Promise<HoldRow[]> {
   return db.q
     .selectFrom('call_holds')

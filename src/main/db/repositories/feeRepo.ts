@@ -14,17 +14,8 @@ export async function listOfficeFees(db: AppDb): Promise<FeeRow[]> {
     .execute();
 }
 
-export async function listPlanFees(db: AppDb, planId: number): Promise<FeeRow[]> {
-  return db.q
-    .selectFrom('plan_allowed_fees')
-    .select(['cdt_code as code', 'allowed_cents as cents'])
-    .where('plan_id', '=', planId)
-    .orderBy('cdt_code')
-    .execute();
-}
-
-/** A plan's fee schedule with the day each fee was last imported or typed. */
-export async function listPlanFeesDated(
+/** A plan's fee schedule, with the day each fee was last imported or typed (the estimate weighs it). */
+export async function listPlanFees(
   db: AppDb,
   planId: number,
 ): Promise<Array<FeeRow & { updatedAt: string }>> {

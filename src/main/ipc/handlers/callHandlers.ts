@@ -13,6 +13,7 @@ type CallChannels =
   | 'call:get'
   | 'call:answer'
   | 'call:confirmReadBack'
+  | 'call:confirmOnFile'
   | 'call:back'
   | 'call:setDetails'
   | 'call:toggleHold'
@@ -53,6 +54,7 @@ export function callHandlers(
     'call:get': ({ id }) => calls.view(id),
     'call:answer': ({ id, answer }) => calls.answer(id, answer),
     'call:confirmReadBack': ({ id, key }) => calls.confirmReadBack(id, key),
+    'call:confirmOnFile': ({ id, keys }) => calls.confirmOnFile(id, keys),
     'call:back': ({ id, trailIndex }) => calls.back(id, trailIndex),
     'call:setDetails': ({ id, details }) => calls.setDetails(id, details),
     'call:toggleHold': ({ id }) => calls.toggleHold(id),

@@ -27,6 +27,8 @@ interface CallState {
   answer(answer: Answer): Promise<boolean>;
   /** The changed answer was read back to the rep, who confirmed it. */
   confirmReadBack(): Promise<void>;
+  /** The rep confirmed these answers of the on-file list; the others are asked one by one. */
+  confirmOnFile(keys: string[]): Promise<void>;
   back(trailIndex: number): Promise<void>;
   toggleHold(): Promise<void>;
   setDetails(
@@ -90,6 +92,12 @@ export const useCallStore = create<CallState>((set, get) => {
     confirmReadBack: async () => {
       const pending = get().view?.pendingReadBack;
       if (pending) await act((id) => call('call:confirmReadBack', { id, key: pending.key }));
+    },
+    confirmOnFile: async (keys) => {
+      if (await act((id) => call('call:confirmOnFile', { id, keys }))) return;
+      // Refused (what is on file changed meanwhile): the list is read again, the message stays.
+      const id = get().view?.id;
+      if (id !== undefined) set({ view: await call('call:get', { id }).catch(() => get().view) });
     },
     back: async (trailIndex) => void (await act((id) => call('call:back', { id, trailIndex }))),
     toggleHold: async () => void (await act((id) => call('call:toggleHold', { id }))),

@@ -91,6 +91,7 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
         <div className="field">
           <input
             ref={input}
+            data-question-focus
             aria-label="Answer"
             value={text}
             placeholder={
@@ -108,7 +109,14 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
           />
         </div>
       ) : (
-        <div ref={box} tabIndex={0} className="answer-keys" onKeyDown={onKey} aria-label="Answer keys">
+        <div
+          ref={box}
+          tabIndex={0}
+          className="answer-keys"
+          data-question-focus
+          onKeyDown={onKey}
+          aria-label="Answer keys"
+        >
           {current.type === 'yes_no_unknown' ? (
             <>
               <button
