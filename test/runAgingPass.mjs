@@ -10,10 +10,7 @@ import { spawnSync } from 'node:child_process';
 
 const MACHINE_DATE = process.env.VERIFYDESK_AGING_MACHINE_DATE ?? '2029-03-01 12:00:00';
 const TEST_DAY = process.env.VERIFYDESK_AGING_TEST_DAY ?? '2031-12-31';
-const KILL_SUITES = [
-  'test/db/keyChangeKill.test.ts',
-  'test/db/migrationKill.test.ts',
-];
+const KILL_SUITES = ['test/db/keyChangeKill.test.ts', 'test/db/migrationKill.test.ts'];
 
 function run(label, command, args, env = {}) {
   console.log(`\n==> aging pass: ${label}`);
