@@ -5,7 +5,12 @@ import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
-import { TEST_TODAY, fixedClock, daysFromToday } from '../helpers/testClock';
+import {
+  TEST_TODAY,
+  benefitYearStartMonthAroundToday,
+  fixedClock,
+  daysFromToday,
+} from '../helpers/testClock';
 import { testServices } from '../helpers/services';
 
 describe('estimate service', () => {
@@ -23,7 +28,7 @@ describe('estimate service', () => {
       annualMaxCents: 150_000,
       deductibleIndividualCents: 5_000,
       deductibleWaivedCategories: ['diagnostic'],
-      benefitYearStartMonth: 1,
+      benefitYearStartMonth: benefitYearStartMonthAroundToday(),
       cobMethod: 'standard',
     });
     await policies.setPolicy(plan.id, 'D0367', {

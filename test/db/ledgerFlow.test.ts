@@ -16,9 +16,20 @@ import { plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { testServices } from '../helpers/services';
 import { useTempDirs } from '../helpers/tempDir';
-import { atNoon, daysFromToday, manualClock, TEST_NOW, TEST_TODAY } from '../helpers/testClock';
+import {
+  atNoon,
+  benefitYearStartMonthAroundToday,
+  daysFromToday,
+  manualClock,
+  TEST_NOW,
+  TEST_TODAY,
+} from '../helpers/testClock';
 
 const APPOINTMENT = daysFromToday(18);
+/** Every call here says the benefit year holds both calls and the appointment (the renewal is not the point). */
+const BENEFIT_YEAR: Record<string, Answer> = {
+  benefit_year_start: { type: 'choice', value: String(benefitYearStartMonthAroundToday()) },
+};
 
 async function refusal(fn: () => unknown): Promise<AppError> {
   try {
@@ -60,7 +71,11 @@ describe('the ledger through a call', () => {
       const c = view.current;
       view = await s.calls.answer(
         view.id,
-        answers[c.stepId] ?? SCRIPTED[c.stepId] ?? c.known?.answer ?? plainAnswer(c),
+        answers[c.stepId] ??
+          BENEFIT_YEAR[c.stepId] ??
+          SCRIPTED[c.stepId] ??
+          c.known?.answer ??
+          plainAnswer(c),
       );
       if (view.pendingReadBack) {
         readBacks.push(view.pendingReadBack);

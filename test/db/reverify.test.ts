@@ -5,7 +5,7 @@ import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
-import { atNoon, daysFromToday, fixedClock } from '../helpers/testClock';
+import { atNoon, daysFromToday, fixedClock, testYear } from '../helpers/testClock';
 import { asFile, FILE_DAY, janeFile, seedOffice, VISIT_DAY } from '../helpers/eligibilityFixtures';
 import { testServices } from '../helpers/services';
 
@@ -13,8 +13,10 @@ describe('re-verify worklist', () => {
   const tempDir = useTempDirs();
 
   it('lists unverified and renewal-crossing appointments, not verified, past or self-pay ones', async () => {
-    // The plan year's renewal on January 1 is the point: the clock is set for it.
-    const { db, now } = await openTestAppDb(tempDir, fixedClock(atNoon('2026-11-22')));
+    // The plan year's renewal on January 1 is the point: the clock is set to November 22 of the tests'
+    // year, so the call driver's dates (relative to the tests' day) stay in the past where they must.
+    const on = (years: number, monthDay: string) => `${testYear(years)}-${monthDay}`;
+    const { db, now } = await openTestAppDb(tempDir, fixedClock(atNoon(on(0, '11-22'))));
     const deps = { db, now, actor: () => 'Test User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;
@@ -45,9 +47,9 @@ describe('re-verify worklist', () => {
 
     // Ann: an insurance estimate, never a call. A self-pay estimate and a past date are not appointments
     // to verify.
-    await estimates.save({ patientId: ann, selfPay: false, lines: [line('D0367', '2027-01-15')] });
-    await estimates.save({ patientId: ann, selfPay: true, lines: [line('D0330', '2027-02-01')] });
-    await estimates.save({ patientId: ann, selfPay: false, lines: [line('D0330', '2026-11-01')] });
+    await estimates.save({ patientId: ann, selfPay: false, lines: [line('D0367', on(1, '01-15'))] });
+    await estimates.save({ patientId: ann, selfPay: true, lines: [line('D0330', on(1, '02-01'))] });
+    await estimates.save({ patientId: ann, selfPay: false, lines: [line('D0330', on(0, '11-01'))] });
 
     // Ben: verified today for December and January; the plan year (calendar) renews before January.
     const call = await driveCall(
@@ -56,24 +58,24 @@ describe('re-verify worklist', () => {
         patientId: ben,
         planId: plan.id,
         planned: [
-          { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
-          { code: 'D0330', tooth: null, serviceDate: '2027-01-05' },
+          { code: 'D0367', tooth: null, serviceDate: on(0, '12-10') },
+          { code: 'D0330', tooth: null, serviceDate: on(1, '01-05') },
         ],
         dialedNumber: null,
       }),
     );
     await calls.complete(call.id, {
       nextAction: 'Tell the patient',
-      nextActionDue: '2026-11-23',
-      reverifyDate: '2026-12-20',
+      nextActionDue: on(0, '11-23'),
+      reverifyDate: on(0, '12-20'),
     });
 
     const list = await reverify.worklist();
     expect(list.map((i) => [i.patientName, i.serviceDate, i.codes, i.reasons])).toEqual([
-      ['Ben Synthpatient', '2027-01-05', ['D0330'], ['renewal']],
-      ['Ann Synthpatient', '2027-01-15', ['D0367'], ['missing']],
+      ['Ben Synthpatient', on(1, '01-05'), ['D0330'], ['renewal']],
+      ['Ann Synthpatient', on(1, '01-15'), ['D0367'], ['missing']],
     ]);
-    expect(list[0]!.verifiedOn).toBe('2026-11-22');
+    expect(list[0]!.verifiedOn).toBe(on(0, '11-22'));
     expect(list[1]!.verifiedOn).toBeNull();
   });
 

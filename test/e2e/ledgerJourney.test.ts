@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/dates/calendar';
 import { formatUsDate } from '../../src/shared/dates/usDate';
 import { TEST_ADMIN } from '../helpers/testAdmin';
-import { daysFromToday, TEST_TODAY } from '../helpers/testClock';
+import { benefitYearStartMonthAroundToday, daysFromToday, TEST_TODAY } from '../helpers/testClock';
 import { startHarness, type Harness } from './harness';
 import { setSyntheticOffice } from './officeHeader';
 import { pdfText, toPng } from './pdf';
@@ -114,7 +114,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
     h.advanceClock(-34 * DAY_MS);
     try {
       return await h.page.evaluate(
-        async ({ patientId, planId, serviceDate }) => {
+        async ({ patientId, planId, serviceDate, benefitMonth }) => {
           const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }) => {
             if (!r.ok) throw new Error(r.error!.message);
             return r.value as T;
@@ -128,7 +128,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
             rep_name: { type: 'text', value: 'Denise K' },
             reference_number: { type: 'reference', value: '4471' },
             network_status: { type: 'choice', value: 'in_network' },
-            benefit_year_start: { type: 'choice', value: '1' },
+            benefit_year_start: { type: 'choice', value: benefitMonth },
             annual_max: { type: 'money', value: 150_000 },
             deductible_individual: { type: 'money', value: 5_000 },
             deductible_family: { type: 'money', value: 15_000 },
@@ -174,7 +174,13 @@ describe('what the rep said is the record, from the call to the paper', () => {
           );
           return view.id;
         },
-        { patientId, planId, serviceDate: addDays(EARLIER, 30) },
+        {
+          patientId,
+          planId,
+          serviceDate: addDays(EARLIER, 30),
+          // The call five weeks ago and today's visit in one benefit year, whatever the tests' day.
+          benefitMonth: String(benefitYearStartMonthAroundToday()),
+        },
       );
     } finally {
       h.advanceClock(34 * DAY_MS);
