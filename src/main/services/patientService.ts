@@ -3,6 +3,7 @@
 import { daysBetween } from '../../shared/dates/calendar';
 import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
+import { comparePatients, matchesPatient, parsePatientQuery } from '../../shared/patients/patientSearch';
 import type {
   Coverage,
   CoverageInput,
@@ -78,7 +79,19 @@ export function createPatientService({ db, now, actor, staleAfterDays }: Patient
   }
 
   return {
-    search: (query: string): PatientSummary[] => patients.searchPatients(db, query, 50),
+    /** Up to 50 matches (patientSearch.ts); the most recently changed patients when nothing is typed. */
+    search(query: string): PatientSummary[] {
+      const parsed = parsePatientQuery(query, localDate(now()));
+      if (parsed.terms.length === 0) return patients.recentPatients(db, 50);
+      // A birth date typed on its own narrows the read to that day (a number that may be a member ID does not).
+      const dob = parsed.terms.find((t) => t.kind === 'date' && t.digits === null);
+      return patients
+        .listSearchRows(db, dob?.kind === 'date' ? dob.iso : null)
+        .filter((p) => matchesPatient(p, parsed))
+        .sort(comparePatients(parsed))
+        .slice(0, 50)
+        .map(({ memberIds: _ids, ...summary }) => summary);
+    },
 
     get,
 

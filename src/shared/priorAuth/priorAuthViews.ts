@@ -53,7 +53,13 @@ export const priorAuthSchema = z.strictObject({
   id,
   callId: id,
   patientName: z.string(),
+  /** Whose request it is, to tell two patients of the same name apart on the form. */
+  patientDob: isoDate,
+  payerId: id,
   payerName: z.string(),
+  /** The payer's prior-authorization line and portal, to chase a decision from the worklist. */
+  payerPaPhone: z.string().nullable(),
+  payerPortalUrl: z.string().nullable(),
   code: cdtCode,
   serviceDate: isoDate,
   updatedAt: z.string(),
