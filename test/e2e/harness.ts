@@ -23,6 +23,7 @@ import { openExternalSafe } from '../../src/main/security/externalLinks';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
 import { patientInput } from '../helpers/policyFixtures';
+import { SYNTHETIC_OFFICE } from './officeHeader';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
@@ -115,6 +116,11 @@ export async function startHarness(
     damaged?: boolean;
     /** Where main's and the page's clocks start (default: noon of the tests' day). */
     startAt?: Date;
+    /**
+     * The office header is filled in, as after the first-start setup (default: yes when signed in).
+     * With false, a signed-in administrator meets the office setup first.
+     */
+    officeSetUp?: boolean;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
@@ -263,6 +269,8 @@ export async function startHarness(
     app = startApp(await testKeyRing(dir, now, { shown: options.signedIn !== false }), false);
     // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
     if (options.signedIn !== false) await app.services.session.setup({ ...TEST_ADMIN });
+    if (options.signedIn !== false && options.officeSetUp !== false)
+      await app.services.handlers['settings:update']({ office: SYNTHETIC_OFFICE });
     dispatch = app.dispatch;
   }
 

@@ -2,6 +2,8 @@
 import { vi } from 'vitest';
 import type { Api } from '../../src/shared/ipc/api';
 import { useSessionStore } from '../../src/renderer/src/stores/sessionStore';
+import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings/settings';
 import type { SessionStatus } from '../../src/shared/auth/authViews';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 
@@ -10,6 +12,19 @@ export const OPEN_SESSION: SessionStatus = {
   state: 'open',
   user: { displayName: 'Test User', role: 'admin' },
   lockAfterMinutes: 10,
+};
+
+/** Settings as after the first-start setup: the office header is complete. */
+export const READY_SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  office: {
+    name: 'Synthetic Smiles Dental (test)',
+    addressLine1: '1 Example Way',
+    addressLine2: 'Testville, ST 00000',
+    phone: '555-0100',
+    npi: '1234567893',
+    tin: '12-3456789',
+  },
 };
 
 /** Every channel fails unless stubbed, except the session's status (open, as if signed in). */
@@ -33,6 +48,8 @@ export function installFakeApi(overrides: Partial<Api>): Api {
     ...overrides,
   };
   // Signed in from the first render, as the app is once the sign-in screen is behind it.
-  useSessionStore.setState({ status: OPEN_SESSION, problem: null, resumeCallId: null });
+  useSessionStore.setState({ status: OPEN_SESSION, errors: {}, resumeCallId: null });
+  // ...with the office set up, as after the first start (the setup itself has its own test).
+  useSettingsStore.setState({ status: 'ready', settings: READY_SETTINGS, fieldErrors: {}, savedAt: null });
   return window.api;
 }

@@ -112,6 +112,7 @@ export function createAppServices(context: AppContext): AppServices {
       createReverifyService({ db, now, staleAfterDays: () => settings.get().planStaleAfterDays }),
       context.printer,
       context.files,
+      () => settings.get().office,
     ),
     ...estimateHandlers(
       createEstimateService({ db, now, actor, staleAfterDays: () => settings.get().planStaleAfterDays }),

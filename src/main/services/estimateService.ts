@@ -78,7 +78,8 @@ export function createEstimateService({ db, now, actor, staleAfterDays }: Estima
     const coverageMeta: EstimateView['coverages'] = [];
     const coverages: CoverageInput[] = coverageRows.map((c) => {
       const plan = getPlanRow(db, c.planId)!;
-      const label = `${c.ordinal === 1 ? 'Primary' : 'Secondary'}: ${plan.payerName}`;
+      // The screen and printout name the payer beside each coverage; notes only say which one.
+      const label = c.ordinal === 1 ? 'Primary plan' : 'Secondary plan';
       const benefits = { ...UNKNOWN_BENEFITS, ...(JSON.parse(plan.benefitsJson) as Partial<PlanBenefits>) };
       const own = policies.listPlanPolicies(db, plan.id);
       const defaults = policies.listPayerDefaults(db, plan.payerId);

@@ -81,8 +81,10 @@ export function createPatientService({ db, now, actor, staleAfterDays }: Patient
   return {
     /** Up to 50 matches (patientSearch.ts); the most recently changed patients when nothing is typed. */
     search(query: string): PatientSummary[] {
+      if (query.trim() === '') return patients.recentPatients(db, 50);
+      // Something typed that holds no name, date or ID (a stray "%") matches nobody, not everybody.
       const parsed = parsePatientQuery(query, localDate(now()));
-      if (parsed.terms.length === 0) return patients.recentPatients(db, 50);
+      if (parsed.terms.length === 0) return [];
       // A birth date typed on its own narrows the read to that day (a number that may be a member ID does not).
       const dob = parsed.terms.find((t) => t.kind === 'date' && t.digits === null);
       return patients

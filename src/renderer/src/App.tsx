@@ -13,6 +13,7 @@ import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
 import { EmergencyAccessGate } from './screens/Session/EmergencyAccessGate';
+import { OfficeSetupGate } from './screens/Session/OfficeSetupGate';
 import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
 import { SessionScreen } from './screens/Session/SessionScreen';
 import { useNavStore } from './stores/navStore';
@@ -54,7 +55,9 @@ export function App() {
     return (
       <RecoveryCodeGate>
         <EmergencyAccessGate>
-          <Workspace />
+          <OfficeSetupGate>
+            <Workspace />
+          </OfficeSetupGate>
         </EmergencyAccessGate>
       </RecoveryCodeGate>
     );

@@ -3,6 +3,7 @@
 // Unknown inputs give an unknown amount with the reason; every zeroed or capped amount carries a note.
 import { addMonths } from '../dates/calendar';
 import { ageOn } from '../dates/age';
+import { formatDate } from '../dates/typedDate';
 import { formatCents, shareOf } from '../money/cents';
 import { UNKNOWN_POLICY } from '../policy/policyTypes';
 import type {
@@ -86,7 +87,11 @@ function lineForCoverage(
     (cov.effectiveDate !== null && dos < cov.effectiveDate) ||
     (cov.terminationDate !== null && dos > cov.terminationDate)
   ) {
-    return zeroResult(ordinal, null, { code: 'not_active', text: `${cov.label} is not active on ${dos}.` });
+    return zeroResult(ordinal, null, {
+      code: 'not_active',
+      text: `${cov.label} is not active on ${formatDate(dos)}.`,
+      date: dos,
+    });
   }
   if (cov.planType === 'dhmo') {
     return unknownResult(ordinal, `${cov.label} is a DHMO: ask the plan for its copay for ${line.code}.`, [
@@ -156,12 +161,16 @@ function lineForCoverage(
     if ('unknown' in check) return unknownResult(ordinal, check.unknown, notes);
     if (check.exhausted) {
       const when = check.nextEligible
-        ? `next eligible ${check.nextEligible}`
+        ? `next eligible ${formatDate(check.nextEligible)}`
         : 'no longer eligible (lifetime limit)';
       return zeroResult(
         ordinal,
         allowed,
-        { code: 'frequency', text: `Frequency limit reached: ${when}.` },
+        {
+          code: 'frequency',
+          text: `Frequency limit reached: ${when}.`,
+          ...(check.nextEligible ? { date: check.nextEligible } : {}),
+        },
         notes,
       );
     }
@@ -176,7 +185,7 @@ function lineForCoverage(
       return zeroResult(
         ordinal,
         allowed,
-        { code: 'waiting_period', text: `Waiting period: covered from ${from}.` },
+        { code: 'waiting_period', text: `Waiting period: covered from ${formatDate(from)}.`, date: from },
         notes,
       );
   }
@@ -317,7 +326,7 @@ function flagsFor(line: EstimateLineInput, coverages: readonly CoverageInput[]):
       } else if (pa.validTo !== null && pa.validTo < line.serviceDate) {
         flags.push({
           code: 'prior_auth_expires',
-          text: `${cov.label}: the approval ends ${pa.validTo}, before the date of service.`,
+          text: `${cov.label}: the approval ends ${formatDate(pa.validTo)}, before the date of service.`,
         });
       }
     }

@@ -3,6 +3,7 @@
 // match: a name word is the start of one of the patient's names; a date is the birth date; letters and
 // digits together (or a long run of digits) are the start or end of a member ID on file.
 import { parseTypedDate } from '../dates/typedDate';
+import { foldedWords } from '../text/foldedWords';
 
 export interface SearchablePatient {
   firstName: string;
@@ -12,15 +13,8 @@ export interface SearchablePatient {
   memberIds: readonly string[];
 }
 
-/** A name as compared: lower case, accents and other marks removed, split on spaces, hyphens and punctuation. */
-export function nameWords(name: string): string[] {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
+/** A name as compared: accent-free lower-case words (García-López is garcia, lopez). */
+const nameWords = foldedWords;
 
 const compactId = (id: string) => id.replace(/[\s-]/g, '').toUpperCase();
 

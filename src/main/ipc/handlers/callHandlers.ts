@@ -2,6 +2,7 @@ import type { CallService } from '../../services/callService';
 import type { PriorAuthService } from '../../services/priorAuthService';
 import type { ReverifyService } from '../../services/reverifyService';
 import type { FilePort, PrintPort } from '../../services/ports';
+import type { Office } from '../../../shared/settings/settings';
 import type { HandlerMap } from '../dispatch';
 import { printDocument } from './printDocument';
 
@@ -30,10 +31,12 @@ export function callHandlers(
   reverify: ReverifyService,
   printer: PrintPort,
   files: FilePort,
+  office: () => Office,
 ): Pick<HandlerMap, CallChannels> {
   const record = printDocument(
     printer,
     files,
+    office,
     (id) => {
       calls.view(id);
       return `print/verification-record/${id}`;

@@ -68,6 +68,7 @@ export function estimateHandlers(
   const costSummary = printDocument(
     printer,
     files,
+    office,
     (id) => {
       estimates.get(id);
       return `print/cost-summary/${id}`;
@@ -77,6 +78,7 @@ export function estimateHandlers(
   const goodFaithEstimate = printDocument(
     printer,
     files,
+    office,
     (id) => {
       estimates.getGoodFaithEstimate(id);
       return `print/good-faith-estimate/${id}`;

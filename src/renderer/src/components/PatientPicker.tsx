@@ -5,10 +5,22 @@ import { formatDate } from '../../../shared/dates/typedDate';
 import type { PatientSummary } from '../../../shared/policy/policyViews';
 import { call } from '../lib/api';
 
-export function PatientPicker({ id, onPick }: { id: string; onPick: (patient: PatientSummary) => void }) {
+export function PatientPicker({
+  id,
+  onPick,
+  label = 'Patient',
+  recentWhenEmpty = true,
+}: {
+  id: string;
+  onPick: (patient: PatientSummary) => void;
+  label?: string;
+  /** Offer the recently changed patients before anything is typed (not where a list would be clutter). */
+  recentWhenEmpty?: boolean;
+}) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; results: PatientSummary[] } | null>(null);
   useEffect(() => {
+    if (!recentWhenEmpty && query.trim() === '') return;
     let current = true;
     void call('patients:search', { query }).then(
       (results) => current && setFound({ query, results }),
@@ -17,11 +29,11 @@ export function PatientPicker({ id, onPick }: { id: string; onPick: (patient: Pa
     return () => {
       current = false;
     };
-  }, [query]);
-  const results = found?.results ?? [];
+  }, [query, recentWhenEmpty]);
+  const results = !recentWhenEmpty && query.trim() === '' ? [] : (found?.results ?? []);
   return (
     <div className="field">
-      <label htmlFor={id}>Patient</label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         value={query}

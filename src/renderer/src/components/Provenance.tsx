@@ -1,6 +1,7 @@
 // One line saying whether an answer can be trusted and where it came from.
 import type { FieldView } from '../../../shared/policy/policyViews';
 import { recordedOn } from '../../../shared/policy/staleness';
+import { formatDate } from '../../../shared/dates/typedDate';
 
 export function provenanceText(view: FieldView): string {
   if (view.status === 'unknown') return 'Unknown: not asked yet';
@@ -13,7 +14,7 @@ export function provenanceText(view: FieldView): string {
         ? 'from an import'
         : `entered by ${p.recordedBy}`;
   const prefix = view.status === 'stale' ? 'Stale: last confirmed' : 'Confirmed';
-  return `${prefix} ${recordedOn(p)} ${how}${view.inherited ? ' (payer-wide default)' : ''}`;
+  return `${prefix} ${formatDate(recordedOn(p))} ${how}${view.inherited ? ' (payer-wide default)' : ''}`;
 }
 
 export function ProvenanceLine({ view }: { view: FieldView }) {

@@ -7,6 +7,7 @@ import { holdMs } from '../../../shared/script/holdTime';
 import type { Office } from '../../../shared/settings/settings';
 import { answerLabel, OUTCOME_LABELS } from '../screens/Call/answerText';
 import { localDateTime } from '../lib/localDateTime';
+import { formatDate } from '../../../shared/dates/typedDate';
 import { OfficeHeader } from './OfficeHeader';
 import { ENGLISH_PAGE_WORDS, usePageFooter } from './pageFooter';
 
@@ -108,7 +109,7 @@ export function VerificationRecord({
           {call.planned.map((p) => (
             <tr key={p.code}>
               <td className="strong">{p.code}</td>
-              <td>{p.serviceDate}</td>
+              <td>{formatDate(p.serviceDate)}</td>
               <td>
                 {call.outcomes[p.code] ? OUTCOME_LABELS[call.outcomes[p.code]!] : 'No outcome recorded'}
               </td>
@@ -119,7 +120,7 @@ export function VerificationRecord({
       {call.nextAction && (
         <p className="print-remaining">
           <strong>Next step:</strong> {call.nextAction} (due {call.nextActionDue})
-          {call.reverifyDate && <> · re-verify by {call.reverifyDate}</>}
+          {call.reverifyDate && <> · re-verify by {formatDate(call.reverifyDate)}</>}
         </p>
       )}
 

@@ -4,7 +4,10 @@
 import { create } from 'zustand';
 import type { SessionStatus } from '../../../shared/auth/authViews';
 import { ApiError, call } from '../lib/api';
+import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../lib/fieldErrors';
 import { onLocked } from '../lib/lockSignal';
+
+const SESSION_FIELDS = ['username', 'displayName', 'password', 'code'];
 import { useCallStore } from './callStore';
 import { useEstimateStore } from './estimateStore';
 import { usePatientsStore } from './patientsStore';
@@ -13,7 +16,10 @@ interface SessionState {
   status: SessionStatus | null;
   /** The call that was on screen when the lock came, reopened after unlock. */
   resumeCallId: number | null;
-  problem: { field: string | null; message: string } | null;
+  /** Main's messages for the form on screen, by field (lib/fieldErrors.ts). */
+  errors: FieldErrors;
+  /** The person changed a field, or went to another form: its message, and the form's, no longer apply. */
+  clearErrors(field?: string): void;
   refresh(): Promise<void>;
   /** On a new computer: opens the data with the practice's recovery code. */
   recover(code: string): Promise<void>;
@@ -40,7 +46,9 @@ export const useSessionStore = create<SessionState>((set, get) => {
       set({ resumeCallId: useCallStore.getState().view?.id ?? null });
       forgetPatientDetails();
     }
-    set({ status, problem: null });
+    // The regular status poll must not wipe a message the person has not read yet.
+    if (status.state !== get().status?.state) set({ errors: {} });
+    set({ status });
     const resume = get().resumeCallId;
     if (!wasOpen && status.state === 'open' && resume !== null) {
       set({ resumeCallId: null });
@@ -51,14 +59,24 @@ export const useSessionStore = create<SessionState>((set, get) => {
     try {
       apply(await fn());
     } catch (error) {
-      if (error instanceof ApiError) set({ problem: { field: error.field ?? null, message: error.message } });
+      const errors = fieldErrorsFrom(error, SESSION_FIELDS);
+      if (errors) set({ errors });
+      else if (error instanceof ApiError) set({ errors: { [FORM_ERROR]: error.message } });
     }
   };
   onLocked(() => void get().refresh());
   return {
     status: null,
     resumeCallId: null,
-    problem: null,
+    errors: {},
+    clearErrors: (field) => {
+      const { [FORM_ERROR]: _form, ...rest } = get().errors;
+      if (field === undefined) set({ errors: {} });
+      else if (_form !== undefined || field in rest) {
+        const { [field]: _gone, ...others } = rest;
+        set({ errors: others });
+      }
+    },
     refresh: () => attempt(() => call('session:status', {})),
     recover: (code) => attempt(() => call('session:recover', { code })),
     setup: (input) => attempt(() => call('session:setup', input)),

@@ -1,6 +1,7 @@
 // Before dialling: the patient, which coverage (plan), the planned codes and the number dialled.
 import { useState, type FormEvent } from 'react';
 import type { Patient } from '../../../../shared/policy/policyViews';
+import { DateField } from '../../components/DateField';
 import { PatientPicker } from '../../components/PatientPicker';
 import { call } from '../../lib/api';
 import { useCallStore } from '../../stores/callStore';
@@ -69,15 +70,7 @@ export function StartCallForm() {
               onChange={(e) => setCodes(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor="call-date">Date of service</label>
-            <input
-              id="call-date"
-              value={serviceDate}
-              placeholder="YYYY-MM-DD"
-              onChange={(e) => setServiceDate(e.target.value)}
-            />
-          </div>
+          <DateField id="call-date" label="Date of service" value={serviceDate} onChange={setServiceDate} />
           <div className="field">
             <label htmlFor="call-dialed">Number dialled</label>
             <input id="call-dialed" value={dialed} onChange={(e) => setDialed(e.target.value)} />

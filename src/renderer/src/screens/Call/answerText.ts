@@ -1,9 +1,16 @@
 // Answers and outcomes as words, and what the caller typed read back into an answer with the same strict
 // rules as everywhere else.
-import { isIsoDate } from '../../../../shared/dates/calendar';
+import { formatDate, parseTypedDate } from '../../../../shared/dates/typedDate';
+import { today } from '../../lib/clock';
 import { formatCents, formatBp, parseMoney, parsePercent } from '../../../../shared/money/cents';
 import { formatFrequency, parseFrequency } from '../../../../shared/policy/fieldText';
 import type { Answer, AnswerType, Outcome } from '../../../../shared/script/scriptTypes';
+
+/** A date as the rep says it and the desk types it (12/1/2026, 1/1/26, 2026-12-01). */
+function readDate(text: string): { answer: Answer } | { problem: string } {
+  const date = parseTypedDate(text, { today: today() });
+  return date.ok ? { answer: { type: 'date', value: date.iso } } : { problem: date.message };
+}
 
 export function parseTyped(type: AnswerType, text: string): { answer: Answer } | { problem: string } {
   const t = text.trim();
@@ -23,7 +30,7 @@ export function parseTyped(type: AnswerType, text: string): { answer: Answer } |
     }
     case 'date':
       if (unknown) return { answer: { type, value: null } };
-      return isIsoDate(t) ? { answer: { type, value: t } } : { problem: 'Write the date as YYYY-MM-DD.' };
+      return readDate(t);
     case 'frequency': {
       if (unknown) return { answer: { type, value: null } };
       const f = parseFrequency(t);
@@ -51,6 +58,8 @@ export function answerLabel(answer: Answer): string {
       return formatFrequency(answer.value!);
     case 'yes_no_unknown':
       return answer.value === 'yes' ? 'Yes' : answer.value === 'no' ? 'No' : 'Unknown';
+    case 'date':
+      return formatDate(answer.value);
     default:
       return String(answer.value);
   }

@@ -148,7 +148,7 @@ function RecordDetail({
           <ul>
             {view.amendments.map((a, i) => (
               <li key={i}>
-                {a.amendedAt.slice(0, 10)}, {a.amendedBy}: {a.what} (why: {a.why})
+                {localDateTime(a.amendedAt)}, {a.amendedBy}: {a.what} (why: {a.why})
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 // Upcoming appointments that need a verification call before the patient arrives, soonest first.
 import { useEffect, useState } from 'react';
+import { formatDate, formatDateOr } from '../../../../shared/dates/typedDate';
 import { REVERIFY_LABELS } from '../../../../shared/worklist/reverify';
 import type { ReverifyItem } from '../../../../shared/worklist/reverifyViews';
 import { call } from '../../lib/api';
@@ -32,13 +33,13 @@ export function ReverifyWorklist() {
           <tbody>
             {items.map((i) => (
               <tr key={`${i.patientId}-${i.serviceDate}`}>
-                <td>{i.serviceDate}</td>
+                <td>{formatDate(i.serviceDate)}</td>
                 <td>{i.patientName}</td>
                 <td>
                   {i.payerName}, {i.planName}
                 </td>
                 <td>{i.codes.join(', ')}</td>
-                <td>{i.verifiedOn ?? 'Never'}</td>
+                <td>{formatDateOr(i.verifiedOn, 'Never')}</td>
                 <td>
                   {i.reasons.map((r) => (
                     <span key={r} className="badge badge-pa">
