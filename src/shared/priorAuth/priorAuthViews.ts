@@ -24,7 +24,8 @@ export const PA_STATUS_LABELS: Record<PaStatus, string> = {
   expired: 'Expired',
 };
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `Keep this to ${max} characters or fewer.`).nullable();
 
 export const priorAuthPatchSchema = z.strictObject({
   status: z.enum(PA_STATUSES),

@@ -173,7 +173,7 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
             id="matrix-filter"
             value={filter}
             autoComplete="off"
-            placeholder="Code or words, like 0367 or cone beam"
+            placeholder="0367, or words like cone beam"
             onChange={(e) => {
               setFilter(e.target.value);
               setActive([0, active[1]]);

@@ -37,20 +37,19 @@ const toDraft = (p: PriorAuth): Draft => ({
 
 const orNull = (s: string) => s.trim() || null;
 
-const DATES: Array<[DateKey, string]> = [
-  ['submittedOn', 'Submitted on'],
-  ['decisionExpectedOn', 'Decision expected by'],
-  ['validFrom', 'Approval valid from'],
-  ['validTo', 'Approval valid to'],
+/** In the order the request moves: sent, decision expected, approved (number, dates, units), then how. */
+const INPUTS: Array<{ key: DateKey | TextKey; label: string; date: boolean }> = [
+  { key: 'submittedOn', label: 'Submitted on', date: true },
+  { key: 'decisionExpectedOn', label: 'Decision expected by', date: true },
+  { key: 'authNumber', label: 'Authorization number', date: false },
+  { key: 'approvedUnits', label: 'Approved units', date: false },
+  { key: 'validFrom', label: 'Approval valid from', date: true },
+  { key: 'validTo', label: 'Approval valid to', date: true },
+  { key: 'method', label: 'How to submit', date: false },
+  { key: 'contact', label: 'Submit to', date: false },
+  { key: 'attachments', label: 'Attachments needed', date: false },
 ];
-const TEXTS: Array<[TextKey, string]> = [
-  ['authNumber', 'Authorization number'],
-  ['approvedUnits', 'Approved units'],
-  ['method', 'How to submit'],
-  ['contact', 'Submit to'],
-  ['attachments', 'Attachments needed'],
-];
-const FIELDS = ['status', ...DATES.map(([k]) => k), ...TEXTS.map(([k]) => k)];
+const FIELDS = ['status', ...INPUTS.map((i) => i.key)];
 
 function PriorAuthForm({
   item,
@@ -66,7 +65,7 @@ function PriorAuthForm({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const problems: FieldErrors = {};
-    for (const [key] of DATES) {
+    for (const { key } of INPUTS.filter((i) => i.date)) {
       const problem = typedDateProblem(draft[key]);
       if (problem) problems[key] = problem;
     }
@@ -123,26 +122,28 @@ function PriorAuthForm({
         </select>
         {errors.status && <p className="field-error">{errors.status}</p>}
       </div>
-      {DATES.map(([key, label]) => (
-        <DateField
-          key={key}
-          id={`pa-${key}`}
-          label={label}
-          value={draft[key]}
-          error={errors[key]}
-          onChange={(value) => setDraft({ ...draft, [key]: value })}
-        />
-      ))}
-      {TEXTS.map(([key, label]) => (
-        <TextField
-          key={key}
-          id={`pa-${key}`}
-          label={label}
-          value={draft[key]}
-          error={errors[key]}
-          onChange={(value) => setDraft({ ...draft, [key]: value })}
-        />
-      ))}
+      <div className="field-note" />
+      {INPUTS.map(({ key, label, date }) =>
+        date ? (
+          <DateField
+            key={key}
+            id={`pa-${key}`}
+            label={label}
+            value={draft[key]}
+            error={errors[key]}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+          />
+        ) : (
+          <TextField
+            key={key}
+            id={`pa-${key}`}
+            label={label}
+            value={draft[key]}
+            error={errors[key]}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+          />
+        ),
+      )}
       <FormError errors={errors} />
       <div className="form-actions">
         <button type="submit" className="primary">

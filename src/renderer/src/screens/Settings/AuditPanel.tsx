@@ -13,7 +13,21 @@ import { call } from '../../lib/api';
 import { localDateTime } from '../../lib/localDateTime';
 
 const NO_FILTER: AuditFilterInput = { userName: null, action: null, from: null, to: null, patientId: null };
-const ACTIONS = ['view', 'search', 'create', 'change', 'delete', 'print', 'export', 'import', 'sign_in'];
+const ACTIONS = [
+  'view',
+  'search',
+  'create',
+  'change',
+  'delete',
+  'print',
+  'export',
+  'import',
+  'sign_in',
+  'sign_in_failed',
+  'lock',
+  'unlock',
+  'sign_out',
+];
 
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
