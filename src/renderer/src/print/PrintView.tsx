@@ -55,10 +55,8 @@ export function PrintView() {
     let current = true;
     delete document.body.dataset.printReady;
     delete document.body.dataset.printFailed;
-    if (!route || route.kind === 'idle') {
-      setPage({ hash, content: null });
-      return;
-    }
+    // Idle (or not a print route): nothing on the page; the old job's content is not rendered (below).
+    if (!route || route.kind === 'idle') return;
     load(route).then(
       (content) => current && setPage({ hash, content }),
       (error: unknown) =>
