@@ -102,6 +102,17 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     await page.getByLabel('Filter codes').fill('0367');
     await expect.poll(() => rows.count()).toBe(1);
     await h.screenshot('payers-matrix-filtered');
+    // With every column shown the grid scrolls sideways; a cell reached with the keys is never under
+    // the pinned code column.
+    await page.getByLabel('Show PA details, alternate code and notes').check();
+    await cell('D0367', 'Covered').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    const pinned = await page.getByRole('rowheader', { name: /D0367/ }).boundingBox();
+    const first = await cell('D0367', 'Covered').boundingBox();
+    expect(first!.x).toBeGreaterThanOrEqual(pinned!.x + pinned!.width - 1);
+    await h.screenshot('payers-matrix-all-columns');
+    await page.getByLabel('Show PA details, alternate code and notes').uncheck();
     await page.getByLabel('Filter codes').fill('');
   });
 

@@ -235,4 +235,38 @@ describe('Good Faith Estimate printout', () => {
     const second = await savePdf();
     expect(pdfText(second)).toBe(text);
   });
+
+  it('in Spanish for a patient who prefers it: the same required elements, dates day first', async () => {
+    const patientId = await seed(h, 'es', 'Qzxautopago');
+    const gfeId = await h.page.evaluate(
+      async ({ id, date }) => {
+        const r = await window.api.gfeIssue({
+          patientId: id,
+          primaryService: 'Tomografía antes de la cirugía de implante',
+          scheduledDate: date,
+          items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: 120_000 }],
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value.id;
+      },
+      { id: patientId, date: daysFromToday(18) },
+    );
+    const before = h.saved.length;
+    await h.page.evaluate((id) => window.api.printGoodFaithEstimatePdf({ id }), gfeId);
+    await expect.poll(() => h.saved.length).toBe(before + 1);
+    const pdf = h.saved.at(-1)!;
+    toPng(pdf, 'print-good-faith-estimate-es');
+    const text = pdfText(pdf);
+    for (const words of [
+      'Estimación de buena fe',
+      'Fecha de nacimiento 02/01/1970',
+      `Programado para ${formatDate(daysFromToday(18), 'es')}`,
+      'Tomografía de haz cónico, ambos maxilares',
+      'Total de cargos previstos',
+      '$400.00 o más',
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(pdfPages(pdf)).toBe(1);
+  });
 });

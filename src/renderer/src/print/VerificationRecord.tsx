@@ -7,7 +7,7 @@ import { holdMs } from '../../../shared/script/holdTime';
 import type { Office } from '../../../shared/settings/settings';
 import { answerLabel, OUTCOME_LABELS } from '../screens/Call/answerText';
 import { localDateTime } from '../lib/localDateTime';
-import { formatDate } from '../../../shared/dates/typedDate';
+import { formatDate, formatDateOr } from '../../../shared/dates/typedDate';
 import { OfficeHeader } from './OfficeHeader';
 import { ENGLISH_PAGE_WORDS, usePageFooter } from './pageFooter';
 
@@ -119,7 +119,7 @@ export function VerificationRecord({
       </table>
       {call.nextAction && (
         <p className="print-remaining">
-          <strong>Next step:</strong> {call.nextAction} (due {call.nextActionDue})
+          <strong>Next step:</strong> {call.nextAction} (due {formatDateOr(call.nextActionDue, 'not set')})
           {call.reverifyDate && <> · re-verify by {formatDate(call.reverifyDate)}</>}
         </p>
       )}

@@ -2,6 +2,7 @@
 // the next question shows), keep rep / reference / hold time one key away, and finish or mark it dropped.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
+import { formatDateOr } from '../../../../shared/dates/typedDate';
 import type { CallView } from '../../../../shared/script/callViews';
 import { holdMs } from '../../../../shared/script/holdTime';
 import { DateField } from '../../components/DateField';
@@ -205,7 +206,7 @@ function FinishedCall({ view }: { view: CallView }) {
         <dd>{view.referenceNumber ?? view.noReferenceReason ?? 'None'}</dd>
         <dt>Next step</dt>
         <dd>
-          {view.nextAction} (due {view.nextActionDue})
+          {view.nextAction} (due {formatDateOr(view.nextActionDue, 'not set')})
         </dd>
       </dl>
       <div className="form-actions" style={{ marginTop: 16 }}>

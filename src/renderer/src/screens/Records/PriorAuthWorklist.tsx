@@ -160,7 +160,7 @@ function PriorAuthForm({
 /** The payer's PA phone, and its portal (opened only when Settings lists the site). */
 function ChaseLinks({ item }: { item: PriorAuth }) {
   const [problem, setProblem] = useState<string | null>(null);
-  if (!item.payerPaPhone && !item.payerPortalUrl) return <span className="muted">No PA line on file</span>;
+  if (!item.payerPaPhone && !item.payerPortalUrl) return <span className="muted">Not on file</span>;
   return (
     <>
       {item.payerPaPhone && <span className="nowrap">{item.payerPaPhone}</span>}
@@ -216,7 +216,7 @@ export function PriorAuthWorklist() {
               <th scope="col">Status</th>
               <th scope="col">Decision expected</th>
               <th scope="col">Needs</th>
-              <th scope="col">Payer PA line</th>
+              <th scope="col">PA line</th>
               <th scope="col" />
             </tr>
           </thead>
@@ -234,7 +234,7 @@ export function PriorAuthWorklist() {
                 <td>{p.code}</td>
                 <td>
                   {PA_STATUS_LABELS[p.status]}
-                  {p.authNumber && <span className="muted small block">#{p.authNumber}</span>}
+                  {p.authNumber && <span className="muted small block nowrap">#{p.authNumber}</span>}
                 </td>
                 <td className="nowrap">{formatDateOr(p.decisionExpectedOn, 'Not given')}</td>
                 <td>
