@@ -3,18 +3,14 @@
 //    is set to yet another day (a December 31st, where appointments cross a January renewal): a test
 //    that reads the real clock, or a fixture date that ages, fails here.
 // 2. The browser suite runs with main's and the page's clock on that far day.
-// The process-kill suites (callCrash, keyChangeKill, migrationKill) are left out of pass 1: they drive
+// The process-kill suites (keyChangeKill, migrationKill) are left out of pass 1: they drive
 // child processes through hundreds of kills, hold no calendar logic, and the TIME gates keep the wall
 // clock out of them; they run in the main pass.
 import { spawnSync } from 'node:child_process';
 
 const MACHINE_DATE = process.env.VERIFYDESK_AGING_MACHINE_DATE ?? '2029-03-01 12:00:00';
 const TEST_DAY = process.env.VERIFYDESK_AGING_TEST_DAY ?? '2031-12-31';
-const KILL_SUITES = [
-  'test/db/callCrash.test.ts',
-  'test/db/keyChangeKill.test.ts',
-  'test/db/migrationKill.test.ts',
-];
+const KILL_SUITES = ['test/db/keyChangeKill.test.ts', 'test/db/migrationKill.test.ts'];
 
 function run(label, command, args, env = {}) {
   console.log(`\n==> aging pass: ${label}`);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { upsertOfficeFee, upsertPlanFee } from '../../src/main/db/repositories/feeRepo';
-import { createEstimateService, maskMemberId } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
+import { maskMemberId } from '../../src/main/services/estimateService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
-import { TEST_TODAY, fixedClock, daysFromToday } from '../helpers/testClock';
+import {
+  TEST_TODAY,
+  benefitYearStartMonthAroundToday,
+  fixedClock,
+  daysFromToday,
+} from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 describe('estimate service', () => {
   const tempDir = useTempDirs();
@@ -15,16 +19,16 @@ describe('estimate service', () => {
     let now = clock;
     const { db } = openTestAppDb(tempDir, () => now());
     const deps = { db, now: () => now(), actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const estimates = createEstimateService({ ...deps, staleAfterDays: () => 90 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const estimates = testServices(deps.db, deps.now).estimates;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     policies.setBenefits(plan.id, {
       networkStatus: 'in_network',
       annualMaxCents: 150_000,
       deductibleIndividualCents: 5_000,
       deductibleWaivedCategories: ['diagnostic'],
-      benefitYearStartMonth: 1,
+      benefitYearStartMonth: benefitYearStartMonthAroundToday(),
       cobMethod: 'standard',
     });
     policies.setPolicy(plan.id, 'D0367', {

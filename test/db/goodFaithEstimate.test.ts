@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { upsertOfficeFee } from '../../src/main/db/repositories/feeRepo';
-import { createEstimateService } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
 import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const OFFICE = {
   ...DEFAULT_SETTINGS.office,
@@ -22,12 +21,12 @@ describe('Good Faith Estimates', () => {
   const setup = () => {
     const { db, now } = openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
-    const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(
+    const patient = testServices(deps.db, deps.now).patients.save(
       null,
       patientInput({ preferredLanguage: 'es' }),
     );
     upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, 'now');
-    return { db, gfes: createEstimateService({ ...deps, staleAfterDays: () => 90 }), patient };
+    return { db, gfes: testServices(deps.db, deps.now).estimates, patient };
   };
   const request = (patientId: number) => ({
     patientId,

@@ -1,10 +1,6 @@
 // The prior-authorization tracker: items are born from a completed call that found "PA required", move
 // through submission to a decision with validation, and keep an append-only history.
 import { describe, expect, it } from 'vitest';
-import { createCallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
-import { createPriorAuthService } from '../../src/main/services/priorAuthService';
 import { AppError } from '../../src/shared/ipc/result';
 import type { PriorAuth, PriorAuthPatch } from '../../src/shared/priorAuth/priorAuthViews';
 import { openTestAppDb } from '../helpers/appDb';
@@ -12,16 +8,17 @@ import { driveCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 describe('prior-authorization tracker', () => {
   const tempDir = useTempDirs();
   const setup = () => {
     const { db, now } = openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
-    const priorAuths = createPriorAuthService(deps);
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const calls = testServices(deps.db, deps.now).calls;
+    const priorAuths = testServices(deps.db, deps.now).priorAuths;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = patients.save(null, patientInput());
     const call = driveCall(

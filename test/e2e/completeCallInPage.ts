@@ -12,7 +12,9 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
       };
       type View = {
         id: number;
+        pendingReadBack: { key: string } | null;
         current: {
+          stepId: string;
           type: string;
           choices: Array<{ value: string }>;
           known: { answer: unknown } | null;
@@ -46,8 +48,14 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
             ? { type: c.type, value: 'yes' }
             : c.type === 'choice'
               ? { type: c.type, value: c.choices[0]!.value }
-              : { type: c.type, value: typed[c.type] ?? null });
+              : {
+                  type: c.type,
+                  value: c.stepId === 'last_service_date' ? dates.lastDone : (typed[c.type] ?? null),
+                });
         view = ok(await api.callAnswer({ id: view.id, answer: answer as never })) as View;
+        // A changed answer is read back before the next one, as the call screen asks.
+        if (view.pendingReadBack)
+          view = ok(await api.callConfirmReadBack({ id: view.id, key: view.pendingReadBack.key })) as View;
       }
       ok(
         await api.callComplete({
@@ -64,7 +72,12 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
     {
       patientId,
       codes,
-      dates: { answer: daysFromToday(54), service: daysFromToday(18), due: daysFromToday(2) },
+      dates: {
+        answer: daysFromToday(54),
+        lastDone: daysFromToday(-400),
+        service: daysFromToday(18),
+        due: daysFromToday(2),
+      },
     },
   );
 }

@@ -12,6 +12,7 @@ export const OPEN_SESSION: SessionStatus = {
   state: 'open',
   user: { displayName: 'Test User', role: 'admin' },
   lockAfterMinutes: 10,
+  callOnHold: null,
 };
 
 /** Settings as after the first-start setup: the office header is complete. */

@@ -4,6 +4,17 @@
 import type { EstimateView } from './estimateViews';
 
 type Line = EstimateView['lines'][number];
+type PaStatus = Line['priorAuth'][number];
+
+/** What a prior authorization that is not (yet) a usable approval means for the patient. */
+const KIND: Partial<Record<PaStatus['status'], 'pending' | 'denied' | 'mismatch'>> = {
+  not_requested: 'pending',
+  pending: 'pending',
+  denied: 'denied',
+  expires_before: 'mismatch',
+  starts_after: 'mismatch',
+  other_code: 'mismatch',
+};
 
 export interface CostSummaryFigures {
   /** The patient's total when every line is known. */
@@ -16,8 +27,11 @@ export interface CostSummaryFigures {
   showWriteOff: boolean;
   showTooth: boolean;
   showInsurance: boolean;
-  /** Lines that need the payer's approval first, and whether an approval ends before the visit. */
-  priorAuth: Array<{ line: Line; kind: 'pending' | 'expires' }>;
+  /**
+   * Lines whose prior authorization is not a usable approval (not asked yet or waiting, denied, or an
+   * approval that does not cover the visit), by the first plan that says so.
+   */
+  priorAuth: Array<{ line: Line; kind: 'pending' | 'denied' | 'mismatch' }>;
   /** The dates of service, earliest first, without repeats. */
   serviceDates: string[];
 }
@@ -26,9 +40,8 @@ export function costSummaryFigures(view: EstimateView): CostSummaryFigures {
   const known = view.lines.filter((l) => l.patientCents !== null);
   const priorAuth: CostSummaryFigures['priorAuth'] = [];
   for (const line of view.lines) {
-    if (line.flags.some((f) => f.code === 'prior_auth_required')) priorAuth.push({ line, kind: 'pending' });
-    else if (line.flags.some((f) => f.code === 'prior_auth_expires'))
-      priorAuth.push({ line, kind: 'expires' });
+    const first = [...line.priorAuth].sort((a, b) => a.ordinal - b.ordinal).find((p) => KIND[p.status]);
+    if (first) priorAuth.push({ line, kind: KIND[first.status]! });
   }
   return {
     patientCents: view.totals.patientCents,

@@ -11,6 +11,9 @@ import { callSearchMigration } from './0008-call-search';
 import { usersAuditMigration } from './0009-users-audit';
 import { provenanceCallKeyMigration } from './0010-provenance-call-key';
 import { auditByActionMigration } from './0011-audit-by-action';
+import { ledgerMigration } from './0012-ledger';
+import { auditSignaturesMigration } from './0013-audit-signatures';
+import { eligibilityFilesMigration } from './0014-eligibility-files';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -24,4 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   usersAuditMigration,
   provenanceCallKeyMigration,
   auditByActionMigration,
+  ledgerMigration,
+  auditSignaturesMigration,
+  eligibilityFilesMigration,
 ];

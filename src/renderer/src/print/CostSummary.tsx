@@ -71,6 +71,11 @@ export function CostSummary({ estimate, office }: { estimate: SavedEstimate; off
   const money = (cents: number | null) => (cents === null ? t.notKnownYet : formatCents(cents));
   const figures = costSummaryFigures(view);
   const name = (code: string) => printName(code, language);
+  /** Where the primary plan's prior authorization stands for a line (the one a patient asks about). */
+  const paText = (line: Line) => {
+    const pa = line.priorAuth.find((p) => p.ordinal === 1);
+    return pa ? t.priorAuthStatus(pa) : null;
+  };
   const verified = view.coverages
     .map((c) => c.lastVerified)
     .filter((d): d is string => d !== null)
@@ -126,7 +131,11 @@ export function CostSummary({ estimate, office }: { estimate: SavedEstimate; off
           {figures.priorAuth.map(({ line, kind }) => (
             <p key={line.id}>
               <strong>{name(line.code)}.</strong>{' '}
-              {kind === 'pending' ? t.priorAuthPending(formatCents(line.feeCents)) : t.priorAuthExpires}
+              {kind === 'pending'
+                ? t.priorAuthPending(formatCents(line.feeCents))
+                : kind === 'denied'
+                  ? t.priorAuthDenied(formatCents(line.feeCents))
+                  : t.priorAuthExpires}
             </p>
           ))}
         </section>
@@ -162,6 +171,11 @@ export function CostSummary({ estimate, office }: { estimate: SavedEstimate; off
               <td className="service">
                 {name(l.code)}
                 <span className="print-note">{t.serviceMeta(l.code, date(l.serviceDate))}</span>
+                {paText(l) && (
+                  <span className="print-note">
+                    {t.priorAuth}: {paText(l)}
+                  </span>
+                )}
               </td>
               {figures.showTooth && <td>{l.tooth ?? ''}</td>}
               <td className="num">{formatCents(l.feeCents)}</td>

@@ -3,6 +3,8 @@
 // (a plan fee not on file, a maximum not confirmed, answers due for re-checking) are not printed; the
 // closing paragraph says what the estimate rests on. Amounts and dates are filled in by the template.
 import type { Language } from '../../../shared/catalog/printNames';
+import { formatDate } from '../../../shared/dates/typedDate';
+import type { PaLine } from '../../../shared/estimate/estimateTypes';
 import { ENGLISH_PAGE_WORDS, SPANISH_PAGE_WORDS, type PageFooterText } from './pageFooter';
 
 /** Why a line costs what it does, from the estimate's note codes. */
@@ -47,10 +49,15 @@ export interface CostSummaryText {
   selfPayShare: (fee: string) => string;
   stillConfirming: (count: number) => string;
   priorAuthTitle: string;
-  /** Printed after the service's name, in bold. */
+  /** Printed after the service's name, in bold: what the situation means for the patient. */
   priorAuthPending: (fee: string) => string;
+  priorAuthDenied: (fee: string) => string;
+  /** The approval does not cover the visit (ends before it, starts after it, names another code). */
   priorAuthExpires: string;
   assumesApproval: string;
+  /** Where prior authorization stands for a service, under its name; null: nothing to say. */
+  priorAuth: string;
+  priorAuthStatus: (pa: PaLine) => string | null;
   tableCaption: string;
   columns: {
     service: string;
@@ -97,9 +104,32 @@ const EN: CostSummaryText = {
   priorAuthTitle: 'Your insurance must approve this first',
   priorAuthPending: (fee) =>
     `Your insurance needs to approve this service before your visit (this is called prior authorization). We ask them for you. If they say no, your insurance will not pay for it. We will call you before the visit to talk about your options, including the full fee of ${fee} if you choose to go ahead.`,
+  priorAuthDenied: (fee) =>
+    `Your insurance said no to this service, so it will not pay for it. We will call you before the visit to talk about your options, including the full fee of ${fee} if you choose to go ahead.`,
   priorAuthExpires:
-    'Your insurance approved this service, but the approval ends before your visit. We will ask for it to be renewed and call you if anything changes.',
+    'Your insurance’s approval does not cover this visit as planned. We will ask for a new one and call you if anything changes.',
   assumesApproval: 'The amount above assumes your insurance approves it.',
+  priorAuth: 'Prior authorization',
+  priorAuthStatus: (pa) => {
+    switch (pa.status) {
+      case 'not_requested':
+        return 'Required, not yet requested';
+      case 'pending':
+        return 'Requested; waiting for the decision';
+      case 'approved':
+        return `Approved${pa.authNumber ? ` (no. ${pa.authNumber}` : ' ('}${pa.validTo ? `, valid through ${formatDate(pa.validTo)})` : ')'}`;
+      case 'denied':
+        return 'Denied: your insurance will not pay for this service';
+      case 'expires_before':
+        return `The approval ends ${formatDate(pa.validTo!)}, before your visit`;
+      case 'starts_after':
+        return `The approval starts ${formatDate(pa.validFrom!)}, after your visit`;
+      case 'other_code':
+        return `The approval is for ${pa.forCode}, not this service`;
+      default:
+        return null;
+    }
+  },
   tableCaption: 'What each service costs',
   columns: {
     service: 'Service',
@@ -177,9 +207,32 @@ const ES: CostSummaryText = {
   priorAuthTitle: 'Su seguro primero debe aprobarlo',
   priorAuthPending: (fee) =>
     `Su seguro tiene que aprobar este servicio antes de su cita (esto se llama autorización previa). Nosotros se la pedimos. Si su seguro dice que no, no pagará este servicio. Le llamaremos antes de la cita para hablar de sus opciones, incluida la tarifa completa de ${fee} si decide hacerse el servicio de todos modos.`,
+  priorAuthDenied: (fee) =>
+    `Su seguro dijo que no a este servicio, así que no lo pagará. Le llamaremos antes de la cita para hablar de sus opciones, incluida la tarifa completa de ${fee} si decide hacerse el servicio de todos modos.`,
   priorAuthExpires:
-    'Su seguro aprobó este servicio, pero la aprobación vence antes de su cita. Pediremos que la renueven y le llamaremos si algo cambia.',
+    'La aprobación de su seguro no cubre esta cita tal como está planeada. Pediremos una nueva y le llamaremos si algo cambia.',
   assumesApproval: 'El monto de arriba supone que su seguro lo aprueba.',
+  priorAuth: 'Autorización previa',
+  priorAuthStatus: (pa) => {
+    switch (pa.status) {
+      case 'not_requested':
+        return 'Requerida, aún no solicitada';
+      case 'pending':
+        return 'Solicitada; esperando la decisión';
+      case 'approved':
+        return `Aprobada${pa.authNumber ? ` (n.º ${pa.authNumber}` : ' ('}${pa.validTo ? `, válida hasta el ${formatDate(pa.validTo, 'es')})` : ')'}`;
+      case 'denied':
+        return 'Denegada: su seguro no pagará este servicio';
+      case 'expires_before':
+        return `La aprobación vence el ${formatDate(pa.validTo!, 'es')}, antes de su cita`;
+      case 'starts_after':
+        return `La aprobación empieza el ${formatDate(pa.validFrom!, 'es')}, después de su cita`;
+      case 'other_code':
+        return `La aprobación es para ${pa.forCode}, no para este servicio`;
+      default:
+        return null;
+    }
+  },
   tableCaption: 'Cuánto cuesta cada servicio',
   columns: {
     service: 'Servicio',

@@ -4,7 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { formatCents, parseMoney } from '../../../../shared/money/cents';
 import { RELATIONSHIPS } from '../../../../shared/policy/policyTypes';
-import type { Coverage, CoverageInput, PlanSummary } from '../../../../shared/policy/policyViews';
+import type { Coverage, CoverageInput, FieldView, PlanSummary } from '../../../../shared/policy/policyViews';
+import { sourceText } from '../../../../shared/ledger/sourceText';
 import { DateField, typedDateProblem } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { ProvenanceLine } from '../../components/Provenance';
@@ -20,6 +21,10 @@ interface Props {
 }
 
 const money = (v: unknown) => (typeof v === 'number' ? formatCents(v) : '');
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+/** The day a known amount was stated (its source's day), for the "stated on" field. */
+const statedOn = (view: FieldView | undefined) =>
+  view && view.value !== null ? (view.source?.observedOn ?? '') : '';
 
 const DATE_FIELDS = [
   'subscriberDob',
@@ -37,12 +42,12 @@ export function CoverageForm({ patient, coverage, plans, ordinal, onDone }: Prop
     subscriberName: coverage?.subscriberName ?? `${patient.firstName} ${patient.lastName}`,
     subscriberDob: coverage?.subscriberDob ?? patient.dob,
     relationship: coverage?.relationship ?? ('self' as CoverageInput['relationship']),
-    effectiveDate: coverage?.effectiveDate ?? '',
-    terminationDate: coverage?.terminationDate ?? '',
+    effectiveDate: text(coverage?.effectiveDate.value),
+    terminationDate: text(coverage?.terminationDate.value),
     maxUsed: money(coverage?.maxUsed.value),
-    maxUsedStatedOn: coverage?.maxUsedStatedOn ?? '',
+    maxUsedStatedOn: statedOn(coverage?.maxUsed),
     deductibleMet: money(coverage?.deductibleMet.value),
-    deductibleMetStatedOn: coverage?.deductibleMetStatedOn ?? '',
+    deductibleMetStatedOn: statedOn(coverage?.deductibleMet),
   });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const errors = { ...usePatientsStore((s) => s.errors), ...localErrors };
@@ -195,7 +200,19 @@ export function CoverageForm({ patient, coverage, plans, ordinal, onDone }: Prop
           error={errors.maxUsedCents}
           onChange={set('maxUsed')}
         />
-        {coverage && <ProvenanceLine view={coverage.maxUsed} />}
+        {coverage && (
+          <ProvenanceLine
+            view={coverage.maxUsed}
+            address={{ subject: { kind: 'coverage', id: coverage.id }, field: 'maxUsedCents', code: '' }}
+            format={money}
+          />
+        )}
+        {coverage && coverage.maxRemaining.value !== null && (
+          <p className="provenance">
+            Maximum left: {money(coverage.maxRemaining.value)},{' '}
+            {coverage.maxRemaining.source ? sourceText(coverage.maxRemaining.source) : ''}
+          </p>
+        )}
       </div>
       <DateField
         id="coverage-max-used-on"
@@ -213,7 +230,17 @@ export function CoverageForm({ patient, coverage, plans, ordinal, onDone }: Prop
           error={errors.deductibleMetCents}
           onChange={set('deductibleMet')}
         />
-        {coverage && <ProvenanceLine view={coverage.deductibleMet} />}
+        {coverage && (
+          <ProvenanceLine
+            view={coverage.deductibleMet}
+            address={{
+              subject: { kind: 'coverage', id: coverage.id },
+              field: 'deductibleMetCents',
+              code: '',
+            }}
+            format={money}
+          />
+        )}
       </div>
       <DateField
         id="coverage-deductible-on"

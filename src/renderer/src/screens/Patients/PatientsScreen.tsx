@@ -5,6 +5,7 @@ import { LABELS } from '../../../../shared/policy/policyTypes';
 import { DateInput, typedDateProblem } from '../../components/DateField';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { FORM_ERROR } from '../../lib/fieldErrors';
+import { useEligibilityStore } from '../../stores/eligibilityStore';
 import { usePatientsStore } from '../../stores/patientsStore';
 import { CoverageForm } from './CoverageForm';
 import { PatientForm } from './PatientForm';
@@ -26,6 +27,7 @@ export function PatientsScreen() {
     addService,
     clearMessages,
   } = usePatientsStore();
+  const showEligibility = useEligibilityStore((s) => s.show);
   const [editingCoverage, setEditingCoverage] = useState<number | 'new' | null>(null);
   const editCoverage = (which: number | 'new' | null) => {
     clearMessages();
@@ -66,6 +68,9 @@ export function PatientsScreen() {
         <nav className="pane-list" aria-label="Patients">
           <button type="button" className="secondary add" onClick={startNew}>
             + New patient
+          </button>
+          <button type="button" className="secondary add" onClick={showEligibility}>
+            Eligibility files (271)…
           </button>
           <label htmlFor="patient-search" className="search-label">
             Find a patient
@@ -134,8 +139,10 @@ export function PatientsScreen() {
                       <strong>{c.ordinal === 1 ? 'Primary' : 'Secondary'}:</strong> {c.plan.payerName},{' '}
                       {c.plan.name} ({LABELS.planType[c.plan.planType]}) · member {c.memberId} · subscriber{' '}
                       {c.subscriberName} ({c.relationship})
-                      {c.effectiveDate && ` · from ${formatDate(c.effectiveDate)}`}
-                      {c.terminationDate && ` to ${formatDate(c.terminationDate)}`}
+                      {typeof c.effectiveDate.value === 'string' &&
+                        ` · from ${formatDate(c.effectiveDate.value)}`}
+                      {typeof c.terminationDate.value === 'string' &&
+                        ` to ${formatDate(c.terminationDate.value)}`}
                       <span className="actions">
                         <button type="button" className="secondary" onClick={() => editCoverage(c.id)}>
                           Edit
@@ -200,7 +207,7 @@ export function PatientsScreen() {
               <table className="history">
                 <tbody>
                   {patient.serviceHistory.map((r) => (
-                    <tr key={r.id}>
+                    <tr key={r.uid}>
                       <td>{formatDate(r.serviceDate)}</td>
                       <td>{r.code}</td>
                       <td>

@@ -15,7 +15,7 @@ import {
 } from '../../../../shared/policy/policyTypes';
 import type { PolicyMatrix as Matrix } from '../../../../shared/policy/policyViews';
 import { Kbd } from '../../components/Kbd';
-import { provenanceText } from '../../components/Provenance';
+import { ProvenanceLine, provenanceText } from '../../components/Provenance';
 import { foldedWords } from '../../../../shared/text/foldedWords';
 import { printName } from '../../../../shared/catalog/printNames';
 import { usePayersStore } from '../../stores/payersStore';
@@ -271,8 +271,8 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
                           }}
                           tabIndex={isActive ? 0 : -1}
                           className="cell"
-                          aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view)}`}
-                          title={provenanceText(view)}
+                          aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view, (v) => formatPolicyValue(field, v))}`}
+                          title={provenanceText(view, (v) => formatPolicyValue(field, v))}
                           onFocus={() => setActive([r, c])}
                           onClick={() => startEdit(r, c)}
                           onKeyDown={onCellKey}
@@ -288,6 +288,46 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
           </tbody>
         </table>
       </div>
+      <ActiveCellSource matrix={matrix} line={rows[active[0]]} field={COLUMNS[active[1]]} />
     </>
+  );
+}
+
+/** The selected cell's answer with its source, history and (for a conflict) a way to settle it. */
+function ActiveCellSource({
+  matrix,
+  line,
+  field,
+}: {
+  matrix: Matrix;
+  line: Matrix['rows'][number] | undefined;
+  field: PolicyField | undefined;
+}) {
+  const reloadPlan = usePayersStore((s) => s.reloadPlan);
+  if (!line || !field) return null;
+  const view = line.cells[field];
+  const format = (v: unknown) => formatPolicyValue(field, v);
+  return (
+    <div className="matrix-detail" aria-live="polite">
+      <p>
+        <strong>
+          {line.code} {POLICY_FIELD_LABELS[field]}:
+        </strong>{' '}
+        {view.status === 'unknown' ? 'Unknown' : format(view.value)}
+      </p>
+      <ProvenanceLine
+        key={`${line.code}-${field}`}
+        view={view}
+        address={{
+          subject: view.inherited
+            ? { kind: 'payer', id: matrix.plan.payerId }
+            : { kind: 'plan', id: matrix.plan.id },
+          field,
+          code: line.code,
+        }}
+        format={format}
+        onResolved={() => void reloadPlan(matrix.plan.id)}
+      />
+    </div>
   );
 }

@@ -39,7 +39,12 @@ export function ReverifyWorklist() {
                   {i.payerName}, {i.planName}
                 </td>
                 <td>{i.codes.join(', ')}</td>
-                <td>{formatDateOr(i.verifiedOn, 'Never')}</td>
+                <td>
+                  {formatDateOr(i.verifiedOn, 'Never')}
+                  {i.eligibilityCheckedOn && (
+                    <div className="muted small">271 file {formatDate(i.eligibilityCheckedOn)}</div>
+                  )}
+                </td>
                 <td>
                   {i.reasons.map((r) => (
                     <span key={r} className="badge badge-pa">

@@ -4,7 +4,7 @@
 // altered or removed, and export for a compliance review.
 import { useEffect, useState } from 'react';
 import { AUDIT_ACTION_WORDS, describeGroup, groupAuditRows } from '../../../../shared/auth/auditGroups';
-import type { AuditFilterInput, AuditRowView, User } from '../../../../shared/auth/authViews';
+import type { AuditFilterInput, AuditRowView, ChainCheckView, User } from '../../../../shared/auth/authViews';
 import type { PatientSummary } from '../../../../shared/policy/policyViews';
 import { formatDate } from '../../../../shared/dates/typedDate';
 import { DateField } from '../../components/DateField';
@@ -39,6 +39,15 @@ function When({ from, to }: { from: string; to: string }) {
   return <>{end.slice(0, 10) === start.slice(0, 10) ? `${start} – ${end.slice(11)}` : `${start} – ${end}`}</>;
 }
 
+/** What "Check the trail" found, in sentences: main says what is wrong; the entry counts are added here. */
+function chainCheckText(check: ChainCheckView): string {
+  if (!check.ok) return `The trail was altered or cut short. ${check.problem ?? ''}`.trim();
+  const intact = `The trail is intact: ${check.checked} entries checked.`;
+  return check.signedElsewhereThrough === null
+    ? intact
+    : `${intact} Entries 1 to ${check.signedElsewhereThrough} were signed on another computer before this one took the data over with the recovery code; here they are checked only for their order.`;
+}
+
 export function AuditPanel() {
   const [filter, setFilter] = useState(NO_FILTER);
   const [patient, setPatient] = useState<PatientSummary | null>(null);
@@ -46,7 +55,7 @@ export function AuditPanel() {
   const [to, setTo] = useState('');
   const [users, setUsers] = useState<User[]>([]);
   const [rows, setRows] = useState<AuditRowView[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   useEffect(() => {
     void call('users:list', {}).then(setUsers, () => undefined);
   }, []);
@@ -152,13 +161,7 @@ export function AuditPanel() {
           type="button"
           className="secondary"
           onClick={() =>
-            void call('audit:verify', {}).then((r) =>
-              setMessage(
-                r.ok
-                  ? `The trail is intact: ${r.checked} entries checked.`
-                  : `The trail was altered: entry ${r.firstBadId} does not follow from the one before it.`,
-              ),
-            )
+            void call('audit:verify', {}).then((r) => setMessage({ text: chainCheckText(r), ok: r.ok }))
           }
         >
           Check the trail
@@ -168,7 +171,7 @@ export function AuditPanel() {
           className="secondary"
           onClick={() =>
             void call('audit:export', filter).then((r) =>
-              setMessage(r.savedTo ? `Exported to ${r.savedTo}` : 'Not exported.'),
+              setMessage({ text: r.savedTo ? `Exported to ${r.savedTo}` : 'Not exported.', ok: true }),
             )
           }
         >
@@ -176,8 +179,8 @@ export function AuditPanel() {
         </button>
       </div>
       {message && (
-        <p className="saved" role="status">
-          {message}
+        <p className={message.ok ? 'saved' : 'alarm'} role="status">
+          {message.text}
         </p>
       )}
       {rows !== null && groups.length === 0 ? (

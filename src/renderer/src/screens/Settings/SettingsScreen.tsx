@@ -105,7 +105,7 @@ export function SettingsScreen() {
         content = <LicensedImportPanel />;
         break;
       case 'transfer':
-        content = <DataTransferPanel />;
+        content = <DataTransferPanel isAdmin={isAdmin} />;
         break;
       case 'sample':
         content = <SampleDataPanel />;
