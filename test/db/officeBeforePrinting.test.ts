@@ -6,7 +6,7 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { daysFromToday } from '../helpers/testClock';
-import { TEST_OFFICE } from '../helpers/testOffice';
+import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 
 describe('office header before printing', () => {
   const tempDir = useTempDirs();
@@ -31,13 +31,13 @@ describe('office header before printing', () => {
     expect(app.saved).toEqual([]);
 
     // An NPI that fails its check digit is refused where it is typed...
-    const office = { ...TEST_OFFICE, npi: '1234567890' };
+    const office = { ...SYNTHETIC_OFFICE, npi: '1234567890' };
     expect(await app.send('settings:update', { office })).toMatchObject({
       ok: false,
       error: { code: 'validation', field: 'office.npi' },
     });
     // ...and a complete header lets the same printout through.
-    expect(await app.send('settings:update', { office: TEST_OFFICE })).toMatchObject({
+    expect(await app.send('settings:update', { office: SYNTHETIC_OFFICE })).toMatchObject({
       ok: true,
     });
     expect(await app.send('print:costSummaryPdf', { estimateId })).toMatchObject({ ok: true });

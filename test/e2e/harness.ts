@@ -24,7 +24,7 @@ import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
 import { createPrintQueue, type PrintSurface } from '../../src/main/windows/printQueue';
 import { patientInput } from '../helpers/policyFixtures';
-import { SYNTHETIC_OFFICE } from './officeHeader';
+import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';

@@ -444,13 +444,14 @@ describe('what the rep said is the record, from the call to the paper', () => {
     await anaRow.getByRole('button', { name: 'Update' }).click();
     const paForm = page.getByRole('form', { name: 'Prior authorization for D0367' });
     await paForm.getByLabel('Status').selectOption('approved');
-    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill(TEST_TODAY);
+    // Dates typed the way the desk types them.
+    await paForm.getByLabel('Submitted on').fill(formatDate(TEST_TODAY));
     await paForm.getByLabel('Authorization number').fill('AUTH-JRN-55');
-    await paForm.getByLabel('Valid from').fill(TEST_TODAY);
+    await paForm.getByLabel('Valid from').fill(formatDate(TEST_TODAY));
     const validTo = addDays(CALL_SERVICE_DATE, 60);
-    await paForm.getByLabel('Valid to').fill(validTo);
+    await paForm.getByLabel('Valid to').fill(formatDate(validTo));
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
-    await expect.poll(() => anaRow.textContent()).toContain('Approved · AUTH-JRN-55');
+    await expect.poll(() => anaRow.textContent()).toContain('Approved#AUTH-JRN-55');
 
     // The estimate: worked by hand from the call. Allowed $900.00 (the rep's); deductible left
     // $1,500.00 - $1,480.00 = $20.00; insurance ($900.00 - $20.00) x 50% = $440.00, within the $1,000.00

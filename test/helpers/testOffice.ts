@@ -1,6 +1,8 @@
-// A complete, synthetic office header (the NPI passes its check digit): main refuses printouts until
-// the header is complete, so a test that prints sets this first.
-export const TEST_OFFICE = {
+// The synthetic office header printouts carry in tests (the NPI passes its check digit): main refuses
+// printouts until the header is complete, so every suite that prints sets this one.
+import type { Office } from '../../src/shared/settings/settings';
+
+export const SYNTHETIC_OFFICE: Office = {
   name: 'Synthetic Smiles Dental (test)',
   addressLine1: '1 Example Way',
   addressLine2: 'Testville, ST 00000',

@@ -6,6 +6,7 @@ import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings/settings';
 import type { SessionStatus } from '../../src/shared/auth/authViews';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 
 /** An administrator signed in and unlocked: the state these tests start from. */
 export const OPEN_SESSION: SessionStatus = {
@@ -18,14 +19,7 @@ export const OPEN_SESSION: SessionStatus = {
 /** Settings as after the first-start setup: the office header is complete. */
 export const READY_SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
-  office: {
-    name: 'Synthetic Smiles Dental (test)',
-    addressLine1: '1 Example Way',
-    addressLine2: 'Testville, ST 00000',
-    phone: '555-0100',
-    npi: '1234567893',
-    tin: '12-3456789',
-  },
+  office: SYNTHETIC_OFFICE,
 };
 
 /** Every channel fails unless stubbed, except the session's status (open, as if signed in). */
