@@ -495,7 +495,10 @@ describe('verification call screen', () => {
     expect(await result.textContent()).toContain('Not covered by the dental plan');
     const offer = page.getByRole('form', { name: 'Call the medical plan' });
     expect(await offer.textContent()).toContain('The dental plan will not pay D0310.');
-    // Only the patient's own medical coverage is offered.
+    // Only the patient's own medical coverage is offered (the list is fetched when the offer opens).
+    await expect
+      .poll(() => offer.getByLabel('Medical coverage').locator('option').count())
+      .toBeGreaterThan(0);
     expect(await offer.getByLabel('Medical coverage').locator('option').allTextContents()).toEqual([
       'Fictional Medical Mutual (test), Medical Choice (member ID MED-CALL-1)',
     ]);
