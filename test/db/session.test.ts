@@ -150,7 +150,14 @@ describe('sign-in and the session', () => {
       callOnHold: { callId: call.id, holdSince },
     });
     const lock = (
-      await listAudit(db, { userName: null, action: 'lock', from: null, to: null, limit: 5 })
+      await listAudit(db, {
+        userName: null,
+        action: 'lock',
+        from: null,
+        to: null,
+        patientId: null,
+        limit: 5,
+      })
     )[0]!;
     expect(JSON.parse(lock.detailJson)).toEqual({ reason: 'idle', callOnHold: call.id });
 

@@ -192,6 +192,8 @@ export async function recordRestoredHead(db: AppDb): Promise<void> {
 export interface AuditFilter {
   userName: string | null;
   action: string | null;
+  /** Rows about this patient: their record, coverages, history, calls, estimates, GFEs and PA items. */
+  patientId: number | null;
   /** Inclusive UTC timestamps (ISO) or dates. */
   from: string | null;
   to: string | null;
@@ -215,16 +217,77 @@ const selectRows = (db: AppDb) =>
       'mac_key as macKey',
     ]);
 
-/** Newest first. */
-export async function listAudit(db: AppDb, filter: AuditFilter): Promise<Array<Omit<AuditRow, 'macKey'>>> {
-  let query = selectRows(db);
+/**
+ * The patient a row is about, read at display time: the trail itself holds ids only (minimum
+ * necessary), so a name is shown to the administrator reading it, never written into it. A coverage or
+ * history line created through the patient's record is logged under the patient's id (the guard takes
+ * the id of what the channel returned); a deleted coverage or history line no longer says whose it was.
+ */
+const PATIENT_OF_ROW = sql<number | null>`CASE
+    WHEN a.entity = 'patient' THEN a.entity_id
+    WHEN a.entity IN ('coverage', 'service_history') AND a.action = 'create' THEN a.entity_id
+    WHEN a.entity = 'coverage' THEN (SELECT patient_id FROM coverages WHERE id = a.entity_id)
+    WHEN a.entity = 'call' THEN (SELECT patient_id FROM calls WHERE id = a.entity_id)
+    WHEN a.entity = 'estimate' THEN (SELECT patient_id FROM estimates WHERE id = a.entity_id)
+    WHEN a.entity = 'good_faith_estimate' THEN (SELECT patient_id FROM good_faith_estimates WHERE id = a.entity_id)
+    WHEN a.entity = 'prior_auth' THEN (SELECT patient_id FROM prior_auths WHERE id = a.entity_id)
+  END`;
+
+/** The rows about one patient, as id lists per entity (each read once, not per row of the trail). */
+const aboutPatient = (patientId: number) => sql<boolean>`(
+    (a.entity = 'patient' AND a.entity_id = ${patientId})
+    OR (a.entity IN ('coverage', 'service_history') AND a.action = 'create' AND a.entity_id = ${patientId})
+    OR (a.entity = 'coverage' AND a.action <> 'create' AND a.entity_id IN (SELECT id FROM coverages WHERE patient_id = ${patientId}))
+    OR (a.entity = 'call' AND a.entity_id IN (SELECT id FROM calls WHERE patient_id = ${patientId}))
+    OR (a.entity = 'estimate' AND a.entity_id IN (SELECT id FROM estimates WHERE patient_id = ${patientId}))
+    OR (a.entity = 'good_faith_estimate' AND a.entity_id IN (SELECT id FROM good_faith_estimates WHERE patient_id = ${patientId}))
+    OR (a.entity = 'prior_auth' AND a.entity_id IN (SELECT id FROM prior_auths WHERE patient_id = ${patientId})))`;
+
+export interface AuditRowWithPatient extends Omit<AuditRow, 'macKey'> {
+  patientId: number | null;
+  patientName: string | null;
+}
+
+/** Newest first, each row with the patient it is about (when it is about one). */
+export async function listAudit(db: AppDb, filter: AuditFilter): Promise<AuditRowWithPatient[]> {
+  let query = db.q
+    .selectFrom('audit_log as a')
+    .select([
+      'a.id',
+      'a.ts_utc as tsUtc',
+      'a.user_id as userId',
+      'a.user_name as userName',
+      'a.action',
+      'a.entity',
+      'a.entity_id as entityId',
+      'a.detail_json as detailJson',
+      'a.prev_hash as prevHash',
+      'a.hash',
+      PATIENT_OF_ROW.as('patientId'),
+    ]);
   if (filter.userName !== null)
-    query = query.where(sql`lower(user_name)`, '=', sql<string>`lower(${filter.userName})`);
-  if (filter.action !== null) query = query.where('action', '=', filter.action);
-  if (filter.from !== null) query = query.where('ts_utc', '>=', filter.from);
-  if (filter.to !== null) query = query.where('ts_utc', '<=', filter.to);
-  const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
-  return rows.map(({ macKey: _k, ...row }) => row);
+    query = query.where(sql`lower(a.user_name)`, '=', sql<string>`lower(${filter.userName})`);
+  if (filter.action !== null) query = query.where('a.action', '=', filter.action);
+  if (filter.from !== null) query = query.where('a.ts_utc', '>=', filter.from);
+  if (filter.to !== null) query = query.where('a.ts_utc', '<=', filter.to);
+  if (filter.patientId !== null) query = query.where(aboutPatient(filter.patientId));
+  const rows = await query.orderBy('a.id', 'desc').limit(filter.limit).execute();
+  // The names of the patients on this page, read once each.
+  const ids = [...new Set(rows.map((r) => r.patientId).filter((id): id is number => id !== null))];
+  const names = new Map<number, string>();
+  if (ids.length > 0) {
+    const people = await db.q
+      .selectFrom('patients')
+      .select(['id', 'first_name', 'last_name'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const p of people) names.set(p.id, `${p.first_name} ${p.last_name}`);
+  }
+  return rows.map((r) => ({
+    ...r,
+    patientId: r.patientId === null ? null : Number(r.patientId),
+    patientName: r.patientId === null ? null : (names.get(Number(r.patientId)) ?? null),
+  }));
 }
 
 export interface ChainCheck {

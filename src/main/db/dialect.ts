@@ -3,18 +3,11 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AppDb } from './appDb';
 
-/** The values of `expression` over a group, joined with commas. */
-export function groupConcat(db: AppDb, expression: RawBuilder<unknown>): RawBuilder<string> {
+/** The values of `expression` over a group, joined with `separator` (a comma unless given). */
+export function groupConcat(db: AppDb, expression: RawBuilder<unknown>, separator = ','): RawBuilder<string> {
   return db.engine === 'postgres'
-    ? sql<string>`string_agg(${expression}::text, ',')`
-    : sql<string>`group_concat(${expression})`;
-}
-
-/** `column LIKE pattern`, case-insensitive on both engines (SQLite's LIKE is; PostgreSQL's is not). */
-export function likeAnyCase(db: AppDb, column: RawBuilder<unknown>, pattern: string): RawBuilder<boolean> {
-  return db.engine === 'postgres'
-    ? sql<boolean>`${column} ILIKE ${pattern} ESCAPE '\\'`
-    : sql<boolean>`${column} LIKE ${pattern} ESCAPE '\\'`;
+    ? sql<string>`string_agg(${expression}::text, ${sql.lit(separator)})`
+    : sql<string>`group_concat(${expression}, ${sql.lit(separator)})`;
 }
 
 const codeOf = (error: unknown): string | undefined => {

@@ -137,6 +137,7 @@ export async function createAppServices(context: AppContext): Promise<AppService
       createTodoService({ db, ledger, now, actor, reverify }),
       context.printer,
       context.files,
+      () => settings.get().office,
     ),
     ...estimateHandlers(
       createEstimateService({ db, catalog, now, actor, ledger }),

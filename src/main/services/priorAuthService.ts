@@ -3,7 +3,7 @@
 // only from the item as it is now: an edit from an older copy (another desk changed it meanwhile) is
 // refused with who changed it and when, never written over their change.
 import { localDate } from '../../shared/dates/localDate';
-import { formatUsDate } from '../../shared/dates/usDate';
+import { formatDate } from '../../shared/dates/typedDate';
 import { AppError } from '../../shared/ipc/result';
 import { paFlags, type PriorAuth, type PriorAuthPatch } from '../../shared/priorAuth/priorAuthViews';
 import type { AppDb } from '../db/appDb';
@@ -19,7 +19,7 @@ export interface PriorAuthService {
 export function changedByMessage(what: string, row: { updatedBy: string | null; updatedAt: string }): string {
   const at = new Date(row.updatedAt);
   const time = at.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
-  return `${row.updatedBy ?? 'Someone'} changed this ${what} at ${time} on ${formatUsDate(localDate(at))}, after you opened it. Nothing was saved: the list now shows their change; make yours again if it still applies.`;
+  return `${row.updatedBy ?? 'Someone'} changed this ${what} at ${time} on ${formatDate(localDate(at))}, after you opened it. Nothing was saved: the list now shows their change; make yours again if it still applies.`;
 }
 
 export function createPriorAuthService(deps: {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CoverageInput, PatientInput, PatientSummary } from '../../../shared/policy/policyViews';
 import type { AppDb } from '../appDb';
-import { likeAnyCase } from '../dialect';
+import { groupConcat } from '../dialect';
 
 const selectSummary = (db: AppDb) =>
   db.q
@@ -25,27 +25,33 @@ const toSummary = (r: SummaryRow): PatientSummary => ({
   isSample: r.isSample === 1,
 });
 
-/** Patients whose last or first name starts with the query (or all, most recent first), at most `limit`. */
-export async function searchPatients(db: AppDb, query: string, limit: number): Promise<PatientSummary[]> {
-  const q = query.trim();
-  if (q === '') {
-    const rows = await selectSummary(db).orderBy('updated_at', 'desc').limit(limit).execute();
-    return rows.map(toSummary);
-  }
-  const pattern = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await selectSummary(db)
-    .where((eb) =>
-      eb.or([
-        likeAnyCase(db, sql`last_name`, pattern),
-        likeAnyCase(db, sql`first_name`, pattern),
-        likeAnyCase(db, sql`first_name || ' ' || last_name`, pattern),
-      ]),
-    )
-    .orderBy(sql`lower(last_name)`)
-    .orderBy(sql`lower(first_name)`)
-    .limit(limit)
-    .execute();
+/** The most recently changed patients, for the list before anything is typed. */
+export async function recentPatients(db: AppDb, limit: number): Promise<PatientSummary[]> {
+  const rows = await selectSummary(db).orderBy('updated_at', 'desc').limit(limit).execute();
   return rows.map(toSummary);
+}
+
+/**
+ * Every patient with the member IDs on file, for matching in patientSearch.ts (accent-free name words are
+ * not something SQL can compare on both engines). With `dob`, only patients born that day.
+ */
+export async function listSearchRows(
+  db: AppDb,
+  dob: string | null,
+): Promise<Array<PatientSummary & { memberIds: string[] }>> {
+  let query = selectSummary(db).select((eb) =>
+    eb
+      .selectFrom('coverages as c')
+      .select(groupConcat(db, sql`c.member_id`, ' ').as('m'))
+      .whereRef('c.patient_id', '=', 'patients.id')
+      .as('memberIds'),
+  );
+  if (dob !== null) query = query.where('dob', '=', dob);
+  const rows = await query.execute();
+  return rows.map(({ memberIds, ...r }) => ({
+    ...toSummary(r),
+    memberIds: memberIds ? String(memberIds).split(' ') : [],
+  }));
 }
 
 export async function getPatientRow(

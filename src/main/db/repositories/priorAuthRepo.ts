@@ -7,7 +7,11 @@ export interface PriorAuthRow extends PriorAuthPatch {
   id: number;
   callId: number;
   patientName: string;
+  patientDob: string;
+  payerId: number;
   payerName: string;
+  payerPaPhone: string | null;
+  payerPortalUrl: string | null;
   code: string;
   serviceDate: string;
   updatedAt: string;
@@ -26,7 +30,11 @@ const select = (db: AppDb) =>
       'pa.id',
       'pa.call_id as callId',
       sql<string>`pt.first_name || ' ' || pt.last_name`.as('patientName'),
+      'pt.dob as patientDob',
+      'py.id as payerId',
       'py.name as payerName',
+      'py.phone_prior_auth as payerPaPhone',
+      'py.portal_url as payerPortalUrl',
       'pa.code',
       'pa.service_date as serviceDate',
       'pa.status',
