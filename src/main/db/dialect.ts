@@ -6,8 +6,8 @@ import type { AppDb } from './appDb';
 /** The values of `expression` over a group, joined with `separator` (a comma unless given). */
 export function groupConcat(db: AppDb, expression: RawBuilder<unknown>, separator = ','): RawBuilder<string> {
   return db.engine === 'postgres'
-    ? sql<string>`string_agg(${expression}::text, ${sql.lit(separator)})`
-    : sql<string>`group_concat(${expression}, ${sql.lit(separator)})`;
+    ? sql<string>`string_agg(${expression}::text, ${separator}::text)`
+    : sql<string>`group_concat(${expression}, ${separator})`;
 }
 
 const codeOf = (error: unknown): string | undefined => {
