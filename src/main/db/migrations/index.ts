@@ -11,6 +11,7 @@ import { callSearchMigration } from './0008-call-search';
 import { usersAuditMigration } from './0009-users-audit';
 import { provenanceCallKeyMigration } from './0010-provenance-call-key';
 import { auditByActionMigration } from './0011-audit-by-action';
+import { dropCatalogFtsMigration } from './0012-drop-catalog-fts';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   usersAuditMigration,
   provenanceCallKeyMigration,
   auditByActionMigration,
+  dropCatalogFtsMigration,
 ];
