@@ -25,7 +25,7 @@ export interface ResultGroup {
 const SHOWN: Record<number, readonly number[]> = {
   1: [Infinity],
   2: [5, 4],
-  3: [4, 3, 2],
+  3: [3, 3, 2],
 };
 
 export function groupResults(

@@ -18,6 +18,7 @@ import {
 } from '../../../../shared/catalog/catalogTypes';
 import { Flags } from '../../components/Flags';
 import { Kbd } from '../../components/Kbd';
+import { plural } from '../../lib/plural';
 import { useCatalogStore } from '../../stores/catalogStore';
 import { groupResults, type ResultRow } from '../../stores/resultGroups';
 
@@ -28,7 +29,8 @@ function viaText(result: SearchResult): string | null {
   return `found by “${result.via.text}” (${TERM_SOURCE_LABELS[result.via.source]})`;
 }
 
-const MORE_LABELS: Record<ResultType, string> = { cdt: 'CDT codes', icd10: 'diagnoses', cpt: 'CPT hints' };
+const MORE_LABELS: Record<ResultType, string> = { cdt: 'CDT code', icd10: 'diagnosis', cpt: 'CPT hint' };
+const MORE_PLURALS: Record<ResultType, string> = { cdt: 'CDT codes', icd10: 'diagnoses', cpt: 'CPT hints' };
 
 const ResultItem = memo(function ResultItem({
   row,
@@ -57,7 +59,7 @@ const ResultItem = memo(function ResultItem({
         className={className(' result-more')}
         onMouseDown={pick}
       >
-        Show {row.hidden} more {MORE_LABELS[row.type]}
+        Show {plural(row.hidden, `more ${MORE_LABELS[row.type]}`, `more ${MORE_PLURALS[row.type]}`)}
       </li>
     );
   }
@@ -117,11 +119,12 @@ export function SearchPanel({ idPrefix }: { idPrefix: string }) {
     [activate],
   );
 
-  // Keep the highlighted row in view when the arrow keys move past the edge of the window.
+  // Keep the highlighted row in view when the arrow keys move past the edge of the window (focus stays
+  // in the box, so the browser does not scroll to it by itself).
+  const highlightedId = optionId(highlighted);
   useEffect(() => {
-    document.getElementById(optionId(highlighted))?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [highlighted]);
+    document.getElementById(highlightedId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [highlightedId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
