@@ -40,6 +40,8 @@ interface Entry {
   text: string;
   source: TermSource | null;
   stems: string[];
+  /** Words that are not stop words ("of", "the"): what an entry's density is measured against. */
+  meaningful: number;
 }
 
 interface IndexedDoc {
@@ -48,9 +50,20 @@ interface IndexedDoc {
   modalities: readonly string[];
 }
 
+/** Where a stem occurs: one doc, its best field there, and the entries holding it. */
 interface Posting {
   doc: number;
-  entry: number;
+  field: number;
+  entries: number[];
+}
+
+/** How one query word matched one doc. */
+interface Hit {
+  weight: number;
+  quality: number;
+  field: number;
+  entries: number[];
+  stems: string[];
 }
 
 /** One word of the query, with every stem that counts as a match for it and how well. */
@@ -58,6 +71,27 @@ interface QueryTerm {
   word: string;
   concept: Concept | null;
   alternatives: Map<string, number>;
+}
+
+/** The keys of a doc's match that cost little to work out. */
+interface Light {
+  index: number;
+  type: ResultType;
+  conceptHits: number;
+  modalityHits: number;
+  coverage: number;
+  strongCoverage: number;
+  exactCount: number;
+}
+
+function compareLight(a: Light, b: Light): number {
+  return (
+    b.conceptHits - a.conceptHits ||
+    b.modalityHits - a.modalityHits ||
+    b.coverage - a.coverage ||
+    b.strongCoverage - a.strongCoverage ||
+    b.exactCount - a.exactCount
+  );
 }
 
 interface EntryMatch {
@@ -147,13 +181,14 @@ export class CatalogSearch {
     this.docs = sorted.map((doc, docIndex) => {
       this.byCode.set(`${doc.type}:${doc.code}`, docIndex);
       const entries: Entry[] = [
-        { field: TITLE, text: doc.title, source: null, stems: [] },
-        ...doc.terms.map((t) => ({ field: TERM, text: t.text, source: t.source, stems: [] })),
-        { field: BODY, text: doc.body, source: null, stems: [] },
+        { field: TITLE, text: doc.title, source: null, stems: [], meaningful: 0 },
+        ...doc.terms.map((t) => ({ field: TERM, text: t.text, source: t.source, stems: [], meaningful: 0 })),
+        { field: BODY, text: doc.body, source: null, stems: [], meaningful: 0 },
       ];
       entries.forEach((entry, entryIndex) => {
         const words = foldedWords(entry.text);
         entry.stems = words.map((w) => stem(w));
+        entry.meaningful = Math.max(1, entry.stems.filter((st) => !isStopWord(st)).length);
         const seen = new Set<string>();
         words.forEach((word, i) => {
           const s = entry.stems[i]!;
@@ -162,9 +197,14 @@ export class CatalogSearch {
           seen.add(word);
           const list = this.postings.get(s);
           const last = list?.[list.length - 1];
-          if (last?.doc === docIndex && last.entry === entryIndex) return;
-          if (list) list.push({ doc: docIndex, entry: entryIndex });
-          else this.postings.set(s, [{ doc: docIndex, entry: entryIndex }]);
+          if (last?.doc === docIndex) {
+            if (last.entries[last.entries.length - 1] !== entryIndex) last.entries.push(entryIndex);
+            last.field = Math.min(last.field, entry.field);
+          } else {
+            const posting = { doc: docIndex, field: entry.field, entries: [entryIndex] };
+            if (list) list.push(posting);
+            else this.postings.set(s, [posting]);
+          }
         });
       });
       const modalities =
@@ -226,7 +266,7 @@ export class CatalogSearch {
     // A modality typed with a typo ("ultrasond") is still the modality.
     const corrected = words.map((w) => corrections.find((c) => c.from === w)?.to[0] ?? w);
     const modalities = codeOnly ? new Set<string>() : modalitiesIn(corrected, lastIsPartial);
-    const candidates = this.rank(terms, modalities, deletedToday);
+    const candidates = this.rank(terms, modalities, deletedToday, limit);
 
     // Group, best group first; inside a group, typed codes first, then the ranking.
     const groups = RESULT_TYPES.map((type) => {
@@ -238,7 +278,7 @@ export class CatalogSearch {
       );
       const results = [
         ...codeFirst.map(([index, match]) => this.result(index, match, null, options.today)),
-        ...ranked.map((c) => this.result(c.index, 'text', c.via, options.today)),
+        ...ranked.slice(0, limit).map((c) => this.result(c.index, 'text', c.via, options.today)),
       ].slice(0, limit);
       const codeQuality = codeFirst.length > 0 ? CODE_QUALITY[codeFirst[0]![1]] : 0;
       return { type, results, codeQuality, leader: ranked[0] ?? null };
@@ -332,6 +372,7 @@ export class CatalogSearch {
     terms: QueryTerm[],
     modalities: Set<string>,
     isDeleted: (doc: SearchDoc) => boolean,
+    limit: number,
   ): Candidate[] {
     const wordTerms = terms.filter((t) => t.concept === null);
     const concepts = new Set(terms.flatMap((t) => (t.concept ? [t.concept] : [])));
@@ -344,24 +385,21 @@ export class CatalogSearch {
       Number(concepts.has('medical') && doc.type === 'cpt');
     // For each word of the query: the best match per doc, and the entries of that doc it was found in.
     const perTerm = wordTerms.map((term) => {
-      const best = new Map<
-        number,
-        { weight: number; quality: number; field: number; entries: Set<number>; stems: Set<string> }
-      >();
+      const best = new Map<number, Hit>();
       for (const [candidate, quality] of term.alternatives) {
         for (const p of this.postings.get(candidate)!) {
-          const field = this.docs[p.doc]!.entries[p.entry]!.field;
-          const weight = quality * FIELD_WEIGHT[field]!;
-          let hit = best.get(p.doc);
+          const weight = quality * FIELD_WEIGHT[p.field]!;
+          const hit = best.get(p.doc);
           if (!hit) {
-            hit = { weight, quality, field, entries: new Set(), stems: new Set() };
-            best.set(p.doc, hit);
+            // The posting's entry list is shared, never changed; a second alternative copies it.
+            best.set(p.doc, { weight, quality, field: p.field, entries: p.entries, stems: [candidate] });
+            continue;
           }
           hit.weight = Math.max(hit.weight, weight);
           hit.quality = Math.max(hit.quality, quality);
-          hit.field = Math.min(hit.field, field);
-          hit.entries.add(p.entry);
-          hit.stems.add(candidate);
+          hit.field = Math.min(hit.field, p.field);
+          hit.entries = [...new Set([...hit.entries, ...p.entries])];
+          hit.stems.push(candidate);
         }
       }
       const idf = Math.log(1 + this.docs.length / (1 + best.size));
@@ -376,41 +414,84 @@ export class CatalogSearch {
       });
     }
 
-    const candidates: Candidate[] = [];
+    // First the keys that cost little (what the query asks for, how much of it a doc holds, where, how
+    // exactly); then the rest only for docs that can still be among the first `limit` of their group.
+    const light: Light[] = [];
+    let maxCoverage = 0;
     for (const index of candidateDocs) {
-      const { doc, entries, modalities: docModalities } = this.docs[index]!;
+      const { doc, modalities: docModalities } = this.docs[index]!;
       if (!allowed(doc)) continue;
       const matchedConcepts = conceptHits(doc);
       let coverage = matchedConcepts;
       let strongCoverage = matchedConcepts;
-      let score = matchedConcepts;
       let exactCount = matchedConcepts;
-      const perEntry = new Map<number, number>();
-      perTerm.forEach(({ best, idf }) => {
+      for (const { best } of perTerm) {
         const hit = best.get(index);
-        if (!hit) return;
+        if (!hit) continue;
         coverage++;
         if (hit.field !== BODY) strongCoverage++;
         if (hit.quality === EXACT) exactCount++;
-        score += idf * hit.weight;
-        for (const e of hit.entries)
-          if (entries[e]!.field !== BODY) perEntry.set(e, (perEntry.get(e) ?? 0) + 1);
-      });
-      const modalityHits = docModalities.filter((m) => modalities.has(m)).length;
+      }
+      let modalityHits = 0;
+      for (const m of docModalities) if (modalities.has(m)) modalityHits++;
       if (coverage === 0 && modalityHits === 0) continue;
+      maxCoverage = Math.max(maxCoverage, coverage);
+      light.push({
+        index,
+        type: doc.type,
+        conceptHits: matchedConcepts,
+        modalityHits,
+        coverage,
+        strongCoverage,
+        exactCount,
+      });
+    }
+    // Entries holding less than half of what the best one holds are noise for a longer query.
+    const floor = Math.max(1, Math.ceil(maxCoverage / 2));
+    const kept = light.filter((l) => l.coverage >= floor || l.modalityHits > 0).sort(compareLight);
+    const contenders: Light[] = [];
+    for (const type of RESULT_TYPES) {
+      const ofType = kept.filter((l) => l.type === type);
+      const last = ofType[limit - 1];
+      // Ties with the last place still compete for it on the finer keys.
+      contenders.push(...(last ? ofType.filter((l, i) => i < limit || compareLight(l, last) === 0) : ofType));
+    }
+
+    const candidates: Candidate[] = [];
+    for (const {
+      index,
+      coverage,
+      conceptHits: matchedConcepts,
+      modalityHits,
+      strongCoverage,
+      exactCount,
+    } of contenders) {
+      const { doc, entries } = this.docs[index]!;
+      let score = matchedConcepts;
+      const perEntry = new Map<number, number>();
+      for (const { best, idf } of perTerm) {
+        const hit = best.get(index);
+        if (!hit) continue;
+        score += idf * hit.weight;
+        for (const e of hit.entries) {
+          if (entries[e]!.field !== BODY) perEntry.set(e, (perEntry.get(e) ?? 0) + 1);
+        }
+      }
       // The entry holding most of the query; among those, the one holding it best, judged as docs are.
+      let mostHeld = 0;
+      for (const count of perEntry.values()) mostHeld = Math.max(mostHeld, count);
       let bestEntry = -1;
       let best: EntryMatch = { count: 0, ordered: 0, whole: 0, density: 0 };
       for (const [e, count] of perEntry) {
+        if (count < mostHeld) continue;
         const entry = entries[e]!;
         const match: EntryMatch = {
           count,
           ordered: this.inOrder(entry, perTerm, index) ? 1 : 0,
           whole: this.onlyQueryWords(entry, perTerm, index) ? 1 : 0,
-          density: count / meaningfulLength(entry),
+          density: count / entry.meaningful,
         };
         const better =
-          match.count - best.count ||
           match.ordered - best.ordered ||
           match.whole - best.whole ||
           match.density - best.density ||
@@ -437,36 +518,29 @@ export class CatalogSearch {
         via: bestEntry > 0 && entries[bestEntry]!.source ? viaOf(entries[bestEntry]!) : null,
       });
     }
-    // Entries holding less than half of what the best one holds are noise for a longer query.
-    const maxCoverage = candidates.reduce((m, c) => Math.max(m, c.coverage), 0);
-    const floor = Math.max(1, Math.ceil(maxCoverage / 2));
-    return candidates.filter((c) => c.coverage >= floor || c.modalityHits > 0).sort(compareCandidates);
+    return candidates.sort(compareCandidates);
   }
 
   /** True when every word of this entry (bar words like "of") is one of the query's words. */
   private onlyQueryWords(
     entry: Entry,
-    perTerm: Array<{ best: Map<number, { stems: Set<string> }> }>,
+    perTerm: Array<{ best: Map<number, Hit> }>,
     docIndex: number,
   ): boolean {
     return entry.stems.every(
-      (s) => isStopWord(s) || perTerm.some(({ best }) => best.get(docIndex)?.stems.has(s)),
+      (s) => isStopWord(s) || perTerm.some(({ best }) => best.get(docIndex)?.stems.includes(s)),
     );
   }
 
   /** True when the query's words appear in this entry in the order they were typed. */
-  private inOrder(
-    entry: Entry,
-    perTerm: Array<{ best: Map<number, { stems: Set<string> }> }>,
-    docIndex: number,
-  ): boolean {
+  private inOrder(entry: Entry, perTerm: Array<{ best: Map<number, Hit> }>, docIndex: number): boolean {
     let from = 0;
     for (const { best } of perTerm) {
       const hit = best.get(docIndex);
       if (!hit) continue;
       let at = -1;
       for (let i = from; i < entry.stems.length; i++) {
-        if (hit.stems.has(entry.stems[i]!)) {
+        if (hit.stems.includes(entry.stems[i]!)) {
           at = i;
           break;
         }
@@ -497,10 +571,6 @@ export class CatalogSearch {
       related: doc.related,
     };
   }
-}
-
-function meaningfulLength(entry: Entry): number {
-  return Math.max(1, entry.stems.filter((s) => !isStopWord(s)).length);
 }
 
 function viaOf(entry: Entry): SearchResult['via'] {
