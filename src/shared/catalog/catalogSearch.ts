@@ -515,7 +515,8 @@ export class CatalogSearch {
         density: best.density,
         billable: doc.billable ? 1 : 0,
         score,
-        via: bestEntry > 0 && entries[bestEntry]!.source ? viaOf(entries[bestEntry]!) : null,
+        // Named only when the title does not already hold as much of the query.
+        via: (perEntry.get(0) ?? 0) < best.count ? viaOf(entries[bestEntry]!) : null,
       });
     }
     return candidates.sort(compareCandidates);

@@ -1,5 +1,6 @@
-// Turns whatever a person typed into safe search parts: a code to look up, and plain words.
-// Nothing typed here ever reaches FTS5 syntax unquoted, so quotes, *, -, NEAR or ( ) cannot break a query.
+// Turns whatever a person typed into safe search parts: a code to look up, and plain words. The code
+// lookup searches in memory (catalogSearch.ts); the Records search still uses FTS5, and nothing typed
+// reaches FTS5 syntax unquoted, so quotes, *, -, NEAR or ( ) cannot break a query.
 
 /** Only this much of a query is looked at; a pasted page of text still searches, just on its start. */
 export const MAX_QUERY_CHARS = 200;

@@ -19,18 +19,22 @@ export interface ResultGroup {
 }
 
 /**
- * Rows shown per group before "Show all", by how many groups matched. Chosen so that at 1366x768 the
- * third group's first row is above the fold (checked by the end-to-end test's screenshot).
+ * Rows shown per group before "Show N more", by how many groups matched: on a 768-pixel-high screen
+ * the third group's first row is above the fold, on a 1080-pixel one more rows fit (both checked by
+ * the end-to-end test at 1366x768 and 1920x1080).
  */
-const SHOWN: Record<number, readonly number[]> = {
-  1: [Infinity],
-  2: [5, 4],
-  3: [3, 3, 2],
+const SHOWN: Record<'compact' | 'tall', Record<number, readonly number[]>> = {
+  compact: { 1: [Infinity], 2: [5, 4], 3: [3, 3, 2] },
+  tall: { 1: [Infinity], 2: [8, 6], 3: [5, 4, 3] },
 };
+
+/** Tall enough for the longer lists (a 1080-pixel screen, less the window's title bar). */
+export const TALL_SCREEN_PX = 900;
 
 export function groupResults(
   results: readonly SearchResult[],
   expanded: readonly ResultType[],
+  height: number = window.innerHeight,
 ): { groups: ResultGroup[]; rows: ResultRow[] } {
   const byType: Array<{ type: ResultType; results: SearchResult[] }> = [];
   for (const result of results) {
@@ -38,7 +42,8 @@ export function groupResults(
     if (last?.type === result.type) last.results.push(result);
     else byType.push({ type: result.type, results: [result] });
   }
-  const caps = SHOWN[byType.length] ?? SHOWN[3]!;
+  const shown = SHOWN[height >= TALL_SCREEN_PX ? 'tall' : 'compact'];
+  const caps = shown[byType.length] ?? shown[3]!;
   const rows: ResultRow[] = [];
   const groups = byType.map(({ type, results: all }, g) => {
     const cap = expanded.includes(type) ? Infinity : (caps[g] ?? caps[caps.length - 1]!);

@@ -14,7 +14,10 @@ function Terms({ detail }: { detail: Icd10Detail }) {
           <ul>
             {official.map((t) => (
               <li key={t.text}>
-                {t.text} <span className="muted small">({t.source === 'index' ? 'index entry' : 'inclusion term'})</span>
+                {t.text}{' '}
+                <span className="muted small">
+                  ({t.source === 'index' ? 'index entry' : 'inclusion term'})
+                </span>
               </li>
             ))}
           </ul>

@@ -110,6 +110,7 @@ export function SearchPanel({ idPrefix }: { idPrefix: string }) {
 
   const listId = `${idPrefix}-results`;
   const optionId = (i: number) => `${idPrefix}-option-${i}`;
+  // Recomputed per response; a window resized between keystrokes gets its new row counts on the next one.
   const { groups, rows } = useMemo(() => groupResults(response.results, expanded), [response, expanded]);
   const pick = useCallback(
     (index: number) => {
