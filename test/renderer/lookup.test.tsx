@@ -156,6 +156,18 @@ describe('code lookup', () => {
     expect(screen.queryByText('Synthetic both-jaws summary')).toBeNull();
   });
 
+  it('when the entries cannot be fetched, nothing is announced and main answers every keystroke', async () => {
+    api.catalogSearchIndex = vi.fn(() =>
+      Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'Busy' } }),
+    );
+    render(<App />);
+    await waitFor(() => expect(api.catalogSearchIndex).toHaveBeenCalled());
+    fireEvent.change(screen.getByRole('combobox'), { target: { value: 'cbct' } });
+    expect(await screen.findByText('Synthetic both-jaws summary')).toBeTruthy();
+    expect(api.catalogSearch).toHaveBeenCalledWith({ query: 'cbct' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('Ctrl+K opens the palette from another screen; Esc closes it and returns focus', async () => {
     render(<App />);
     fireEvent.keyDown(window, { key: '7', code: 'Digit7', altKey: true });

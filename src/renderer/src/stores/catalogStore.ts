@@ -62,7 +62,7 @@ export const useCatalogStore = create<CatalogState>((set, get) => ({
 
   prepareSearch: () => {
     if (engine || loadingIndex) return;
-    loadingIndex = call('catalog:searchIndex', {})
+    loadingIndex = call('catalog:searchIndex', {}, { banner: false })
       .then((data) => {
         engine = new CatalogSearch(data);
       })
