@@ -178,6 +178,15 @@ export class CatalogSearch {
       (a, b) => RESULT_TYPES.indexOf(a.type) - RESULT_TYPES.indexOf(b.type) || a.code.localeCompare(b.code),
     );
     const tokenCounts = new Map<string, number>();
+    // Most words recur across entries (the catalog has about a thousand distinct ones): stem each once.
+    const stemOf = (word: string) => {
+      let s = this.stemOfToken.get(word);
+      if (s === undefined) {
+        s = stem(word);
+        this.stemOfToken.set(word, s);
+      }
+      return s;
+    };
     this.docs = sorted.map((doc, docIndex) => {
       this.byCode.set(`${doc.type}:${doc.code}`, docIndex);
       const entries: Entry[] = [
@@ -187,12 +196,11 @@ export class CatalogSearch {
       ];
       entries.forEach((entry, entryIndex) => {
         const words = foldedWords(entry.text);
-        entry.stems = words.map((w) => stem(w));
+        entry.stems = words.map(stemOf);
         entry.meaningful = Math.max(1, entry.stems.filter((st) => !isStopWord(st)).length);
         const seen = new Set<string>();
         words.forEach((word, i) => {
           const s = entry.stems[i]!;
-          this.stemOfToken.set(word, s);
           if (!seen.has(word)) tokenCounts.set(word, (tokenCounts.get(word) ?? 0) + 1);
           seen.add(word);
           const list = this.postings.get(s);
