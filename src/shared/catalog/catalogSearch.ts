@@ -73,7 +73,7 @@ interface QueryTerm {
   alternatives: Map<string, number>;
 }
 
-/** The keys of a doc's match that cost little to work out. */
+/** The keys of a doc's match that cost little to work out, in ranking order. */
 interface Light {
   index: number;
   type: ResultType;
@@ -81,6 +81,7 @@ interface Light {
   modalityHits: number;
   coverage: number;
   strongCoverage: number;
+  /** Query words found as typed (or as another form of the same word), not as a prefix or typo fix. */
   exactCount: number;
 }
 
@@ -101,15 +102,9 @@ interface EntryMatch {
   density: number;
 }
 
-interface Candidate {
-  index: number;
-  modalityHits: number;
-  conceptHits: number;
-  coverage: number;
+/** A doc's whole match: the light keys, then the ones that need its entries read. */
+interface Candidate extends Light {
   demoted: number;
-  strongCoverage: number;
-  /** Query words found as typed (or as another form of the same word), not as a prefix or typo fix. */
-  exactCount: number;
   entryCoverage: number;
   ordered: number;
   /** The best entry is nothing but the query's words ("pano", "jaw pain"). */
@@ -125,11 +120,7 @@ const CODE_QUALITY = { exact: 2, prefix: 1, text: 0 } as const;
 
 function compareCandidates(a: Candidate, b: Candidate): number {
   return (
-    b.conceptHits - a.conceptHits ||
-    b.modalityHits - a.modalityHits ||
-    b.coverage - a.coverage ||
-    b.strongCoverage - a.strongCoverage ||
-    b.exactCount - a.exactCount ||
+    compareLight(a, b) ||
     // A capture-only (or interpretation-only) code follows the full codes that match as much of the
     // query, whatever its phrase matches say: the office usually takes and reads its own images.
     a.demoted - b.demoted ||
@@ -281,9 +272,7 @@ export class CatalogSearch {
       const codeFirst = [...codeHits]
         .filter(([index]) => this.docs[index]!.doc.type === type)
         .sort(([ia, ma], [ib, mb]) => CODE_QUALITY[mb] - CODE_QUALITY[ma] || ia - ib);
-      const ranked = candidates.filter(
-        (c) => this.docs[c.index]!.doc.type === type && !codeHits.has(c.index),
-      );
+      const ranked = candidates.filter((c) => c.type === type && !codeHits.has(c.index));
       const results = [
         ...codeFirst.map(([index, match]) => this.result(index, match, null, options.today)),
         ...ranked.slice(0, limit).map((c) => this.result(c.index, 'text', c.via, options.today)),
@@ -511,6 +500,7 @@ export class CatalogSearch {
         (doc.kind === 'interpretation_only' && !concepts.has('interpretation'));
       candidates.push({
         index,
+        type: doc.type,
         modalityHits,
         conceptHits: matchedConcepts,
         coverage,
