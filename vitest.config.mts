@@ -17,7 +17,8 @@ export default defineConfig({
       nodeProject('unit', ['test/unit/**/*.test.ts']),
       nodeProject('db', ['test/db/**/*.test.ts'], { testTimeout: 60_000 }),
       nodeProject('ipc', ['test/ipc/**/*.test.ts']),
-      nodeProject('build', ['test/build/**/*.test.ts']),
+      // ESLint and Electronegativity load their rules on first use: seconds on a busy machine.
+      nodeProject('build', ['test/build/**/*.test.ts'], { testTimeout: 30_000 }),
       {
         plugins: [react()],
         test: {
@@ -28,10 +29,13 @@ export default defineConfig({
         },
       },
       // The browser suite drives one Chromium at a time; files run one after another.
+      // A screen answers in milliseconds, but a busy machine (two cores, CI beside other work) can take
+      // seconds; polls wait up to five before a test fails.
       nodeProject('e2e', ['test/e2e/**/*.test.ts'], {
         testTimeout: 60_000,
         hookTimeout: 60_000,
         fileParallelism: false,
+        expect: { poll: { timeout: 5_000 } },
       }),
     ],
   },

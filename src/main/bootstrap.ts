@@ -1,8 +1,9 @@
 // Wires the app together: single instance, security policy, database, IPC and the window.
 import type * as Electron from 'electron';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/ipc/result';
-import { recordEmergencyAccess } from './audit/auditLog';
+import { fileHeadAnchor } from './audit/auditAnchor';
 import { DatabaseOpenError, type Db } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
@@ -93,9 +94,13 @@ export function bootstrap(options: BootstrapOptions): void {
     const rendererRoot = path.join(options.outDir, 'renderer');
     protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
 
-    const paths = resolveDataPaths(app.getPath('userData'), options.env);
-    // Beside the profile, never with the database's backups or exports.
+    // VERIFYDESK_DB_PATH moves the database for development and tests only: an installed app keeps it
+    // in the profile, where its key and the audit trail's record are.
+    const paths = resolveDataPaths(app.getPath('userData'), app.isPackaged ? {} : options.env);
+    // In the profile, never with the database's backups or exports: the key file, and the audit
+    // trail's last entry (someone with a copy of the database and its key cannot also rewrite these).
     const keyFilePath = path.join(app.getPath('userData'), 'verifydesk-key.json');
+    const auditHead = fileHeadAnchor(path.join(app.getPath('userData'), 'verifydesk-audit-head.json'));
     const now = systemNow;
     const protector = safeStorageProtector(safeStorage, process.platform);
     const trusted = (sender: SenderInfo) => isTrustedSender(sender, devServerUrl);
@@ -141,14 +146,19 @@ export function bootstrap(options: BootstrapOptions): void {
         protector,
         key: obtained.key,
         history: obtained.history,
+        audit: obtained.audit,
         now,
       });
       try {
-        db = openDatabase(paths, now, keys.current(), obtained.history).db;
-        if (obtained.emergency) {
-          recordEmergencyAccess(db, now);
-          keys.markRecoveryStored(); // it was just typed in: the practice has it
-        }
+        db = openDatabase(
+          paths,
+          now,
+          keys.all(),
+          { key: keys.audit(), anchor: auditHead },
+          { emergency: obtained.emergency },
+        ).db;
+        // The recovery code was just typed in: the practice has it. (Its use is in the audit trail.)
+        if (obtained.emergency) keys.markRecoveryStored();
         loadSampleDataOnce(db, now);
       } catch (error) {
         if (error instanceof DatabaseOpenError && error.reason === 'damaged') {
@@ -158,6 +168,7 @@ export function bootstrap(options: BootstrapOptions): void {
             handlers: damagedStartHandlers({
               paths,
               keys: keys.all(),
+              auditKey: keys.audit(),
               now,
               problem: error.message,
               files,
@@ -184,6 +195,7 @@ export function bootstrap(options: BootstrapOptions): void {
         restart,
         appVersion: app.getVersion(),
         now,
+        workstation: hostname(),
         clipboard,
         files,
         links: { open: (url, sites) => openExternalSafe(shell, url, sites) },

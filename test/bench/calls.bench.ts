@@ -4,22 +4,22 @@
 //
 // The records are cloned in SQL from one call driven through the real service, so they have the shapes
 // the app writes; the triggers of migration 8 fill the search index and planned services as they would.
+// The ledger holds the measured plan's statements from 500 earlier verifications (not every
+// call's: a question reads one field of one plan by its index, so other plans' statements cost nothing).
 // Building the store takes a few minutes and about 3 GB of temporary disk; it is removed afterwards.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { createCallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
-import { createPriorAuthService } from '../../src/main/services/priorAuthService';
-import { createReverifyService } from '../../src/main/services/reverifyService';
 import type { CallView } from '../../src/shared/script/callViews';
 import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { daysFromToday, fixedClock, TEST_TODAY } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const ANSWERS_PER_CALL = 20;
@@ -28,6 +28,8 @@ const PLANS = 5_000;
 const PAYERS = 200;
 /** Calls are spread over ten years ending today, so about a month of them have appointments ahead. */
 const YEARS = 10;
+/** Earlier verifications of the plan the measured call is on. */
+const PLAN_HISTORY = 500;
 
 const FIRST_NAMES = ['Ana', 'Ben', 'Cora', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun'];
 
@@ -43,17 +45,16 @@ function buildStore(db: Db, template: { planId: number; patientId: number; callI
       INSERT INTO payers (name, phone_benefits, updated_at)
       SELECT 'Fictional Payer ' || k || ' (sample)', '555-0100', '2026-01-01T00:00:00Z' FROM n`);
     db.exec(`${numbers(PLANS - 1)}
-      INSERT INTO plans (payer_id, name, group_number, plan_type, benefits_json, provenance_json, updated_at)
-      SELECT 1 + k % ${PAYERS}, 'Plan ' || k || ' PPO', 'GRP-' || k, 'ppo', t.benefits_json, t.provenance_json,
-        t.updated_at
+      INSERT INTO plans (payer_id, name, group_number, plan_type, updated_at)
+      SELECT 1 + k % ${PAYERS}, 'Plan ' || k || ' PPO', 'GRP-' || k, 'ppo', t.updated_at
       FROM n, plans t WHERE t.id = ${template.planId}`);
     db.exec(`${numbers(PATIENTS - 1)}
       INSERT INTO patients (first_name, last_name, dob, preferred_language, updated_at)
       SELECT json_extract('${JSON.stringify(FIRST_NAMES)}', '$[' || (k % ${FIRST_NAMES.length}) || ']'),
         'Synth' || (k / ${FIRST_NAMES.length}), '1980-01-01', 'en', '2026-01-01T00:00:00Z' FROM n`);
     db.exec(`INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, relationship,
-        provenance_json, updated_at)
-      SELECT p.id, 1 + p.id % ${PLANS}, 1, 'SYN' || p.id, 'Subscriber', 'self', '{}', '2026-01-01T00:00:00Z'
+        updated_at)
+      SELECT p.id, 1 + p.id % ${PLANS}, 1, 'SYN' || p.id, 'Subscriber', 'self', '2026-01-01T00:00:00Z'
       FROM patients p WHERE p.id <> ${template.patientId}`);
   })();
   db.transaction(() => {
@@ -75,8 +76,9 @@ function buildStore(db: Db, template: { planId: number; patientId: number; callI
       FROM c JOIN coverages cv ON cv.patient_id = c.patient AND cv.ordinal = 1, calls t
       WHERE t.id = ${template.callId}`);
     db.exec(`${numbers(ANSWERS_PER_CALL)}
-      INSERT INTO call_answers (call_id, answer_key, answer_json, was_known, answered_at)
-      SELECT c.id, 'step_' || n.k, '{"type":"yes_no_unknown","value":"yes"}', c.id % 2, c.started_at
+      INSERT INTO call_answers (call_id, answer_key, answer_json, comparison, answered_at)
+      SELECT c.id, 'step_' || n.k, '{"type":"yes_no_unknown","value":"yes"}',
+        CASE c.id % 2 WHEN 1 THEN 'confirmed' ELSE 'new' END, c.started_at
       FROM calls c, n WHERE c.id > ${template.callId} ORDER BY c.id, n.k`);
     db.exec(`UPDATE calls SET status = 'completed' WHERE id > ${template.callId} AND id % 50 <> 0`);
     // One call in twenty found a code needing prior authorization; old ones are decided, recent ones open.
@@ -90,6 +92,15 @@ function buildStore(db: Db, template: { planId: number; patientId: number; callI
         'AUTH-' || c.id, date(s.service_date, '+60 days'), c.started_at, c.started_at
       FROM calls c JOIN planned_services s ON s.source = 'call' AND s.source_id = c.id
       WHERE c.id % 20 = 0 AND c.id > ${template.callId}`);
+    // The template call's plan has been verified ${PLAN_HISTORY} times before: its every answer stated again
+    // a day apart, so a question on it reads a long history (the answer reads one field by its index).
+    db.exec(`${numbers(PLAN_HISTORY)}
+      INSERT INTO observations (uid, plan_id, code, field, value_json, observed_on, recorded_at, recorded_by,
+        workstation, source, call_id, rep_name, reference_number)
+      SELECT printf('%016x%016x', t.id * 100000 + n.k, abs(random())), t.plan_id, t.code, t.field, t.value_json,
+        date(t.observed_on, '-' || n.k || ' days'), strftime('%Y-%m-%dT%H:%M:%SZ', t.recorded_at, '-' || n.k || ' days'),
+        t.recorded_by, t.workstation, t.source, t.call_id, t.rep_name, t.reference_number
+      FROM observations t, n WHERE t.call_id = ${template.callId} AND t.plan_id IS NOT NULL`);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const count = (table: string) =>
@@ -98,6 +109,7 @@ function buildStore(db: Db, template: { planId: number; patientId: number; callI
     seconds: (performance.now() - started) / 1000,
     calls: count('calls'),
     answers: count('call_answers'),
+    statements: count('observations'),
     priorAuths: count('prior_auths'),
     upcoming: (
       db.prepare('SELECT count(*) AS n FROM planned_services WHERE service_date >= ?').get(today) as {
@@ -114,23 +126,23 @@ const suite: BenchSuite = {
   async setup() {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-calls-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const now = () => new Date('2026-11-22T15:00:00Z');
-    const today = '2026-11-22';
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const now = fixedClock();
+    const today = TEST_TODAY;
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const deps = { db, now, actor: () => 'Bench User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
-    const priorAuths = createPriorAuthService(deps);
-    const reverify = createReverifyService({ db, now, staleAfterDays: () => 90 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const calls = testServices(deps.db, deps.now).calls;
+    const priorAuths = testServices(deps.db, deps.now).priorAuths;
+    const reverify = testServices(db, now).reverify;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = patients.save(null, patientInput());
     const planned = [
-      { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
-      { code: 'D0330', tooth: null, serviceDate: '2026-12-10' },
+      { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
+      { code: 'D0330', tooth: null, serviceDate: daysFromToday(18) },
     ];
     const start = () => calls.start({ patientId: patient.id, planId: plan.id, planned, dialedNumber: null });
-    const finish = { nextAction: 'Bench', nextActionDue: '2026-11-23', reverifyDate: null };
+    const finish = { nextAction: 'Bench', nextActionDue: daysFromToday(1), reverifyDate: null };
     const templateCall = driveCall(calls, start());
     calls.complete(templateCall.id, finish);
 
@@ -138,6 +150,7 @@ const suite: BenchSuite = {
     const megabytes = Math.round(statSync(paths.dbPath).size / 1e6);
     built =
       `store: ${store.calls.toLocaleString('en-US')} calls, ${store.answers.toLocaleString('en-US')} answers, ` +
+      `${store.statements.toLocaleString('en-US')} ledger statements, ` +
       `${store.priorAuths.toLocaleString('en-US')} prior auths, ${store.upcoming.toLocaleString('en-US')} ` +
       `planned codes ahead; ${megabytes} MB; built in ${store.seconds.toFixed(0)} s`;
 
@@ -160,6 +173,7 @@ const suite: BenchSuite = {
             }
             const c = view.current!;
             view = calls.answer(view.id, SCRIPTED[c.stepId] ?? c.known?.answer ?? plainAnswer(c));
+            if (view.pendingReadBack) view = calls.confirmReadBack(view.id, view.pendingReadBack.key);
           },
         },
         ...searches.map(([label, query]) => ({

@@ -12,6 +12,7 @@ import { buildMatchExpression, queryWords } from '../../src/shared/catalog/searc
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
+import { testAuditChain } from '../helpers/testAudit';
 
 const NOTE_COUNT = 100_000;
 let docCounts = '';
@@ -150,7 +151,7 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-catalog-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     // Policy notes live in their own full-text index (the catalog lookup never searches them), in the
     // same database file, so the catalog index is measured inside a realistically large database.
     db.exec(

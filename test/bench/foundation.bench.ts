@@ -12,6 +12,7 @@ import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
+import { testAuditChain } from '../helpers/testAudit';
 
 const suite: BenchSuite = {
   name: 'foundation',
@@ -19,7 +20,7 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const services = createAppServices({
       db,
       paths,
@@ -27,6 +28,7 @@ const suite: BenchSuite = {
       restart: () => undefined,
       appVersion: 'bench',
       now,
+      workstation: 'Bench desk',
       clipboard: { writeText: () => undefined },
       files: { save: async () => null, chooseFolder: async () => null, chooseFile: async () => null },
       links: { open: async () => undefined },
@@ -61,7 +63,7 @@ const suite: BenchSuite = {
         {
           name: 'open existing database (pragmas + quick_check)',
           iterations: 100,
-          run: () => openAppDatabase(paths, now, TEST_DB_KEY).db.close(),
+          run: () => openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath)).db.close(),
         },
       ],
       teardown: () => {

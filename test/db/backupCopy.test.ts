@@ -9,6 +9,7 @@ import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { TEST_NOW } from '../helpers/testClock';
 
 // A switch that makes the next file copy come out damaged, as a failing drive or cable might.
 const damageNextCopy = vi.hoisted(() => ({ on: false }));
@@ -28,7 +29,7 @@ vi.mock('node:fs', async (importOriginal) => {
 describe('a copy of each backup in a second folder (DB-10)', () => {
   const tempDir = useTempDirs();
   const clock = () => {
-    let at = Date.parse('2026-11-22T15:00:00.000Z');
+    let at = TEST_NOW.getTime();
     return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
   };
 
@@ -50,13 +51,13 @@ describe('a copy of each backup in a second folder (DB-10)', () => {
     await send('settings:update', { backupCopyFolder: usb });
 
     const made = (await send('backups:create', {})) as { ok: true; value: { name: string; copy: unknown } };
-    expect(made.value.copy).toEqual({ folder: usb, at: '2026-11-22T15:00:00.000Z', ok: true, problem: null });
+    expect(made.value.copy).toEqual({ folder: usb, at: TEST_NOW.toISOString(), ok: true, problem: null });
     const copy = path.join(usb, made.value.name);
     expect(readFileSync(copy)).toEqual(readFileSync(path.join(paths.backupDir, made.value.name)));
     expect(verifyBackupFile(copy, TEST_DB_KEY).counts.patients).toBe(1);
     expect(readdirSync(usb)).toEqual([made.value.name]); // no temporary file left
     const audit = db
-      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'backup' ORDER BY id DESC LIMIT 1")
+      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'backup_copy' ORDER BY id DESC LIMIT 1")
       .get() as { d: string };
     expect(JSON.parse(audit.d)).toMatchObject({ file: made.value.name, copied: true });
 
@@ -78,7 +79,7 @@ describe('a copy of each backup in a second folder (DB-10)', () => {
       value: { copyFolder: usb, lastCopy: { ok: false, problem: second.value.copy.problem } },
     });
     const failed = db
-      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'backup' ORDER BY id DESC LIMIT 1")
+      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'backup_copy' ORDER BY id DESC LIMIT 1")
       .get() as { d: string };
     expect(JSON.parse(failed.d)).toMatchObject({ file: second.value.name, copied: false });
   });

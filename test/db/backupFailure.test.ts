@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_NOW } from '../helpers/testClock';
 
 const failRename = vi.hoisted(() => ({ on: false }));
 vi.mock('node:fs', async (importOriginal) => {
@@ -20,7 +21,7 @@ describe('a failing backup step', () => {
   const tempDir = useTempDirs();
 
   it('removes its temporary file and leaves the older backups untouched', async () => {
-    let clock = Date.parse('2026-11-22T15:00:00Z');
+    let clock = TEST_NOW.getTime();
     const { send, paths, reported } = await openSignedInApp(tempDir, () => new Date(clock));
     const first = (await send('backups:create', {})) as { value: { name: string } };
     const firstBytes = readFileSync(path.join(paths.backupDir, first.value.name));

@@ -9,14 +9,15 @@ import { backupsToPrune, verifyBackupFile, type BackupFile } from '../../src/mai
 import { latestGoodBackup } from '../../src/main/backup/damagedStart';
 import { scheduleRestore } from '../../src/main/backup/restore';
 import type { Db } from '../../src/main/db/connection';
-import { openDb } from '../../src/main/db/connection';
+import { openCopy, openDb } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { MIGRATIONS } from '../../src/main/db/migrations';
-import { fixedClock, TEST_NOW } from '../helpers/testClock';
+import { TEST_NOW, atNoon, fixedClock, daysFromToday } from '../helpers/testClock';
+import { TEST_AUDIT_KEY, testAuditChain } from '../helpers/testAudit';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 
@@ -31,7 +32,7 @@ function contentHash(db: Db): string {
 describe('backups and restore', () => {
   const tempDir = useTempDirs();
 
-  it('a backup is encrypted, verified and audited with the audit chain head; daily runs once a day', async () => {
+  it('a backup is encrypted, verified, and carries its own audit entry as its trail head; daily runs once a day', async () => {
     const { db, send, services, paths } = await openSignedInApp(tempDir);
     await send('patients:save', { id: null, patient: patientInput() });
     const made = await send('backups:create', {});
@@ -41,19 +42,35 @@ describe('backups and restore', () => {
     expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(readFileSync(file).includes(Buffer.from('Qzxlast'))).toBe(false);
     expect(verifyBackupFile(file, TEST_DB_KEY).counts.patients).toBe(1);
-    const audit = db.prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'backup'").get() as {
-      d: string;
-    };
-    expect(JSON.parse(audit.d)).toMatchObject({
-      file: name,
-      kind: 'manual',
-      chainHead: { id: expect.any(Number) },
+    const recorded = db
+      .prepare("SELECT id, hash, detail_json AS d FROM audit_log WHERE action = 'backup'")
+      .get() as { id: number; hash: string; d: string };
+    expect(JSON.parse(recorded.d)).toEqual({ file: name, kind: 'manual' });
+    // The copy's trail ends exactly at the entry that records it: its head travels inside it.
+    const copy = openCopy(file, TEST_DB_KEY, { readonly: true });
+    expect(copy.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({
+      id: recorded.id,
+      hash: recorded.hash,
     });
+    copy.close();
 
     expect(services.backups.dailyIfDue()).toMatchObject({ kind: 'daily' });
     expect(services.backups.dailyIfDue()).toBeNull();
     // No temporary files are left behind.
     expect(readdirSync(paths.backupDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('temporary files a killed backup left behind are swept by the next backup; other files are left alone', async () => {
+    const { send, paths } = await openSignedInApp(tempDir);
+    const first = (await send('backups:create', {})) as { value: { name: string } };
+    // What a kill during a backup, or during its copy to the second folder, leaves.
+    const orphan = path.join(paths.backupDir, `.${first.value.name.replace('-manual', '-daily')}.tmp`);
+    writeFileSync(orphan, 'half a backup');
+    writeFileSync(path.join(paths.backupDir, '.notes.tmp'), 'not ours');
+    expect(existsSync(orphan)).toBe(true);
+    await send('backups:create', {}).then(() => undefined); // same millisecond: refused, but swept first
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(path.join(paths.backupDir, '.notes.tmp'))).toBe(true);
   });
 
   it('a truncated or bit-flipped copy fails the verifier', async () => {
@@ -104,7 +121,7 @@ describe('backups and restore', () => {
     });
 
     db.close(); // the app restarts
-    const reopened = openAppDatabase(paths, fixedClock(), TEST_DB_KEY);
+    const reopened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     expect(reopened.restoredFrom).toBe(backup.value.name);
     expect(contentHash(reopened.db)).toBe(expected);
     expect(reopened.db.pragma('foreign_key_check')).toEqual([]);
@@ -129,7 +146,7 @@ describe('backups and restore', () => {
   });
 
   it('retention keeps a week of days, a month of weeks, a year of months, the newest and every pre-migration copy', () => {
-    const now = new Date('2026-11-22T12:00:00Z');
+    const now = TEST_NOW;
     const files: BackupFile[] = [];
     for (let day = 0; day < 400; day++) {
       const at = new Date(now.getTime() - day * 86_400_000);
@@ -138,7 +155,7 @@ describe('backups and restore', () => {
     files.push({
       name: 'pm',
       kind: 'pre-migration',
-      takenAt: '2025-01-01T00:00:00.000Z',
+      takenAt: atNoon(daysFromToday(-700)).toISOString(),
       schemaVersion: 8,
       bytes: 1,
     });
@@ -168,10 +185,17 @@ describe('backups and restore', () => {
     writeFileSync(paths.dbPath, bytes);
     expect(() => openDb(paths.dbPath, TEST_DB_KEY)).toThrow(/damaged/);
 
-    const offered = latestGoodBackup(paths, [TEST_DB_KEY], LATEST);
+    const offered = latestGoodBackup(paths, [TEST_DB_KEY], TEST_AUDIT_KEY, LATEST);
     expect(offered?.name).toBe(good.value.name);
-    scheduleRestore(paths, path.join(paths.backupDir, offered!.name), [TEST_DB_KEY], LATEST, TEST_NOW);
-    const reopened = openAppDatabase(paths, fixedClock(), TEST_DB_KEY);
+    scheduleRestore(
+      paths,
+      path.join(paths.backupDir, offered!.name),
+      [TEST_DB_KEY],
+      TEST_AUDIT_KEY,
+      LATEST,
+      TEST_NOW,
+    );
+    const reopened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     expect(reopened.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Savedpatient' }]);
     expect(readdirSync(path.dirname(paths.dbPath)).some((f) => f.includes('.replaced-'))).toBe(true);
     reopened.db.close();

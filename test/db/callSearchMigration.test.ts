@@ -6,74 +6,46 @@ import { openDb } from '../../src/main/db/connection';
 import { migrate } from '../../src/main/db/migrate';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { seedCatalog } from '../../src/main/db/seedCatalog';
-import { createCallService } from '../../src/main/services/callService';
-import { createEstimateService } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
-import { driveCall } from '../helpers/callDriver';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { fillLegacyStore } from '../helpers/legacyStore';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { daysFromToday, fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 describe('migration 8 (call search, planned services)', () => {
   const tempDir = useTempDirs();
 
   it('indexes the calls and insurance estimates written under schema 7', () => {
     const dir = tempDir();
-    const now = () => new Date('2026-11-22T15:00:00Z');
+    const now = fixedClock();
     const db = openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY);
-    const before = MIGRATIONS.filter((m) => m.version <= 7);
-    migrate(db, before, { backupDir: dir, now });
-    seedCatalog(db);
-
-    const deps = { db, now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
-    const estimates = createEstimateService({ ...deps, staleAfterDays: () => 90 });
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const patient = patients.save(null, patientInput());
-    const call = calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10' }],
-      dialedNumber: null,
-    });
-    const done = driveCall(
-      calls,
-      calls.start({
-        patientId: patient.id,
-        planId: plan.id,
-        planned: [{ code: 'D0368', tooth: null, serviceDate: '2026-12-11' }],
-        dialedNumber: null,
-      }),
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 7),
+      { backupDir: dir, now, key: TEST_DB_KEY },
     );
-    calls.complete(done.id, {
-      nextAction: 'Schedule',
-      nextActionDue: '2026-11-23',
-      reverifyDate: '2026-12-01',
-    });
-    policies.setBenefits(plan.id, { benefitYearStartMonth: 7 });
-    const line = { code: 'D0330', tooth: null, serviceDate: '2027-01-15', feeCents: 10_000 };
-    estimates.save({ patientId: patient.id, selfPay: false, lines: [line] });
-    estimates.save({ patientId: patient.id, selfPay: true, lines: [{ ...line, code: 'D0310' }] });
+    seedCatalog(db);
+    const legacy = fillLegacyStore(db);
 
-    migrate(db, MIGRATIONS, { backupDir: dir, now });
-    expect(calls.search('qzxlast d0367').map((c) => c.id)).toEqual([call.id]);
+    migrate(db, MIGRATIONS, { backupDir: dir, now, key: TEST_DB_KEY });
+    const { calls } = testServices(db, now);
+    expect(calls.search('synthpatient d0367').map((c) => c.id)).toEqual([legacy.callId]);
     const planned = db
       .prepare('SELECT source, service_date AS date, code FROM planned_services ORDER BY service_date')
       .all();
+    // The call's appointment, and the insurance estimate's (the self-pay one plans no verification).
     expect(planned).toEqual([
-      { source: 'call', date: '2026-12-10', code: 'D0367' },
-      { source: 'call', date: '2026-12-11', code: 'D0368' },
-      { source: 'estimate', date: '2027-01-15', code: 'D0330' },
+      { source: 'call', date: daysFromToday(20), code: 'D0367' },
+      { source: 'estimate', date: daysFromToday(40), code: 'D0330' },
     ]);
     // The worklist's small tables start out holding what was already on file.
     expect(db.prepare('SELECT call_id AS callId, reverify_date AS r FROM last_verifications').all()).toEqual([
-      { callId: done.id, r: '2026-12-01' },
+      { callId: legacy.callId, r: daysFromToday(20) },
     ]);
-    expect(db.prepare('SELECT start_month AS m FROM plan_years WHERE plan_id = ?').get(plan.id)).toEqual({
-      m: 7,
+    expect(
+      db.prepare('SELECT start_month AS m FROM plan_years WHERE plan_id = ?').get(legacy.planId),
+    ).toEqual({
+      m: 1,
     });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { createCallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
+import { formatUsDate } from '../../src/shared/dates/usDate';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
-import { driveCall, plainAnswer, SCRIPTED } from '../helpers/callDriver';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { driveCall, learningCount, plainAnswer, SCRIPTED } from '../helpers/callDriver';
+import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const PLANNED = [
-  { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
-  { code: 'D0330', tooth: null, serviceDate: '2026-12-10' },
+  { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
+  { code: 'D0330', tooth: null, serviceDate: daysFromToday(18) },
 ];
 
 describe('verification calls', () => {
@@ -20,9 +21,9 @@ describe('verification calls', () => {
   const setup = () => {
     const { db, paths, now } = openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const calls = testServices(deps.db, deps.now).calls;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = patients.save(null, patientInput());
     const other = patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));
@@ -30,7 +31,7 @@ describe('verification calls', () => {
   };
   const finish = {
     nextAction: 'Submit the prior authorization',
-    nextActionDue: '2026-11-24',
+    nextActionDue: daysFromToday(2),
     reverifyDate: null,
   };
   const expectAppError = (fn: () => unknown, code: string, message?: RegExp) => {
@@ -53,7 +54,7 @@ describe('verification calls', () => {
     );
     expect(first.outcomes).toEqual({ D0367: 'pa_required', D0330: 'pa_required' });
     calls.complete(first.id, finish);
-    const firstCount = calls.fromScratchCount(first.id);
+    const firstCount = learningCount(calls.view(first.id));
 
     const second = calls.start({
       patientId: other.id,
@@ -65,17 +66,19 @@ describe('verification calls', () => {
       reference_number: { type: 'reference', value: 'REF-2026-002' },
     });
     calls.complete(secondDone.id, finish);
-    const secondCount = calls.fromScratchCount(second.id);
+    const secondCount = learningCount(calls.view(second.id));
     console.log(
-      `learning: first call ${firstCount.fromScratch} questions from scratch; second call on the same plan ${secondCount.fromScratch} from scratch and ${secondCount.confirmed} confirmed (${Math.round((100 * secondCount.fromScratch) / firstCount.fromScratch)}%)`,
+      `learning: first call ${firstCount.fromScratch} questions from scratch; second call on the same plan ${secondCount.fromScratch} from scratch, ${secondCount.confirmed} confirmed, ${secondCount.changed} changed (${Math.round((100 * secondCount.fromScratch) / firstCount.fromScratch)}%)`,
     );
     expect(firstCount.confirmed).toBe(0);
+    // Every known plan answer was given again unchanged: true confirmations, not corrections.
+    expect(secondCount.changed).toBe(0);
     expect(secondCount.fromScratch).toBeLessThanOrEqual(Math.floor(firstCount.fromScratch * 0.3));
 
     // What was learned is in the plan, with the call as its source.
     const cell = policies.getMatrix(plan.id).rows.find((r) => r.code === 'D0367')!.cells.priorAuth;
     expect(cell).toMatchObject({ value: 'required', status: 'known' });
-    expect(cell.provenance).toMatchObject({
+    expect(cell.source).toMatchObject({
       source: 'call',
       repName: 'Rep Synthetic',
       referenceNumber: 'REF-2026-002',
@@ -88,7 +91,7 @@ describe('verification calls', () => {
   });
 
   it('the medical-plan branch: a linked call about the codes dental refused, learning for the medical plan', () => {
-    const { db, calls, policies, plan, patient } = setup();
+    const { db, calls, policies, patients, plan, patient } = setup();
     const medicalPlan = policies.savePlan(null, {
       ...planInput(plan.payerId, 'Fictional Medical Choice'),
       planType: 'medical',
@@ -112,6 +115,16 @@ describe('verification calls', () => {
       () => calls.startMedical(dental.id, { planId: plan.id, dialedNumber: null }),
       'validation',
       /medical plan/,
+    );
+    // Only a medical plan the patient has coverage with: the rep finds the member by its member ID.
+    expectAppError(
+      () => calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: null }),
+      'validation',
+      /no coverage with that medical plan/,
+    );
+    patients.saveCoverage(
+      null,
+      coverageInput(patient.id, medicalPlan.id, { memberId: 'MED555', effectiveDate: daysFromToday(-300) }),
     );
 
     const medical = calls.startMedical(dental.id, { planId: medicalPlan.id, dialedNumber: '555-0199' });
@@ -163,7 +176,10 @@ describe('verification calls', () => {
     }
     expect(view.current!.known).toEqual({
       answer: { type: 'money', value: 150_000 },
-      source: expect.stringMatching(/^confirmed \d{4}-\d\d-\d\d, Rep Synthetic, ref REF-2026-001$/),
+      text: '$1,500.00',
+      source: `said on a call ${formatUsDate(TEST_TODAY)}, Rep Synthetic, ref REF-2026-001`,
+      status: 'known',
+      conflict: [],
     });
     db.close();
   });
@@ -175,18 +191,8 @@ describe('verification calls', () => {
     view = calls.answer(view.id, { type: 'reference', value: 'REF-9' });
     const position = view.current!.key;
     db.close(); // the window closes, the app crashes, the power goes: nothing was "saved" explicitly
-    const reopened = openAppDatabase(paths, now, TEST_DB_KEY).db;
-    const again = createCallService({
-      db: reopened,
-      now,
-      actor: () => 'Test User',
-      policies: createPolicyService({
-        db: reopened,
-        now,
-        actor: () => 'Test User',
-        staleAfterDays: () => 90,
-      }),
-    });
+    const reopened = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath)).db;
+    const again = testServices(reopened, now).calls;
     expect(again.inProgress().map((c) => c.id)).toEqual([view.id]);
     const resumed = again.view(view.id);
     expect(resumed.current!.key).toBe(position);
@@ -203,7 +209,7 @@ describe('verification calls', () => {
     expect(dropped).toMatchObject({
       status: 'partial',
       outcomes: { D0367: 'partial', D0330: 'partial' },
-      nextActionDue: '2026-11-22',
+      nextActionDue: TEST_TODAY,
     });
     expect(dropped.nextAction).toMatch(/Call back/);
     expect(dropped.answers).toHaveLength(1);
@@ -284,7 +290,7 @@ describe('verification calls', () => {
     const b = calls.start({
       patientId: other.id,
       planId: plan.id,
-      planned: [{ code: 'D0310', tooth: null, serviceDate: '2026-12-10' }],
+      planned: [{ code: 'D0310', tooth: null, serviceDate: daysFromToday(18) }],
       dialedNumber: null,
     });
     calls.answer(b.id, { type: 'text', value: 'Rep Synthetic' });

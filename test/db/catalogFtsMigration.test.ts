@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/main/db/connection';
 import { migrate, schemaVersion } from '../../src/main/db/migrate';
 import { MIGRATIONS } from '../../src/main/db/migrations';
-import { dropCatalogFtsMigration } from '../../src/main/db/migrations/0012-drop-catalog-fts';
+import { dropCatalogFtsMigration } from '../../src/main/db/migrations/0015-drop-catalog-fts';
 import { seedCatalog } from '../../src/main/db/seedCatalog';
 import { createCatalogService } from '../../src/main/services/catalogService';
 import { fixedClock } from '../helpers/testClock';
@@ -29,7 +29,7 @@ describe('drop-catalog-fts migration', () => {
     migrate(
       db,
       MIGRATIONS.filter((m) => m.version < dropCatalogFtsMigration.version),
-      { backupDir: dir, now },
+      { backupDir: dir, now, key: TEST_DB_KEY },
     );
     seedCatalog(db);
     db.prepare(
@@ -38,7 +38,7 @@ describe('drop-catalog-fts migration', () => {
     ).run(now().toISOString());
     expect(names(db)).toEqual(expect.arrayContaining(['catalog_search', 'catalog_search_vocabulary']));
 
-    migrate(db, MIGRATIONS, { backupDir: dir, now });
+    migrate(db, MIGRATIONS, { backupDir: dir, now, key: TEST_DB_KEY });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(names(db)).toEqual([]);
     expect(db.prepare('SELECT count(*) AS n FROM catalog_codes').get()).toEqual({ n: 63 });

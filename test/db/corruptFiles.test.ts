@@ -6,10 +6,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { createPatientService } from '../../src/main/services/patientService';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const CHILD = path.resolve(__dirname, '../fixtures/children/openDamaged.ts');
 const CASES = 40;
@@ -20,9 +22,9 @@ describe('corrupted database files', () => {
   it(`${CASES} damaged copies: each opens as OK or DAMAGED, never a crash`, () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'fixture.sqlite'), backupDir: path.join(dir, 'backups') };
-    const now = () => new Date('2026-11-22T15:00:00Z');
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
-    const patients = createPatientService({ db, now, actor: () => 'Test User', staleAfterDays: () => 30 });
+    const now = fixedClock();
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const patients = testServices(db, now, { actor: () => 'Test User' }).patients;
     for (let i = 0; i < 20; i++) patients.save(null, patientInput({ lastName: `Corrupt${i}` }));
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

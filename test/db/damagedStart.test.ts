@@ -11,6 +11,7 @@ import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
+import { TEST_AUDIT_KEY, testAuditChain } from '../helpers/testAudit';
 
 describe('damaged database at start: choosing the backup', () => {
   const tempDir = useTempDirs();
@@ -34,6 +35,7 @@ describe('damaged database at start: choosing the backup', () => {
     const handlers = damagedStartHandlers({
       paths,
       keys: [TEST_DB_KEY],
+      auditKey: TEST_AUDIT_KEY,
       now: fixedClock(),
       problem: 'The database file is damaged.',
       files: { chooseFile: async () => picks.shift() ?? null },
@@ -58,7 +60,7 @@ describe('damaged database at start: choosing the backup', () => {
 
     expect(handlers['startup:restore']({ file: onDrive })).toEqual({ restarting: true });
     expect(restarts).toEqual(['restart']);
-    const next = openAppDatabase(paths, fixedClock(), TEST_DB_KEY);
+    const next = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     expect(next.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
     next.db.close();
   });

@@ -5,6 +5,7 @@ import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
 import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_NOW, fixedClock } from '../helpers/testClock';
 
 describe('recovery-code use flags the next administrator sign-in', () => {
   const tempDir = useTempDirs();
@@ -13,11 +14,11 @@ describe('recovery-code use flags the next administrator sign-in', () => {
     const { db, send } = await openSignedInApp(tempDir);
     expect(await send('security:emergencyAccess', {})).toEqual({ ok: true, value: { notice: null } });
 
-    recordEmergencyAccess(db, () => new Date('2026-11-22T14:02:00.000Z'));
+    recordEmergencyAccess(db, fixedClock());
     const first = (await send('security:emergencyAccess', {})) as { value: { notice: { id: number } } };
     expect(first).toEqual({
       ok: true,
-      value: { notice: { id: expect.any(Number), at: '2026-11-22T14:02:00.000Z' } },
+      value: { notice: { id: expect.any(Number), at: TEST_NOW.toISOString() } },
     });
 
     // A front-desk user neither sees nor clears it.
@@ -54,9 +55,10 @@ describe('recovery-code use flags the next administrator sign-in', () => {
     expect(row).toEqual({ who: expect.any(String), id: first.value.notice.id });
 
     // A later use is a new notice.
-    recordEmergencyAccess(db, () => new Date('2026-11-23T09:00:00.000Z'));
+    const nextDay = new Date(TEST_NOW.getTime() + 21 * 3_600_000);
+    recordEmergencyAccess(db, fixedClock(nextDay));
     expect(await send('security:emergencyAccess', {})).toMatchObject({
-      value: { notice: { at: '2026-11-23T09:00:00.000Z' } },
+      value: { notice: { at: nextDay.toISOString() } },
     });
   });
 });

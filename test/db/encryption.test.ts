@@ -10,15 +10,17 @@ import { DatabaseOpenError, holdsEncryptedData, openDb } from '../../src/main/db
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { keyFromRecoveryCode, obtainDbKey, readKeyFile, recoveryCodeOf } from '../../src/main/security/dbKey';
 import { keyProtectionProblem } from '../../src/main/security/safeStorageProtector';
-import { createPatientService } from '../../src/main/services/patientService';
 import { fakeKeyProtector } from '../helpers/fakeKeyProtector';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
+import { testAuditChain } from '../helpers/testAudit';
 
 const MARKERS = ['Mrkfirst', 'Qzxlast', 'MRK987654321'];
 const PLAINTEXT = 'SQLite format 3\0';
-const now = () => new Date('2026-11-22T15:00:00Z');
+const now = fixedClock();
 
 function containsMarker(file: string): string | null {
   const bytes = readFileSync(file);
@@ -31,19 +33,19 @@ describe('encryption at rest', () => {
   function seeded() {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
-    const patients = createPatientService({ db, now, actor: () => 'Test User', staleAfterDays: () => 30 });
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const patients = testServices(db, now, { actor: () => 'Test User' }).patients;
     const patient = patients.save(null, patientInput());
     db.prepare(
       `INSERT INTO payers (name, updated_at) VALUES ('Fictional Marker Payer', '2026-01-01T00:00:00Z')`,
     ).run();
     db.prepare(
-      `INSERT INTO plans (payer_id, name, plan_type, benefits_json, provenance_json, updated_at)
-       VALUES (last_insert_rowid(), 'Plan', 'ppo', '{}', '{}', '2026-01-01T00:00:00Z')`,
+      `INSERT INTO plans (payer_id, name, plan_type, updated_at)
+       VALUES (last_insert_rowid(), 'Plan', 'ppo', '2026-01-01T00:00:00Z')`,
     ).run();
     db.prepare(
       `INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, relationship,
-         provenance_json, updated_at) VALUES (?, last_insert_rowid(), 1, 'MRK987654321', 'Mrkfirst Qzxlast', 'self', '{}', '2026-01-01T00:00:00Z')`,
+         updated_at) VALUES (?, last_insert_rowid(), 1, 'MRK987654321', 'Mrkfirst Qzxlast', 'self', '2026-01-01T00:00:00Z')`,
     ).run(patient.id);
     return { dir, paths, db };
   }
@@ -129,7 +131,7 @@ describe('encryption at rest', () => {
     expect(holdsEncryptedData(file)).toBe(true);
   });
 
-  it('the key is made once, stored only wrapped, and re-wrapped exactly once when the OS asks', async () => {
+  it('the key and the audit key are made once, stored only wrapped, and re-wrapped exactly once when the OS asks', async () => {
     const dir = tempDir();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
     const { protector, calls } = fakeKeyProtector();
@@ -146,9 +148,13 @@ describe('encryption at rest', () => {
     const stored = readFileSync(keyFilePath, 'utf8');
     expect(stored).not.toContain(first.key.toString('hex'));
     expect(stored).not.toContain(first.key.toString('base64'));
+    expect(stored).not.toContain(first.audit.key.toString('hex'));
+    expect(stored).not.toContain(first.audit.key.toString('base64'));
+    expect(first.audit.key.equals(first.key)).toBe(false);
     const again = await obtainDbKey({ ...base, databaseExists: true });
     expect('key' in again && again.key.equals(first.key)).toBe(true);
-    expect(calls.wrap).toBe(1);
+    expect('audit' in again && again.audit.key.equals(first.audit.key)).toBe(true);
+    expect(calls.wrap).toBe(2); // the database key and the audit key, once each
 
     const rewrapping = fakeKeyProtector({ rewrapOnce: true });
     await obtainDbKey({ ...base, databaseExists: true, protector: rewrapping.protector });

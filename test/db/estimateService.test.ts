@@ -1,29 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { upsertOfficeFee, upsertPlanFee } from '../../src/main/db/repositories/feeRepo';
-import { createEstimateService, maskMemberId } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
+import { maskMemberId } from '../../src/main/services/estimateService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import {
+  TEST_TODAY,
+  benefitYearStartMonthAroundToday,
+  fixedClock,
+  daysFromToday,
+} from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 describe('estimate service', () => {
   const tempDir = useTempDirs();
-  const setup = (clock = () => new Date('2026-11-22T15:00:00Z')) => {
+  const setup = (clock = fixedClock()) => {
     let now = clock;
     const { db } = openTestAppDb(tempDir, () => now());
     const deps = { db, now: () => now(), actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const estimates = createEstimateService({ ...deps, staleAfterDays: () => 90 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const estimates = testServices(deps.db, deps.now).estimates;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     policies.setBenefits(plan.id, {
       networkStatus: 'in_network',
       annualMaxCents: 150_000,
       deductibleIndividualCents: 5_000,
       deductibleWaivedCategories: ['diagnostic'],
-      benefitYearStartMonth: 1,
+      benefitYearStartMonth: benefitYearStartMonthAroundToday(),
       cobMethod: 'standard',
     });
     policies.setPolicy(plan.id, 'D0367', {
@@ -43,12 +48,12 @@ describe('estimate service', () => {
       subscriberName: 'Mrkfirst Qzxlast',
       subscriberDob: null,
       relationship: 'self',
-      effectiveDate: '2025-01-01',
+      effectiveDate: daysFromToday(-690),
       terminationDate: null,
       maxUsedCents: 20_000,
-      maxUsedStatedOn: '2026-11-01',
+      maxUsedStatedOn: daysFromToday(-21),
       deductibleMetCents: 0,
-      deductibleMetStatedOn: '2026-11-01',
+      deductibleMetStatedOn: daysFromToday(-21),
     });
     return {
       db,
@@ -59,7 +64,7 @@ describe('estimate service', () => {
   };
   const request = (patientId: number) => ({
     patientId,
-    lines: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10', feeCents: null }],
+    lines: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18), feeCents: null }],
     selfPay: false,
   });
 
@@ -74,7 +79,7 @@ describe('estimate service', () => {
       patientCents: 47_500,
     });
     expect(view.lines[0]!.flags.map((f) => f.code)).toContain('prior_auth_required');
-    expect(view.coverages[0]).toMatchObject({ memberIdMasked: '••••••••4321', lastVerified: '2026-11-22' });
+    expect(view.coverages[0]).toMatchObject({ memberIdMasked: '••••••••4321', lastVerified: TEST_TODAY });
     expect(view.coverageTotals[0]).toMatchObject({
       maxRemainingCents: 150_000 - 20_000 - 42_500,
       deductibleRemainingCents: 0,
@@ -100,7 +105,7 @@ describe('estimate service', () => {
     try {
       estimates.compute({
         ...request(patient.id),
-        lines: [{ code: 'D0368', tooth: null, serviceDate: '2026-12-10', feeCents: null }],
+        lines: [{ code: 'D0368', tooth: null, serviceDate: daysFromToday(18), feeCents: null }],
       });
       expect.unreachable();
     } catch (error) {
@@ -113,7 +118,7 @@ describe('estimate service', () => {
   it('a saved estimate is an immutable snapshot: same on every read, and the database refuses changes', () => {
     const { db, estimates, patient } = setup();
     const saved = estimates.save(request(patient.id));
-    expect(saved).toMatchObject({ createdBy: 'Test User', validUntil: '2026-12-22' });
+    expect(saved).toMatchObject({ createdBy: 'Test User', validUntil: daysFromToday(30) });
     expect(estimates.get(saved.id)).toEqual(saved);
     expect(() => db.prepare('UPDATE estimates SET view_json = ? WHERE id = ?').run('{}', saved.id)).toThrow(
       /cannot be changed/,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFeeService } from '../../src/main/services/feeService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { testServices } from '../helpers/services';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -11,7 +11,7 @@ describe('fee schedules', () => {
   const tempDir = useTempDirs();
   const setup = () => {
     const { db, now } = openTestAppDb(tempDir);
-    const policies = createPolicyService({ db, now, actor: () => 'Test User', staleAfterDays: () => 90 });
+    const policies = testServices(db, now, { actor: () => 'Test User' }).policies;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     return { db, fees: createFeeService(db, now), plan };
   };

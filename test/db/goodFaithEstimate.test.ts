@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { upsertOfficeFee } from '../../src/main/db/repositories/feeRepo';
-import { createEstimateService } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
 import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const OFFICE = {
   ...DEFAULT_SETTINGS.office,
@@ -21,17 +21,17 @@ describe('Good Faith Estimates', () => {
   const setup = () => {
     const { db, now } = openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
-    const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(
+    const patient = testServices(deps.db, deps.now).patients.save(
       null,
       patientInput({ preferredLanguage: 'es' }),
     );
     upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, 'now');
-    return { db, gfes: createEstimateService({ ...deps, staleAfterDays: () => 90 }), patient };
+    return { db, gfes: testServices(deps.db, deps.now).estimates, patient };
   };
   const request = (patientId: number) => ({
     patientId,
     primaryService: 'Cone-beam CT scan before implant surgery',
-    scheduledDate: '2026-12-10',
+    scheduledDate: daysFromToday(18),
     items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: null }],
   });
 
@@ -39,7 +39,7 @@ describe('Good Faith Estimates', () => {
     const { db, gfes, patient } = setup();
     const gfe = gfes.issueGoodFaithEstimate(request(patient.id), OFFICE);
     expect(gfe).toMatchObject({
-      issuedOn: '2026-11-22',
+      issuedOn: TEST_TODAY,
       issuedBy: 'Test User',
       language: 'es',
       patient: { name: 'Mrkfirst Qzxlast', dob: '1970-01-02' },
@@ -50,7 +50,7 @@ describe('Good Faith Estimates', () => {
         address: '1 Example Way',
       },
       primaryService: 'Cone-beam CT scan before implant surgery',
-      scheduledDate: '2026-12-10',
+      scheduledDate: daysFromToday(18),
       items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], expectedCents: 120_000 }],
       totalCents: 120_000,
     });

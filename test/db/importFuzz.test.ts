@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/connection';
-import { createPolicyPackService } from '../../src/main/services/policyPackService';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const RUNS = 150;
 const TABLES = [
@@ -108,7 +108,7 @@ describe('importer fuzz', () => {
     const plan = (await send('plans:save', { id: null, plan: planInput(payer.value.id) })) as {
       value: { id: number };
     };
-    const pack = JSON.stringify(createPolicyPackService(db, fixedClock()).exportPack(), null, 2);
+    const pack = JSON.stringify(testServices(db, fixedClock()).packs.exportPack(), null, 2);
     const importers = [
       {
         name: 'licensed code file',

@@ -6,8 +6,9 @@ import { migrate, schemaVersion, type Migration } from '../../src/main/db/migrat
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { TEST_NOW, fixedClock } from '../helpers/testClock';
 
-const now = () => new Date('2026-11-22T10:00:00.000Z');
+const now = fixedClock();
 
 const tables = (db: Db) =>
   (
@@ -42,21 +43,34 @@ describe('migrate', () => {
         d.exec(`CREATE TABLE t${v} (id INTEGER PRIMARY KEY) STRICT`);
       },
     }));
-    expect(migrate(db, registry.slice(0, 1), { backupDir, now })).toMatchObject({ from: 0, to: 1 });
-    const result = migrate(db, registry, { backupDir, now });
+    expect(migrate(db, registry.slice(0, 1), { backupDir, now, key: TEST_DB_KEY })).toMatchObject({
+      from: 0,
+      to: 1,
+    });
+    const result = migrate(db, registry, { backupDir, now, key: TEST_DB_KEY });
     expect(order).toEqual([1, 2, 3]);
     expect(result).toMatchObject({ from: 1, to: 3 });
     expect(schemaVersion(db)).toBe(3);
-    expect(migrate(db, registry, { backupDir, now })).toEqual({ from: 3, to: 3, backupPath: null });
+    expect(migrate(db, registry, { backupDir, now, key: TEST_DB_KEY })).toEqual({
+      from: 3,
+      to: 3,
+      backupPath: null,
+    });
     db.close();
   });
 
   it('backs up the database before the first pending migration, and not for a brand-new file', () => {
     const { db, backupDir } = open();
-    expect(migrate(db, [createTable(1, 'a')], { backupDir, now }).backupPath).toBeNull();
+    expect(migrate(db, [createTable(1, 'a')], { backupDir, now, key: TEST_DB_KEY }).backupPath).toBeNull();
     db.prepare('INSERT INTO a (id) VALUES (42)').run();
-    const { backupPath } = migrate(db, [createTable(1, 'a'), createTable(2, 'b')], { backupDir, now });
-    expect(backupPath).toBe(path.join(backupDir, 'pre-migration-v1-2026-11-22T10-00-00-000Z.sqlite'));
+    const { backupPath } = migrate(db, [createTable(1, 'a'), createTable(2, 'b')], {
+      backupDir,
+      now,
+      key: TEST_DB_KEY,
+    });
+    expect(backupPath).toBe(
+      path.join(backupDir, `pre-migration-v1-${TEST_NOW.toISOString().replace(/[:.]/g, '-')}.sqlite`),
+    );
     expect(existsSync(backupPath!)).toBe(true);
     // The backup is encrypted with the same key (VACUUM INTO keeps the cipher).
     expect(readFileSync(backupPath!).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
@@ -70,7 +84,7 @@ describe('migrate', () => {
   it('refuses a database written by a newer version and changes nothing', () => {
     const { db, backupDir } = open();
     db.pragma('user_version = 7');
-    expect(() => migrate(db, [createTable(1, 'a')], { backupDir, now })).toThrow(
+    expect(() => migrate(db, [createTable(1, 'a')], { backupDir, now, key: TEST_DB_KEY })).toThrow(
       /written by a newer version of VerifyDesk \(schema 7; this version knows up to 1\)/,
     );
     expect(schemaVersion(db)).toBe(7);
@@ -81,7 +95,7 @@ describe('migrate', () => {
 
   it('a migration that fails midway leaves the previous schema and version, never a mix', () => {
     const { db, backupDir } = open();
-    migrate(db, [createTable(1, 'a')], { backupDir, now });
+    migrate(db, [createTable(1, 'a')], { backupDir, now, key: TEST_DB_KEY });
     const failing: Migration = {
       version: 2,
       name: 'fails halfway',
@@ -91,7 +105,7 @@ describe('migrate', () => {
       },
     };
     expect(() =>
-      migrate(db, [createTable(1, 'a'), failing, createTable(3, 'c')], { backupDir, now }),
+      migrate(db, [createTable(1, 'a'), failing, createTable(3, 'c')], { backupDir, now, key: TEST_DB_KEY }),
     ).toThrow('disk went away');
     expect(schemaVersion(db)).toBe(1);
     expect(tables(db)).toEqual(['a']);
@@ -103,18 +117,18 @@ describe('migrate', () => {
 
   it('rejects a registry with a gap or a duplicate version', () => {
     const { db, backupDir } = open();
-    expect(() => migrate(db, [createTable(1, 'a'), createTable(3, 'c')], { backupDir, now })).toThrow(
-      /expected 2/,
-    );
-    expect(() => migrate(db, [createTable(1, 'a'), createTable(1, 'b')], { backupDir, now })).toThrow(
-      /expected 2/,
-    );
+    expect(() =>
+      migrate(db, [createTable(1, 'a'), createTable(3, 'c')], { backupDir, now, key: TEST_DB_KEY }),
+    ).toThrow(/expected 2/);
+    expect(() =>
+      migrate(db, [createTable(1, 'a'), createTable(1, 'b')], { backupDir, now, key: TEST_DB_KEY }),
+    ).toThrow(/expected 2/);
     db.close();
   });
 
   it('the shipped registry migrates a fresh database and passes integrity and foreign-key checks', () => {
     const { db, backupDir } = open();
-    migrate(db, MIGRATIONS, { backupDir, now });
+    migrate(db, MIGRATIONS, { backupDir, now, key: TEST_DB_KEY });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);

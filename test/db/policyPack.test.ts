@@ -2,48 +2,55 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/connection';
 import { createCatalogService } from '../../src/main/services/catalogService';
-import { createPolicyPackService } from '../../src/main/services/policyPackService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { openTestAppDb } from '../helpers/appDb';
 import { payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
+import { atNoon, fixedClock, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function dbHash(db: Db): string {
-  const tables = ['payers', 'plans', 'code_policies', 'provenance', 'plan_allowed_fees'];
+  const tables = ['payers', 'plans', 'observations', 'plan_allowed_fees'];
   return createHash('sha256')
     .update(tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all())).join('\n'))
     .digest('hex');
 }
 
-/** A pack without its export time, for comparing what two databases know. */
-function knowledge(pack: ReturnType<ReturnType<typeof createPolicyPackService>['exportPack']>) {
-  const keys = new Map(pack.provenance.map((p) => [p.key, { ...p, key: undefined }]));
-  const resolve = (refs: Record<string, string | undefined>) =>
-    Object.fromEntries(Object.entries(refs).map(([field, key]) => [field, keys.get(key!)]));
-  return pack.payers.map((payer) => ({
-    ...payer,
-    defaults: payer.defaults.map((p) => ({ ...p, provenance: resolve(p.provenance) })),
-    plans: payer.plans.map((plan) => ({
-      ...plan,
-      benefitProvenance: resolve(plan.benefitProvenance),
-      policies: plan.policies.map((p) => ({ ...p, provenance: resolve(p.provenance) })),
-    })),
-  }));
+/**
+ * What a pack knows, whichever computer exported it: the payers and plans, and each statement by its id
+ * with what was said, when and by which rep (an import re-sources statements as "from a pack").
+ */
+function knowledge(pack: ReturnType<ReturnType<typeof testServices>['packs']['exportPack']>) {
+  return {
+    payers: pack.payers,
+    statements: pack.statements
+      .map((s) => ({
+        uid: s.uid,
+        payer: s.payer,
+        plan: s.plan,
+        code: s.code,
+        field: s.field,
+        value: s.value,
+        observedOn: s.observedOn,
+        repName: s.repName,
+        referenceNumber: s.referenceNumber,
+      }))
+      .sort((x, y) => x.uid.localeCompare(y.uid)),
+  };
 }
 
 describe('policy packs', () => {
   const tempDir = useTempDirs();
-  const workstation = (clock = () => new Date('2026-11-22T15:00:00Z')) => {
+  const workstation = (clock = fixedClock()) => {
     const { db, now } = openTestAppDb(tempDir, clock);
-    const policies = createPolicyService({ db, now, actor: () => 'Test User', staleAfterDays: () => 90 });
+    const policies = testServices(db, now, { actor: () => 'Test User' }).policies;
     return {
       db,
       now,
       policies,
-      packs: createPolicyPackService(db, now),
+      packs: testServices(db, now).packs,
       catalog: createCatalogService(db, now),
     };
   };
@@ -86,10 +93,15 @@ describe('policy packs', () => {
     const d0367 = b.policies
       .getMatrix(b.policies.listPlans(null)[0]!.id)
       .rows.find((r) => r.code === 'D0367')!;
-    expect(d0367.cells.priorAuth.provenance).toMatchObject({
-      source: 'call',
+    // From the pack here, with the rep and reference kept, and the original source in words.
+    expect(d0367.cells.priorAuth.source).toMatchObject({
+      source: 'pack',
       repName: 'Rep Synthetic',
       referenceNumber: 'REF-777',
+      recordedBy: 'Test User',
+      sourceDetail: expect.stringMatching(
+        /^pack\.json, imported .*: said on a call .*Rep Synthetic, ref REF-777; recorded by Test User at Test desk$/,
+      ),
     });
     // Importing the same pack again changes nothing.
     const before = dbHash(b.db);
@@ -108,35 +120,103 @@ describe('policy packs', () => {
   it('takes newer answers, keeps ours when ours is newer, and says which', () => {
     const a = filled();
     const older = a.packs.exportPack();
-    const later = workstation(() => new Date('2026-11-25T15:00:00Z'));
+    const later = workstation(fixedClock(atNoon(daysFromToday(3))));
     later.packs.apply('pack.json', file(older));
     const plan = later.policies.listPlans(null)[0]!;
     later.policies.setPolicy(plan.id, 'D0367', { coverageBp: 8000 }); // ours, newer than the pack's answer
     const newerPack = structuredClone(older);
-    newerPack.provenance.push({
-      key: 'fresh',
-      source: 'call',
+    const said = (code: string, field: string) =>
+      newerPack.statements.find((x) => x.code === code && x.field === field)!;
+    // Another desk, later: D0364 is covered after all (newer than what we have).
+    newerPack.statements.push({
+      ...said('D0364', 'covered'),
+      uid: 'fresh-statement-d0364-covered',
+      value: 'yes',
+      observedOn: daysFromToday(3),
+      recordedAt: atNoon(daysFromToday(3), 11).toISOString(),
       recordedBy: 'Other Desk',
-      recordedAt: '2026-11-30T10:00:00.000Z',
       repName: 'Rep Two',
       referenceNumber: 'REF-9',
     });
-    const d0364 = newerPack.payers[0]!.plans[0]!.policies.find((p) => p.code === 'D0364')!;
-    d0364.values.covered = 'yes';
-    d0364.provenance.covered = 'fresh';
-    const d0367 = newerPack.payers[0]!.plans[0]!.policies.find((p) => p.code === 'D0367')!;
-    d0367.values.coverageBp = 6000; // older than ours: a conflict
+    // ...and a D0367 percent stated before ours: a conflict, ours stays.
+    newerPack.statements.push({
+      ...said('D0367', 'coverageBp'),
+      uid: 'older-statement-d0367-coverage',
+      value: 6000,
+      observedOn: daysFromToday(1),
+      recordedAt: atNoon(daysFromToday(1)).toISOString(),
+    });
     const preview = later.packs.preview('newer.json', file(newerPack));
     expect(preview.answers).toMatchObject({ changed: 1, conflicting: 1 });
     expect(preview.conflicts).toEqual([
-      expect.stringContaining('D0367: coverageBp (ours is newer; ours kept)'),
+      expect.stringContaining('D0367: coverageBp (ours is newer; ours stays, theirs is kept in the history)'),
     ]);
     later.packs.apply('newer.json', file(newerPack));
     const rows = later.policies.getMatrix(plan.id).rows;
     expect(rows.find((r) => r.code === 'D0364')!.cells.covered.value).toBe('yes');
     expect(rows.find((r) => r.code === 'D0367')!.cells.coverageBp.value).toBe(8000);
+    // Theirs is in the history all the same.
+    expect(rows.find((r) => r.code === 'D0367')!.cells.coverageBp.statements).toBe(3);
     a.db.close();
     later.db.close();
+  });
+
+  it('reads a version 1 pack (before the ledger) as statements; importing it twice adds nothing', () => {
+    const b = workstation();
+    const stated = atNoon(daysFromToday(-20)).toISOString();
+    const v1 = {
+      format: 'verifydesk-policy-pack',
+      version: 1,
+      exportedAt: stated,
+      provenance: [
+        {
+          key: 'p1',
+          source: 'call',
+          recordedBy: 'Old Desk',
+          recordedAt: stated,
+          repName: 'Rep Old',
+          referenceNumber: 'R-1',
+        },
+      ],
+      payers: [
+        {
+          ...payerInput('Fictional Version One Dental'),
+          defaults: [],
+          plans: [
+            {
+              ...planInput(1, 'Old Plan'),
+              payerId: undefined,
+              benefits: {
+                networkStatus: 'in_network',
+                benefitYearStartMonth: null,
+                annualMaxCents: 100_000,
+                deductibleIndividualCents: null,
+                deductibleFamilyCents: null,
+                deductibleWaivedCategories: null,
+                coverageByCategory: null,
+                waitingPeriods: null,
+                cobMethod: 'unknown',
+              },
+              benefitProvenance: { networkStatus: 'p1', annualMaxCents: 'p1' },
+              policies: [],
+            },
+          ],
+        },
+      ],
+    };
+    const bytes = file(v1);
+    expect(b.packs.preview('old.json', bytes)).toMatchObject({ issues: [], answers: { new: 2 } });
+    b.packs.apply('old.json', bytes);
+    const plan = b.policies.getPlan(b.policies.listPlans(null)[0]!.id);
+    expect(plan.benefits.annualMaxCents).toMatchObject({
+      value: 100_000,
+      source: { source: 'pack', repName: 'Rep Old', referenceNumber: 'R-1', observedOn: stated.slice(0, 10) },
+    });
+    const before = dbHash(b.db);
+    expect(b.packs.preview('old.json', bytes).answers).toMatchObject({ new: 0, unchanged: 2 });
+    b.packs.apply('old.json', bytes);
+    expect(dbHash(b.db)).toBe(before);
+    b.db.close();
   });
 
   it('never carries the licensed code text or sample payers', () => {
@@ -149,7 +229,7 @@ describe('policy packs', () => {
   });
 
   const broken: Array<[string, (pack: Record<string, unknown>) => unknown, RegExp, number | null]> = [
-    ['a newer version', (p) => ({ ...p, version: 2 }), /newer VerifyDesk \(pack version 2\)/, 3],
+    ['a newer version', (p) => ({ ...p, version: 3 }), /newer VerifyDesk \(pack version 3\)/, 3],
     ['another format', (p) => ({ ...p, format: 'something-else' }), /not a VerifyDesk policy pack/, 2],
     [
       'a missing field',
@@ -160,13 +240,11 @@ describe('policy packs', () => {
     [
       'a wrong type',
       (p) => {
-        const copy = structuredClone(p) as {
-          payers: Array<{ plans: Array<{ benefits: Record<string, unknown> }> }>;
-        };
-        copy.payers[0]!.plans[0]!.benefits.annualMaxCents = '1500';
+        const copy = structuredClone(p) as { statements: Array<{ field: string; value: unknown }> };
+        copy.statements.find((x) => x.field === 'annualMaxCents')!.value = '1500';
         return copy;
       },
-      /payers\.0\.plans\.0\.benefits\.annualMaxCents/,
+      /statements\.\d+\.value.*not a valid value for "Annual maximum"/,
       null,
     ],
     [
@@ -176,9 +254,30 @@ describe('policy packs', () => {
       null,
     ],
     [
-      'a duplicate provenance key',
-      (p) => ({ ...p, provenance: [...(p.provenance as object[]), ...(p.provenance as object[])] }),
+      'a duplicate statement id',
+      (p) => ({ ...p, statements: [...(p.statements as object[]), ...(p.statements as object[])] }),
       /used twice/,
+      null,
+    ],
+    [
+      'a statement about a payer the pack does not have',
+      (p) => {
+        const copy = structuredClone(p) as { statements: Array<{ payer: string }> };
+        copy.statements[0]!.payer = 'Nobody Fictional';
+        return copy;
+      },
+      /Names the payer "Nobody Fictional", which is not in the pack/,
+      null,
+    ],
+    [
+      'a statement dated in the future',
+      (p) => {
+        const copy = structuredClone(p) as { statements: Array<{ observedOn: string; recordedAt: string }> };
+        copy.statements[0]!.observedOn = '2099-01-01';
+        copy.statements[0]!.recordedAt = '2099-01-01T12:00:00.000Z';
+        return copy;
+      },
+      /dated in the future \(2099-01-01\)/,
       null,
     ],
     ['an unknown field', (p) => ({ ...p, extra: 1 }), /Unrecognized key/, null],
@@ -196,7 +295,7 @@ describe('policy packs', () => {
       const preview = b.packs.preview('broken.json', bytes);
       expect(preview.issues.length).toBeGreaterThan(0);
       expect(preview.issues.map((i) => i.message).join('\n')).toMatch(message);
-      expect(preview.issues[0]!.message).toMatch(/^broken\.json, line \d+/);
+      expect(preview.issues[0]!.message).toMatch(/^broken\.json, (line \d+|statements\.\d+)/);
       if (line !== null) expect(preview.issues[0]!.line).toBe(line);
       expect(() => b.packs.apply('broken.json', bytes)).toThrow(/Nothing was imported/);
       expect(dbHash(b.db)).toBe(before);

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/connection';
-import { upsertPolicy } from '../../src/main/db/repositories/policyRepo';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { AppError } from '../../src/shared/ipc/result';
-import { UNKNOWN_POLICY } from '../../src/shared/policy/policyTypes';
 import { openTestAppDb } from '../helpers/appDb';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
+import { testServices } from '../helpers/services';
 
 /** A clock the test can move: days are added to 2026-03-01 noon local time. */
 function movableClock() {
@@ -39,9 +36,8 @@ describe('payer, plan and policy store', () => {
     const clock = movableClock();
     const { db } = openTestAppDb(tempDir, clock.now);
     const deps = { db, now: clock.now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    return { db, clock, policies, patients };
+    const { policies, patients, ledger } = testServices(deps.db, deps.now);
+    return { db, clock, policies, patients, ledger };
   };
   const count = (db: Db, table: string) =>
     (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -89,12 +85,12 @@ describe('payer, plan and policy store', () => {
     for (const [field, view] of Object.entries(plan.benefits)) {
       expect(view.status, field).toBe('unknown');
       expect(view.value === null || view.value === 'unknown', field).toBe(true);
-      expect(view.provenance, field).toBeNull();
+      expect(view.source, field).toBeNull();
     }
     db.close();
   });
 
-  it('records provenance on every benefit change, field by field', () => {
+  it('records every benefit change as a statement, field by field, with its source', () => {
     const { db, clock, policies } = setup();
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const callId = startedCallId(db, clock.now, plan.id);
@@ -111,20 +107,22 @@ describe('payer, plan and policy store', () => {
       },
     );
     expect(after.benefits.annualMaxCents).toMatchObject({ value: 150_000, status: 'known' });
-    expect(after.benefits.annualMaxCents!.provenance).toMatchObject({
+    expect(after.benefits.annualMaxCents!.source).toMatchObject({
       source: 'manual',
       recordedBy: 'Test User',
     });
     // A $0 deductible is an answer, not an unknown.
     expect(after.benefits.deductibleIndividualCents).toMatchObject({ value: 0, status: 'known' });
-    expect(after.benefits.deductibleIndividualCents!.provenance).toMatchObject({
+    expect(after.benefits.deductibleIndividualCents!.source).toMatchObject({
       source: 'call',
       callId,
       repName: 'Rep Synthetic',
       referenceNumber: 'REF-123',
     });
     expect(after.benefits.deductibleFamilyCents!.status).toBe('unknown');
-    expect(count(db, 'provenance')).toBe(2);
+    // Four statements: the $5,000 deductible is still in the history under the $0 that replaced it.
+    expect(count(db, 'observations')).toBe(4);
+    expect(after.benefits.deductibleIndividualCents!.statements).toBe(2);
     db.close();
   });
 
@@ -144,8 +142,7 @@ describe('payer, plan and policy store', () => {
       'validation',
       'ageLimits',
     );
-    expect(count(db, 'code_policies')).toBe(0);
-    expect(count(db, 'provenance')).toBe(0);
+    expect(count(db, 'observations')).toBe(0);
     db.close();
   });
 
@@ -168,29 +165,21 @@ describe('payer, plan and policy store', () => {
     expect(cell('D0367', 'coverageBp').status).toBe('known');
     clock.advance(1);
     expect(cell('D0367', 'coverageBp').status).toBe('stale');
-    expect(cell('D0367', 'coverageBp').provenance!.recordedBy).toBe('Test User');
+    expect(cell('D0367', 'coverageBp').source!.recordedBy).toBe('Test User');
     db.close();
   });
 
   it('a payer-wide default fills in what the plan does not know, marked as inherited', () => {
-    const { db, policies } = setup();
+    const { db, policies, ledger } = setup();
     const payer = policies.savePayer(null, payerInput());
     const plan = policies.savePlan(null, planInput(payer.id));
-    const provenanceId = Number(
-      db
-        .prepare("INSERT INTO provenance (source, recorded_by, recorded_at) VALUES ('import', 'Pack', ?)")
-        .run(new Date(2026, 2, 1).toISOString()).lastInsertRowid,
-    );
-    upsertPolicy(
-      db,
-      payer.id,
-      null,
-      {
-        code: 'D0330',
-        values: { ...UNKNOWN_POLICY, covered: 'yes', priorAuth: 'not_required' },
-        provenance: { covered: provenanceId, priorAuth: provenanceId },
-      },
-      'now',
+    ledger.record(
+      { kind: 'payer', id: payer.id },
+      [
+        { code: 'D0330', field: 'covered', value: 'yes' },
+        { code: 'D0330', field: 'priorAuth', value: 'not_required' },
+      ],
+      { source: 'pack', sourceDetail: 'a pack' },
     );
     policies.setPolicy(plan.id, 'D0330', { priorAuth: 'required' });
     const row = policies.getMatrix(plan.id).rows.find((r) => r.code === 'D0330')!;
@@ -212,12 +201,14 @@ describe('payer, plan and policy store', () => {
 
 describe('patients and coverage', () => {
   const tempDir = useTempDirs();
+  const count = (db: Db, table: string) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const setup = () => {
     const clock = movableClock();
     const { db } = openTestAppDb(tempDir, clock.now);
     const deps = { db, now: clock.now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     return { db, clock, policies, patients, plan };
   };
@@ -231,9 +222,10 @@ describe('patients and coverage', () => {
     );
     expect(saved.preferredLanguage).toBe('es');
     expect(saved.coverages[0]!.maxUsed).toMatchObject({ value: 20_000, status: 'known' });
-    expect(saved.coverages[0]!.maxUsed.provenance).toMatchObject({
+    expect(saved.coverages[0]!.maxUsed.source).toMatchObject({
       source: 'manual',
       recordedBy: 'Test User',
+      observedOn: '2026-03-01',
     });
     expect(saved.coverages[0]!.deductibleMet).toMatchObject({ value: null, status: 'unknown' });
     clock.advance(30);
@@ -300,8 +292,18 @@ describe('patients and coverage', () => {
       source: 'payer',
     });
     expect(withHistory.serviceHistory).toEqual([
-      { id: expect.any(Number), code: 'D0330', serviceDate: '2023-03-15', source: 'payer' },
+      {
+        uid: expect.any(String),
+        code: 'D0330',
+        serviceDate: '2023-03-15',
+        source: 'payer',
+        statement: expect.objectContaining({ source: 'manual', recordedBy: 'Test User' }),
+      },
     ]);
+    // Removed in error: withdrawn, not deleted; the withdrawal and the original stay on record.
+    const withdrawn = patients.deleteService(patient.id, withHistory.serviceHistory[0]!.uid);
+    expect(withdrawn.serviceHistory).toEqual([]);
+    expect(count(db, 'observations')).toBe(2);
     db.close();
   });
 

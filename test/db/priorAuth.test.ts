@@ -1,26 +1,24 @@
 // The prior-authorization tracker: items are born from a completed call that found "PA required", move
 // through submission to a decision with validation, and keep an append-only history.
 import { describe, expect, it } from 'vitest';
-import { createCallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
-import { createPriorAuthService } from '../../src/main/services/priorAuthService';
 import { AppError } from '../../src/shared/ipc/result';
 import type { PriorAuth, PriorAuthPatch } from '../../src/shared/priorAuth/priorAuthViews';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
 
 describe('prior-authorization tracker', () => {
   const tempDir = useTempDirs();
   const setup = () => {
-    const { db, now } = openTestAppDb(tempDir); // today is 2026-11-22
+    const { db, now } = openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const patients = createPatientService({ ...deps, staleAfterDays: () => 30 });
-    const calls = createCallService({ ...deps, policies });
-    const priorAuths = createPriorAuthService(deps);
+    const policies = testServices(deps.db, deps.now).policies;
+    const patients = testServices(deps.db, deps.now).patients;
+    const calls = testServices(deps.db, deps.now).calls;
+    const priorAuths = testServices(deps.db, deps.now).priorAuths;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     const patient = patients.save(null, patientInput());
     const call = driveCall(
@@ -29,13 +27,17 @@ describe('prior-authorization tracker', () => {
         patientId: patient.id,
         planId: plan.id,
         planned: [
-          { code: 'D0367', tooth: null, serviceDate: '2026-12-10' },
-          { code: 'D0330', tooth: null, serviceDate: '2026-12-10' },
+          { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
+          { code: 'D0330', tooth: null, serviceDate: daysFromToday(18) },
         ],
         dialedNumber: null,
       }),
     );
-    calls.complete(call.id, { nextAction: 'Submit the PA', nextActionDue: '2026-11-23', reverifyDate: null });
+    calls.complete(call.id, {
+      nextAction: 'Submit the PA',
+      nextActionDue: daysFromToday(1),
+      reverifyDate: null,
+    });
     return { db, priorAuths };
   };
   const patchOf = (item: PriorAuth, change: Partial<PriorAuthPatch>): PriorAuthPatch => ({
@@ -69,7 +71,7 @@ describe('prior-authorization tracker', () => {
     for (const item of list) {
       expect(item.status).toBe('to_submit');
       expect(item.method).toBe('Portal');
-      expect(item.serviceDate).toBe('2026-12-10');
+      expect(item.serviceDate).toBe(daysFromToday(18));
       expect(item.flags).toEqual(['submit', 'not_decided_by_appointment']);
     }
   });
@@ -81,15 +83,15 @@ describe('prior-authorization tracker', () => {
 
     const submitted = priorAuths.update(
       item.id,
-      patchOf(item, { status: 'submitted', submittedOn: '2026-11-22', decisionExpectedOn: '2026-11-20' }),
+      patchOf(item, { status: 'submitted', submittedOn: TEST_TODAY, decisionExpectedOn: daysFromToday(-2) }),
     );
     // The decision was expected two days ago and the appointment is still ahead.
     expect(submitted.flags).toEqual(['decision_overdue']);
-    const late = priorAuths.update(item.id, patchOf(submitted, { decisionExpectedOn: '2026-12-15' }));
+    const late = priorAuths.update(item.id, patchOf(submitted, { decisionExpectedOn: daysFromToday(23) }));
     expect(late.flags).toEqual(['not_decided_by_appointment']);
 
     refused(
-      () => priorAuths.update(item.id, patchOf(late, { status: 'approved', validTo: '2027-01-31' })),
+      () => priorAuths.update(item.id, patchOf(late, { status: 'approved', validTo: daysFromToday(70) })),
       'authNumber',
     );
     refused(
@@ -99,8 +101,8 @@ describe('prior-authorization tracker', () => {
           patchOf(late, {
             status: 'approved',
             authNumber: 'AUTH-1',
-            validFrom: '2027-02-01',
-            validTo: '2027-01-31',
+            validFrom: daysFromToday(71),
+            validTo: daysFromToday(70),
           }),
         ),
       'validTo',
@@ -110,14 +112,14 @@ describe('prior-authorization tracker', () => {
       patchOf(late, {
         status: 'approved',
         authNumber: 'AUTH-1',
-        validFrom: '2026-11-25',
-        validTo: '2026-12-05',
+        validFrom: daysFromToday(3),
+        validTo: daysFromToday(13),
       }),
     );
     expect(shortApproval.flags).toEqual(['expires_before_appointment']);
     const approved = priorAuths.update(
       item.id,
-      patchOf(shortApproval, { validTo: '2027-02-28', approvedUnits: 1 }),
+      patchOf(shortApproval, { validTo: daysFromToday(98), approvedUnits: 1 }),
     );
     expect(approved.flags).toEqual([]);
     expect(approved.authNumber).toBe('AUTH-1');
@@ -135,7 +137,7 @@ describe('prior-authorization tracker', () => {
     const item = priorAuths.worklist()[0]!;
     expect(() => priorAuths.update(9999, patchOf(item, {}))).toThrow(/does not exist/);
     refused(
-      () => priorAuths.update(item.id, patchOf(item, { status: 'approved', submittedOn: '2026-11-22' })),
+      () => priorAuths.update(item.id, patchOf(item, { status: 'approved', submittedOn: TEST_TODAY })),
       'authNumber',
     );
     expect(priorAuths.worklist().find((p) => p.id === item.id)!.status).toBe('to_submit');
@@ -146,18 +148,18 @@ describe('prior-authorization tracker', () => {
     const [item] = priorAuths.worklist();
     const listed = (status: string, serviceDate: string) => {
       db.prepare(
-        `UPDATE prior_auths SET status = ?, service_date = ?, auth_number = 'AUTH-9', valid_to = '2027-06-30'
+        `UPDATE prior_auths SET status = ?, service_date = ?, auth_number = 'AUTH-9', valid_to = ?
          WHERE id = ?`,
-      ).run(status, serviceDate, item!.id);
+      ).run(status, serviceDate, daysFromToday(220), item!.id);
       return priorAuths.worklist().some((p) => p.id === item!.id);
     };
     for (const status of ['to_submit', 'submitted', 'more_info', 'appeal']) {
-      expect(listed(status, '2026-12-10'), status).toBe(true);
-      expect(listed(status, '2026-10-01'), `${status}, appointment passed`).toBe(true);
+      expect(listed(status, daysFromToday(18)), status).toBe(true);
+      expect(listed(status, daysFromToday(-52)), `${status}, appointment passed`).toBe(true);
     }
-    expect(listed('approved', '2026-11-22')).toBe(true); // the appointment is today
-    expect(listed('approved', '2026-11-21')).toBe(false);
-    expect(listed('denied', '2026-12-10')).toBe(false);
-    expect(listed('expired', '2026-12-10')).toBe(false);
+    expect(listed('approved', TEST_TODAY)).toBe(true); // the appointment is today
+    expect(listed('approved', daysFromToday(-1))).toBe(false);
+    expect(listed('denied', daysFromToday(18))).toBe(false);
+    expect(listed('expired', daysFromToday(18))).toBe(false);
   });
 });

@@ -7,16 +7,15 @@ import { openDb, type Db } from '../../src/main/db/connection';
 import { migrate, schemaVersion } from '../../src/main/db/migrate';
 import { MIGRATIONS } from '../../src/main/db/migrations';
 import { rebuildTable } from '../../src/main/db/rebuildTable';
-import { createCallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
-import { completedCall } from '../helpers/callDriver';
-import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { fillLegacyStore } from '../helpers/legacyStore';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
 
-const now = () => new Date('2026-11-22T10:00:00.000Z');
+const now = fixedClock();
 const BEFORE_REBUILD = MIGRATIONS.findIndex((m) => m.name === 'provenance-call-key');
+/** Up to and including the rebuild (the ledger, later, moves provenance away). */
+const THROUGH_REBUILD = MIGRATIONS.slice(0, BEFORE_REBUILD + 1);
 
 /** Every statement the connection runs, tagged with whether a transaction was open. */
 function spyOn(db: Db): string[] {
@@ -46,12 +45,8 @@ describe('table rebuilds (DB-7)', () => {
   function atSchemaBefore(): { db: Db; backupDir: string } {
     const dir = tempDir();
     const db = openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY);
-    migrate(db, MIGRATIONS.slice(0, BEFORE_REBUILD), { backupDir: dir, now });
-    const deps = { db, now, actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(null, patientInput());
-    completedCall(createCallService({ ...deps, policies }), patient.id, plan.id);
+    migrate(db, MIGRATIONS.slice(0, BEFORE_REBUILD), { backupDir: dir, now, key: TEST_DB_KEY });
+    fillLegacyStore(db);
     return { db, backupDir: dir };
   }
 
@@ -60,7 +55,7 @@ describe('table rebuilds (DB-7)', () => {
     const before = provenanceRows(db);
     expect(before.some((r) => (r as { call_id: number | null }).call_id !== null)).toBe(true);
     const log = spyOn(db);
-    migrate(db, MIGRATIONS, { backupDir, now });
+    migrate(db, THROUGH_REBUILD, { backupDir, now, key: TEST_DB_KEY });
 
     const steps = [
       'no tx: PRAGMA foreign_keys = OFF',
@@ -89,7 +84,7 @@ describe('table rebuilds (DB-7)', () => {
     expect(() =>
       db
         .prepare(
-          "INSERT INTO provenance (source, recorded_by, recorded_at, call_id) VALUES ('call', 'x', '2026-11-22', 9999)",
+          "INSERT INTO provenance (source, recorded_by, recorded_at, call_id) VALUES ('call', 'x', '2020-01-01T00:00:00.000Z', 9999)",
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
@@ -99,12 +94,12 @@ describe('table rebuilds (DB-7)', () => {
   it('a rebuild that would orphan a row aborts with nothing changed', () => {
     const { db, backupDir } = atSchemaBefore();
     db.prepare(
-      "INSERT INTO provenance (source, recorded_by, recorded_at, call_id) VALUES ('call', 'x', '2026-11-22', 9999)",
+      "INSERT INTO provenance (source, recorded_by, recorded_at, call_id) VALUES ('call', 'x', '2020-01-01T00:00:00.000Z', 9999)",
     ).run();
     const sqlBefore = tableSql(db, 'provenance');
     const rowsBefore = provenanceRows(db);
 
-    expect(() => migrate(db, MIGRATIONS, { backupDir, now })).toThrow(
+    expect(() => migrate(db, THROUGH_REBUILD, { backupDir, now, key: TEST_DB_KEY })).toThrow(
       /Rebuilding provenance would leave 1 row\(s\) in provenance pointing at rows that do not exist/,
     );
     expect(schemaVersion(db)).toBe(BEFORE_REBUILD);

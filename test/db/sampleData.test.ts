@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { loadSampleDataOnce, removeSampleData, sampleStatus } from '../../src/main/services/sampleData';
 import { openTestAppDb } from '../helpers/appDb';
 import { coverageInput, patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
+import { testServices } from '../helpers/services';
 
 describe('sample data', () => {
   const tempDir = useTempDirs();
@@ -14,8 +13,8 @@ describe('sample data', () => {
     return {
       db,
       now,
-      policies: createPolicyService({ ...deps, staleAfterDays: () => 90 }),
-      patients: createPatientService({ ...deps, staleAfterDays: () => 30 }),
+      policies: testServices(deps.db, deps.now).policies,
+      patients: testServices(deps.db, deps.now).patients,
     };
   };
 
@@ -33,7 +32,7 @@ describe('sample data', () => {
     expect(d0367.cells.priorAuth).toMatchObject({
       value: 'required',
       status: 'known',
-      provenance: { source: 'import', recordedBy: 'VerifyDesk sample data' },
+      source: { source: 'sample', recordedBy: 'VerifyDesk sample data' },
     });
     const d0393 = policies.getMatrix(ppo.id).rows.find((r) => r.code === 'D0393')!;
     expect(d0393.cells.covered).toMatchObject({ value: 'no', inherited: true });
@@ -46,7 +45,8 @@ describe('sample data', () => {
     expect(removeSampleData(db)).toEqual({ payers: 3, plans: 3 });
     expect(sampleStatus(db)).toEqual({ payers: 0, plans: 0 });
     expect(loadSampleDataOnce(db, now)).toBe(false);
-    expect((db.prepare('SELECT count(*) AS n FROM code_policies').get() as { n: number }).n).toBe(0);
+    // The sample's statements went with it; nothing else may ever delete one.
+    expect((db.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n).toBe(0);
     db.close();
   });
 

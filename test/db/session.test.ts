@@ -7,11 +7,17 @@ import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { useTempDirs } from '../helpers/tempDir';
+import { listAudit } from '../../src/main/audit/auditLog';
+import { findCallOnHold } from '../../src/main/db/repositories/callRepo';
+import { holdMs } from '../../src/shared/script/holdTime';
+import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { testServices } from '../helpers/services';
+import { daysFromToday, TEST_NOW } from '../helpers/testClock';
 
 describe('sign-in and the session', () => {
   const tempDir = useTempDirs();
   const setup = () => {
-    let clock = Date.parse('2026-11-22T15:00:00Z');
+    let clock = TEST_NOW.getTime();
     const now = () => new Date(clock);
     const { db } = openTestAppDb(tempDir, now);
     const session = createSessionService({ db, now, lockAfterMinutes: () => 10 });
@@ -101,6 +107,68 @@ describe('sign-in and the session', () => {
     expect(await codeOf(session.unlock({ password: 'wrong password!' }))).toBe('validation');
     expect((await session.unlock({ password: TEST_ADMIN.password })).state).toBe('open');
     expect(await codeOf(() => session.authorize('admin'))).toBe('ok');
+  });
+
+  it('a call on hold does not put off the lock: the call, its hold and answers wait; the lock screen is told', async () => {
+    let clock = TEST_NOW.getTime();
+    const now = () => new Date(clock);
+    const { db } = openTestAppDb(tempDir, now);
+    const session = createSessionService({
+      db,
+      now,
+      lockAfterMinutes: () => 10,
+      callOnHold: (staffUser) => findCallOnHold(db, staffUser),
+    });
+    await session.setup({ ...TEST_ADMIN });
+    const s = testServices(db, now, { actor: () => TEST_ADMIN.displayName });
+    const plan = s.policies.savePlan(null, planInput(s.policies.savePayer(null, payerInput()).id));
+    const patient = s.patients.save(null, patientInput());
+    let call = s.calls.start({
+      patientId: patient.id,
+      planId: plan.id,
+      planned: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18) }],
+      dialedNumber: null,
+    });
+    call = s.calls.answer(call.id, { type: 'text', value: 'Rep Holdwell' });
+    call = s.calls.toggleHold(call.id);
+    const holdSince = call.holds[0]!.startedAt;
+    // Unlocked, nobody is told about the hold through the session (the window shows the call itself).
+    expect(session.status().callOnHold).toBeNull();
+
+    // Ten minutes of hold music and nothing touched: locked, exactly as without a call.
+    clock += 10 * 60_000;
+    expect(await codeOf(() => session.authorize('user'))).toBe('locked');
+    expect(session.status()).toMatchObject({ state: 'locked', callOnHold: { callId: call.id, holdSince } });
+    const lock = listAudit(db, { userName: null, action: 'lock', from: null, to: null, limit: 5 })[0]!;
+    expect(JSON.parse(lock.detailJson)).toEqual({ reason: 'idle', callOnHold: call.id });
+
+    // Twenty more minutes locked: the call waits where it was, its hold still open and counting.
+    clock += 20 * 60_000;
+    const waiting = s.calls.view(call.id);
+    expect(waiting).toMatchObject({ status: 'in_progress', onHold: true });
+    expect(waiting.current!.stepId).toBe('reference_number');
+    expect(waiting.answers.map((a) => a.words)).toEqual(['Rep Holdwell']);
+    expect(holdMs(waiting.holds, clock)).toBe(30 * 60_000);
+
+    // The rep is back: unlock, end the hold; the hold counts all thirty minutes.
+    await session.unlock({ password: TEST_ADMIN.password });
+    expect(session.status().callOnHold).toBeNull();
+    const back = s.calls.toggleHold(call.id);
+    expect(back.onHold).toBe(false);
+    expect(holdMs(back.holds, clock)).toBe(30 * 60_000);
+
+    // An ended hold is not a hold, and someone else's call on hold is not this person's to be told of.
+    const other = testServices(db, now, { actor: () => 'Other Person' });
+    const theirs = other.calls.start({
+      patientId: patient.id,
+      planId: plan.id,
+      planned: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18) }],
+      dialedNumber: null,
+    });
+    other.calls.toggleHold(theirs.id);
+    clock += 10 * 60_000;
+    expect(session.status()).toMatchObject({ state: 'locked', callOnHold: null });
+    db.close();
   });
 
   it('roles: a front-desk user is refused administrator channels; user names are unique in any case', async () => {

@@ -10,6 +10,7 @@ import { openSignedInApp, type SignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_NOW } from '../helpers/testClock';
 
 type Who = 'admin' | 'desk';
 const NAMES: Record<Who, string> = { admin: TEST_ADMIN.username, desk: 'modeldesk' };
@@ -162,7 +163,7 @@ describe('session and audit, model-based', () => {
     let steps = 0;
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: '+1' }), async (cmds) => {
-        let clock = Date.parse('2026-11-22T15:00:00Z');
+        let clock = TEST_NOW.getTime();
         const app = await openSignedInApp(tempDir, () => new Date(clock));
         const desk = await app.send('users:save', {
           id: null,

@@ -6,14 +6,16 @@ import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { fixedClock } from '../helpers/testClock';
+import { testAuditChain } from '../helpers/testAudit';
 
 describe('settings service', () => {
   const tempDir = useTempDirs();
-  const now = () => new Date('2026-11-22T10:00:00.000Z');
+  const now = fixedClock();
   const setup = () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const { db } = openAppDatabase(paths, now, TEST_DB_KEY);
+    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     return { db, paths, service: createSettingsService(db, now) };
   };
 
@@ -30,7 +32,7 @@ describe('settings service', () => {
       planStaleAfterDays: 60,
     });
     db.close();
-    const reopened = openAppDatabase(paths, now, TEST_DB_KEY).db;
+    const reopened = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath)).db;
     const settings = createSettingsService(reopened, now).get();
     expect(settings.office.name).toBe('Synthetic Smiles Dental (test)');
     expect(settings.office.npi).toBe('1234567893');

@@ -2,15 +2,12 @@
 // with a Z, whoever wrote it; calendar dates stay YYYY-MM-DD (VAL-8). Checked over every column named
 // for an instant after a day's work through the real services.
 import { describe, expect, it } from 'vitest';
-import { createCallService } from '../../src/main/services/callService';
-import { createEstimateService } from '../../src/main/services/estimateService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
-import { fixedClock } from '../helpers/testClock';
+import { testServices } from '../helpers/services';
+import { fixedClock, daysFromToday } from '../helpers/testClock';
 
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
 
@@ -20,18 +17,18 @@ describe('stored timestamps (VAL-10)', () => {
   it('every stored instant is UTC ISO-8601 with Z', async () => {
     const { db, send } = await openSignedInApp(tempDir);
     const deps = { db, now: fixedClock(), actor: () => 'Test User' };
-    const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
+    const policies = testServices(deps.db, deps.now).policies;
     const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
     policies.setBenefits(plan.id, { annualMaxCents: 150_000 });
     policies.setPolicy(plan.id, 'D0367', { covered: 'yes', coverageBp: 5000 });
-    const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(null, patientInput());
-    const calls = createCallService({ ...deps, policies });
+    const patient = testServices(deps.db, deps.now).patients.save(null, patientInput());
+    const calls = testServices(deps.db, deps.now).calls;
     const call = completedCall(calls, patient.id, plan.id);
     calls.amend(call.id, 'Rep spelled the reference', 'read back');
-    createEstimateService({ ...deps, staleAfterDays: () => 90 }).save({
+    testServices(deps.db, deps.now).estimates.save({
       patientId: patient.id,
       selfPay: false,
-      lines: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10', feeCents: 45_000 }],
+      lines: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18), feeCents: 45_000 }],
     });
     await send('patients:get', { id: patient.id });
     expect(await send('backups:create', {})).toMatchObject({ ok: true });
@@ -74,7 +71,7 @@ describe('stored timestamps (VAL-10)', () => {
         'calls.ended_at',
         'call_answers.answered_at',
         'call_amendments.amended_at',
-        'provenance.recorded_at',
+        'observations.recorded_at',
         'patients.updated_at',
         'estimates.created_at',
         'users.created_at',

@@ -6,13 +6,14 @@ import { startHarness, type Harness } from './harness';
 import { completeCallInPage } from './completeCallInPage';
 import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData } from './seedPrintData';
-import { startCallThroughForm } from './startCallForm';
+import { CALL_SERVICE_DATE, startCallThroughForm } from './startCallForm';
+import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 
 /** Typed answers by answer type; yes/no questions get Y except the ones that would end the script early. */
 const TYPED: Record<string, string> = {
   money: '1500',
   percent: '50',
-  date: '2027-01-15',
+  date: daysFromToday(54),
   frequency: '1 per 36 months',
   text: 'Synthetic answer',
   phone: '555-0100',
@@ -20,22 +21,31 @@ const TYPED: Record<string, string> = {
 };
 const SAY_NO = new Set(['frequency_used', 'waiting_period', 'member_recheck']);
 
+/** Typed answers for particular questions (a past date where the question is about the past). */
+const TYPED_BY_STEP: Record<string, string> = { last_service_date: daysFromToday(-400) };
+
 interface Tally {
   asked: number;
   confirmed: number;
+  /** Answers that differed from the file and were read back. */
+  changed?: number;
 }
 
 describe('verification call screen', () => {
   let h: Harness;
+  let callpatient: number;
   beforeAll(async () => {
     h = await startHarness();
-    await seedPrintData(h, 'en', 'Callpatient');
+    callpatient = await seedPrintData(h, 'en', 'Callpatient');
   });
   afterAll(async () => {
     await h.close();
   });
 
   const question = () => h.page.getByRole('region', { name: 'Current question' });
+  const onFileList = () => h.page.getByRole('region', { name: 'Plan answers on file' });
+  /** Something is being asked: one question, or the plan's answers on file as one list. */
+  const asking = async () => (await question().isVisible()) || (await onFileList().isVisible());
 
   async function openCallScreen() {
     await h.page.keyboard.press('Alt+Digit2');
@@ -51,13 +61,22 @@ describe('verification call screen', () => {
   /** Answers one question from the keyboard and waits until the next one (or the finish form) shows. */
   async function answerOne(tally: Tally, stop?: number, keys: Record<string, string> = {}): Promise<boolean> {
     const page = h.page;
+    if (stop !== undefined && tally.asked >= stop) return false;
+    // The plan's answers on file, read to the rep as one list: Enter, the rep confirmed them all.
+    if (await onFileList().isVisible()) {
+      tally.asked++;
+      tally.confirmed += Number(await onFileList().getAttribute('data-count'));
+      await page.keyboard.press('Enter');
+      await onFileList().waitFor({ state: 'hidden' });
+      return true;
+    }
     const q = question();
     if (!(await q.isVisible())) return false;
-    if (stop !== undefined && tally.asked >= stop) return false;
     const key = (await q.getAttribute('data-key'))!;
     const step = (await q.getAttribute('data-step'))!;
     const type = (await q.getAttribute('data-type'))!;
-    const known = await q.getByRole('note').isVisible();
+    // Plan answers on file are confirmed with one key; a patient's are shown but asked again.
+    const known = (await q.getAttribute('data-known')) === 'confirm';
     tally.asked++;
     // A known answer is confirmed with Enter; on the steps this test always answers No, the first call
     // taught the plan that No, so pressing N there confirms it too.
@@ -73,7 +92,7 @@ describe('verification call screen', () => {
       const required = labels.findIndex((l) => /required/i.test(l) && !/not required/i.test(l));
       await page.keyboard.press(String(step === 'prior_auth' && required >= 0 ? required + 1 : 1));
     } else {
-      await page.keyboard.type(TYPED[type] ?? 'Synthetic answer');
+      await page.keyboard.type(TYPED_BY_STEP[step] ?? TYPED[type] ?? 'Synthetic answer');
       await page.keyboard.press('Enter');
     }
     await expect
@@ -81,6 +100,13 @@ describe('verification call screen', () => {
         timeout: 5000,
       })
       .not.toBe(key);
+    // A changed answer: the caller reads it back, the rep confirms (Enter), and the call goes on.
+    const readBack = page.getByRole('alertdialog', { name: 'Read the changed answer back' });
+    if (await readBack.isVisible()) {
+      tally.changed = (tally.changed ?? 0) + 1;
+      await page.keyboard.press('Enter');
+      await readBack.waitFor({ state: 'hidden' });
+    }
     return true;
   }
 
@@ -91,7 +117,7 @@ describe('verification call screen', () => {
   it('runs a first call from the keyboard, with a hold, and completes it', async () => {
     const page = h.page;
     await startCall();
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     // The first question has focus: the caller can answer without touching the mouse.
     await answerOne(tally);
     await answerOne(tally);
@@ -101,7 +127,7 @@ describe('verification call screen', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.question')))).toBe(true);
     await page.keyboard.press('Alt+H');
-    await expect.poll(() => page.getByRole('button', { name: /Rep is back/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: /The rep is back/ }).isVisible()).toBe(true);
     await page.waitForTimeout(1100);
     await page.keyboard.press('Alt+H');
     await expect.poll(() => page.getByRole('button', { name: /On hold/ }).isVisible()).toBe(true);
@@ -130,7 +156,7 @@ describe('verification call screen', () => {
     await page.getByLabel('Patient').waitFor();
     await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367' });
     await page.screenshot({ path: 'test-output/e2e/call-known-answer.png', fullPage: true });
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     for (let i = 0; i < 12; i++) await answerOne(tally);
     await page.screenshot({ path: 'test-output/e2e/call-midway.png', fullPage: true });
     // Choice answers read as words, not stored values like in_network.
@@ -138,11 +164,21 @@ describe('verification call screen', () => {
     expect(answersText).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
     await answerAll(tally);
     expect(tally.confirmed).toBeGreaterThan(tally.asked / 2);
+    expect(tally.changed ?? 0).toBe(0);
+    // The screen marks as confirmed exactly the answers the record calls confirmed (the same as on file):
+    // the plan's, confirmed with Enter, and the patient's, asked again and given the same.
     const confirmedBadges = await page
       .getByRole('region', { name: 'Answers so far' })
       .getByText('confirmed', { exact: true })
       .count();
-    expect(confirmedBadges).toBe(tally.confirmed);
+    const stored = h.db
+      .prepare(
+        `SELECT count(*) AS n FROM call_answers WHERE comparison = 'confirmed'
+           AND call_id = (SELECT max(id) FROM calls)`,
+      )
+      .get() as { n: number };
+    expect(confirmedBadges).toBe(stored.n);
+    expect(stored.n).toBeGreaterThanOrEqual(tally.confirmed);
     await page.getByRole('button', { name: 'Complete the call' }).click();
     await page.getByRole('region', { name: 'Call result' }).waitFor();
   });
@@ -151,7 +187,7 @@ describe('verification call screen', () => {
     const page = h.page;
     await page.getByRole('button', { name: 'Start another call' }).click();
     await startCallThroughForm(page, { patient: 'Callpatient', codes: 'D0367' });
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     await answerOne(tally);
     await answerOne(tally);
     await answerOne(tally);
@@ -161,12 +197,19 @@ describe('verification call screen', () => {
     // The app opens on Lookup; once it shows, the screen shortcuts are listening.
     await expect.poll(() => page.locator('h1').textContent()).toBe('Code lookup');
     await openCallScreen();
-    await page.getByRole('button', { name: /Resume the call/ }).click();
+    // The offer says which call it is: patient, payer, codes, and the question it goes back to.
+    const resume = page.getByRole('button', { name: /Resume the call/ });
+    expect(await resume.textContent()).toContain(
+      'Resume the call with Mrkfirst Callpatient, Fictional Print Dental (test) (D0367) at "Active on the date of service"',
+    );
+    await resume.click();
     await question().waitFor();
     expect(await question().getAttribute('data-key')).toBe(nextKey);
     expect(await page.getByRole('region', { name: 'Answers so far' }).locator('li').count()).toBe(3);
 
+    // It asks once: the call ends for good.
     await page.getByRole('button', { name: 'The call dropped' }).click();
+    await page.getByRole('button', { name: 'Yes, the call dropped' }).click();
     const result = page.getByRole('region', { name: 'Call result' });
     await result.waitFor();
     expect(await result.textContent()).toContain('Call dropped');
@@ -178,22 +221,29 @@ describe('verification call screen', () => {
   it('Records: worklists, PA moved to approved, search, verification record, amendment, estimate', async () => {
     const page = h.page;
     const unverified = await seedPrintData(h, 'en', 'Unverified');
-    await page.evaluate(async (patientId) => {
-      const r = await window.api.estimateSave({
-        patientId,
-        selfPay: false,
-        lines: [{ code: 'D0367', tooth: null, serviceDate: '2027-01-15', feeCents: 120_000 }],
-      });
-      if (!r.ok) throw new Error(r.error.message);
-    }, unverified);
+    await page.evaluate(
+      async ({ patientId, serviceDate }) => {
+        const r = await window.api.estimateSave({
+          patientId,
+          selfPay: false,
+          lines: [{ code: 'D0367', tooth: null, serviceDate, feeCents: 120_000 }],
+        });
+        if (!r.ok) throw new Error(r.error.message);
+      },
+      { patientId: unverified, serviceDate: daysFromToday(54) },
+    );
     await page.keyboard.press('Alt+Digit6');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Records');
-    // Callpatient's 2026-12-10 appointment was verified today; a patient with only an insurance estimate
-    // for January was never verified.
+    // A patient with only an insurance estimate was never verified. Callpatient's appointment was
+    // verified today, so it is listed only when the plan's January renewal (the call said calendar year)
+    // falls before it, as it does when the tests' day is late in December.
     const reverifyRows = page.getByRole('table', { name: 'Re-verify worklist' }).locator('tbody tr');
-    await expect.poll(() => reverifyRows.count()).toBe(1);
-    expect(await reverifyRows.first().textContent()).toContain('Mrkfirst Unverified');
-    expect(await reverifyRows.first().textContent()).toContain('Never verified on this plan');
+    const renewsFirst = CALL_SERVICE_DATE.slice(0, 4) !== TEST_TODAY.slice(0, 4);
+    await expect.poll(() => reverifyRows.count()).toBe(renewsFirst ? 2 : 1);
+    const unverifiedRow = reverifyRows.filter({ hasText: 'Mrkfirst Unverified' });
+    expect(await unverifiedRow.textContent()).toContain('Never verified on this plan');
+    if (renewsFirst)
+      expect(await reverifyRows.filter({ hasText: 'Mrkfirst Callpatient' }).textContent()).toMatch(/renew/i);
 
     // The two completed calls each found D0367 needs prior authorization: two items to submit.
     const paRows = page.getByRole('table', { name: 'Prior authorization worklist' }).locator('tbody tr');
@@ -207,15 +257,15 @@ describe('verification call screen', () => {
     await expect
       .poll(() => paForm.getByText('Add the date the request was submitted.').isVisible())
       .toBe(true);
-    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill('2026-11-22');
-    await paForm.getByLabel('Decision expected by').fill('2026-12-01');
+    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill(TEST_TODAY);
+    await paForm.getByLabel('Decision expected by').fill(daysFromToday(9));
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
     await expect.poll(() => paRows.first().textContent()).toContain('Submitted');
     await paRows.first().getByRole('button', { name: 'Update' }).click();
     await paForm.getByLabel('Status').selectOption('approved');
     await paForm.getByLabel('Authorization number').fill('AUTH-E2E-9');
-    await paForm.getByLabel('Valid from').fill('2026-12-01');
-    await paForm.getByLabel('Valid to').fill('2027-02-28');
+    await paForm.getByLabel('Valid from').fill(daysFromToday(9));
+    await paForm.getByLabel('Valid to').fill(daysFromToday(98));
     await h.screenshot('prior-auth-form');
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
     await expect.poll(() => paRows.first().textContent()).toContain('Approved · AUTH-E2E-9');
@@ -252,16 +302,27 @@ describe('verification call screen', () => {
       '555-0199',
       'D0367',
       'Prior authorization required',
-      'Is the coverage active on the date of service?',
       'Completed',
+      // The chart copy shows what the payer found the member by.
+      'Chart copy',
+      'Member ID MRK987654321',
+      'group GRP-MARKER-42',
+      'born 01/02/1970',
+      '(the patient is the subscriber)',
+      // Every question as it was put to the rep, not the caller's instruction.
+      'What is your name?',
+      'Is the coverage active on the date of service?',
     ]) {
       expect(text, words).toContain(words);
     }
-    expect(pdfPages(pdf)).toBe(1);
-    expect(text).toContain('Page 1 of 1');
-    // Minimum necessary: no date of birth, member ID, group number or payer notes.
-    for (const marker of ['1970-01-02', 'MRK987654321', 'GRP-MARKER-42', 'MRK_NOTE_7731'])
-      expect(text, marker).not.toContain(marker);
+    expect(text).not.toContain("Ask for the rep's name");
+    // Times carry their zone; each plan answer says how it compared with the file.
+    expect(text).toMatch(/Call \d\d\/\d\d\/\d{4}, \d{1,2}:\d\d [AP]M [A-Z]{2,5}/);
+    expect(text).toMatch(/Annual maximum|annual maximum\?/);
+    expect(text).toMatch(/\((confirmed|new|changed: was [^)]+)\)/);
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
+    // The payer's notes stay off paper.
+    expect(text).not.toContain('MRK_NOTE_7731');
 
     const id = Number(/verification-record-(\d+)\.pdf$/.exec(pdf)![1]);
     const answersBefore = h.db.prepare('SELECT COUNT(*) AS n FROM call_answers WHERE call_id = ?').get(id);
@@ -282,7 +343,7 @@ describe('verification call screen', () => {
     await record.getByRole('button', { name: 'Make an estimate from this call' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Estimate');
     expect(await page.getByLabel('Code, line 1').inputValue()).toBe('D0367');
-    expect(await page.getByLabel('Date of service, line 1').inputValue()).toBe('2026-12-10');
+    expect(await page.getByLabel('Date of service, line 1').inputValue()).toBe(daysFromToday(18));
     await page.getByLabel('Fee, line 1').fill('1200');
     await expect
       .poll(() => page.getByRole('table', { name: 'Estimate' }).textContent())
@@ -310,7 +371,7 @@ describe('verification call screen', () => {
 
   it('the medical-plan branch: dental refuses D0310, a linked medical call asks about it with CPT hints', async () => {
     const page = h.page;
-    const medicalPlanId = await page.evaluate(async () => {
+    const medicalPlanId = await page.evaluate(async (patientId) => {
       const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }) => {
         if (!r.ok) throw new Error(r.error!.message);
         return r.value as T;
@@ -346,8 +407,29 @@ describe('verification call screen', () => {
           },
         }),
       ) as { id: number };
+      // The patient's own medical coverage: the offer lists it (and only it).
+      ok(
+        await window.api.coveragesSave({
+          id: null,
+          coverage: {
+            patientId,
+            planId: plan.id,
+            ordinal: 2,
+            memberId: 'MED-CALL-1',
+            subscriberName: 'Mrkfirst Callpatient',
+            subscriberDob: '1970-01-02',
+            relationship: 'self',
+            effectiveDate: null,
+            terminationDate: null,
+            maxUsedCents: null,
+            maxUsedStatedOn: null,
+            deductibleMetCents: null,
+            deductibleMetStatedOn: null,
+          },
+        }),
+      );
       return plan.id;
-    });
+    }, callpatient);
 
     await openCallScreen();
     if (await page.getByRole('button', { name: 'Start another call' }).isVisible())
@@ -359,13 +441,23 @@ describe('verification call screen', () => {
     await expect.poll(() => page.getByRole('region', { name: 'About D0367' }).isVisible()).toBe(true);
     expect(await page.getByRole('region', { name: 'About D0367' }).textContent()).toContain('Our summary');
 
-    const tally = { asked: 0, confirmed: 0 };
+    const tally: Tally = { asked: 0, confirmed: 0 };
     // D0367 goes as the plan already knows; D0310 is refused by the dental plan.
     for (let guard = 0; guard < 200; guard++) {
       const q = question();
-      if (!(await q.isVisible())) break;
-      const key = (await q.getAttribute('data-key'))!;
-      if (key === 'covered@D0310') {
+      if (!(await asking())) break;
+      const key = (await q.isVisible()) ? (await q.getAttribute('data-key'))! : 'the on-file list';
+      if (key === 'the on-file list') {
+        // The five-code call taught the plan D0310 is covered; this rep says it is not: it is marked in
+        // the list (arrows, Space) to be asked on its own, and Enter confirms the rest.
+        const listed = await onFileList()
+          .locator('li[data-key]')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-key')));
+        for (let i = 0; i < listed.indexOf('covered@D0310'); i++) await page.keyboard.press('ArrowDown');
+        if (listed.includes('covered@D0310')) await page.keyboard.press('Space');
+        await page.keyboard.press('Enter');
+        await onFileList().waitFor({ state: 'hidden' });
+      } else if (key === 'covered@D0310') {
         await expect.poll(() => progress.textContent()).toContain('1 of 2 done');
         expect(await progress.locator('[aria-current="step"]').textContent()).toContain('D0310');
         await expect.poll(() => page.getByRole('region', { name: 'About D0310' }).isVisible()).toBe(true);
@@ -381,7 +473,12 @@ describe('verification call screen', () => {
     expect(await result.textContent()).toContain('Not covered by the dental plan');
     const offer = page.getByRole('form', { name: 'Call the medical plan' });
     expect(await offer.textContent()).toContain('The dental plan will not pay D0310.');
-    await offer.getByLabel('Medical plan').selectOption(String(medicalPlanId));
+    // Only the patient's own medical coverage is offered.
+    expect(await offer.getByLabel('Medical coverage').locator('option').allTextContents()).toEqual([
+      'Fictional Medical Mutual (test), Medical Choice (member ID MED-CALL-1)',
+    ]);
+    await offer.getByLabel('Medical coverage').selectOption(String(medicalPlanId));
+    expect(await offer.getByLabel('Number dialled').inputValue()).toBe('555-0142');
     await offer.getByLabel('Number dialled').fill('555-0142');
     await h.screenshot('call-medical-offer');
     await offer.getByRole('button', { name: 'Start the medical-plan call' }).click();

@@ -1,17 +1,20 @@
 // A whole verification call made through window.api (the renderer's boundary), for tests and benchmarks
 // that need a finished call without typing one: known answers are confirmed, others get plain answers.
 import type { Harness } from './harness';
+import { daysFromToday } from '../helpers/testClock';
 
 export async function completeCallInPage(h: Harness, patientId: number, codes: string[]): Promise<number> {
   return h.page.evaluate(
-    async ({ patientId, codes }) => {
+    async ({ patientId, codes, dates }) => {
       const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }) => {
         if (!r.ok) throw new Error(r.error!.message);
         return r.value as T;
       };
       type View = {
         id: number;
+        pendingReadBack: { key: string } | null;
         current: {
+          stepId: string;
           type: string;
           choices: Array<{ value: string }>;
           known: { answer: unknown } | null;
@@ -20,7 +23,7 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
       const typed: Record<string, unknown> = {
         money: 150_000,
         percent: 5000,
-        date: '2027-01-15',
+        date: dates.answer,
         frequency: { count: 1, per: 'months', months: 36, sharedWith: [] },
         text: 'Synthetic answer',
         reference: 'REF-IN-PAGE',
@@ -33,7 +36,7 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
         await api.callStart({
           patientId,
           planId: patient.coverages[0]!.plan.id,
-          planned: codes.map((code) => ({ code, tooth: null, serviceDate: '2026-12-10' })),
+          planned: codes.map((code) => ({ code, tooth: null, serviceDate: dates.service })),
           dialedNumber: '555-0199',
         }),
       ) as View;
@@ -45,21 +48,36 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
             ? { type: c.type, value: 'yes' }
             : c.type === 'choice'
               ? { type: c.type, value: c.choices[0]!.value }
-              : { type: c.type, value: typed[c.type] ?? null });
+              : {
+                  type: c.type,
+                  value: c.stepId === 'last_service_date' ? dates.lastDone : (typed[c.type] ?? null),
+                });
         view = ok(await api.callAnswer({ id: view.id, answer: answer as never })) as View;
+        // A changed answer is read back before the next one, as the call screen asks.
+        if (view.pendingReadBack)
+          view = ok(await api.callConfirmReadBack({ id: view.id, key: view.pendingReadBack.key })) as View;
       }
       ok(
         await api.callComplete({
           id: view.id,
           finish: {
             nextAction: 'Submit the prior authorization',
-            nextActionDue: '2026-11-24',
+            nextActionDue: dates.due,
             reverifyDate: null,
           },
         }),
       );
       return view.id;
     },
-    { patientId, codes },
+    {
+      patientId,
+      codes,
+      dates: {
+        answer: daysFromToday(54),
+        lastDone: daysFromToday(-400),
+        service: daysFromToday(18),
+        due: daysFromToday(2),
+      },
+    },
   );
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { startHarness, type Harness } from './harness';
+import { testAuditChain } from '../helpers/testAudit';
 
 describe('a damaged database at start', () => {
   let h: Harness;
@@ -47,7 +48,12 @@ describe('a damaged database at start', () => {
     await expect.poll(() => page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
     expect(h.restarts).toHaveLength(1);
     // The next start, as main runs it.
-    const { db, restoredFrom } = openAppDatabase(h.paths, h.now, TEST_DB_KEY);
+    const { db, restoredFrom } = openAppDatabase(
+      h.paths,
+      h.now,
+      [TEST_DB_KEY],
+      testAuditChain(h.paths.dbPath),
+    );
     expect(restoredFrom).toMatch(/-manual\.sqlite$/);
     expect(db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DatabaseOpenError, type Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
-import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
+import { fileHeadAnchor } from '../../src/main/audit/auditAnchor';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
 import { damagedStartHandlers, recoveryCodeHandlers } from '../../src/main/ipc/handlers/startupHandlers';
 import { createStartupDispatch } from '../../src/main/ipc/startupDispatch';
@@ -25,9 +25,9 @@ import { createAppServices } from '../../src/main/services/container';
 import { patientInput } from '../helpers/policyFixtures';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
-import { runningClock, TEST_NOW } from '../helpers/testClock';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import { TEST_NOW, runningClock } from '../helpers/testClock';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RENDERER_ROOT = path.join(ROOT, 'out', 'renderer');
@@ -73,6 +73,13 @@ export interface Harness {
   advanceClock(ms: number): void;
   /** Reloads the page and waits until the app is ready for keys again. */
   reload(): Promise<void>;
+  /**
+   * What a restart of the app does (after a restore was asked for): main closes the database and opens
+   * it again as at any start (a scheduled restore runs first), and the window loads anew.
+   */
+  restartApp(): Promise<void>;
+  /** The keys main holds (they change when a test changes the database key). */
+  keys(): KeyRing;
   close(): Promise<void>;
 }
 
@@ -143,12 +150,15 @@ export async function startHarness(
     mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`);
 
   /** What main does once it has a key: open the database, compose the services, dispatch to them. */
-  const startApp = (keys: KeyRing, emergency: boolean) => {
-    const { db } = openAppDatabase(paths, now, keys.current(), keys.all().slice(1));
-    if (emergency) {
-      recordEmergencyAccess(db, now);
-      keys.markRecoveryStored(); // it was just typed in: the practice has it
-    }
+  const startApp = (keys: KeyRing, emergency: boolean, profileDir = dir) => {
+    const { db } = openAppDatabase(
+      paths,
+      now,
+      keys.all(),
+      { key: keys.audit(), anchor: fileHeadAnchor(path.join(profileDir, 'verifydesk-audit-head.json')) },
+      { emergency },
+    );
+    if (emergency) keys.markRecoveryStored(); // it was just typed in: the practice has it
     // As on a first run of the app: the fictional sample payers are there until removed.
     if (options.sampleData) loadSampleDataOnce(db, now);
     const services = createAppServices({
@@ -158,6 +168,7 @@ export async function startHarness(
       restart: () => restarts.push(now().toISOString()),
       appVersion,
       now,
+      workstation: 'Test desk',
       clipboard: { writeText: (t) => copied.push(t) },
       printer: {
         toPdf: (route) => renderPdf(route),
@@ -196,10 +207,16 @@ export async function startHarness(
   };
 
   let app: ReturnType<typeof startApp> | null = null;
+  let appKeys: KeyRing | null = null;
   let dispatch: Dispatch;
   if (options.newComputer) {
     // The other computer: its own profile and key file; an administrator; then it is gone.
-    const elsewhere = startApp(await testKeyRing(mkdtempSync(path.join(dir, 'other-pc-')), now), false);
+    const otherProfile = mkdtempSync(path.join(dir, 'other-pc-'));
+    const elsewhere = startApp(
+      await testKeyRing(otherProfile, now, { shown: true, auditKey: 'random' }),
+      false,
+      otherProfile,
+    );
     await elsewhere.services.session.setup({ ...TEST_ADMIN });
     elsewhere.db.close();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
@@ -214,6 +231,7 @@ export async function startHarness(
             protector,
             key: settled.key,
             history: settled.history,
+            audit: settled.audit,
             now,
           });
           app = startApp(keys, settled.emergency);
@@ -238,7 +256,10 @@ export async function startHarness(
     writeFileSync(paths.dbPath, bytes);
     let problem = '';
     try {
-      openAppDatabase(paths, now, keys.current()).db.close();
+      openAppDatabase(paths, now, keys.all(), {
+        key: keys.audit(),
+        anchor: fileHeadAnchor(path.join(dir, 'verifydesk-audit-head.json')),
+      }).db.close();
     } catch (error) {
       if (!(error instanceof DatabaseOpenError && error.reason === 'damaged')) throw error;
       problem = error.message;
@@ -249,6 +270,7 @@ export async function startHarness(
       handlers: damagedStartHandlers({
         paths,
         keys: keys.all(),
+        auditKey: keys.audit(),
         now,
         problem,
         files: { chooseFile: async () => null },
@@ -260,7 +282,8 @@ export async function startHarness(
     });
   } else {
     // A fresh install has not shown its recovery code yet; other tests start after that.
-    app = startApp(await testKeyRing(dir, now, { shown: options.signedIn !== false }), false);
+    appKeys = await testKeyRing(dir, now, { shown: options.signedIn !== false });
+    app = startApp(appKeys, false);
     // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
     if (options.signedIn !== false) await app.services.session.setup({ ...TEST_ADMIN });
     dispatch = app.dispatch;
@@ -352,6 +375,18 @@ export async function startHarness(
       clock.advance(ms);
     },
     async reload() {
+      await page.reload();
+      await ready();
+    },
+    keys() {
+      if (!appKeys) throw new Error('keys: only an app started on this computer has them here');
+      return appKeys;
+    },
+    async restartApp() {
+      if (!app || !appKeys) throw new Error('restartApp: only an app started on this computer restarts');
+      app.db.close();
+      app = startApp(appKeys, false);
+      dispatch = app.dispatch;
       await page.reload();
       await ready();
     },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { daysFromToday } from '../helpers/testClock';
 
 describe('payers, plans and the policy matrix in Chromium', () => {
   let h: Harness;
@@ -80,7 +81,7 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     expect(await cell('D0365', 'Covered').textContent()).toBe('?');
     expect(await page.getByLabel('Annual maximum').inputValue()).toBe('$1,500.00');
     expect(await cell('D0367', 'Covered').getAttribute('aria-label')).toMatch(
-      /Confirmed \d{4}-\d\d-\d\d entered by Test User/,
+      /Entered \d\d\/\d\d\/\d{4} by Test User/,
     );
   });
 
@@ -139,7 +140,7 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Qzxlast');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('2031-01-01');
+    await page.keyboard.type(daysFromToday(1));
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByText('A date of birth cannot be in the future.').isVisible())
@@ -152,23 +153,23 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     await page.getByRole('button', { name: '+ Add coverage' }).click();
     await page.keyboard.type('MRK987654321');
     await page.getByLabel('Subscriber name').fill('Mrkfirst Qzxlast');
-    await page.getByLabel('Effective date').fill('2025-01-01');
+    await page.getByLabel('Effective date').fill(daysFromToday(-690));
     await page.getByLabel('Maximum used', { exact: true }).fill('$250');
-    await page.getByLabel('Maximum used: stated on').fill('2026-11-01');
+    await page.getByLabel('Maximum used: stated on').fill(daysFromToday(-21));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.coverage-card').textContent()).toContain('Primary:');
     expect(await page.locator('.coverage-card').textContent()).toContain('Keyboard PPO');
 
     await page.getByLabel('Code').fill('D0330');
-    await page.getByLabel('Service date').fill('2023-03-15');
+    await page.getByLabel('Service date').fill(daysFromToday(-1348));
     await page.getByLabel('Source').selectOption('payer');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('table.history').textContent())
-      .toContain('2023-03-15D0330Payer history');
+      .toContain(`${daysFromToday(-1348)}D0330Payer history`);
     await page.getByRole('button', { name: 'Edit' }).click();
     expect(await page.locator('.coverage-form').textContent()).toMatch(
-      /Confirmed \d{4}-\d\d-\d\d entered by Test User/,
+      /Entered \d\d\/\d\d\/\d{4} by Test User/,
     );
     await h.screenshot('patients-editor');
   });

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { setSyntheticOffice } from './officeHeader';
 import { pdfPages, pdfText, toPng } from './pdf';
-import { seedPrintData as seed } from './seedPrintData';
+import { PANO_TAKEN_ON, seedPrintData as seed } from './seedPrintData';
+import { addMonths } from '../../src/shared/dates/calendar';
+import { daysFromToday } from '../helpers/testClock';
 
 describe('patient cost summary printout', () => {
   let h: Harness;
@@ -26,16 +28,16 @@ describe('patient cost summary printout', () => {
     await page.getByLabel('Patient').fill(lastName);
     await page.getByRole('button', { name: new RegExp(lastName) }).click();
     await page.getByLabel('Code, line 1').fill('D0367');
-    await page.getByLabel('Date of service, line 1').fill('2026-12-10');
+    await page.getByLabel('Date of service, line 1').fill(daysFromToday(18));
     await page.getByLabel('Fee, line 1').fill('1200');
     if ((await page.getByLabel('Code, line 2').count()) === 0)
       await page.getByRole('button', { name: '+ Add a code' }).click();
     await page.getByLabel('Code, line 2').fill('D0330');
-    await page.getByLabel('Date of service, line 2').fill('2026-12-10');
+    await page.getByLabel('Date of service, line 2').fill(daysFromToday(18));
     await page.getByLabel('Fee, line 2').fill('150');
     const table = page.getByRole('table', { name: 'Estimate' });
     // No allowed-fee schedule: the office fee is the base. D0367: (1200 - 50 deductible) x 50% = 575.
-    // D0330: the pano from 2024-03-15 uses the 1-per-60-months limit. Patient: 625 + 150 = 775.
+    // D0330: the pano taken in the seed data (PANO_TAKEN_ON) uses the 1-per-60-months limit. Patient: 625 + 150 = 775.
     await expect.poll(() => table.textContent()).toContain('$775.00');
     await h.screenshot(`estimate-screen-${lastName.toLowerCase()}`);
     await page.getByRole('button', { name: 'Save estimate' }).click();
@@ -63,8 +65,8 @@ describe('patient cost summary printout', () => {
       '$1,200.00',
       '$575.00',
       '$775.00',
-      'eligible again 2029-03-15',
-      'Prior authorization: Required, not yet approved',
+      `eligible again ${addMonths(PANO_TAKEN_ON, 60)}`,
+      'Prior authorization: Required, not yet requested',
       '••••••••4321',
       'This is an estimate, not a guarantee of payment',
       'Patient or guardian signature',
@@ -89,7 +91,7 @@ describe('patient cost summary printout', () => {
       'Válido hasta',
       'Tomografía de haz cónico, ambos maxilares',
       'Radiografía panorámica',
-      'Autorización previa: Requerida, aún no aprobada',
+      'Autorización previa: Requerida, aún no solicitada',
       'no una garantía de pago',
       'Firma del paciente o tutor',
     ]) {
@@ -129,12 +131,12 @@ describe('Good Faith Estimate printout', () => {
     await page.getByRole('button', { name: /Qzxselfpay/ }).click();
     await page.getByLabel('Self-pay (ignore coverage on file)').check();
     await page.getByLabel('Code, line 1').fill('D0367');
-    await page.getByLabel('Date of service, line 1').fill('2026-12-10');
+    await page.getByLabel('Date of service, line 1').fill(daysFromToday(18));
     await page.getByLabel('Fee, line 1').fill('1200');
     const form = page.getByLabel('Good Faith Estimate', { exact: true });
     await expect.poll(() => form.isVisible()).toBe(true);
     await page.getByLabel('Main service, in plain words').fill('Cone-beam CT scan before implant surgery');
-    await page.getByLabel('Scheduled date (empty if not scheduled)').fill('2026-12-10');
+    await page.getByLabel('Scheduled date (empty if not scheduled)').fill(daysFromToday(18));
     await page.getByLabel('Diagnosis codes for D0367 (ICD-10-CM, comma separated)').fill('K08.409');
     await page.getByRole('button', { name: 'Issue Good Faith Estimate' }).click();
     await expect
@@ -161,7 +163,7 @@ describe('Good Faith Estimate printout', () => {
       'TIN 12-3456789',
       '1 Example Way',
       'Primary service Cone-beam CT scan before implant surgery',
-      'Scheduled for 2026-12-10',
+      `Scheduled for ${daysFromToday(18)}`,
       'D0367',
       'K08.409',
       '$1,200.00',

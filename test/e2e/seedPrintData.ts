@@ -1,10 +1,14 @@
 // Test data for printouts: a fictional payer and plan with answers, and a patient with coverage.
 import type { Harness } from './harness';
+import { daysFromToday } from '../helpers/testClock';
+
+/** When the seeded patient's panoramic X-ray was taken (a payer's history line). */
+export const PANO_TAKEN_ON = daysFromToday(-982);
 
 /** Payer, plan with answers, fees, and a patient with coverage, entered through window.api. */
 export async function seedPrintData(h: Harness, language: 'en' | 'es', lastName: string): Promise<number> {
   return h.page.evaluate(
-    async ({ language, lastName }) => {
+    async ({ language, lastName, dates }) => {
       const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }) => {
         if (!r.ok) throw new Error(r.error!.message);
         return r.value as T;
@@ -106,12 +110,12 @@ export async function seedPrintData(h: Harness, language: 'en' | 'es', lastName:
             subscriberName: `Mrkfirst ${lastName}`,
             subscriberDob: '1970-01-02',
             relationship: 'self',
-            effectiveDate: '2025-01-01',
+            effectiveDate: dates.effective,
             terminationDate: null,
             maxUsedCents: 20_000,
-            maxUsedStatedOn: '2026-11-01',
+            maxUsedStatedOn: dates.statedOn,
             deductibleMetCents: 0,
-            deductibleMetStatedOn: '2026-11-01',
+            deductibleMetStatedOn: dates.statedOn,
           },
         }),
       );
@@ -119,12 +123,16 @@ export async function seedPrintData(h: Harness, language: 'en' | 'es', lastName:
         await api.historyAdd({
           patientId: patient.id,
           code: 'D0330',
-          serviceDate: '2024-03-15',
+          serviceDate: dates.pano,
           source: 'payer',
         }),
       );
       return patient.id;
     },
-    { language, lastName },
+    {
+      language,
+      lastName,
+      dates: { effective: daysFromToday(-690), statedOn: daysFromToday(-21), pano: PANO_TAKEN_ON },
+    },
   );
 }

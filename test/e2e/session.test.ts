@@ -5,8 +5,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEmergencyAccess } from '../../src/main/audit/auditLog';
+import { openDb } from '../../src/main/db/connection';
 import { TEST_ADMIN } from '../helpers/testAdmin';
-import { startHarness, type Harness } from './harness';
+import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 import { seedPrintData } from './seedPrintData';
 import { startCallThroughForm } from './startCallForm';
 
@@ -185,6 +186,23 @@ describe('sign-in, lock and audit', () => {
     // Told once: the next sign-in goes straight to work.
     await h.reload();
     await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
+  });
+
+  it('a trail cut short by someone holding the database key: "Check the trail" says so, in red', async () => {
+    const page = h.page;
+    // With the file and its key, outside VerifyDesk: the guards dropped and the last entries removed.
+    const raw = openDb(h.paths.dbPath, h.keys().current());
+    raw.exec('DROP TRIGGER audit_log_no_delete');
+    raw.prepare('DELETE FROM audit_log WHERE id > (SELECT max(id) - 3 FROM audit_log)').run();
+    raw.close();
+    await page.keyboard.press('Alt+Digit7');
+    await page.getByRole('button', { name: 'Check the trail' }).click();
+    const finding = page.getByRole('status').filter({ hasText: 'The trail was altered or cut short.' });
+    await expect.poll(() => finding.textContent()).toMatch(/entries were removed from its end\./);
+    expect(await finding.getAttribute('class')).toBe('alarm');
+    await h.page
+      .locator('.panel', { has: page.getByRole('heading', { name: 'Audit trail' }) })
+      .screenshot({ path: path.join(SCREENSHOT_DIR, 'settings-audit-cut-short.png') });
   });
 
   it('nothing about a patient reached the console, main’s error log, or any file but the encrypted ones', () => {

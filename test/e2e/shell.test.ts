@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 import { startHarness, type Harness } from './harness';
+import { daysFromToday } from '../helpers/testClock';
 
 describe('app shell in Chromium', () => {
   let h: Harness;
@@ -15,6 +16,15 @@ describe('app shell in Chromium', () => {
   it('window.api has exactly the preload shape', async () => {
     const keys = await h.page.evaluate(() => Object.keys(window.api).sort());
     expect(keys).toEqual(CHANNELS.map(methodName).sort());
+  });
+
+  it("main and the page run on the tests' day, not the machine's", async () => {
+    // The page's clock starts at main's instant (harness.ts); a screen's "today" shows it: a new estimate
+    // line defaults to a week ahead of the tests' day.
+    await h.page.keyboard.press('Alt+Digit5');
+    await expect.poll(() => h.page.locator('h1').textContent()).toBe('Estimate');
+    expect(await h.page.getByLabel('Date of service, line 1').inputValue()).toBe(daysFromToday(7));
+    await h.page.keyboard.press('Alt+Digit1');
   });
 
   it('moves between every screen with the keyboard alone', async () => {
@@ -33,9 +43,10 @@ describe('app shell in Chromium', () => {
     for (const [digit, heading] of expected) {
       await h.page.keyboard.press(`Alt+Digit${digit}`);
       await expect.poll(title).toBe(heading);
-      // Focus follows the screen: the search box on Lookup, the title elsewhere (the next Tab starts there).
+      // Focus follows the screen: the search box on Lookup, the patient field on the call screen (no call
+      // running), the title elsewhere (the next Tab starts there).
       expect(await h.page.evaluate(() => document.activeElement?.tagName)).toBe(
-        heading === 'Code lookup' ? 'INPUT' : 'H1',
+        heading === 'Code lookup' || heading === 'Verification call' ? 'INPUT' : 'H1',
       );
     }
   });

@@ -1,5 +1,6 @@
 // The app as the window reaches it, without a window: real services over a temp database, the real
 // guard and dispatch, the test administrator signed in. Files and printing are recorded, not done.
+import path from 'node:path';
 import { createDispatch } from '../../src/main/ipc/dispatch';
 import { openExternalSafe } from '../../src/main/security/externalLinks';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
@@ -18,6 +19,8 @@ export interface SignedInApp {
   paths: DataPaths;
   services: AppServices;
   keys: KeyRing;
+  /** The key file the key ring keeps (in its own folder, as the profile is apart from the data). */
+  keyFilePath: string;
   send(channel: string, input: unknown): Promise<IpcResult<unknown>>;
   /** Unexpected errors main reported (channel and error). */
   reported: string[];
@@ -38,7 +41,9 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   const saved: SignedInApp['saved'] = [];
   const folderChoices: string[] = [];
   const opened: string[] = [];
-  const keys = await testKeyRing(tempDir(), now);
+  const profile = tempDir();
+  const keys = await testKeyRing(profile, now);
+  const keyFilePath = path.join(profile, 'verifydesk-key.json');
   const services = createAppServices({
     db,
     paths,
@@ -46,6 +51,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
     restart: () => restarts.push(now().toISOString()),
     appVersion: 'test',
     now,
+    workstation: 'Test desk',
     clipboard: { writeText: () => undefined },
     files: {
       save: async (name, content) => {
@@ -70,7 +76,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   });
   const send = (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
     dispatch(MAIN_WINDOW_SENDER, channel, input);
-  return { db, paths, services, keys, send, reported, restarts, saved, folderChoices, opened };
+  return { db, paths, services, keys, keyFilePath, send, reported, restarts, saved, folderChoices, opened };
 }
 
 /** Adds a front-desk account (as the administrator) and signs in with it; fails loudly if either is refused. */

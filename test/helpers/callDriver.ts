@@ -1,12 +1,12 @@
 // Drives a call through the service the way a caller would: confirms what the plan already knows with
 // one key, and otherwise gives a plain answer of the right type.
 import type { Db } from '../../src/main/db/connection';
-import { createCallService, type CallService } from '../../src/main/services/callService';
-import { createPatientService } from '../../src/main/services/patientService';
-import { createPolicyService } from '../../src/main/services/policyService';
+import type { CallService } from '../../src/main/services/callService';
 import type { CallView } from '../../src/shared/script/callViews';
 import type { Answer } from '../../src/shared/script/scriptTypes';
 import { patientInput } from './policyFixtures';
+import { testServices } from './services';
+import { daysFromToday } from './testClock';
 
 export const SCRIPTED: Record<string, Answer> = {
   rep_name: { type: 'text', value: 'Rep Synthetic' },
@@ -29,7 +29,8 @@ export function plainAnswer(current: NonNullable<CallView['current']>): Answer {
     case 'percent':
       return { type: 'percent', value: 5000 };
     case 'date':
-      return { type: 'date', value: '2027-01-15' };
+      // A past date where the question is about the past (the last time a code was done).
+      return { type: 'date', value: daysFromToday(current.stepId === 'last_service_date' ? -400 : 40) };
     case 'frequency':
       return { type: 'frequency', value: { count: 1, per: 'months', months: 36, sharedWith: [] } };
     case 'reference':
@@ -39,7 +40,10 @@ export function plainAnswer(current: NonNullable<CallView['current']>): Answer {
   }
 }
 
-/** Answers until the script ends; known answers are confirmed as they are. */
+/**
+ * Answers until the script ends: known plan answers are confirmed as they are, and a changed answer is
+ * read back to the rep before going on, as the call screen asks.
+ */
 export function driveCall(
   calls: CallService,
   start: CallView,
@@ -50,19 +54,31 @@ export function driveCall(
     const c = view.current;
     const scripted = overrides[c.stepId] ?? SCRIPTED[c.stepId];
     view = calls.answer(view.id, scripted ?? c.known?.answer ?? plainAnswer(c));
+    if (view.pendingReadBack) view = calls.confirmReadBack(view.id, view.pendingReadBack.key);
   }
   return view;
 }
 
+/**
+ * How a finished call compared with the file: questions asked from scratch (nothing on file to confirm,
+ * including the rep's name and the like), true confirmations, and corrections.
+ */
+export function learningCount(view: CallView): { fromScratch: number; confirmed: number; changed: number } {
+  return {
+    fromScratch: view.answers.filter((a) => a.onFile === null).length,
+    confirmed: view.answers.filter((a) => a.comparison === 'confirmed').length,
+    changed: view.answers.filter((a) => a.comparison === 'changed').length,
+  };
+}
+
 /** The one planned code the fixtures' calls ask about. */
-const plannedOn = (code: string) => [{ code, tooth: null, serviceDate: '2026-12-10' }];
+const plannedOn = (code: string) => [{ code, tooth: null, serviceDate: daysFromToday(18) }];
 
 /** A call that exists, for answers recorded "from a call" (provenance must name a real call). */
 export function startedCallId(db: Db, now: () => Date, planId: number): number {
-  const deps = { db, now, actor: () => 'Test User' };
-  const policies = createPolicyService({ ...deps, staleAfterDays: () => 90 });
-  const patient = createPatientService({ ...deps, staleAfterDays: () => 30 }).save(null, patientInput());
-  return createCallService({ ...deps, policies }).start({
+  const { patients, calls } = testServices(db, now);
+  const patient = patients.save(null, patientInput());
+  return calls.start({
     patientId: patient.id,
     planId,
     planned: plannedOn('D0367'),
@@ -76,5 +92,9 @@ export function completedCall(calls: CallService, patientId: number, planId: num
     calls,
     calls.start({ patientId, planId, planned: plannedOn('D0367'), dialedNumber: null }),
   );
-  return calls.complete(done.id, { nextAction: 'Schedule', nextActionDue: '2026-11-23', reverifyDate: null });
+  return calls.complete(done.id, {
+    nextAction: 'Schedule',
+    nextActionDue: daysFromToday(1),
+    reverifyDate: null,
+  });
 }

@@ -53,6 +53,16 @@ export function testYear(years = 0): number {
   return Number(TEST_TODAY.slice(0, 4)) + years;
 }
 
+/**
+ * The month a benefit year starts in so that the four months before the tests' day and the seven after it
+ * are one benefit year. For tests whose point is not the renewal: on a calendar year, a call last month
+ * and a visit next month straddle January 1 whenever the tests' day is near it, and the maximum left and
+ * deductible met rightly start again.
+ */
+export function benefitYearStartMonthAroundToday(): number {
+  return Number(monthsFromToday(-4).slice(5, 7));
+}
+
 export interface TestClock {
   now(): Date;
   /** Moves the clock forward (or back) by `ms`. */

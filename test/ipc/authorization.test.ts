@@ -53,6 +53,7 @@ describe('authorization in main', () => {
       'catalog:importPreview',
       'catalog:importApply',
       'sample:remove',
+      'packs:export',
       'packs:importPreview',
       'packs:importApply',
       'fees:importPreview',

@@ -10,7 +10,12 @@ import { CHANNELS } from '../../src/shared/ipc/channels';
 import { AppError } from '../../src/shared/ipc/result';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 
-const OPENED: SessionStatus = { state: 'signed_out', user: null, lockAfterMinutes: 10 };
+const OPENED: SessionStatus = {
+  state: 'signed_out',
+  user: null,
+  lockAfterMinutes: 10,
+  callOnHold: null,
+};
 
 function setup() {
   const recover = vi.fn(async (code: string): Promise<SessionStatus> => {

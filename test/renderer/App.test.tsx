@@ -27,7 +27,9 @@ function installApi(overrides: Partial<Window['api']> = {}) {
     sampleStatus: vi.fn(() => ok({ payers: 0, plans: 0 })),
     usersList: vi.fn(() => ok([])),
     auditList: vi.fn(() => ok([])),
-    backupsList: vi.fn(() => ok({ folder: '/data/backups', copyFolder: '', lastCopy: null, backups: [] })),
+    backupsList: vi.fn(() =>
+      ok({ folder: '/data/backups', copyFolder: '', lastCopy: null, restoreProblem: null, backups: [] }),
+    ),
     ...overrides,
   });
 }

@@ -10,6 +10,7 @@ export const OPEN_SESSION: SessionStatus = {
   state: 'open',
   user: { displayName: 'Test User', role: 'admin' },
   lockAfterMinutes: 10,
+  callOnHold: null,
 };
 
 /** Every channel fails unless stubbed, except the session's status (open, as if signed in). */

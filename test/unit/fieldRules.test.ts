@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../src/shared/ipc/contract';
 import { basisPoints, cdtCode, cents, id, personName } from '../../src/shared/policy/policyTypes';
-import { coverageInput, patientInput } from '../helpers/policyFixtures';
+import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 
 const savePatient = contract['patients:save'].input;
 const patientWith = (over: Record<string, unknown>) => ({
@@ -25,6 +25,21 @@ describe('field rules (VAL-2)', () => {
     expect(ok(personName, 'Ana\u200Bmaria')).toBe(false); // zero-width space
     expect(ok(personName, 'Ana\u0007')).toBe(false); // a control character
     expect(personName.parse('Jose\u0301')).toBe('Jos\u00e9'); // NFC
+  });
+
+  it('payer and plan names (the pack importer takes the same schema): no bidi overrides, zero-width or broken characters', () => {
+    const payer = contract['payers:save'].input;
+    const payerNamed = (name: string) => ok(payer, { id: null, payer: { ...payerInput(), name } });
+    expect(payerNamed('Delta Synthetic')).toBe(true);
+    expect(payerNamed('Synthetic\u202Etnecca')).toBe(false); // right-to-left override
+    expect(payerNamed('Synthetic\u2066Dental')).toBe(false); // left-to-right isolate
+    expect(payerNamed('Synth\u200Betic')).toBe(false); // zero-width space
+    expect(payerNamed('Synthetic \uD800 Dental')).toBe(false); // a lone surrogate: half a character
+    expect(payerNamed('Synthetic Dental 😀')).toBe(true); // a whole character outside the BMP is fine
+    const plan = contract['plans:save'].input;
+    expect(ok(plan, { id: null, plan: { ...planInput(1), name: 'PPO\u202E' } })).toBe(false);
+    expect(ok(plan, { id: null, plan: { ...planInput(1), name: 'PPO \uDC00' } })).toBe(false);
+    expect(ok(personName, 'Ana \uD83D')).toBe(false);
   });
 
   it('member IDs, CDT codes and ids', () => {

@@ -8,7 +8,6 @@ import {
   parseFrequency,
   parsePolicyText,
 } from '../../src/shared/policy/fieldText';
-import { fieldStatus } from '../../src/shared/policy/staleness';
 
 describe('money and percent input', () => {
   it.each([
@@ -64,13 +63,30 @@ describe('policy answers as text', () => {
     ['1 per calendar year', { count: 1, per: 'calendar_year', months: null, sharedWith: [] }],
     ['1 per lifetime', { count: 1, per: 'lifetime', months: null, sharedWith: [] }],
     ['1/60 months', { count: 1, per: 'months', months: 60, sharedWith: [] }],
+    // Asked for the codes that may share the pano / full-series limit (the call script's wording).
+    [
+      '1 per 60 months shared with D0330, d210',
+      { count: 1, per: 'months', months: 60, sharedWith: ['D0330', 'D0210'] },
+    ],
+    [
+      '1 per lifetime (shared with D0367)',
+      { count: 1, per: 'lifetime', months: null, sharedWith: ['D0367'] },
+    ],
   ])('%s', (text, frequency) => {
     expect(parseFrequency(text)).toEqual(frequency);
     expect(parseFrequency(formatFrequency(frequency as never))).toEqual(frequency);
   });
 
   it('refuses frequencies it cannot read', () => {
-    for (const bad of ['often', '1 per', 'per 36 months', '1 per 0 months', '1 per 36 lifetime'])
+    for (const bad of [
+      'often',
+      '1 per',
+      'per 36 months',
+      '1 per 0 months',
+      '1 per 36 lifetime',
+      '1 per 36 months shared with',
+      '1 per 36 months shared with the pano',
+    ])
       expect(parseFrequency(bad), bad).toBeNull();
   });
 
@@ -85,16 +101,5 @@ describe('policy answers as text', () => {
     expect(parsePolicyText('frequency', 'sometimes')).toMatchObject({ ok: false });
     expect(formatPolicyValue('coverageBp', 0)).toBe('0%');
     expect(formatPolicyValue('coverageBp', null)).toBe('Unknown');
-  });
-});
-
-describe('staleness', () => {
-  const at = (date: string) => ({ recordedAt: new Date(`${date}T12:00:00`).toISOString() });
-  it('unknown beats everything; stale only after more than the window', () => {
-    expect(fieldStatus(null, at('2026-01-01'), '2026-01-02', 90)).toBe('unknown');
-    expect(fieldStatus('unknown', at('2026-01-01'), '2026-01-02', 90)).toBe('unknown');
-    expect(fieldStatus(0, at('2026-01-01'), '2026-04-01', 90)).toBe('known'); // 90 days
-    expect(fieldStatus(0, at('2026-01-01'), '2026-04-02', 90)).toBe('stale'); // 91 days
-    expect(fieldStatus(false, null, '2026-04-02', 90)).toBe('stale');
   });
 });

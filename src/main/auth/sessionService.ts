@@ -41,10 +41,19 @@ export interface SessionService {
   current(): SessionUser | null;
 }
 
+/** The person's call left on hold, if any (callRepo.findCallOnHold). */
+export type CallOnHold = NonNullable<SessionStatus['callOnHold']>;
+
 export function createSessionService(deps: {
   db: Db;
   now: () => Date;
   lockAfterMinutes: () => number;
+  /**
+   * The call the signed-in person has on hold. A hold does not put off the automatic lock (a person on
+   * a long hold may well walk away, and the screen shows a patient): the lock comes on time, the call,
+   * its timers and answers stay as they are, and the lock screen says a call is on hold.
+   */
+  callOnHold?: (staffUser: string) => CallOnHold | null;
 }): SessionService {
   const { db, now } = deps;
   let user: SessionUser | null = null;
@@ -65,11 +74,17 @@ export function createSessionService(deps: {
     return user !== null && !locked && now().getTime() - lastActivity >= deps.lockAfterMinutes() * 60_000;
   }
 
+  const heldCall = (): CallOnHold | null => (user && deps.callOnHold?.(user.displayName)) ?? null;
+
+  /** A lock while a call is on hold says so in the audit trail (the call's id; nothing about the patient). */
+  function lockNow(reason: 'user' | 'idle'): void {
+    locked = true;
+    const held = heldCall();
+    audit('lock', user, held ? { reason, callOnHold: held.callId } : { reason });
+  }
+
   function applyIdle(): void {
-    if (idleExpired()) {
-      locked = true;
-      audit('lock', user, { reason: 'idle' });
-    }
+    if (idleExpired()) lockNow('idle');
   }
 
   function status(): SessionStatus {
@@ -80,6 +95,7 @@ export function createSessionService(deps: {
       state,
       user: user && { displayName: user.displayName, role: user.role },
       lockAfterMinutes: deps.lockAfterMinutes(),
+      callOnHold: state === 'locked' ? heldCall() : null,
     };
   }
 
@@ -88,21 +104,24 @@ export function createSessionService(deps: {
     const key = username.normalize('NFC').toLowerCase();
     const failure = failures.get(key);
     const at = now().getTime();
+    // What was typed is written only when it names an account: a password typed into the user-name field
+    // must not land in the audit trail.
+    const row = findUserByName(db, key);
+    const named = row ? row.username : 'unknown user name';
     if (failure && failure.count >= MAX_FAILURES && at < failure.until) {
-      audit('sign_in_refused', null, { reason: 'backoff' }, username.slice(0, 60));
+      audit('sign_in_refused', null, { reason: 'backoff' }, named);
       const minutes = Math.ceil((failure.until - at) / 60_000);
       throw new AppError(
         'forbidden',
         `Too many wrong passwords for this user. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an administrator.`,
       );
     }
-    const row = findUserByName(db, key);
     const hash = row?.active ? row.passwordHash : await (dummyHash ??= hashPassword('not a real password'));
     const ok = (await verifyPassword(password, hash)) && row?.active === true;
     if (!ok || !row) {
       const count = (failure && at < failure.until ? failure.count : 0) + 1;
       failures.set(key, { count, until: at + BACKOFF_MS });
-      audit('sign_in_failed', null, { attempt: count }, username.slice(0, 60));
+      audit('sign_in_failed', null, { attempt: count }, named);
       throw new AppError('validation', WRONG, 'password');
     }
     failures.delete(key);
@@ -138,10 +157,12 @@ export function createSessionService(deps: {
 
     async signIn(input) {
       const signedIn = await attempt(input.username, input.password);
+      // Recorded before the session opens: when the audit trail cannot be written (a full disk, a
+      // read-only file) nobody is signed in unseen, and the screen's "failed" is the truth.
+      audit('sign_in', signedIn);
       user = signedIn;
       locked = false;
       lastActivity = now().getTime();
-      audit('sign_in', user);
       return status();
     },
 
@@ -150,31 +171,50 @@ export function createSessionService(deps: {
       const row = getUser(db, user.id);
       if (!row) throw new AppError('locked', 'Sign in first.');
       await attempt(row.username, input.password);
+      audit('unlock', user); // before unlocking, like sign-in
       locked = false;
       lastActivity = now().getTime();
-      audit('unlock', user);
       return status();
     },
 
     lock(reason) {
       applyIdle();
-      if (user && !locked) {
-        locked = true;
-        audit('lock', user, { reason });
-      }
+      if (user && !locked) lockNow(reason);
       return status();
     },
 
     signOut() {
-      if (user) audit('sign_out', user);
+      const leaving = user;
+      // The session closes first, whatever happens to its audit row: a full or read-only disk must not
+      // keep someone signed in who asked to leave.
       user = null;
       locked = false;
+      if (leaving) {
+        try {
+          audit('sign_out', leaving);
+        } catch (error) {
+          console.error(
+            `VerifyDesk: the sign-out could not be recorded (${error instanceof Error ? error.name : typeof error})`,
+          );
+        }
+      }
       return status();
     },
 
     authorize(access) {
       if (access === 'open') return;
       applyIdle();
+      // The account as it is now: an administrator who turned their own rights or account off (or was
+      // turned off by another) does not keep them until they sign out.
+      if (user) {
+        const row = getUser(db, user.id);
+        if (!row?.active) {
+          user = null;
+          locked = false;
+          throw new AppError('locked', 'This account is turned off. Ask an administrator.');
+        }
+        user = { ...user, role: row.role, displayName: row.displayName };
+      }
       if (!user || locked) {
         throw new AppError(
           'locked',

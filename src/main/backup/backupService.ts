@@ -1,20 +1,23 @@
 // Backups for the practice: one a day on its own, one whenever an administrator asks, kept by the
 // retention rule, each verified before it gets its name; and a restore, carried out at the next start.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
-import { recordAudit, verifyAuditChain } from '../audit/auditLog';
+import { auditChainOf } from '../audit/auditChain';
+import { recordAudit } from '../audit/auditLog';
 import type { SessionUser } from '../auth/sessionService';
 import type { Db } from '../db/connection';
 import type { KeyRing } from '../security/keyRing';
 import { MIGRATIONS } from '../db/migrations';
 import type { DataPaths } from '../db/paths';
 import {
-  BackupExistsError,
-  backupsToPrune,
+  backupName,
   copyBackupFile,
   listBackupFiles,
+  pruneBackupFolder,
+  reencryptBackups,
+  sweepTemporaryFiles,
   verifyWithAnyKey,
   writeBackupFile,
   type BackupCheck,
@@ -77,9 +80,11 @@ export function createBackupService(deps: {
     try {
       if (!path.isAbsolute(target) || !existsSync(target) || !statSync(target).isDirectory())
         throw new Error(`the folder ${target} is not there (is the drive plugged in?)`);
+      sweepTemporaryFiles(target);
       copyBackupFile(path.join(from, file.name), target, keys.current(), check);
-      for (const name of backupsToPrune(listBackupFiles(target), now()))
-        rmSync(path.join(target, name), { force: true });
+      pruneBackupFolder(target, now());
+      // A drive that was not plugged in at the last key change gets its older copies re-encrypted now.
+      reencryptBackups(target, keys.all());
       lastCopy = { folder: target, at, ok: true, problem: null };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -102,32 +107,43 @@ export function createBackupService(deps: {
 
   function take(kind: BackupKind): BackupFile & { copy: CopyStatus | null } {
     const dir = folder();
-    // The audit chain's head goes with the backup's record, so a later truncation of the log shows.
-    const head = verifyAuditChain(db).head;
+    sweepTemporaryFiles(dir);
+    const name = backupName(db, kind, now());
+    // Never over an existing backup (two in the same millisecond, or a clock set back).
+    if (existsSync(path.join(dir, name)))
+      throw new AppError('conflict', 'A backup was made this very second. Wait a moment and try again.');
+    // Recorded before the copy is taken, so the copy's own trail ends with it: a restore can then tell
+    // a backup whose trail was cut short (backupTrailProblem).
+    audit('backup', { file: name, kind });
     let written: { file: BackupFile; check: BackupCheck };
     try {
-      written = writeBackupFile(db, keys.current(), dir, kind, now());
+      written = writeBackupFile(db, keys.current(), dir, name);
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'SQLITE_FULL') throw error;
-      if (error instanceof BackupExistsError)
-        throw new AppError('conflict', 'A backup was made this very second. Wait a moment and try again.');
+      const full = (error as { code?: unknown }).code === 'SQLITE_FULL';
+      audit('backup_failed', { file: name, reason: full ? 'disk full' : 'not written or did not verify' });
+      if (full) throw error;
       throw new AppError(
         'internal',
         `The backup could not be written or did not verify (${error instanceof Error ? error.message : String(error)}). Older backups are untouched.`,
       );
     }
-    const pruned = backupsToPrune(listBackupFiles(dir), now());
-    for (const name of pruned) rmSync(path.join(dir, name), { force: true });
+    const pruned = pruneBackupFolder(dir, now());
+    if (pruned.length > 0) audit('backup_pruned', { files: pruned.length });
     const { file, check } = written;
     const copy = copyOut(file, dir, check);
-    audit('backup', {
-      file: file.name,
-      kind,
-      pruned: pruned.length,
-      chainHead: head,
-      ...(copy ? { copied: copy.ok } : {}),
-    });
+    if (copy) audit('backup_copy', { file: file.name, copied: copy.ok });
     return { ...file, copy };
+  }
+
+  /** Why the restore asked for last did not run at the start after it, if it did not (until another is asked for). */
+  function restoreProblem(): { at: string; problem: string } | null {
+    const latest = db
+      .prepare(
+        "SELECT action, ts_utc AS at, detail_json AS detail FROM audit_log WHERE action IN ('restore_requested', 'restore', 'restore_failed') ORDER BY id DESC LIMIT 1",
+      )
+      .get() as { action: string; at: string; detail: string } | undefined;
+    if (latest?.action !== 'restore_failed') return null;
+    return { at: latest.at, problem: String((JSON.parse(latest.detail) as { reason?: unknown }).reason) };
   }
 
   return {
@@ -135,6 +151,24 @@ export function createBackupService(deps: {
     copyFolder: () => deps.copyFolder().trim(),
     /** The last copy to the second folder since VerifyDesk started (null: none tried yet). */
     lastCopy: () => lastCopy,
+    restoreProblem,
+    /**
+     * After a key change: the backups in every folder VerifyDesk keeps them in are re-encrypted with the
+     * new key. Folders that are not there (an unplugged drive) are named: their copies still open with
+     * the old recovery code until the drive is back (the next copy to it re-encrypts them).
+     */
+    reencryptAfterKeyChange(): { reencrypted: number; notReached: string[] } {
+      const folders = [...new Set([paths.backupDir, deps.folder().trim(), deps.copyFolder().trim()])].filter(
+        (f) => f !== '',
+      );
+      let reencrypted = 0;
+      const notReached: string[] = [];
+      for (const dir of folders) {
+        if (!existsSync(dir)) notReached.push(dir);
+        else reencrypted += reencryptBackups(dir, keys.all()).length;
+      }
+      return { reencrypted, notReached };
+    },
     list: (): BackupFile[] => listBackupFiles(folder()),
     backupNow: () => take('manual'),
     /** At start and every hour: one daily backup per local day. */
@@ -150,7 +184,7 @@ export function createBackupService(deps: {
       if (!file) throw new AppError('not_found', 'That backup is not in the backup folder any more.');
       let check;
       try {
-        check = verifyWithAnyKey(path.join(folder(), name), keys.all());
+        check = verifyWithAnyKey(path.join(folder(), name), keys.all(), auditChainOf(db).key);
       } catch (error) {
         throw new AppError(
           'validation',
@@ -171,7 +205,7 @@ export function createBackupService(deps: {
       if (!file) throw new AppError('not_found', 'That backup is not in the backup folder any more.');
       const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
       try {
-        scheduleRestore(paths, path.join(folder(), name), keys.all(), latest, now());
+        scheduleRestore(paths, path.join(folder(), name), keys.all(), auditChainOf(db).key, latest, now());
       } catch (error) {
         throw new AppError('validation', error instanceof Error ? error.message : String(error));
       }

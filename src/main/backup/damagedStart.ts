@@ -1,19 +1,21 @@
 // When the database is damaged at start, VerifyDesk changes nothing and offers the newest backup that
 // verifies (or one the person picks), with what it holds. File checks only, no Electron.
 import path from 'node:path';
+import type { AuditKey } from '../audit/auditChain';
 import type { DbKey } from '../db/connection';
 import type { DataPaths } from '../db/paths';
 import { listBackupFiles, parseBackupName, verifyWithAnyKey, type BackupFile } from './backupFiles';
 
-/** The newest backup that opens with the key and passes its checks, or null. */
+/** The newest backup that opens with the key and passes its checks (its audit trail too), or null. */
 export function latestGoodBackup(
   paths: DataPaths,
   keys: readonly DbKey[],
+  auditKey: AuditKey,
   latestSchema: number,
 ): BackupFile | null {
   for (const file of listBackupFiles(paths.backupDir)) {
     try {
-      const check = verifyWithAnyKey(path.join(paths.backupDir, file.name), keys);
+      const check = verifyWithAnyKey(path.join(paths.backupDir, file.name), keys, auditKey);
       if (check.schemaVersion <= latestSchema) return file;
     } catch {
       // Damaged or not ours: try the next older one.
@@ -34,8 +36,13 @@ export interface BackupOffer {
 }
 
 /** Checks a backup through and says what it holds; throws with the reason when it cannot be restored. */
-export function backupOffer(file: string, keys: readonly DbKey[], latestSchema: number): BackupOffer {
-  const check = verifyWithAnyKey(file, keys);
+export function backupOffer(
+  file: string,
+  keys: readonly DbKey[],
+  auditKey: AuditKey,
+  latestSchema: number,
+): BackupOffer {
+  const check = verifyWithAnyKey(file, keys, auditKey);
   if (check.schemaVersion > latestSchema)
     throw new Error('it was written by a newer version of VerifyDesk; update VerifyDesk first');
   return {

@@ -2,7 +2,7 @@
 // 256-bit key, no password derivation), with the pragmas durability depends on, reads every one back,
 // and checks the file. The cipher is not FIPS-validated; the practice's risk analysis should say so.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type Db = Database.Database;
@@ -13,7 +13,9 @@ export type Db = Database.Database;
  */
 export const REQUIRED_PRAGMAS = {
   journal_mode: 'wal',
-  synchronous: 2, // FULL: a committed answer survives a power cut.
+  // FULL: every commit is flushed before it returns, so a committed answer is on disk (what the
+  // power-cut test checks, cutting at every flush of a call).
+  synchronous: 2,
   foreign_keys: 1,
   busy_timeout: 5000,
   trusted_schema: 0,
@@ -24,7 +26,7 @@ export const REQUIRED_PRAGMAS = {
 
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly reason: 'missing_folder' | 'damaged' | 'pragma_mismatch' | 'newer_version',
+    readonly reason: 'missing_folder' | 'read_only' | 'damaged' | 'pragma_mismatch' | 'newer_version',
     message: string,
   ) {
     super(message);
@@ -103,6 +105,15 @@ export function openDb(filePath: string, key: DbKey): Db {
       `VerifyDesk cannot find the folder for its database (${folder}). Check that the folder exists and that this user may write to it.`,
     );
   }
+  const readOnly = notWritable([folder, filePath, `${filePath}-wal`, `${filePath}-shm`]);
+  if (readOnly) {
+    // SQLite would open a read-only file read-only without a word (every check passes, every write
+    // fails), and a read-only folder looks like a damaged database: neither is, and no restore helps.
+    throw new DatabaseOpenError(
+      'read_only',
+      `VerifyDesk cannot write to ${readOnly}, so it cannot keep its data there. Nothing was changed. Ask your administrator to give this Windows user write access to that folder and its files (or move the data to a folder this user can write to), then start VerifyDesk again.`,
+    );
+  }
   let db: Db;
   try {
     if (isPlaintextDatabase(filePath)) encryptInPlace(filePath, key);
@@ -122,6 +133,19 @@ export function openDb(filePath: string, key: DbKey): Db {
     throw damaged(filePath, error);
   }
   return db;
+}
+
+/** The first of `paths` that exists and this process may not write (a read-only file, folder or drive), or null. */
+function notWritable(paths: readonly string[]): string | null {
+  for (const candidate of paths) {
+    if (!existsSync(candidate)) continue;
+    try {
+      accessSync(candidate, constants.W_OK);
+    } catch {
+      return candidate;
+    }
+  }
+  return null;
 }
 
 export function readPragmas(db: Db): Record<keyof typeof REQUIRED_PRAGMAS, string | number> {

@@ -1,7 +1,8 @@
 // Brings a database to the newest schema: one transaction per migration with its user_version bump,
 // a backup before the first pending one, and a refusal to touch a database from a newer app.
 import path from 'node:path';
-import { DatabaseOpenError, type Db } from './connection';
+import { writeVerifiedCopy } from '../backup/backupFiles';
+import { DatabaseOpenError, type Db, type DbKey } from './connection';
 
 export interface Migration {
   version: number;
@@ -36,11 +37,16 @@ export function assertRegistry(migrations: readonly Migration[]): void {
   });
 }
 
-export function migrate(
-  db: Db,
-  migrations: readonly Migration[],
-  options: { backupDir: string; now: () => Date },
-): MigrationResult {
+export interface MigrateOptions {
+  backupDir: string;
+  now: () => Date;
+  /** The database's key: the copy taken before migrating is opened with it and checked. */
+  key: DbKey;
+  /** Runs right before that copy is taken (the app records it in the audit trail, so the copy holds it). */
+  beforeBackup?: (db: Db, fromVersion: number, fileName: string) => void;
+}
+
+export function migrate(db: Db, migrations: readonly Migration[], options: MigrateOptions): MigrationResult {
   assertRegistry(migrations);
   const from = schemaVersion(db);
   const latest = latestVersion(migrations);
@@ -88,14 +94,13 @@ function hasUserTables(db: Db): boolean {
   return row.n > 0;
 }
 
-function backupBeforeMigration(
-  db: Db,
-  version: number,
-  options: { backupDir: string; now: () => Date },
-): string {
+function backupBeforeMigration(db: Db, version: number, options: MigrateOptions): string {
   const stamp = options.now().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(options.backupDir, `pre-migration-v${version}-${stamp}.sqlite`);
-  // VACUUM INTO writes a consistent, compact copy through SQLite itself; copying the live file could tear it.
-  db.prepare('VACUUM INTO ?').run(target);
+  const name = `pre-migration-v${version}-${stamp}.sqlite`;
+  options.beforeBackup?.(db, version, name);
+  // Through a temporary name, checked before it gets this one: a kill leaves no damaged file under a
+  // backup's name (VACUUM INTO writes a consistent copy through SQLite; copying the live file could tear).
+  const target = path.join(options.backupDir, name);
+  writeVerifiedCopy(db, options.key, target);
   return target;
 }

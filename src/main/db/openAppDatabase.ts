@@ -1,29 +1,99 @@
 // Opens the app's database, brings it to the current schema and reference data: what startup and the
-// harness both do. A restore scheduled by an administrator is carried out first, then checked in full.
+// harness both do. A restore scheduled by an administrator is carried out first, then checked in full;
+// one that cannot be carried out (its backup gone or altered) leaves the data as it was and says why.
 import { mkdirSync } from 'node:fs';
-import { recordAudit } from '../audit/auditLog';
+import type { AuditChain } from '../audit/auditChain';
+import { openAuditTrail, recordAudit, recordEmergencyAccess, recordRestoredHead } from '../audit/auditLog';
+import { pruneBackupFolder } from '../backup/backupFiles';
 import { applyPendingRestore } from '../backup/restore';
 import { openDb, type Db, type DbKey } from './connection';
-import { migrate, type MigrationResult } from './migrate';
+import { migrate, schemaVersion, type MigrationResult } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { auditSignaturesMigration } from './migrations/0013-audit-signatures';
 import type { DataPaths } from './paths';
 import { seedCatalog } from './seedCatalog';
+
+const AT_START = 'VerifyDesk (restore at start)';
+
+const hasEntries = (db: Db) => db.prepare('SELECT 1 FROM audit_log LIMIT 1').get() !== undefined;
+
+/** No accounts yet (or no users table yet): nothing has been recorded that the trail must vouch for. */
+const accountCount = (db: Db) =>
+  db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'").get()
+    ? (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+    : 0;
+
+export interface AppDatabase {
+  db: Db;
+  migration: MigrationResult;
+  /** The backup file restored at this start, if one was. */
+  restoredFrom: string | null;
+  /** Why a scheduled restore did not run (the data is as it was); null when none was scheduled or it ran. */
+  restoreProblem: string | null;
+}
 
 export function openAppDatabase(
   paths: DataPaths,
   now: () => Date,
-  key: DbKey,
-  /** Keys replaced by a key change: a scheduled restore of an older backup needs them. */
-  olderKeys: readonly DbKey[] = [],
-): { db: Db; migration: MigrationResult; restoredFrom: string | null } {
-  const restoredFrom = applyPendingRestore(paths, [key, ...olderKeys], now);
+  /** The database key first, then keys it replaced (a scheduled restore of an older backup needs them). */
+  keys: readonly DbKey[],
+  audit: AuditChain,
+  /** `emergency`: this computer just took the data over with the recovery code (a new audit key). */
+  options: { emergency?: boolean } = {},
+): AppDatabase {
+  const key = keys[0]!;
+  const restore = applyPendingRestore(paths, keys, audit, now);
   // openDb refuses a missing folder; only then is the backups folder made inside it.
   const db = openDb(paths.dbPath, key);
   try {
+    const from = schemaVersion(db);
+    const signs = from >= auditSignaturesMigration.version;
+    // The trail's head may start being recorded only for a new database, at the update that starts
+    // signing, or at a takeover with the recovery code; any other missing record is a finding.
+    openAuditTrail(db, audit, {
+      mayStart: !signs || options.emergency === true || accountCount(db) === 0,
+    });
+    // The takeover is this computer's first entry, before anything else it signs (walkTrail's rule).
+    if (options.emergency && signs) recordEmergencyAccess(db, now);
     mkdirSync(paths.backupDir, { recursive: true });
-    const migration = migrate(db, MIGRATIONS, { backupDir: paths.backupDir, now });
+    const migration = migrate(db, MIGRATIONS, {
+      backupDir: paths.backupDir,
+      now,
+      key,
+      // A copy from a schema that signs its trail carries the entry that records it (backupTrailProblem).
+      beforeBackup: (_db, from, file) => {
+        if (from >= auditSignaturesMigration.version)
+          recordAudit(
+            db,
+            {
+              who: null,
+              otherwise: 'VerifyDesk (update)',
+              action: 'backup',
+              entity: 'backup',
+              detail: { file, kind: 'pre-migration' },
+            },
+            now(),
+          );
+      },
+    });
+    if (migration.backupPath) pruneBackupFolder(paths.backupDir, now(), 'pre-migration');
+    // The update that starts signing says so first: the unsigned entries before it are vouched for by
+    // its link, and only VerifyDesk can write it (walkTrail).
+    if (!signs && hasEntries(db))
+      recordAudit(
+        db,
+        {
+          who: null,
+          otherwise: 'VerifyDesk (update)',
+          action: 'audit_signing',
+          entity: 'audit_log',
+          detail: { fromSchema: from },
+        },
+        now(),
+      );
+    if (options.emergency && !signs) recordEmergencyAccess(db, now);
     seedCatalog(db);
-    if (restoredFrom) {
+    if (restore?.restored) {
       const integrity = db.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok')
         throw new Error(`The restored database failed its integrity check: ${String(integrity)}`);
@@ -31,15 +101,34 @@ export function openAppDatabase(
         db,
         {
           who: null,
-          otherwise: 'VerifyDesk (restore at start)',
+          otherwise: AT_START,
           action: 'restore',
           entity: 'database',
-          detail: { file: restoredFrom },
+          // The trail now ends where the backup's did; the head it replaced is named here.
+          detail: { file: restore.restored, replacedHead: restore.replacedHead },
         },
         now(),
       );
+      recordRestoredHead(db);
     }
-    return { db, migration, restoredFrom };
+    if (restore?.problem)
+      recordAudit(
+        db,
+        {
+          who: null,
+          otherwise: AT_START,
+          action: 'restore_failed',
+          entity: 'database',
+          detail: { file: restore.file, reason: restore.problem },
+        },
+        now(),
+      );
+    return {
+      db,
+      migration,
+      restoredFrom: restore?.restored ?? null,
+      restoreProblem: restore?.problem ?? null,
+    };
   } catch (error) {
     db.close();
     throw error;

@@ -1,4 +1,5 @@
-// Where the database and its backups live: the user-data folder, or VERIFYDESK_DB_PATH for tests.
+// Where the database and its backups live: the user-data folder, or VERIFYDESK_DB_PATH in development
+// and tests (bootstrap passes no environment to this in a packaged build).
 import path from 'node:path';
 
 export interface DataPaths {

@@ -32,6 +32,16 @@ export function rebuildTable(db: Db, rebuild: TableRebuild): void {
       sql: string;
     }>
   ).filter((v) => new RegExp(`\\b${table}\\b`, 'i').test(v.sql));
+  // Triggers on other tables that read those views: renaming the new table re-checks every trigger, and
+  // one naming a dropped view would fail it; they are put back with the views.
+  const viewReaders = (
+    db
+      .prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name <> ? AND sql IS NOT NULL",
+      )
+      .all(table) as Array<{ name: string; sql: string }>
+  ).filter((t) => views.some((v) => new RegExp(`\\b${v.name}\\b`, 'i').test(t.sql)));
+  for (const trigger of viewReaders) db.exec(`DROP TRIGGER ${quote(trigger.name)}`);
   for (const view of views) db.exec(`DROP VIEW ${quote(view.name)}`);
   // 4. The new table under a temporary name.
   const create = rebuild.createSql.replace(
@@ -48,6 +58,7 @@ export function rebuildTable(db: Db, rebuild: TableRebuild): void {
   // 8. Indexes and triggers again; 9. the views again.
   for (const dependent of dependents) db.exec(dependent.sql);
   for (const view of views) db.exec(view.sql);
+  for (const trigger of viewReaders) db.exec(trigger.sql);
   // 10. Every row must still point at a row that exists, or the whole migration rolls back.
   const orphans = db.pragma('foreign_key_check') as Array<{ table: string }>;
   if (orphans.length > 0) {

@@ -17,17 +17,20 @@ export type AuditAction =
 
 export interface ChannelPolicy {
   access: Access;
-  /** null: nothing about a patient or the practice's records is read or changed (code lookup, lists). */
-  audit: { action: AuditAction; entity: string } | null;
+  /**
+   * null: nothing about a patient or the practice's records is read or changed (code lookup, lists).
+   * `idField`: the input field naming the entity (default `id`; without one, the result's id is used).
+   */
+  audit: { action: AuditAction; entity: string; idField?: string } | null;
 }
 
-const user = (action?: AuditAction, entity?: string): ChannelPolicy => ({
+const user = (action?: AuditAction, entity?: string, idField?: string): ChannelPolicy => ({
   access: 'user',
-  audit: action ? { action, entity: entity! } : null,
+  audit: action ? { action, entity: entity!, ...(idField ? { idField } : {}) } : null,
 });
-const admin = (action?: AuditAction, entity?: string): ChannelPolicy => ({
+const admin = (action?: AuditAction, entity?: string, idField?: string): ChannelPolicy => ({
   access: 'admin',
-  audit: action ? { action, entity: entity! } : null,
+  audit: action ? { action, entity: entity!, ...(idField ? { idField } : {}) } : null,
 });
 // Sign-in, unlock and status must work with nobody signed in; the session service audits them itself.
 const open: ChannelPolicy = { access: 'open', audit: null };
@@ -51,7 +54,7 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'plans:list': user(),
   'plans:get': user(),
   'plans:save': user('save', 'plan'),
-  'plans:setBenefits': user('change', 'plan'),
+  'plans:setBenefits': user('change', 'plan', 'planId'),
   'plans:delete': user('delete', 'plan'),
   'policies:matrix': user(),
   'policies:set': user('change', 'policy'),
@@ -62,43 +65,57 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'coverages:delete': user('delete', 'coverage'),
   'history:add': user('create', 'service_history'),
   'history:delete': user('delete', 'service_history'),
+  // A field's statements: reps' names and reference numbers about a plan, or a patient's amounts.
+  'ledger:history': user('view', 'ledger'),
+  'ledger:resolve': user('change', 'ledger'),
   'sample:status': user(),
   'sample:remove': admin('delete', 'sample_data'),
-  'packs:export': user('export', 'policy_pack'),
+  // A pack carries every answer's provenance: rep names and call reference numbers. Administrators only.
+  'packs:export': admin('export', 'policy_pack'),
   'packs:importPreview': admin(),
   'packs:importApply': admin('import', 'policy_pack'),
   'fees:list': user(),
-  'fees:export': user('export', 'fee_schedule'),
+  'fees:export': user('export', 'fee_schedule', 'planId'),
   'fees:importPreview': admin(),
-  'fees:importApply': admin('import', 'fee_schedule'),
-  // Computed as the desk types; what is kept (and printed) is audited when saved.
-  'estimate:compute': user(),
+  'fees:importApply': admin('import', 'fee_schedule', 'planId'),
+  // Front-desk work: reading a 271 shows which patients it names (a view); recording it is an import.
+  'eligibility:preview': user('view', 'eligibility_file'),
+  'eligibility:import': user('import', 'eligibility_file'),
+  // It shows the patient's name, plans and masked member IDs: a view of that patient, like patients:get
+  // (otherwise any patient could be looked through unseen, one id after another).
+  'estimate:compute': user('view', 'patient', 'patientId'),
   'estimate:save': user('create', 'estimate'),
   'estimate:get': user('view', 'estimate'),
-  'print:costSummary': user('print', 'estimate'),
-  'print:costSummaryPdf': user('export', 'estimate'),
+  'print:costSummary': user('print', 'estimate', 'estimateId'),
+  'print:costSummaryPdf': user('export', 'estimate', 'estimateId'),
   'gfe:issue': user('create', 'good_faith_estimate'),
   'gfe:get': user('view', 'good_faith_estimate'),
   'print:goodFaithEstimate': user('print', 'good_faith_estimate'),
   'print:goodFaithEstimatePdf': user('export', 'good_faith_estimate'),
+  // Checks codes and dates before dialling; nothing is read about the patient but their coverage dates.
+  'call:preflight': user(),
   'call:start': user('create', 'call'),
   'call:startMedical': user('create', 'call'),
   'call:get': user('view', 'call'),
   'call:answer': user('change', 'call'),
+  'call:confirmReadBack': user('change', 'call'),
+  'call:confirmOnFile': user('change', 'call'),
   'call:back': user('change', 'call'),
   'call:setDetails': user('change', 'call'),
   'call:toggleHold': user('change', 'call'),
   'call:drop': user('change', 'call'),
   'call:complete': user('change', 'call'),
   'call:amend': user('change', 'call'),
-  // Ids and start times only, for the "resume" offer.
-  'call:inProgress': user(),
+  // The "resume" offer names the patient, so reading it is a view.
+  'call:inProgress': user('view', 'call'),
   'call:search': user('search', 'call'),
   'print:verificationRecord': user('print', 'call'),
   'print:verificationRecordPdf': user('export', 'call'),
   'pa:worklist': user('view', 'prior_auth_worklist'),
   'pa:update': user('change', 'prior_auth'),
   'reverify:worklist': user('view', 'reverify_worklist'),
+  'todo:list': user('view', 'todo_list'),
+  'todo:update': user('change', 'todo'),
   'session:status': open,
   'session:setup': open,
   // Answer only before the database opens (startupDispatch.ts): the recovery code, whose use is audited

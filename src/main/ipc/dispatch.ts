@@ -27,6 +27,9 @@ export interface DispatchOptions {
 const INTERNAL_MESSAGE =
   'VerifyDesk could not finish this action because of an unexpected problem. Try again; if it keeps happening, note the time and tell your administrator.';
 
+const READ_ONLY_MESSAGE =
+  'VerifyDesk cannot write to its data folder, so nothing from this action was saved. The folder or the database file has become read-only (or the drive is write-protected): ask your administrator to give this Windows user write access, then try again.';
+
 const DISK_FULL_MESSAGE =
   'The disk is full, so nothing from this action was saved. What you entered is still on screen: free some disk space (or ask your administrator), then try again.';
 
@@ -104,9 +107,14 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       if (error instanceof AppError) {
         return { ok: false, error: { code: error.code, message: error.message, field: error.field } };
       }
-      // SQLite rolled the whole action back (each action is one transaction): say so, and what to do.
-      if ((error as { code?: unknown }).code === 'SQLITE_FULL') {
+      // A full disk (SQLite's, or the OS's for a file main writes) or a read-only one: the whole action
+      // was rolled back (each action is one transaction). Say so, and what to do.
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
         return { ok: false, error: { code: 'disk_full', message: DISK_FULL_MESSAGE } };
+      }
+      if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+        return { ok: false, error: { code: 'read_only', message: READ_ONLY_MESSAGE } };
       }
       options.reportError(channel, error);
       return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };

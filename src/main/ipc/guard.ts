@@ -13,8 +13,8 @@ export interface Guard {
   run(channel: Channel, input: unknown, handler: () => unknown): unknown;
 }
 
-const idOf = (value: unknown): number | null => {
-  const id = (value as { id?: unknown } | null)?.id;
+const idOf = (value: unknown, field = 'id'): number | null => {
+  const id = (value as Record<string, unknown> | null)?.[field];
   return typeof id === 'number' ? id : null;
 };
 
@@ -41,7 +41,7 @@ export function createGuard(deps: { db: Db; now: () => Date; session: SessionSer
         who: session.current(),
         action: resolveAction(policy.audit.action, input),
         entity: policy.audit.entity,
-        entityId: idOf(input) ?? idOf(output),
+        entityId: idOf(input, policy.audit.idField) ?? idOf(output),
         detail: { channel, ...detailOf(policy.audit.action, input, output) },
       },
       now(),

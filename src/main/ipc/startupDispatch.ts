@@ -20,6 +20,7 @@ export const startupStatus = (situation: StartupSituation): SessionStatus => ({
   state: situation,
   user: null,
   lockAfterMinutes: 10,
+  callOnHold: null,
 });
 
 export function createStartupDispatch<C extends Channel>(options: {

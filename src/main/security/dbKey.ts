@@ -1,10 +1,14 @@
 // The database key: 32 random bytes made on first run, kept only wrapped by the operating system's
-// protected storage (a KeyProtector) in a small file beside the database, never in clear. The same
+// protected storage (a KeyProtector) in a small file in the user's profile, never in clear. The same
 // bytes, written as a recovery code with a checksum, are the practice owner's way in on a new PC.
+// Beside it, wrapped the same way, the audit key that signs the audit trail (auditChain.ts): never shown,
+// never in the recovery code, so knowing the database key is not enough to rewrite the trail.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { auditKeyFrom, newAuditKey, type AuditKey } from '../audit/auditChain';
 import type { DbKey } from '../db/connection';
+import { writeFileAtomically } from '../files/writeFileAtomically';
 
 export interface KeyProtector {
   /** Why keys cannot be protected on this computer; null when they can. */
@@ -27,20 +31,14 @@ const keyFileSchema = z.strictObject({
   history: z.array(wrappedKeySchema).default([]),
   /** A key change under way: the new key, until the database is re-encrypted and it is promoted. */
   pending: wrappedKeySchema.nullable().default(null),
+  /** The audit trail's signing key; null in a file from before signing (one is made and stored). */
+  audit: wrappedKeySchema.nullable().default(null),
 });
 export type KeyFile = z.infer<typeof keyFileSchema>;
 
 /** Written to a temporary name, flushed, then renamed over the old file: never half a key file. */
 export function writeKeyFile(keyFilePath: string, file: KeyFile): void {
-  const temp = `${keyFilePath}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, keyFilePath);
+  writeFileAtomically(keyFilePath, `${JSON.stringify(file, null, 2)}\n`);
 }
 
 export function readKeyFile(keyFilePath: string): KeyFile | null {
@@ -57,8 +55,14 @@ export interface LoadedKey {
   key: DbKey;
   /** Earlier keys, newest first. */
   history: DbKey[];
+  audit: AuditKey;
   keyFile: KeyFile;
 }
+
+const wrapAuditKey = async (protector: KeyProtector, audit: AuditKey) => ({
+  keyId: audit.id,
+  wrapped: (await protector.wrap(audit.key.toString('hex'))).toString('base64'),
+});
 
 async function unwrapKey(
   protector: KeyProtector,
@@ -85,23 +89,37 @@ async function loadOrCreateKey(options: {
     const history = await Promise.all(
       existing.history.map(async (h) => (await unwrapKey(protector, h.wrapped)).key),
     );
-    if (shouldRewrap) {
-      const rewrapped = {
+    const storedAudit = existing.audit ? await unwrapKey(protector, existing.audit.wrapped) : null;
+    const audit = storedAudit ? auditKeyFrom(storedAudit.key) : newAuditKey();
+    if (shouldRewrap || !storedAudit || storedAudit.shouldRewrap) {
+      const rewritten: KeyFile = {
         ...existing,
-        wrapped: (await protector.wrap(key.toString('hex'))).toString('base64'),
+        wrapped: shouldRewrap
+          ? (await protector.wrap(key.toString('hex'))).toString('base64')
+          : existing.wrapped,
+        audit:
+          storedAudit && !storedAudit.shouldRewrap ? existing.audit : await wrapAuditKey(protector, audit),
       };
-      writeKeyFile(keyFilePath, rewrapped);
-      return { key, history, keyFile: rewrapped };
+      writeKeyFile(keyFilePath, rewritten);
+      return { key, history, audit, keyFile: rewritten };
     }
-    return { key, history, keyFile: existing };
+    return { key, history, audit, keyFile: existing };
   }
   if (options.databaseExists) return { missing: true };
   const key = randomBytes(32);
   return storeKey(keyFilePath, key, protector);
 }
 
-/** Wraps and stores a key (a new one, or one recovered from its code on a new PC). */
-export async function storeKey(keyFilePath: string, key: DbKey, protector: KeyProtector): Promise<LoadedKey> {
+/**
+ * Wraps and stores a key (a new one, or one recovered from its code on a new PC) with a new audit key:
+ * on a new PC the old one stayed behind, so entries signed there are checked only as far as links go.
+ */
+export async function storeKey(
+  keyFilePath: string,
+  key: DbKey,
+  protector: KeyProtector,
+  audit: AuditKey = newAuditKey(),
+): Promise<LoadedKey> {
   const keyFile: KeyFile = {
     version: 1,
     keyId: keyIdOf(key),
@@ -109,9 +127,10 @@ export async function storeKey(keyFilePath: string, key: DbKey, protector: KeyPr
     recoveryShownAt: null,
     history: [],
     pending: null,
+    audit: await wrapAuditKey(protector, audit),
   };
   writeKeyFile(keyFilePath, keyFile);
-  return { key, history: [], keyFile };
+  return { key, history: [], audit, keyFile };
 }
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is hard to get wrong.
@@ -177,7 +196,8 @@ export async function obtainDbKey(options: {
   /** Puts back the copy a key change took, when one verifies with this key (keyChangeCopy.ts). */
   restoreCopy: (key: DbKey) => boolean;
 }): Promise<
-  { key: DbKey; history: DbKey[]; emergency: boolean } | { problem: string; needsRecoveryCode?: true }
+  | { key: DbKey; history: DbKey[]; audit: AuditKey; emergency: boolean }
+  | { problem: string; needsRecoveryCode?: true }
 > {
   const problem = await options.protector.unavailableReason();
   if (problem) return { problem };
@@ -192,7 +212,12 @@ export async function obtainDbKey(options: {
         const next = (await unwrapKey(options.protector, keyFile.pending.wrapped)).key;
         if (options.opens(next)) {
           promotePending(options.keyFilePath, keyFile);
-          return { key: next, history: [loaded.key, ...loaded.history], emergency: false };
+          return {
+            key: next,
+            history: [loaded.key, ...loaded.history],
+            audit: loaded.audit,
+            emergency: false,
+          };
         }
         if (!(options.restoreCopy(loaded.key) && options.opens(loaded.key)))
           return {
@@ -202,7 +227,7 @@ export async function obtainDbKey(options: {
       }
       writeKeyFile(options.keyFilePath, { ...keyFile, pending: null });
     }
-    return { key: loaded.key, history: loaded.history, emergency: false };
+    return { key: loaded.key, history: loaded.history, audit: loaded.audit, emergency: false };
   }
   if (!options.recoveryCode) {
     return {
@@ -220,8 +245,8 @@ export async function obtainDbKey(options: {
     return {
       problem: 'The recovery code is valid but belongs to a different database. Nothing was changed.',
     };
-  await storeKey(options.keyFilePath, key, options.protector);
-  return { key, history: [], emergency: true };
+  const stored = await storeKey(options.keyFilePath, key, options.protector);
+  return { key, history: [], audit: stored.audit, emergency: true };
 }
 
 /** The pending key becomes the key; the old one goes to the history; its recovery code is shown anew. */

@@ -2,6 +2,7 @@
 // keys it replaced (backups made before a key change still open), the recovery code until it is stored,
 // and the key change itself (ENC-8: staff turnover, a key that may be known).
 import { randomBytes } from 'node:crypto';
+import type { AuditKey } from '../audit/auditChain';
 import { applyKey, type Db, type DbKey } from '../db/connection';
 import { discardBeforeKeyChangeCopy, writeBeforeKeyChangeCopy } from './keyChangeCopy';
 import {
@@ -17,6 +18,8 @@ export interface KeyRing {
   current(): DbKey;
   /** The current key first, then earlier ones, newest first. */
   all(): DbKey[];
+  /** The key that signs the audit trail (a key change leaves it as it is). */
+  audit(): AuditKey;
   /** The recovery code while no administrator has confirmed storing it; null afterwards. */
   recoveryCodePending(): string | null;
   markRecoveryStored(): void;
@@ -29,6 +32,7 @@ export function createKeyRing(deps: {
   protector: KeyProtector;
   key: DbKey;
   history: DbKey[];
+  audit: AuditKey;
   now: () => Date;
 }): KeyRing {
   let current = deps.key;
@@ -41,6 +45,7 @@ export function createKeyRing(deps: {
   return {
     current: () => current,
     all: () => [current, ...history],
+    audit: () => deps.audit,
     recoveryCodePending: () => (file().recoveryShownAt === null ? recoveryCodeOf(current) : null),
     markRecoveryStored() {
       const f = file();

@@ -1,18 +1,26 @@
 // The verification call: every answer is committed the moment it is given, together with the engine's
-// new position, so a crash or a closed window loses nothing. Known plan answers are offered for one-key
-// confirmation; completing the call writes what was learned back into the plan with the call's provenance.
-import { buildMatchExpression, queryWords } from '../../shared/catalog/searchQuery';
+// new position and how it compares with what is on file (new, confirmed or changed, and what it
+// replaces), so a crash or a closed window loses nothing and the record can tell a confirmation from a
+// correction. When the call ends (completed or dropped) each final answer becomes a statement in the
+// ledger with the call as its source: plan answers for the plan, the patient's for their coverage and
+// history. The next call on the plan offers the plan's answers for one-key confirmation.
+import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { localDate } from '../../shared/dates/localDate';
+import { formatUsDate } from '../../shared/dates/usDate';
 import { AppError } from '../../shared/ipc/result';
+import { isDeletedOn } from '../../shared/catalog/catalogTypes';
+import { buildMatchExpression, queryWords } from '../../shared/catalog/searchQuery';
+import { isUnknownValue, sameValue, type DerivedField } from '../../shared/ledger/derive';
+import { ALLOWED_FEE_FIELD, factField, SERVICE_FIELD, type ServiceValue } from '../../shared/ledger/fields';
+import type { Subject } from '../../shared/ledger/ledgerTypes';
+import { sourceText } from '../../shared/ledger/sourceText';
+import { answerWords } from '../../shared/script/answerWords';
 import {
-  isUnknown,
-  UNKNOWN_BENEFITS,
-  type PlanBenefits,
-  type PolicyValues,
-  type Provenance,
-} from '../../shared/policy/policyTypes';
-import { recordedOn } from '../../shared/policy/staleness';
-import type { CallView } from '../../shared/script/callViews';
+  dialledNumberFor,
+  type CallPreflight,
+  type CallView,
+  type Comparison,
+} from '../../shared/script/callViews';
 import { DEFAULT_SCRIPT } from '../../shared/script/defaultScript';
 import { MEDICAL_SCRIPT } from '../../shared/script/medicalScript';
 import { scriptById } from '../../shared/script/scripts';
@@ -22,34 +30,78 @@ import {
   codesWithoutOutcome,
   currentStep,
   goBack,
+  passConfirmed,
   ScriptError,
   startCall,
   stepById,
+  stepsAhead,
+  stepWording,
   type CallState,
 } from '../../shared/script/engine';
-import type { Answer, Script, ScriptStep } from '../../shared/script/scriptTypes';
+import {
+  isPlanLearning,
+  type Answer,
+  type Outcome,
+  type Script,
+  type ScriptStep,
+} from '../../shared/script/scriptTypes';
 import type { Db } from '../db/connection';
-import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
+import { getCatalogCodes } from '../db/repositories/catalogRepo';
 import * as calls from '../db/repositories/callRepo';
-import { getPatientRow } from '../db/repositories/patientRepo';
-import { getPlanRow } from '../db/repositories/payerRepo';
-import * as policies from '../db/repositories/policyRepo';
-import { getProvenances, insertProvenance, type ProvenanceMap } from '../db/repositories/provenanceRepo';
-import type { PolicyService } from './policyService';
+import { getPatientRow, listCoverageRows, type CoverageRow } from '../db/repositories/patientRepo';
+import { getPayer, getPlanRow } from '../db/repositories/payerRepo';
+import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
+import type { Ledger } from '../ledger/ledger';
+import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
 
 export interface CallServiceDeps {
   db: Db;
   now: () => Date;
   actor: () => string;
-  policies: PolicyService;
+  ledger: Ledger;
+  /** The office identifiers a rep asks for (Settings); empty until the practice fills them in. */
+  office: () => { npi: string; tin: string };
 }
 
-/** Engine position as stored on the call row; answers live in their own rows. */
-type StoredState = Omit<CallState, 'answers' | 'codes'>;
+/**
+ * Engine position as stored on the call row; answers live in their own rows. Calls stored before the
+ * on-file list have no confirmedAhead / listed.
+ */
+type StoredState = Omit<CallState, 'answers' | 'codes' | 'confirmedAhead' | 'listed'> &
+  Partial<Pick<CallState, 'confirmedAhead' | 'listed'>>;
 
-/** A stored policy/benefit value as an answer to the step that learns it, or null when not answerable. */
+/** Where a step's answer goes in the ledger. */
+interface Target {
+  subject: Subject;
+  field: string;
+  code: string;
+}
+
+/** What is on file for a question when it is asked. */
+interface OnFileNow {
+  derived: DerivedField | null;
+  /** Earlier services of the code (for the "last done" question). */
+  services: ServiceValue[] | null;
+  answer: Answer | null;
+  text: string;
+  source: string;
+  /**
+   * It comes from an eligibility file (271) still within its window: the payer sent it for this member,
+   * so even a patient's answer is offered for one-key confirmation instead of being asked from scratch.
+   */
+  fromFile: boolean;
+}
+
+/** Days before the appointment a prior authorization request should go in, at the latest. */
+const PA_LEAD_DAYS = 14;
+
+/** A stored value as an answer to the step that states it, or null when it does not fit the step. */
 function valueAsAnswer(step: ScriptStep, value: unknown): Answer | null {
-  if (isUnknown(value)) return null;
+  if (value === null || value === undefined || value === 'unknown') return null;
+  if (step.learns?.kind === 'fact') {
+    const a = value as Answer;
+    return a.type === step.type && a.value !== null && a.value !== 'unknown' ? a : null;
+  }
   switch (step.type) {
     case 'yes_no_unknown':
       return value === 'yes' || value === 'no' ? { type: 'yes_no_unknown', value } : null;
@@ -60,6 +112,8 @@ function valueAsAnswer(step: ScriptStep, value: unknown): Answer | null {
     case 'money':
     case 'percent':
       return typeof value === 'number' ? ({ type: step.type, value } as Answer) : null;
+    case 'date':
+      return typeof value === 'string' ? { type: 'date', value } : null;
     case 'frequency':
       return { type: 'frequency', value: value as never };
     case 'text':
@@ -69,25 +123,32 @@ function valueAsAnswer(step: ScriptStep, value: unknown): Answer | null {
   }
 }
 
-/** An answer as the value to learn into the store, or undefined when it teaches nothing (unknown). */
+/** An answer as the value the ledger records, or undefined when it states nothing (the rep did not know). */
 function answerAsValue(step: ScriptStep, answer: Answer): unknown {
   if (answer.value === null || answer.value === 'unknown') return undefined;
-  if (step.learns?.kind === 'benefit' && step.learns.field === 'benefitYearStartMonth')
-    return Number(answer.value);
-  return answer.value;
+  switch (step.learns?.kind) {
+    case 'fact':
+      return answer;
+    case 'service':
+      return { date: answer.value as string, reportedBy: 'payer' } satisfies ServiceValue;
+    case 'benefit':
+      return step.learns.field === 'benefitYearStartMonth' ? Number(answer.value) : answer.value;
+    default:
+      return answer.value;
+  }
 }
 
-function provenanceSource(p: Provenance | null): string {
-  if (!p) return 'on file';
-  const parts = [`confirmed ${recordedOn(p)}`];
-  if (p.repName) parts.push(p.repName);
-  if (p.referenceNumber) parts.push(`ref ${p.referenceNumber}`);
-  if (p.source !== 'call') parts.push(p.source === 'import' ? 'imported' : `entered by ${p.recordedBy}`);
-  return parts.join(', ');
+/** One answer on file in the list read to the rep at once. */
+interface ListedAnswer {
+  key: string;
+  step: ScriptStep;
+  code: string | null;
+  known: OnFileNow & { answer: Answer };
 }
 
-export function createCallService({ db, now, actor, policies: policyService }: CallServiceDeps) {
+export function createCallService({ db, now, actor, ledger, office }: CallServiceDeps) {
   const stamp = () => now().toISOString();
+  const today = () => localDate(now());
 
   function requireCall(id: number): calls.CallRow {
     const call = calls.getCall(db, id);
@@ -100,7 +161,13 @@ export function createCallService({ db, now, actor, policies: policyService }: C
     const stored = JSON.parse(call.stateJson) as StoredState;
     const answers: Record<string, Answer> = {};
     for (const row of rows) answers[row.key] = row.answer;
-    return { ...stored, codes: call.planned.map((p) => p.code), answers };
+    return {
+      ...stored,
+      confirmedAhead: stored.confirmedAhead ?? [],
+      listed: stored.listed ?? [],
+      codes: call.planned.map((p) => p.code),
+      answers,
+    };
   }
 
   function storedState(state: CallState): string {
@@ -108,55 +175,196 @@ export function createCallService({ db, now, actor, policies: policyService }: C
     return JSON.stringify(rest);
   }
 
-  /** What the plan already says for the current step, if it learns a field and the answer is known. */
-  function knownAnswer(
-    call: calls.CallRow,
-    step: ScriptStep,
-    code: string | null,
-  ): { answer: Answer; source: string } | null {
-    if (!step.learns) return null;
-    const plan = getPlanRow(db, call.planId)!;
-    if (step.learns.kind === 'fact') {
-      const fact = calls.getPlanFact(db, plan.id, step.perCode ? code : null, step.id);
-      if (
-        !fact ||
-        fact.answer.type !== step.type ||
-        fact.answer.value === null ||
-        fact.answer.value === 'unknown'
-      )
-        return null;
-      return {
-        answer: fact.answer,
-        source: provenanceSource(getProvenances(db, [fact.provenanceId]).get(fact.provenanceId) ?? null),
-      };
-    }
-    let value: unknown;
-    let provenanceId: number | undefined;
-    if (step.learns.kind === 'benefit') {
-      const benefits = { ...UNKNOWN_BENEFITS, ...(JSON.parse(plan.benefitsJson) as Partial<PlanBenefits>) };
-      value = benefits[step.learns.field];
-      provenanceId = (JSON.parse(plan.provenanceJson) as ProvenanceMap)[step.learns.field];
-    } else if (code) {
-      const own = policies.getPolicy(db, plan.payerId, plan.id, code);
-      const fallback = policies.getPolicy(db, plan.payerId, null, code);
-      const field = step.learns.field;
-      const source =
-        own && !isUnknown(own.values[field])
-          ? own
-          : fallback && !isUnknown(fallback.values[field])
-            ? fallback
-            : null;
-      value = source?.values[field];
-      provenanceId = source?.provenance[field];
-    }
-    const answer = valueAsAnswer(step, value);
-    if (!answer) return null;
-    const provenance =
-      provenanceId === undefined ? null : (getProvenances(db, [provenanceId]).get(provenanceId) ?? null);
-    return { answer, source: provenanceSource(provenance) };
+  /** The patient's coverage with the call's plan (null: the call is on a plan the patient has no coverage with). */
+  function coverageOf(call: calls.CallRow): CoverageRow | null {
+    return listCoverageRows(db, call.patientId).find((c) => c.planId === call.planId) ?? null;
   }
 
-  const sayFor = (step: ScriptStep, code: string | null) => step.say.replace(/\{code\}/g, code ?? 'the code');
+  /**
+   * Where a call's statements go: its plan (and the plan's payer, whose defaults fill in), the patient's
+   * coverage with that plan, and the patient's service history (read once per request, on demand).
+   */
+  function knowledgeOf(call: calls.CallRow) {
+    const plan = getPlanRow(db, call.planId)!;
+    let history: ReturnType<typeof readServiceHistory> | null = null;
+    return {
+      coverage: coverageOf(call),
+      payerId: plan.payerId,
+      history: () => (history ??= readServiceHistory(ledger, call.patientId)),
+    };
+  }
+  type Knowledge = ReturnType<typeof knowledgeOf>;
+  function target(call: calls.CallRow, k: Knowledge, step: ScriptStep, code: string | null): Target | null {
+    const learns = step.learns;
+    if (!learns) return null;
+    const plan: Subject = { kind: 'plan', id: call.planId };
+    switch (learns.kind) {
+      case 'policy':
+        return code ? { subject: plan, field: learns.field, code } : null;
+      case 'benefit':
+        return { subject: plan, field: learns.field, code: '' };
+      case 'fact':
+        return { subject: plan, field: factField(step.id), code: step.perCode ? (code ?? '') : '' };
+      case 'allowedFee':
+        return code ? { subject: plan, field: ALLOWED_FEE_FIELD, code } : null;
+      case 'coverage':
+        return k.coverage
+          ? {
+              subject: { kind: 'coverage', id: k.coverage.id },
+              field: learns.field,
+              code: step.perCode ? (code ?? '') : '',
+            }
+          : null;
+      case 'service':
+        return code ? { subject: { kind: 'patient', id: call.patientId }, field: SERVICE_FIELD, code } : null;
+    }
+  }
+
+  function onFile(
+    call: calls.CallRow,
+    k: Knowledge,
+    step: ScriptStep,
+    code: string | null,
+  ): OnFileNow | null {
+    const learns = step.learns;
+    if (!learns || !target(call, k, step, code)) return null;
+    if (learns.kind === 'service') {
+      const history = k.history().filter((s) => s.code === code);
+      if (history.length === 0) return null;
+      const services = history.map((s) => s.value);
+      const last = services[0]!;
+      const lastSaid = history[0]!.observation;
+      const whose = { office: 'office records', payer: "payer's history", patient: 'patient said' }[
+        last.reportedBy
+      ];
+      const fromFile =
+        lastSaid.source === 'eligibility_file' &&
+        daysBetween(lastSaid.observedOn, today()) <= ledger.windowFor(SERVICE_FIELD);
+      return {
+        derived: null,
+        services,
+        answer: fromFile ? { type: 'date', value: last.date } : null,
+        text: formatUsDate(last.date),
+        source: fromFile ? sourceText(lastSaid) : `last on file (${whose})`,
+        fromFile,
+      };
+    }
+    // One field read by its index, however long the plan's history: this runs on every answer.
+    const where = target(call, k, step, code)!;
+    let derived: DerivedField = ledger.derive(where.subject, where.field, where.code);
+    let inherited = false;
+    if (learns.kind === 'policy' && isUnknownValue(derived.value)) {
+      const fallback = ledger.derive({ kind: 'payer', id: k.payerId }, where.field, where.code);
+      if (!isUnknownValue(fallback.value)) {
+        derived = fallback;
+        inherited = true;
+      }
+    }
+    if (derived.status === 'unknown' || !derived.current) return null;
+    const answer = valueAsAnswer(step, derived.value);
+    if (!answer) return null;
+    return {
+      derived,
+      services: null,
+      answer,
+      text: answerWords(answer, step),
+      source: sourceText(derived.current, { inherited }),
+      fromFile: derived.current.source === 'eligibility_file' && derived.status === 'known',
+    };
+  }
+
+  function compare(step: ScriptStep, answer: Answer, known: OnFileNow | null): Comparison | null {
+    if (!step.learns) return null;
+    const value = answerAsValue(step, answer);
+    if (value === undefined) return 'not_known';
+    if (!known) return 'new';
+    if (known.services) return known.services.some((s) => s.date === answer.value) ? 'confirmed' : 'new';
+    return sameValue(answerAsValue(step, known.answer!), value) ? 'confirmed' : 'changed';
+  }
+
+  /**
+   * The plan's answers on file from the current question on, in the order the call would ask them, to be
+   * read to the rep as one list and confirmed at once; null when the current question is not one of them
+   * or fewer than two are on file. Not listed: a patient's answers (asked each call), answers reps
+   * disagreed about (asked one by one), and answers already offered in a list on this call. Where an
+   * answer is not on file the call is assumed to take its usual way on.
+   */
+  function onFileList(call: calls.CallRow, k: Knowledge, script: Script, state: CallState) {
+    const step = currentStep(script, state);
+    if (!step) return null;
+    const codeAt = (s: ScriptStep, codeIndex: number) =>
+      s.perCode ? (state.codes[codeIndex] ?? null) : null;
+    const listable = (s: ScriptStep, key: string, codeIndex: number) => {
+      if (!isPlanLearning(s.learns) || state.listed.includes(key)) return null;
+      const known = onFile(call, k, s, codeAt(s, codeIndex));
+      return known?.answer && known.derived?.status !== 'conflict'
+        ? (known as OnFileNow & { answer: Answer })
+        : null;
+    };
+    if (!listable(step, answerKey(step, state.codeIndex, state.codes), state.codeIndex)) return null;
+    const items: ListedAnswer[] = [];
+    stepsAhead(script, state, (s, key, codeIndex) => {
+      const known = listable(s, key, codeIndex);
+      if (!known) return state.answers[key] ?? null;
+      items.push({ key, step: s, code: codeAt(s, codeIndex), known });
+      return known.answer;
+    });
+    return items.length >= 2 ? items : null;
+  }
+
+  /** The latest answer per key (an answer given again after going back replaces the earlier one). */
+  function latestAnswers(rows: calls.AnswerRow[]): calls.AnswerRow[] {
+    const latest = new Map<string, calls.AnswerRow>();
+    for (const row of rows) latest.set(row.key, row);
+    return [...latest.values()];
+  }
+
+  function pendingReadBack(rows: calls.AnswerRow[]): calls.AnswerRow | null {
+    const last = rows.at(-1);
+    return last && last.comparison === 'changed' && last.readBackAt === null ? last : null;
+  }
+
+  /** What the desk should do next, from the outcomes: a PA to submit comes first. */
+  function suggestNext(
+    call: calls.CallRow,
+    outcomes: Readonly<Record<string, Outcome>>,
+    callOutcome: Outcome | null,
+  ) {
+    const with_ = (o: Outcome) => call.planned.filter((p) => outcomes[p.code] === o);
+    const day = today();
+    const tomorrow = addDays(day, 1);
+    const pa = with_('pa_required');
+    if (pa.length > 0) {
+      // Within two days, and at least PA_LEAD_DAYS before the appointment while that is still ahead.
+      const latestUseful = addDays(pa.map((p) => p.serviceDate).sort()[0]!, -PA_LEAD_DAYS);
+      const soon = addDays(day, 2);
+      const due = latestUseful < day ? day : latestUseful < soon ? latestUseful : soon;
+      return {
+        action: `Submit the PA for ${[...new Set(pa.map((p) => p.code))].join(', ')} by ${formatUsDate(due)}`,
+        due,
+      };
+    }
+    if (callOutcome === 'inactive')
+      return {
+        action: 'Tell the patient the coverage is not active, and offer a self-pay estimate',
+        due: day,
+      };
+    if (callOutcome === 'unable_to_locate')
+      return { action: 'Check the member details with the patient, then call again', due: tomorrow };
+    const medical = with_('not_covered_dental');
+    if (medical.length > 0)
+      return {
+        action: `Call the medical plan about ${medical.map((p) => p.code).join(', ')}`,
+        due: tomorrow,
+      };
+    const frequency = with_('frequency_not_met');
+    if (frequency.length > 0)
+      return {
+        action: `Tell the patient ${frequency.map((p) => p.code).join(', ')} is not due yet (frequency limit)`,
+        due: tomorrow,
+      };
+    return { action: 'Make the estimate and tell the patient what they will owe', due: tomorrow };
+  }
 
   function view(id: number): CallView {
     const call = requireCall(id);
@@ -168,17 +376,68 @@ export function createCallService({ db, now, actor, policies: policyService }: C
     const script = scriptById(call.scriptId);
     const step = call.status === 'in_progress' ? currentStep(script, state) : null;
     const code = step?.perCode ? (state.codes[state.codeIndex] ?? null) : null;
-    const latest = new Map<string, calls.AnswerRow>();
-    for (const row of rows) latest.set(row.key, row);
+    const k = knowledgeOf(call);
+    const known = step ? onFile(call, k, step, code) : null;
+    const latest = latestAnswers(rows);
+    const pending = pendingReadBack(rows);
+    const list = step && !pending ? onFileList(call, k, script, state) : null;
+    const payer = getPayer(db, plan.payerId);
+    const { npi, tin } = office();
+    const answerView = (row: calls.AnswerRow) => {
+      const [stepId, answerCode] = row.key.split('@') as [string, string | undefined];
+      const s = stepById(script, stepId);
+      return {
+        key: row.key,
+        label: s.label,
+        question: stepWording(s, answerCode ?? null).question,
+        code: answerCode ?? null,
+        answer: row.answer,
+        words: answerWords(row.answer, s),
+        comparison: row.comparison,
+        onFile: row.onFile,
+        readBackAt: row.readBackAt,
+        answeredAt: row.answeredAt,
+      };
+    };
+    const answers = latest.map(answerView);
+    const count = (c: Comparison) => latest.filter((r) => r.comparison === c).length;
+    const outcomes = state.outcomes;
+    const SUMMARY_STEPS = [
+      'covered',
+      'coverage_percent',
+      'category',
+      'allowed_fee',
+      'frequency',
+      'next_eligible',
+      'prior_auth',
+      'pa_method',
+    ];
     return {
       id: call.id,
       status: call.status,
       kind: call.scriptId === MEDICAL_SCRIPT.id ? 'medical' : 'dental',
       medicalCallOf: call.medicalCallOf,
       medicalCalls: calls.listMedicalCalls(db, id),
-      medicalCodes: medicalCodes(call, state.outcomes),
-      patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}` },
-      plan: { id: plan.id, payerName: plan.payerName, planName: plan.name },
+      medicalCodes: medicalCodes(call, outcomes),
+      patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, dob: patient.dob },
+      plan: {
+        id: plan.id,
+        payerName: plan.payerName,
+        planName: plan.name,
+        groupNumber: plan.groupNumber,
+        payerPhone: payer
+          ? dialledNumberFor(payer, call.scriptId === MEDICAL_SCRIPT.id ? 'medical' : 'dental')
+          : null,
+      },
+      office: { npi: npi || null, tin: tin || null },
+      member: k.coverage
+        ? {
+            memberId: k.coverage.memberId,
+            subscriberName: k.coverage.subscriberName,
+            subscriberDob: k.coverage.subscriberDob,
+            relationship: k.coverage.relationship,
+          }
+        : null,
       planned: call.planned,
       startedAt: call.startedAt,
       endedAt: call.endedAt,
@@ -195,34 +454,83 @@ export function createCallService({ db, now, actor, policies: policyService }: C
             key: answerKey(step, state.codeIndex, state.codes),
             stepId: step.id,
             section: step.section,
-            say: sayFor(step, code),
+            label: step.label,
+            question: stepWording(step, code).question,
+            say: stepWording(step, code).say,
             type: step.type,
             choices: [...(step.choices ?? [])],
             code,
-            known: knownAnswer(call, step, code),
+            known: known
+              ? {
+                  answer: isPlanLearning(step.learns) || known.fromFile ? known.answer : null,
+                  text: known.text,
+                  source: known.source,
+                  status:
+                    known.derived?.status === 'stale' || known.derived?.status === 'conflict'
+                      ? known.derived.status
+                      : 'known',
+                  conflict: (known.derived?.conflict ?? []).map((o) => {
+                    const a = valueAsAnswer(step, o.value);
+                    return `${a ? answerWords(a, step) : 'Unknown'} (${sourceText(o)})`;
+                  }),
+                }
+              : null,
+            onFileList: list
+              ? list.map((item) => ({
+                  key: item.key,
+                  label: item.step.label,
+                  question: stepWording(item.step, item.code).question,
+                  code: item.code,
+                  section: item.step.section,
+                  words: item.known.text,
+                  source: item.known.source,
+                  stale: item.known.derived?.status === 'stale',
+                }))
+              : null,
           }
         : null,
-      answers: [...latest.values()].map((row) => {
-        const [stepId, answerCode] = row.key.split('@') as [string, string | undefined];
-        const step = stepById(script, stepId);
-        return {
-          key: row.key,
-          say: sayFor(step, answerCode ?? null),
-          answer: row.answer,
-          choiceLabel:
-            row.answer.type === 'choice'
-              ? (step.choices?.find((c) => c.value === row.answer.value)?.label ?? null)
-              : null,
-          wasKnown: row.wasKnown,
-          answeredAt: row.answeredAt,
-        };
-      }),
+      answers,
+      pendingReadBack: pending
+        ? {
+            key: pending.key,
+            label: answerView(pending).label,
+            was: pending.onFile!,
+            now: answerView(pending).words,
+          }
+        : null,
       trail: state.trail.map((t) => {
         const s = stepById(script, t.stepId);
-        return { label: sayFor(s, s.perCode ? (state.codes[t.codeIndex] ?? null) : null) };
+        return {
+          key: answerKey(s, t.codeIndex, state.codes),
+          label: s.label,
+        };
       }),
-      outcomes: state.outcomes,
+      outcomes,
       callOutcome: state.callOutcome,
+      codeSummary: call.planned.map((p) => ({
+        code: p.code,
+        outcome: outcomes[p.code] ?? state.callOutcome ?? null,
+        items: SUMMARY_STEPS.flatMap((stepId) => {
+          const a = answers.find((x) => x.key === `${stepId}@${p.code}`);
+          return a
+            ? [
+                {
+                  label: a.label,
+                  words: a.words,
+                  comparison: a.comparison,
+                  was: a.onFile ? `${a.onFile.text} (${a.onFile.source})` : null,
+                },
+              ]
+            : [];
+        }),
+      })),
+      suggestedNext: suggestNext(call, outcomes, state.callOutcome),
+      learning: {
+        new: count('new'),
+        confirmed: count('confirmed'),
+        changed: count('changed'),
+        notKnown: count('not_known'),
+      },
       nextAction: call.nextAction,
       nextActionDue: call.nextActionDue,
       reverifyDate: call.reverifyDate,
@@ -239,6 +547,63 @@ export function createCallService({ db, now, actor, policies: policyService }: C
       );
     }
     return call;
+  }
+
+  /**
+   * What is wrong before dialling. Problems: a code VerifyDesk does not know, or one deleted by the date
+   * of service (with what replaced it). Warnings: a date of service outside the coverage's known dates.
+   */
+  function preflight(input: {
+    patientId: number;
+    planId: number;
+    planned: calls.PlannedCode[];
+  }): CallPreflight {
+    const catalog = getCatalogCodes(
+      db,
+      input.planned.map((p) => p.code),
+    );
+    const problems: CallPreflight['problems'] = [];
+    input.planned.forEach((p, i) => {
+      const entry = catalog.get(p.code);
+      const field = `planned.${i}.code`;
+      if (!entry) {
+        problems.push({ field, message: `${p.code} is not a CDT code VerifyDesk knows. Check the number.` });
+      } else if (isDeletedOn(entry, p.serviceDate)) {
+        const current = entry.confusedWith
+          .map((c) => c.code)
+          .filter((c) => {
+            const other = getCatalogCodes(db, [c]).get(c);
+            return other && !isDeletedOn(other, p.serviceDate);
+          });
+        problems.push({
+          field,
+          message: `${p.code} was deleted (last valid ${formatUsDate(entry.validTo!)}), so a payer will refuse it.${
+            current.length > 0 ? ` Use ${current.join(' or ')} instead.` : ''
+          }`,
+        });
+      }
+    });
+    const warnings: string[] = [];
+    const coverage = listCoverageRows(db, input.patientId).find((c) => c.planId === input.planId);
+    if (coverage) {
+      const facts = readCoverageKnowledge(ledger, coverage.id);
+      const starts = facts.field('effectiveDate').value as string | null;
+      const ends = facts.field('terminationDate').value as string | null;
+      for (const date of [...new Set(input.planned.map((p) => p.serviceDate))]) {
+        if (starts && date < starts)
+          warnings.push(
+            `The date of service ${formatUsDate(date)} is before this coverage starts (${formatUsDate(starts)}).`,
+          );
+        if (ends && date > ends)
+          warnings.push(
+            `The date of service ${formatUsDate(date)} is after this coverage ends (${formatUsDate(ends)}).`,
+          );
+      }
+    }
+    for (const date of [...new Set(input.planned.map((p) => p.serviceDate))])
+      if (daysBetween(today(), date) < 0)
+        warnings.push(`The date of service ${formatUsDate(date)} has passed.`);
+    return { problems, warnings };
   }
 
   function insertNewCall(
@@ -277,15 +642,45 @@ export function createCallService({ db, now, actor, policies: policyService }: C
     return call.planned.map((p) => p.code).filter((code) => outcomes[code] === 'not_covered_dental');
   }
 
+  /**
+   * The call's final answers become statements in the ledger, each dated when it was given, with the
+   * call, rep and reference number as the source. Run inside the transaction that ends the call.
+   */
+  function recordStatements(call: calls.CallRow, rows: calls.AnswerRow[]): void {
+    const script = scriptById(call.scriptId);
+    const k = knowledgeOf(call);
+    for (const row of latestAnswers(rows)) {
+      const [stepId, code] = row.key.split('@') as [string, string | undefined];
+      const step = stepById(script, stepId);
+      const value = step.learns ? answerAsValue(step, row.answer) : undefined;
+      const where = value === undefined ? null : target(call, k, step, code ?? null);
+      if (!where) continue;
+      ledger.record(where.subject, [{ code: where.code, field: where.field, value }], {
+        source: 'call',
+        callId: call.id,
+        repName: call.repName,
+        referenceNumber: call.referenceNumber,
+        at: row.answeredAt,
+      });
+    }
+  }
+
   return {
     view,
+    preflight,
 
     start(input: {
       patientId: number;
       planId: number;
       planned: calls.PlannedCode[];
       dialedNumber: string | null;
+      acceptWarnings?: boolean;
     }): CallView {
+      const check = preflight(input);
+      const problem = check.problems[0];
+      if (problem) throw new AppError('validation', problem.message, problem.field);
+      if (check.warnings.length > 0 && !input.acceptWarnings)
+        throw new AppError('conflict', check.warnings.join(' '), 'acceptWarnings');
       return view(insertNewCall(DEFAULT_SCRIPT, { ...input, medicalCallOf: null }));
     },
 
@@ -312,6 +707,15 @@ export function createCallService({ db, now, actor, policies: policyService }: C
           'planId',
         );
       }
+      // The rep looks the member up by the coverage's member ID: a plan the patient has no coverage
+      // with cannot be verified for them.
+      if (!listCoverageRows(db, dental.patientId).some((c) => c.planId === plan.id)) {
+        throw new AppError(
+          'validation',
+          'The patient has no coverage with that medical plan. Add it on the Patients screen (with the member ID), then start the call.',
+          'planId',
+        );
+      }
       return view(
         insertNewCall(MEDICAL_SCRIPT, {
           patientId: dental.patientId,
@@ -323,26 +727,48 @@ export function createCallService({ db, now, actor, policies: policyService }: C
       );
     },
 
-    /** Commits one answer and the engine's next position in one transaction: durable once this returns. */
+    /**
+     * Commits one answer, how it compares with the file, and the engine's next position in one
+     * transaction: durable once this returns. A changed answer must be read back before the next one.
+     */
     answer(id: number, answer: Answer): CallView {
       const call = requireInProgress(id);
-      const state = engineState(call);
+      const rows = calls.listAnswers(db, id);
+      if (pendingReadBack(rows))
+        throw new AppError(
+          'conflict',
+          'Read the changed answer back to the rep first, then go on.',
+          'readBack',
+        );
+      const state = engineState(call, rows);
       const script = scriptById(call.scriptId);
       const step = currentStep(script, state);
       if (!step)
         throw new AppError('conflict', 'The script is finished: complete the call, or go back to an answer.');
       let next: CallState;
       try {
-        next = answerStep(script, state, answer);
+        // Straight on past what the rep already confirmed from the on-file list.
+        next = passConfirmed(script, answerStep(script, state, answer));
       } catch (error) {
         if (error instanceof ScriptError) throw new AppError('validation', error.message, 'answer');
         throw error;
       }
+      if (step.learns?.kind === 'service' && typeof answer.value === 'string' && answer.value > today())
+        throw new AppError('validation', 'An earlier service cannot have a future date.', 'answer');
       const code = step.perCode ? (state.codes[state.codeIndex] ?? null) : null;
-      const wasKnown = knownAnswer(call, step, code) !== null;
+      const known = onFile(call, knowledgeOf(call), step, code);
+      const comparison = compare(step, answer, known);
       const at = stamp();
       db.transaction(() => {
-        calls.insertAnswer(db, id, answerKey(step, state.codeIndex, state.codes), answer, wasKnown, at);
+        calls.insertAnswer(
+          db,
+          id,
+          answerKey(step, state.codeIndex, state.codes),
+          answer,
+          comparison,
+          known ? { text: known.text, source: known.source } : null,
+          at,
+        );
         calls.updateCallState(db, id, storedState(next), at);
         // The opening questions fill the record's rep and reference fields.
         if (step.id === 'rep_name' || step.id === 'reference_number') {
@@ -361,6 +787,75 @@ export function createCallService({ db, now, actor, policies: policyService }: C
           );
         }
       })();
+      return view(id);
+    },
+
+    /**
+     * The rep confirmed the plan's answers on file read out as one list: each listed answer given in
+     * `keys` is committed as its own answer (compared with the file like any other, so it is a
+     * confirmation, and the ledger gets one statement per field when the call ends); the listed answers
+     * left out are asked one by one when the call reaches them, where a different answer is read back.
+     * The call then goes on past every confirmed answer to the first question still to ask.
+     */
+    confirmOnFile(id: number, keys: string[]): CallView {
+      const call = requireInProgress(id);
+      const rows = calls.listAnswers(db, id);
+      if (pendingReadBack(rows))
+        throw new AppError(
+          'conflict',
+          'Read the changed answer back to the rep first, then go on.',
+          'readBack',
+        );
+      const state = engineState(call, rows);
+      const script = scriptById(call.scriptId);
+      const list = onFileList(call, knowledgeOf(call), script, state);
+      if (!list) throw new AppError('conflict', 'There is no list of answers on file to confirm here.');
+      const listed = new Set(list.map((item) => item.key));
+      const stray = keys.find((key) => !listed.has(key));
+      if (stray !== undefined)
+        throw new AppError(
+          'conflict',
+          'What is on file changed since the list was shown. Read the list on screen again.',
+        );
+      const confirmed = list.filter((item) => keys.includes(item.key));
+      const at = stamp();
+      const answers = { ...state.answers };
+      for (const item of confirmed) answers[item.key] = item.known.answer;
+      let next: CallState;
+      try {
+        next = passConfirmed(script, {
+          ...state,
+          answers,
+          listed: [...state.listed, ...listed],
+          confirmedAhead: [...state.confirmedAhead, ...confirmed.map((item) => item.key)],
+        });
+      } catch (error) {
+        if (error instanceof ScriptError) throw new AppError('validation', error.message);
+        throw error;
+      }
+      db.transaction(() => {
+        for (const item of confirmed)
+          calls.insertAnswer(
+            db,
+            id,
+            item.key,
+            item.known.answer,
+            compare(item.step, item.known.answer, item.known),
+            { text: item.known.text, source: item.known.source },
+            at,
+          );
+        calls.updateCallState(db, id, storedState(next), at);
+      })();
+      return view(id);
+    },
+
+    /** The caller read the changed answer back and the rep confirmed it. */
+    confirmReadBack(id: number, key: string): CallView {
+      requireInProgress(id);
+      const pending = pendingReadBack(calls.listAnswers(db, id));
+      if (!pending || pending.key !== key)
+        throw new AppError('conflict', 'There is no changed answer waiting to be read back.');
+      db.transaction(() => calls.insertReadBack(db, pending.id, stamp(), actor()))();
       return view(id);
     },
 
@@ -398,20 +893,25 @@ export function createCallService({ db, now, actor, policies: policyService }: C
       return view(id);
     },
 
-    /** The call dropped: everything so far is kept, unanswered codes are partial, and a call-back is due today. */
+    /**
+     * The call dropped: everything said so far is kept (and recorded in the ledger), unanswered codes are
+     * partial, and a call-back is due today.
+     */
     drop(id: number): CallView {
       const call = requireInProgress(id);
-      const state = engineState(call);
+      const rows = calls.listAnswers(db, id);
+      const state = engineState(call, rows);
       const outcomes = { ...state.outcomes };
       for (const code of codesWithoutOutcome(state)) outcomes[code] = 'partial';
       db.transaction(() => {
+        recordStatements(call, rows);
         calls.endOpenHold(db, id, stamp());
         calls.finishCall(db, id, {
           status: 'partial',
           endedAt: stamp(),
           stateJson: storedState({ ...state, outcomes }),
           nextAction: 'Call back: the call dropped before it was finished.',
-          nextActionDue: localDate(now()),
+          nextActionDue: today(),
           reverifyDate: null,
         });
       })();
@@ -430,10 +930,27 @@ export function createCallService({ db, now, actor, policies: policyService }: C
     },
 
     /** Calls left in progress (the app closed or crashed): offered for resuming where they were. */
-    inProgress(): Array<{ id: number; patientId: number; startedAt: string }> {
-      return calls
-        .listCallsByStatus(db, 'in_progress')
-        .map((c) => ({ id: c.id, patientId: c.patientId, startedAt: c.startedAt }));
+    inProgress(): Array<{
+      id: number;
+      patientId: number;
+      patientName: string;
+      payerName: string;
+      codes: string[];
+      question: string | null;
+      startedAt: string;
+    }> {
+      return calls.listCallsByStatus(db, 'in_progress').map((c) => {
+        const v = view(c.id);
+        return {
+          id: c.id,
+          patientId: c.patientId,
+          patientName: v.patient.name,
+          payerName: v.plan.payerName,
+          codes: c.planned.map((p) => p.code),
+          question: v.current?.onFileList ? "the plan's answers on file" : (v.current?.label ?? null),
+          startedAt: c.startedAt,
+        };
+      });
     },
 
     complete(
@@ -441,7 +958,8 @@ export function createCallService({ db, now, actor, policies: policyService }: C
       input: { nextAction: string; nextActionDue: string; reverifyDate: string | null },
     ): CallView {
       const call = requireInProgress(id);
-      const state = engineState(call);
+      const rows = calls.listAnswers(db, id);
+      const state = engineState(call, rows);
       if (!call.repName)
         throw new AppError('validation', "Add the rep's name before completing the call.", 'repName');
       if (!call.referenceNumber && !call.noReferenceReason) {
@@ -451,6 +969,12 @@ export function createCallService({ db, now, actor, policies: policyService }: C
           'referenceNumber',
         );
       }
+      if (pendingReadBack(rows))
+        throw new AppError(
+          'conflict',
+          'Read the changed answer back to the rep before completing.',
+          'readBack',
+        );
       const outcomes = { ...state.outcomes };
       if (state.callOutcome) for (const code of state.codes) outcomes[code] ??= state.callOutcome;
       const missing = state.codes.filter((c) => !outcomes[c]);
@@ -460,41 +984,9 @@ export function createCallService({ db, now, actor, policies: policyService }: C
           `Every code needs an outcome before the call is complete: ${missing.join(', ')} has none yet.`,
         );
       }
-      const provenance = {
-        source: 'call' as const,
-        callId: id,
-        repName: call.repName,
-        referenceNumber: call.referenceNumber,
-      };
-      const plan = getPlanRow(db, call.planId)!;
       const script = scriptById(call.scriptId);
       db.transaction(() => {
-        // Learn: every confirmed or corrected answer goes back into the plan, with this call as its source.
-        const benefitPatch: Partial<PlanBenefits> = {};
-        const policyPatches = new Map<string, Partial<PolicyValues>>();
-        let factProvenance: number | null = null;
-        for (const [key, answer] of Object.entries(state.answers)) {
-          const [stepId, code] = key.split('@') as [string, string | undefined];
-          const step = stepById(script, stepId);
-          if (!step.learns) continue;
-          const value = answerAsValue(step, answer);
-          if (value === undefined) continue;
-          if (step.learns.kind === 'fact') {
-            factProvenance ??= insertProvenance(db, provenance, actor(), stamp());
-            calls.upsertPlanFact(db, plan.id, code ?? null, stepId, answer, factProvenance, stamp());
-            continue;
-          }
-          if (step.learns.kind === 'benefit')
-            (benefitPatch as Record<string, unknown>)[step.learns.field] = value;
-          else if (code)
-            policyPatches.set(code, {
-              ...(policyPatches.get(code) ?? {}),
-              [step.learns.field]: value,
-            });
-        }
-        if (Object.keys(benefitPatch).length > 0)
-          policyService.setBenefits(plan.id, benefitPatch, provenance);
-        for (const [code, patch] of policyPatches) policyService.setPolicy(plan.id, code, patch, provenance);
+        recordStatements(call, rows);
         calls.endOpenHold(db, id, stamp());
         const earliest = [...call.planned].map((p) => p.serviceDate).sort()[0]!;
         calls.finishCall(db, id, {
@@ -539,15 +1031,6 @@ export function createCallService({ db, now, actor, policies: policyService }: C
         throw new AppError('conflict', 'The call is still open: change the answer itself.');
       calls.insertAmendment(db, id, { amendedAt: stamp(), amendedBy: actor(), what, why });
       return view(id);
-    },
-
-    /** How many answers were asked from scratch (no known answer to confirm), for measuring learning. */
-    fromScratchCount(id: number): { fromScratch: number; confirmed: number } {
-      const rows = calls.listAnswers(db, id);
-      return {
-        fromScratch: rows.filter((r) => !r.wasKnown).length,
-        confirmed: rows.filter((r) => r.wasKnown).length,
-      };
     },
   };
 }

@@ -1,30 +1,34 @@
-// Builds an estimate from what the store knows (coverages, plan answers, fees, history), runs the pure
-// engine, and adds what a person must know before trusting it: stale or never-confirmed answers.
+// Builds an estimate from what the ledger knows (the plan's answers, the patient's coverage, earlier
+// services), the fee schedules and the prior-authorization tracker, runs the pure engine, and adds what a
+// person must know before trusting it: answers that are stale, conflicting or never confirmed.
 // Saved estimates are immutable snapshots of the request and the result.
 import { addDays } from '../../shared/dates/calendar';
 import { localDate } from '../../shared/dates/localDate';
+import { formatUsDate } from '../../shared/dates/usDate';
 import { computeEstimate } from '../../shared/estimate/computeEstimate';
-import type { CodePolicy, CoverageInput, EstimateInput, Note } from '../../shared/estimate/estimateTypes';
+import { benefitYearStart } from '../../shared/estimate/frequency';
+import type {
+  CodePolicy,
+  CoverageInput,
+  EstimateInput,
+  Note,
+  PriorAuthInput,
+} from '../../shared/estimate/estimateTypes';
 import type { EstimateRequest, EstimateView, SavedEstimate } from '../../shared/estimate/estimateViews';
 import type { GfeRequest, GfeSnapshot } from '../../shared/estimate/goodFaithEstimate';
 import { AppError } from '../../shared/ipc/result';
+import type { DerivedField } from '../../shared/ledger/derive';
+import { isUnknown } from '../../shared/policy/policyTypes';
 import type { Office } from '../../shared/settings/settings';
-import {
-  isUnknown,
-  UNKNOWN_BENEFITS,
-  UNKNOWN_POLICY,
-  type PlanBenefits,
-  type Provenance,
-} from '../../shared/policy/policyTypes';
-import { recordedOn } from '../../shared/policy/staleness';
 import type { Db } from '../db/connection';
 import { catalogCodeSummary, getIcd10 } from '../db/repositories/catalogRepo';
 import * as estimates from '../db/repositories/estimateRepo';
 import * as fees from '../db/repositories/feeRepo';
 import * as patients from '../db/repositories/patientRepo';
 import { getPlanRow } from '../db/repositories/payerRepo';
-import * as policies from '../db/repositories/policyRepo';
-import { getProvenances, type ProvenanceMap } from '../db/repositories/provenanceRepo';
+import { listForPatientPlan, type PriorAuthRow } from '../db/repositories/priorAuthRepo';
+import type { Ledger } from '../ledger/ledger';
+import { readCoverageKnowledge, readPlanKnowledge, readServiceHistory } from '../ledger/knowledge';
 
 /** How long a printed estimate is good for. */
 export const ESTIMATE_VALID_DAYS = 30;
@@ -39,7 +43,7 @@ export interface EstimateServiceDeps {
   db: Db;
   now: () => Date;
   actor: () => string;
-  staleAfterDays: () => number;
+  ledger: Ledger;
 }
 
 const POLICY_KEYS: Array<keyof CodePolicy> = [
@@ -53,11 +57,43 @@ const POLICY_KEYS: Array<keyof CodePolicy> = [
   'priorAuth',
 ];
 
-export function createEstimateService({ db, now, actor, staleAfterDays }: EstimateServiceDeps) {
+const UNDECIDED = new Set(['submitted', 'more_info', 'appeal']);
+
+/**
+ * The request the estimate should rely on for a code: an approval first (the one covering the date of
+ * service if several), then one waiting for a decision, then a denial. A request not yet sent counts as
+ * none. With none for the code, an approval naming another code is reported as such.
+ */
+function priorAuthFor(code: string, serviceDate: string, rows: PriorAuthRow[]): PriorAuthInput | undefined {
+  const mine = rows.filter((r) => r.code === code);
+  const approved = mine.filter((r) => r.status === 'approved' || r.status === 'expired');
+  const covering = approved.find(
+    (r) =>
+      (r.validFrom === null || r.validFrom <= serviceDate) &&
+      (r.validTo === null || serviceDate <= r.validTo),
+  );
+  const pick = (r: PriorAuthRow, status: PriorAuthInput['status']): PriorAuthInput => ({
+    status,
+    authNumber: r.authNumber,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    forCode: r.code,
+  });
+  const best = covering ?? approved[0];
+  if (best) return pick(best, 'approved');
+  const waiting = mine.find((r) => UNDECIDED.has(r.status));
+  if (waiting) return pick(waiting, 'pending');
+  const denied = mine.find((r) => r.status === 'denied');
+  if (denied) return pick(denied, 'denied');
+  if (mine.length > 0) return undefined; // this code's own request is not sent yet
+  const elsewhere = rows.find((r) => r.code !== code && r.status === 'approved');
+  return elsewhere ? pick(elsewhere, 'other_code') : undefined;
+}
+
+export function createEstimateService({ db, now, actor, ledger }: EstimateServiceDeps) {
   function compute(request: EstimateRequest): EstimateView {
     const patient = patients.getPatientRow(db, request.patientId);
     if (!patient) throw new AppError('not_found', 'That patient record no longer exists.');
-    const today = localDate(now());
     const officeFees = Object.fromEntries(fees.listOfficeFees(db).map((f) => [f.code, f.cents]));
     const codes = [...new Set(request.lines.map((l) => l.code))];
 
@@ -72,50 +108,110 @@ export function createEstimateService({ db, now, actor, staleAfterDays }: Estima
       }
       return { id: `line-${i + 1}`, code: l.code, tooth: l.tooth, feeCents, serviceDate: l.serviceDate };
     });
+    const firstVisit = lines.map((l) => l.serviceDate).sort()[0]!;
 
     const coverageRows = request.selfPay ? [] : patients.listCoverageRows(db, patient.id);
     const extraFlags = new Map<string, Note[]>();
+    const flagAll = (note: Note) => {
+      for (const code of codes) extraFlags.set(code, [...(extraFlags.get(code) ?? []), note]);
+    };
     const coverageMeta: EstimateView['coverages'] = [];
     const coverages: CoverageInput[] = coverageRows.map((c) => {
       const plan = getPlanRow(db, c.planId)!;
       const label = `${c.ordinal === 1 ? 'Primary' : 'Secondary'}: ${plan.payerName}`;
-      const benefits = { ...UNKNOWN_BENEFITS, ...(JSON.parse(plan.benefitsJson) as Partial<PlanBenefits>) };
-      const own = policies.listPlanPolicies(db, plan.id);
-      const defaults = policies.listPayerDefaults(db, plan.payerId);
-      const provenanceIds = [
-        ...Object.values(JSON.parse(plan.provenanceJson) as ProvenanceMap),
-        ...[...own.values(), ...defaults.values()].flatMap((p) => Object.values(p.provenance)),
-      ];
-      const provenance = getProvenances(db, provenanceIds);
+      const knowledge = readPlanKnowledge(ledger, plan.id, plan.payerId);
+      const facts = readCoverageKnowledge(ledger, c.id);
+      const benefits = knowledge.benefitValues();
       const codePolicies: Record<string, CodePolicy> = {};
       for (const code of codes) {
-        const mine = own.get(code);
-        const fallback = defaults.get(code);
-        const merged = { ...UNKNOWN_POLICY } as Record<string, unknown>;
-        const stale: string[] = [];
-        for (const key of POLICY_KEYS) {
-          const source =
-            mine && !isUnknown(mine.values[key])
-              ? mine
-              : fallback && !isUnknown(fallback.values[key])
-                ? fallback
-                : null;
-          if (!source) continue;
-          merged[key] = source.values[key];
-          const p = provenance.get(source.provenance[key] ?? -1);
-          if (!p || isStale(p, today)) stale.push(key);
-        }
-        codePolicies[code] = merged as unknown as CodePolicy;
-        if (stale.length > 0) {
-          const list = extraFlags.get(code) ?? [];
+        const values = knowledge.policyValues(code);
+        codePolicies[code] = Object.fromEntries(
+          POLICY_KEYS.map((k) => [k, values[k]]),
+        ) as unknown as CodePolicy;
+        const cells = POLICY_KEYS.map((k) => [k, knowledge.policy(code, k)] as const).filter(
+          ([, cell]) => !isUnknown(cell.value),
+        );
+        const conflicting = cells.filter(([, cell]) => cell.status === 'conflict');
+        const stale = cells.filter(([, cell]) => cell.status === 'stale');
+        const list = extraFlags.get(code) ?? [];
+        if (conflicting.length > 0)
+          list.push({
+            code: 'conflict',
+            text: `${label}: reps gave different answers for ${code}; confirm before relying on this estimate.`,
+          });
+        if (stale.length > 0)
           list.push({
             code: 'stale',
-            text: `${label}: answers for ${code} are older than ${staleAfterDays()} days; re-verify.`,
+            text: `${label}: answers for ${code} are older than ${ledger.windowFor('coverageBp')} days; re-verify.`,
           });
-          extraFlags.set(code, list);
-        }
+        extraFlags.set(code, list);
       }
-      const dates = [...provenance.values()].map((p) => recordedOn(p)).sort();
+
+      // What the patient has used and met, for the benefit year of the visit: a statement from an
+      // earlier benefit year says nothing about this one (the maximum and deductible start again).
+      const startMonth = benefits.benefitYearStartMonth;
+      const visitYear = startMonth === null ? null : benefitYearStart(firstVisit, startMonth);
+      const thisYear = (field: DerivedField): { value: number | null; reset: boolean } => {
+        if (isUnknown(field.value) || !field.current) return { value: null, reset: false };
+        if (visitYear !== null && benefitYearStart(field.current.observedOn, startMonth!) < visitYear)
+          return { value: 0, reset: true };
+        return { value: field.value as number, reset: false };
+      };
+      const used = facts.field('maxUsedCents');
+      const left = facts.field('maxRemainingCents');
+      const leftIsNewer =
+        left.current !== null &&
+        (used.current === null ||
+          left.current.observedOn > used.current.observedOn ||
+          (left.current.observedOn === used.current.observedOn &&
+            left.current.recordedAt > used.current.recordedAt));
+      let maxUsed = thisYear(used);
+      if (leftIsNewer && benefits.annualMaxCents !== null) {
+        const fromLeft = thisYear(left);
+        maxUsed =
+          fromLeft.reset || fromLeft.value === null
+            ? fromLeft
+            : { value: Math.max(0, benefits.annualMaxCents - fromLeft.value), reset: false };
+      }
+      const deductibleMet = thisYear(facts.field('deductibleMetCents'));
+      if ((maxUsed.reset || deductibleMet.reset) && visitYear !== null)
+        flagAll({
+          code: 'benefit_year_reset',
+          text: `${label}: a new benefit year starts ${formatUsDate(visitYear)}, before the visit; the full maximum and deductible are assumed.`,
+        });
+
+      // The plan's allowed fee: the rep's word or the fee schedule, whichever is newer.
+      const schedule = new Map(fees.listPlanFees(db, plan.id).map((f) => [f.code, f]));
+      const allowedFees: Record<string, number> = {};
+      for (const code of new Set([...codes, ...schedule.keys()])) {
+        const said = knowledge.allowedFee(code);
+        const filed = schedule.get(code);
+        const saidDay = said.current?.observedOn ?? null;
+        if (!isUnknown(said.value) && (!filed || saidDay! >= localDate(new Date(filed.updatedAt))))
+          allowedFees[code] = said.value as number;
+        else if (filed) allowedFees[code] = filed.cents;
+      }
+
+      const requests = listForPatientPlan(db, patient.id, plan.id);
+      const priorAuth: Record<string, PriorAuthInput> = {};
+      const nextEligible: Record<string, string> = {};
+      for (const line of lines) {
+        const pa = priorAuthFor(line.code, line.serviceDate, requests);
+        if (pa) priorAuth[line.code] = pa;
+        const eligible = facts.field('nextEligibleOn', line.code).value;
+        if (typeof eligible === 'string') nextEligible[line.code] = eligible;
+      }
+
+      // Last verified: the newest answer someone here recorded about this plan or coverage (a call, a file,
+      // a person's entry); a pack from elsewhere or a value from before the ledger is not a verification.
+      const payerDays = [
+        ...knowledge.observations(),
+        ...ledger.grouped({ kind: 'coverage', id: c.id }).values(),
+      ]
+        .flat()
+        .filter((o) => !['pack', 'sample', 'before_ledger'].includes(o.source))
+        .map((o) => o.observedOn)
+        .sort();
       coverageMeta.push({
         ordinal: c.ordinal,
         label,
@@ -123,23 +219,26 @@ export function createEstimateService({ db, now, actor, staleAfterDays }: Estima
         planName: plan.name,
         planType: plan.planType,
         memberIdMasked: maskMemberId(c.memberId),
-        lastVerified: dates.at(-1) ?? null,
+        lastVerified: payerDays.at(-1) ?? null,
       });
+      const effective = facts.field('effectiveDate').value;
+      const terminates = facts.field('terminationDate').value;
       return {
         ordinal: c.ordinal,
         label,
         planType: plan.planType,
         benefits,
-        effectiveDate: c.effectiveDate,
-        terminationDate: c.terminationDate,
-        maxUsedCents: c.maxUsedCents,
-        deductibleMetCents: c.deductibleMetCents,
+        effectiveDate: typeof effective === 'string' ? effective : null,
+        terminationDate: typeof terminates === 'string' ? terminates : null,
+        maxUsedCents: maxUsed.value,
+        deductibleMetCents: deductibleMet.value,
         familyMaxCents: null,
         familyMaxUsedCents: null,
         familyDeductibleMetCents: null,
-        allowedFees: Object.fromEntries(fees.listPlanFees(db, plan.id).map((f) => [f.code, f.cents])),
+        allowedFees,
         policies: codePolicies,
-        priorAuth: {},
+        priorAuth,
+        nextEligible,
       };
     });
 
@@ -148,9 +247,10 @@ export function createEstimateService({ db, now, actor, staleAfterDays }: Estima
       lines,
       officeFees,
       coverages,
-      history: patients
-        .listServiceHistory(db, patient.id)
-        .map((h) => ({ code: h.code, serviceDate: h.serviceDate })),
+      history: readServiceHistory(ledger, patient.id).map((h) => ({
+        code: h.code,
+        serviceDate: h.value.date,
+      })),
     };
     const result = computeEstimate(input);
     const notVerified: Note[] = coverageMeta
@@ -173,10 +273,6 @@ export function createEstimateService({ db, now, actor, staleAfterDays }: Estima
       coverageTotals: result.coverages,
       selfPay: request.selfPay || coverageRows.length === 0,
     };
-  }
-
-  function isStale(p: Provenance, today: string): boolean {
-    return addDays(recordedOn(p), staleAfterDays()) < today;
   }
 
   return {

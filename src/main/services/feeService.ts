@@ -17,7 +17,9 @@ export function createFeeService(db: Db, now: () => Date) {
   const list = (planId: number | null): fees.FeeRow[] => {
     if (planId !== null && !getPlanRow(db, planId))
       throw new AppError('not_found', 'That plan no longer exists.');
-    return planId === null ? fees.listOfficeFees(db) : fees.listPlanFees(db, planId);
+    return planId === null
+      ? fees.listOfficeFees(db)
+      : fees.listPlanFees(db, planId).map(({ code, cents }) => ({ code, cents }));
   };
 
   function preview(planId: number | null, fileName: string, bytes: Uint8Array): FeePreview {

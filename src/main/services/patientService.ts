@@ -1,12 +1,12 @@
-// Patients, their coverages and imaging history. Maximum used and deductible met carry the date the
-// payer stated them and go stale after the eligibility window.
-import { daysBetween } from '../../shared/dates/calendar';
-import { localDate } from '../../shared/dates/localDate';
+// Patients, their coverages and earlier services. Who the member is (member ID, subscriber) is kept on the
+// coverage; what the payer said about it (dates, maximum used or left, deductible met) and the earlier
+// services are statements in the ledger, with the day they were stated, stale after the eligibility window.
 import { AppError } from '../../shared/ipc/result';
+import { sameValue } from '../../shared/ledger/derive';
+import { SERVICE_FIELD, type CoverageField } from '../../shared/ledger/fields';
 import type {
   Coverage,
   CoverageInput,
-  FieldView,
   Patient,
   PatientInput,
   PatientSummary,
@@ -15,35 +15,23 @@ import type {
 import type { Db } from '../db/connection';
 import * as patients from '../db/repositories/patientRepo';
 import { getPlanRow, listPlanSummaries } from '../db/repositories/payerRepo';
-import { getProvenances, insertProvenance, type ProvenanceMap } from '../db/repositories/provenanceRepo';
+import type { Ledger, Statement } from '../ledger/ledger';
+import { readCoverageKnowledge, readServiceHistory, toFieldView } from '../ledger/knowledge';
 
 export interface PatientServiceDeps {
   db: Db;
   now: () => Date;
   actor: () => string;
-  /** Days after which eligibility answers (maximum used, deductible met) are stale. */
-  staleAfterDays: () => number;
+  ledger: Ledger;
 }
 
-export function createPatientService({ db, now, actor, staleAfterDays }: PatientServiceDeps) {
+export function createPatientService({ db, now, actor, ledger }: PatientServiceDeps) {
   const stamp = () => now().toISOString();
-
-  /** Stated amounts: stale when the statement date is older than the eligibility window. */
-  function statedView(
-    value: number | null,
-    statedOn: string | null,
-    map: ProvenanceMap,
-    field: string,
-  ): FieldView {
-    const provenance = map[field] ? (getProvenances(db, [map[field]]).get(map[field]) ?? null) : null;
-    if (value === null) return { value: null, status: 'unknown', provenance, inherited: false };
-    const age = statedOn === null ? Number.POSITIVE_INFINITY : daysBetween(statedOn, localDate(now()));
-    return { value, status: age > staleAfterDays() ? 'stale' : 'known', provenance, inherited: false };
-  }
 
   function toCoverage(row: patients.CoverageRow): Coverage {
     const plan = getPlanRow(db, row.planId)!;
-    const map = JSON.parse(row.provenanceJson) as ProvenanceMap;
+    const known = readCoverageKnowledge(ledger, row.id);
+    const view = (field: CoverageField) => toFieldView(known.field(field));
     return {
       id: row.id,
       patientId: row.patientId,
@@ -53,13 +41,22 @@ export function createPatientService({ db, now, actor, staleAfterDays }: Patient
       subscriberName: row.subscriberName,
       subscriberDob: row.subscriberDob,
       relationship: row.relationship,
-      effectiveDate: row.effectiveDate,
-      terminationDate: row.terminationDate,
-      maxUsed: statedView(row.maxUsedCents, row.maxUsedStatedOn, map, 'maxUsedCents'),
-      maxUsedStatedOn: row.maxUsedStatedOn,
-      deductibleMet: statedView(row.deductibleMetCents, row.deductibleMetStatedOn, map, 'deductibleMetCents'),
-      deductibleMetStatedOn: row.deductibleMetStatedOn,
+      effectiveDate: view('effectiveDate'),
+      terminationDate: view('terminationDate'),
+      maxUsed: view('maxUsedCents'),
+      maxRemaining: view('maxRemainingCents'),
+      deductibleMet: view('deductibleMetCents'),
     };
+  }
+
+  function serviceHistory(patientId: number): ServiceRecord[] {
+    return readServiceHistory(ledger, patientId).map((s) => ({
+      uid: s.observation.uid,
+      code: s.code,
+      serviceDate: s.value.date,
+      source: s.value.reportedBy,
+      statement: s.observation,
+    }));
   }
 
   function get(id: number): Patient {
@@ -68,13 +65,49 @@ export function createPatientService({ db, now, actor, staleAfterDays }: Patient
     return {
       ...row,
       coverages: patients.listCoverageRows(db, id).map(toCoverage),
-      serviceHistory: patients.listServiceHistory(db, id),
+      serviceHistory: serviceHistory(id),
     };
   }
 
   function assertDobNotFuture(dob: string, field: string): void {
-    if (dob > localDate(now()))
+    if (dob > ledger.today())
       throw new AppError('validation', 'A date of birth cannot be in the future.', field);
+  }
+
+  /**
+   * What the coverage form states: each date or amount whose value (or, for amounts, the day it was
+   * stated) differs from what is known. Saving the form unchanged states nothing.
+   */
+  function coverageStatements(
+    coverageId: number | null,
+    input: CoverageInput,
+  ): Array<[Statement, string | null]> {
+    const known = coverageId === null ? null : readCoverageKnowledge(ledger, coverageId);
+    const changed = (field: CoverageField, value: unknown, statedOn: string | null) => {
+      const current = known?.field(field);
+      if (!current) return value !== null;
+      return (
+        !sameValue(current.value, value) || (statedOn !== null && current.current?.observedOn !== statedOn)
+      );
+    };
+    const out: Array<[Statement, string | null]> = [];
+    for (const [field, value] of [
+      ['effectiveDate', input.effectiveDate],
+      ['terminationDate', input.terminationDate],
+    ] as const) {
+      if (changed(field, value, null)) out.push([{ field, value }, null]);
+    }
+    if (input.maxUsedCents !== null && changed('maxUsedCents', input.maxUsedCents, input.maxUsedStatedOn))
+      out.push([{ field: 'maxUsedCents', value: input.maxUsedCents }, input.maxUsedStatedOn]);
+    if (
+      input.deductibleMetCents !== null &&
+      changed('deductibleMetCents', input.deductibleMetCents, input.deductibleMetStatedOn)
+    )
+      out.push([
+        { field: 'deductibleMetCents', value: input.deductibleMetCents },
+        input.deductibleMetStatedOn,
+      ]);
+    return out;
   }
 
   return {
@@ -100,6 +133,13 @@ export function createPatientService({ db, now, actor, staleAfterDays }: Patient
       if (!getPlanRow(db, input.planId))
         throw new AppError('validation', 'Choose a plan that exists.', 'planId');
       if (input.subscriberDob) assertDobNotFuture(input.subscriberDob, 'subscriberDob');
+      for (const [field, day] of [
+        ['maxUsedStatedOn', input.maxUsedStatedOn],
+        ['deductibleMetStatedOn', input.deductibleMetStatedOn],
+      ] as const) {
+        if (day !== null && day > ledger.today())
+          throw new AppError('validation', 'The payer cannot have said it on a future date.', field);
+      }
       const existing = id === null ? null : patients.getCoverageRow(db, id);
       if (id !== null && !existing) throw new AppError('not_found', 'That coverage no longer exists.');
       const clash = patients
@@ -112,49 +152,73 @@ export function createPatientService({ db, now, actor, staleAfterDays }: Patient
           'ordinal',
         );
       }
+      const statements = coverageStatements(id, input);
       db.transaction(() => {
-        let map = existing ? (JSON.parse(existing.provenanceJson) as ProvenanceMap) : {};
-        const changed = (['maxUsedCents', 'deductibleMetCents'] as const).filter(
-          (f) => input[f] !== null && (existing === null || existing[f] !== input[f]),
+        const coverageId = patients.upsertCoverage(
+          db,
+          id,
+          {
+            patientId: input.patientId,
+            planId: input.planId,
+            ordinal: input.ordinal,
+            memberId: input.memberId,
+            subscriberName: input.subscriberName,
+            subscriberDob: input.subscriberDob,
+            relationship: input.relationship,
+          },
+          stamp(),
         );
-        if (changed.length > 0) {
-          const provenanceId = insertProvenance(
-            db,
-            { source: 'manual', callId: null, repName: null, referenceNumber: null },
-            actor(),
-            stamp(),
-          );
-          map = { ...map, ...Object.fromEntries(changed.map((f) => [f, provenanceId])) };
-        }
-        patients.upsertCoverage(db, id, input, JSON.stringify(map), stamp());
+        for (const [statement, statedOn] of statements)
+          ledger.record({ kind: 'coverage', id: coverageId }, [statement], {
+            source: 'manual',
+            ...(statedOn ? { observedOn: statedOn } : {}),
+          });
       })();
       return get(input.patientId);
     },
 
+    /** Takes the coverage off the patient; what was said about it stays in the record. */
     deleteCoverage(id: number): Patient {
       const row = patients.getCoverageRow(db, id);
       if (!row) throw new AppError('not_found', 'That coverage no longer exists.');
-      patients.deleteCoverage(db, id);
+      patients.removeCoverage(db, id, actor(), stamp());
       return get(row.patientId);
     },
 
-    addService(record: Omit<ServiceRecord, 'id'> & { patientId: number }): Patient {
+    addService(record: {
+      patientId: number;
+      code: string;
+      serviceDate: string;
+      source: ServiceRecord['source'];
+    }): Patient {
       const patient = patients.getPatientRow(db, record.patientId);
       if (!patient) throw new AppError('not_found', 'That patient record no longer exists.');
-      if (record.serviceDate > localDate(now())) {
+      if (record.serviceDate > ledger.today()) {
         throw new AppError('validation', 'A past service cannot have a future date.', 'serviceDate');
       }
       if (record.serviceDate < patient.dob) {
         throw new AppError('validation', 'The service date is before the date of birth.', 'serviceDate');
       }
-      patients.insertServiceRecord(db, record, stamp());
+      ledger.record(
+        { kind: 'patient', id: record.patientId },
+        [
+          {
+            code: record.code,
+            field: SERVICE_FIELD,
+            value: { date: record.serviceDate, reportedBy: record.source },
+          },
+        ],
+        { source: 'manual' },
+      );
       return get(record.patientId);
     },
 
-    deleteService(patientId: number, id: number): Patient {
-      if (!patients.deleteServiceRecord(db, patientId, id)) {
+    /** A service recorded in error: withdrawn (the withdrawal and the original stay in the record). */
+    deleteService(patientId: number, uid: string): Patient {
+      if (!serviceHistory(patientId).some((s) => s.uid === uid)) {
         throw new AppError('not_found', 'That service record no longer exists.');
       }
+      ledger.retract(uid, `Removed from the history by ${actor()}`);
       return get(patientId);
     },
   };

@@ -1,30 +1,31 @@
-// Export and import of policy packs. Import is planned field by field (new / changed / unchanged /
-// conflicting): a pack answer is taken when we know nothing, or when it was recorded after ours;
-// when ours is newer (or as new) and different, ours is kept and the conflict is reported.
-// The preview and the apply run the same plan; the apply is one transaction.
+// Export and import of policy packs. A pack carries the ledger's statements about payers and plans; import
+// appends the statements this computer does not hold yet (by their ids, so importing twice changes
+// nothing and two offices converge), after a preview of what each would do: new (we knew nothing), changed
+// (theirs is newer), unchanged, or conflicting (ours is newer and different: ours stays the value, theirs
+// joins the history). Imported statements are marked as coming from the pack: who imported them and when,
+// with the original recorder, computer and source kept as words; a statement dated in the future is refused.
+// Version 1 packs (one value per field) are read as statements with ids derived from their content.
+import { createHash } from 'node:crypto';
+import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
+import { byNewest, deriveField, isUnknownValue, sameValue } from '../../shared/ledger/derive';
+import type { Observation, Subject } from '../../shared/ledger/ledgerTypes';
+import { sourceText } from '../../shared/ledger/sourceText';
 import {
   PACK_FORMAT,
   PACK_VERSION,
   readPolicyPack,
-  type PackPolicy,
+  type PackPayer,
+  type PackStatement,
   type PolicyPack,
+  type PolicyPackV1,
 } from '../../shared/policy/policyPack';
-import {
-  isUnknown,
-  PLAN_BENEFIT_FIELDS,
-  POLICY_FIELDS,
-  UNKNOWN_BENEFITS,
-  UNKNOWN_POLICY,
-  type PlanBenefits,
-  type PolicyValues,
-  type Provenance,
-} from '../../shared/policy/policyTypes';
+import { isUnknown, PLAN_BENEFIT_FIELDS, POLICY_FIELDS } from '../../shared/policy/policyTypes';
 import type { Db } from '../db/connection';
 import { findPlanId, listPlanIdsForPayer, listRealPayerIds } from '../db/repositories/packRepo';
 import * as payers from '../db/repositories/payerRepo';
-import * as policies from '../db/repositories/policyRepo';
-import { getProvenances, insertProvenance, type ProvenanceMap } from '../db/repositories/provenanceRepo';
+import type { Ledger } from '../ledger/ledger';
+import { getByUid, listForField, listPlanKnowledge } from '../ledger/ledgerRepo';
 
 export interface PackPreview {
   fileName: string;
@@ -36,209 +37,215 @@ export interface PackPreview {
   issues: Array<{ line: number; field: string; message: string }>;
 }
 
-type Target = { payerId: number | null; planId: number | null };
+type Decision = 'new' | 'changed' | 'unchanged' | 'conflicting' | 'held';
 
-interface FieldDecision {
-  kind: 'new' | 'changed' | 'unchanged' | 'conflicting';
-  field: string;
-  value: unknown;
-  provenanceKey: string;
+/** A version 1 pack as statements: ids derived from the content, so importing it twice adds nothing. */
+function statementsOfV1(pack: PolicyPackV1): { payers: PackPayer[]; statements: PackStatement[] } {
+  const provenance = new Map(pack.provenance.map((p) => [p.key, p]));
+  const statements: PackStatement[] = [];
+  const add = (
+    payer: string,
+    plan: PackStatement['plan'],
+    code: string,
+    field: string,
+    value: unknown,
+    ref: string | undefined,
+  ) => {
+    if (isUnknown(value) || ref === undefined) return;
+    const p = provenance.get(ref)!;
+    const uid = createHash('sha256')
+      .update(JSON.stringify([payer.toLowerCase(), plan, code, field, value, p.recordedAt, p.recordedBy]))
+      .digest('hex')
+      .slice(0, 32);
+    statements.push({
+      uid,
+      payer,
+      plan,
+      code,
+      field,
+      value,
+      observedOn: p.recordedAt.slice(0, 10),
+      recordedAt: p.recordedAt,
+      recordedBy: p.recordedBy,
+      workstation: 'unknown',
+      source: p.source === 'import' ? 'pack' : p.source,
+      repName: p.repName,
+      referenceNumber: p.referenceNumber,
+      sourceDetail: null,
+      retracts: null,
+    });
+  };
+  for (const payer of pack.payers) {
+    for (const d of payer.defaults)
+      for (const field of POLICY_FIELDS)
+        add(payer.name, null, d.code, field, d.values[field], d.provenance[field]);
+    for (const plan of payer.plans) {
+      const named = { name: plan.name, groupNumber: plan.groupNumber };
+      for (const field of PLAN_BENEFIT_FIELDS)
+        add(payer.name, named, '', field, plan.benefits[field], plan.benefitProvenance[field]);
+      for (const p of plan.policies)
+        for (const field of POLICY_FIELDS)
+          add(payer.name, named, p.code, field, p.values[field], p.provenance[field]);
+    }
+  }
+  return {
+    payers: pack.payers.map(({ defaults: _d, plans, ...payer }) => ({
+      ...payer,
+      plans: plans.map(({ name, groupNumber, employerName, planType, notes }) => ({
+        name,
+        groupNumber,
+        employerName,
+        planType,
+        notes,
+      })),
+    })),
+    statements,
+  };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export function createPolicyPackService(deps: {
+  db: Db;
+  now: () => Date;
+  actor: () => string;
+  ledger: Ledger;
+}) {
+  const { db, now, actor, ledger } = deps;
 
-export function createPolicyPackService(db: Db, now: () => Date) {
   // ---- export ----
 
   function exportPack(): PolicyPack {
-    const provenanceIds = new Set<number>();
-    const keyOf = (id: number) => {
-      provenanceIds.add(id);
-      return `p${id}`;
-    };
-    const refs = (map: ProvenanceMap, answered: (field: string) => boolean) =>
-      Object.fromEntries(
-        Object.entries(map)
-          .filter(([field]) => answered(field))
-          .map(([field, id]) => [field, keyOf(id)]),
-      );
-    const packPolicies = (stored: Map<string, policies.StoredPolicy>): PackPolicy[] =>
-      [...stored.values()]
-        .sort((a, b) => a.code.localeCompare(b.code))
-        .map((p) => ({
-          code: p.code,
-          values: p.values,
-          provenance: refs(p.provenance, (f) => !isUnknown(p.values[f as keyof PolicyValues])),
-        }));
-
-    const packPayers = listRealPayerIds(db).map((payerId) => {
+    const names = new Map<number, { payer: string; plan: PackStatement['plan'] }>();
+    const packPayers: PackPayer[] = listRealPayerIds(db).map((payerId) => {
       const payer = payers.getPayer(db, payerId)!;
       const { id: _id, isSample: _s, planCount: _c, updatedAt: _u, ...fields } = payer;
       return {
         ...fields,
-        defaults: packPolicies(policies.listPayerDefaults(db, payerId)),
         plans: listPlanIdsForPayer(db, payerId).map((planId) => {
           const row = payers.getPlanRow(db, planId)!;
-          const benefits = {
-            ...UNKNOWN_BENEFITS,
-            ...(JSON.parse(row.benefitsJson) as Partial<PlanBenefits>),
-          };
+          names.set(planId, { payer: payer.name, plan: { name: row.name, groupNumber: row.groupNumber } });
           return {
             name: row.name,
             groupNumber: row.groupNumber,
             employerName: row.employerName,
             planType: row.planType,
             notes: row.notes,
-            benefits,
-            benefitProvenance: refs(
-              JSON.parse(row.provenanceJson) as ProvenanceMap,
-              (f) => !isUnknown(benefits[f as keyof PlanBenefits]),
-            ),
-            policies: packPolicies(policies.listPlanPolicies(db, planId)),
           };
         }),
       };
     });
-    const provenance = [...getProvenances(db, provenanceIds).values()]
-      .sort((a, b) => a.id - b.id)
-      .map((p: Provenance) => ({
-        key: `p${p.id}`,
-        source: p.source,
-        recordedBy: p.recordedBy,
-        recordedAt: p.recordedAt,
-        repName: p.repName,
-        referenceNumber: p.referenceNumber,
-      }));
+    const payerNames = new Map(listRealPayerIds(db).map((id) => [id, payers.getPayer(db, id)!.name]));
+    const statements: PackStatement[] = listPlanKnowledge(db).map((o) => {
+      const where =
+        o.subject.kind === 'plan'
+          ? names.get(o.subject.id)!
+          : { payer: payerNames.get(o.subject.id)!, plan: null };
+      return {
+        uid: o.uid,
+        payer: where.payer,
+        plan: where.plan,
+        code: o.code,
+        field: o.field,
+        value: o.value,
+        observedOn: o.observedOn,
+        recordedAt: o.recordedAt,
+        recordedBy: o.recordedBy,
+        workstation: o.workstation,
+        source: o.source,
+        repName: o.repName,
+        referenceNumber: o.referenceNumber,
+        sourceDetail: o.sourceDetail,
+        retracts: o.retracts,
+      };
+    });
     return {
       format: PACK_FORMAT,
       version: PACK_VERSION,
       exportedAt: now().toISOString(),
-      provenance,
+      exportedFrom: ledger.workstation,
       payers: packPayers,
+      statements,
     };
   }
 
-  // ---- import: one plan for preview and apply ----
+  // ---- import: one reading for preview and apply ----
 
-  function decide(
-    fields: readonly string[],
-    ours: { values: Record<string, unknown>; provenance: ProvenanceMap } | null,
-    theirs: { values: Record<string, unknown>; provenance: Record<string, string | undefined> },
-    packProvenance: Map<string, PolicyPack['provenance'][number]>,
-  ): FieldDecision[] {
-    const ourProvenance = ours
-      ? getProvenances(db, Object.values(ours.provenance))
-      : new Map<number, Provenance>();
-    const decisions: FieldDecision[] = [];
-    for (const field of fields) {
-      const value = theirs.values[field];
-      const provenanceKey = theirs.provenance[field];
-      if (isUnknown(value) || provenanceKey === undefined) continue; // the pack does not know it: nothing to take
-      const current = ours?.values[field];
-      if (current === undefined || isUnknown(current)) {
-        decisions.push({ kind: 'new', field, value, provenanceKey });
-      } else if (same(current, value)) {
-        decisions.push({ kind: 'unchanged', field, value, provenanceKey });
-      } else {
-        const ourTime = ours?.provenance[field]
-          ? (ourProvenance.get(ours.provenance[field])?.recordedAt ?? '')
-          : '';
-        const theirTime = packProvenance.get(provenanceKey)!.recordedAt;
-        decisions.push({
-          kind: theirTime > ourTime ? 'changed' : 'conflicting',
-          field,
-          value,
-          provenanceKey,
+  function read(fileName: string, bytes: Uint8Array) {
+    const result = readPolicyPack(bytes);
+    if (!result.ok) return { issues: result.issues, content: null };
+    const content = result.pack.version === 1 ? statementsOfV1(result.pack) : result.pack;
+    const issues: PackPreview['issues'] = [];
+    const today = localDate(now());
+    const stamp = now().toISOString();
+    content.statements.forEach((s, i) => {
+      if (s.observedOn > today || s.recordedAt > stamp)
+        issues.push({
+          line: 0,
+          field: `statements.${i}`,
+          message: `the answer "${s.field}"${s.code ? ` for ${s.code}` : ''} of ${s.payer} is dated in the future (${s.observedOn}); VerifyDesk does not take statements from the future.`,
         });
-      }
-    }
-    return decisions;
+    });
+    void fileName;
+    return { issues, content };
   }
 
-  interface Step {
-    describe: string;
-    target: Target;
-    code: string | null; // null: plan benefits
-    decisions: FieldDecision[];
+  /** The subject a statement is about here, or null when its payer or plan does not exist yet. */
+  function subjectOf(s: PackStatement): Subject | null {
+    const payerId = payers.findPayerIdByName(db, s.payer);
+    if (payerId === null) return null;
+    if (!s.plan) return { kind: 'payer', id: payerId };
+    const planId = findPlanId(db, payerId, s.plan.name, s.plan.groupNumber);
+    return planId === null ? null : { kind: 'plan', id: planId };
   }
 
-  function planImport(pack: PolicyPack) {
-    const packProvenance = new Map(pack.provenance.map((p) => [p.key, p]));
-    const steps: Step[] = [];
-    const counts = { payers: { new: 0, existing: 0 }, plans: { new: 0, existing: 0 } };
-    for (const payer of pack.payers) {
-      const payerId = payers.findPayerIdByName(db, payer.name);
-      counts.payers[payerId === null ? 'new' : 'existing']++;
-      const policySteps = (list: PackPolicy[], target: Target, where: string) => {
-        const stored =
-          target.planId !== null
-            ? policies.listPlanPolicies(db, target.planId)
-            : target.payerId !== null
-              ? policies.listPayerDefaults(db, target.payerId)
-              : new Map<string, policies.StoredPolicy>();
-        for (const p of list) {
-          const ours = stored.get(p.code) ?? null;
-          steps.push({
-            describe: `${where}, ${p.code}`,
-            target,
-            code: p.code,
-            decisions: decide(POLICY_FIELDS, ours, p, packProvenance),
-          });
-        }
-      };
-      policySteps(payer.defaults, { payerId, planId: null }, `${payer.name} (all plans)`);
-      for (const plan of payer.plans) {
-        const planId = payerId === null ? null : findPlanId(db, payerId, plan.name, plan.groupNumber);
-        counts.plans[planId === null ? 'new' : 'existing']++;
-        const row = planId === null ? null : payers.getPlanRow(db, planId);
-        const ours = row
-          ? {
-              values: JSON.parse(row.benefitsJson) as Record<string, unknown>,
-              provenance: JSON.parse(row.provenanceJson) as ProvenanceMap,
-            }
-          : null;
-        steps.push({
-          describe: `${payer.name}, ${plan.name} benefits`,
-          target: { payerId, planId },
-          code: null,
-          decisions: decide(
-            PLAN_BENEFIT_FIELDS,
-            ours,
-            { values: plan.benefits, provenance: plan.benefitProvenance },
-            packProvenance,
-          ),
-        });
-        policySteps(plan.policies, { payerId, planId }, `${payer.name}, ${plan.name}`);
-      }
-    }
-    return { steps, counts, packProvenance };
+  /** What taking one statement would do, against what this computer derives for the field now. */
+  function decide(s: PackStatement): Decision {
+    if (getByUid(db, s.uid)) return 'held';
+    const subject = subjectOf(s);
+    const ours = subject ? listForField(db, subject, s.field, s.code) : [];
+    const derived = deriveField(ours, { today: localDate(now()), windowDays: ledger.windowFor(s.field) });
+    if (derived.current === null || isUnknownValue(derived.value))
+      return isUnknownValue(s.value) ? 'unchanged' : 'new';
+    if (sameValue(derived.value, s.value)) return 'unchanged';
+    const theirs = { ...derived.current, observedOn: s.observedOn, recordedAt: s.recordedAt, uid: s.uid };
+    return byNewest(theirs, derived.current) < 0 ? 'changed' : 'conflicting';
   }
 
   function preview(fileName: string, bytes: Uint8Array): PackPreview {
-    const read = readPolicyPack(bytes);
+    const { issues, content } = read(fileName, bytes);
     const empty = { new: 0, existing: 0 };
-    if (!read.ok) {
+    if (!content || issues.length > 0) {
       return {
         fileName,
         payers: empty,
         plans: empty,
         answers: { new: 0, changed: 0, unchanged: 0, conflicting: 0 },
         conflicts: [],
-        issues: read.issues.map((i) => ({
+        issues: issues.map((i) => ({
           ...i,
-          message: `${fileName}, line ${i.line}${i.field ? `, ${i.field}` : ''}: ${i.message}`,
+          message: `${fileName}${i.line ? `, line ${i.line}` : ''}${i.field ? `, ${i.field}` : ''}: ${i.message}`,
         })),
       };
     }
-    const { steps, counts } = planImport(read.pack);
+    const counts = { payers: { new: 0, existing: 0 }, plans: { new: 0, existing: 0 } };
+    for (const payer of content.payers) {
+      const payerId = payers.findPayerIdByName(db, payer.name);
+      counts.payers[payerId === null ? 'new' : 'existing']++;
+      for (const plan of payer.plans)
+        counts.plans[
+          payerId === null || findPlanId(db, payerId, plan.name, plan.groupNumber) === null
+            ? 'new'
+            : 'existing'
+        ]++;
+    }
     const answers = { new: 0, changed: 0, unchanged: 0, conflicting: 0 };
     const conflicts: string[] = [];
-    for (const step of steps) {
-      for (const d of step.decisions) {
-        answers[d.kind]++;
-        if (d.kind === 'conflicting' && conflicts.length < 50)
-          conflicts.push(`${step.describe}: ${d.field} (ours is newer; ours kept)`);
-      }
+    for (const s of content.statements) {
+      const decision = decide(s);
+      answers[decision === 'held' ? 'unchanged' : decision]++;
+      if (decision === 'conflicting' && conflicts.length < 50)
+        conflicts.push(
+          `${s.payer}${s.plan ? `, ${s.plan.name}` : ' (all plans)'}${s.code ? `, ${s.code}` : ''}: ${s.field} (ours is newer; ours stays, theirs is kept in the history)`,
+        );
     }
     return { fileName, ...counts, answers, conflicts, issues: [] };
   }
@@ -248,87 +255,57 @@ export function createPolicyPackService(db: Db, now: () => Date) {
     if (summary.issues.length > 0) {
       throw new AppError('validation', `Nothing was imported. ${summary.issues[0]!.message}`);
     }
-    const read = readPolicyPack(bytes);
-    if (!read.ok) throw new AppError('validation', 'Nothing was imported: the pack is not valid.');
-    const pack = read.pack;
+    const { content } = read(fileName, bytes);
     const stamp = now().toISOString();
+    const importer = actor();
     db.transaction(() => {
-      // Create missing payers and plans first, then plan again against the completed structure.
-      for (const payer of pack.payers) {
+      for (const payer of content!.payers) {
         let payerId = payers.findPayerIdByName(db, payer.name);
         if (payerId === null) {
-          const { defaults: _d, plans: _p, ...input } = payer;
+          const { plans: _p, ...input } = payer;
           payerId = payers.insertPayer(db, input, false, stamp);
         }
         for (const plan of payer.plans) {
-          if (findPlanId(db, payerId, plan.name, plan.groupNumber) === null) {
-            payers.insertPlan(
-              db,
-              {
-                payerId,
-                name: plan.name,
-                groupNumber: plan.groupNumber,
-                employerName: plan.employerName,
-                planType: plan.planType,
-                notes: plan.notes,
-              },
-              JSON.stringify(UNKNOWN_BENEFITS),
-              '{}',
-              false,
-              stamp,
-            );
-          }
+          if (findPlanId(db, payerId, plan.name, plan.groupNumber) === null)
+            payers.insertPlan(db, { payerId, ...plan }, false, stamp);
         }
       }
-      const { steps, packProvenance } = planImport(pack);
-      const provenanceIds = new Map<string, number>();
-      const provenanceIdFor = (key: string) => {
-        let id = provenanceIds.get(key);
-        if (id === undefined) {
-          const p = packProvenance.get(key)!;
-          id = insertProvenance(
-            db,
-            { source: p.source, callId: null, repName: p.repName, referenceNumber: p.referenceNumber },
-            p.recordedBy,
-            p.recordedAt,
-          );
-          provenanceIds.set(key, id);
-        }
-        return id;
-      };
-      for (const step of steps) {
-        const taken = step.decisions.filter((d) => d.kind === 'new' || d.kind === 'changed');
-        if (taken.length === 0) continue;
-        const { payerId, planId } = step.target;
-        if (step.code === null) {
-          const row = payers.getPlanRow(db, planId!)!;
-          const values = {
-            ...UNKNOWN_BENEFITS,
-            ...(JSON.parse(row.benefitsJson) as Partial<PlanBenefits>),
-          } as Record<string, unknown>;
-          const map = JSON.parse(row.provenanceJson) as ProvenanceMap;
-          for (const d of taken) {
-            values[d.field] = d.value;
-            map[d.field] = provenanceIdFor(d.provenanceKey);
-          }
-          payers.updatePlanBenefits(db, planId!, JSON.stringify(values), JSON.stringify(map), stamp);
-        } else {
-          const current = policies.getPolicy(db, payerId!, planId, step.code);
-          const values = { ...(current?.values ?? UNKNOWN_POLICY) } as Record<string, unknown>;
-          const map = { ...(current?.provenance ?? {}) };
-          for (const d of taken) {
-            values[d.field] = d.value;
-            map[d.field] = provenanceIdFor(d.provenanceKey);
-          }
-          policies.upsertPolicy(
-            db,
-            payerId!,
-            planId,
-            { code: step.code, values: values as PolicyValues, provenance: map },
-            stamp,
-          );
-        }
-      }
+      const taken = content!.statements.filter((s) => !getByUid(db, s.uid));
+      const inPack = new Set(content!.statements.map((s) => s.uid));
+      const observations: Observation[] = taken.map((s) => {
+        const original: Observation = {
+          uid: s.uid,
+          subject: subjectOf(s)!,
+          code: s.code,
+          field: s.field,
+          value: s.value,
+          observedOn: s.observedOn,
+          recordedAt: s.recordedAt,
+          recordedBy: s.recordedBy,
+          workstation: s.workstation,
+          source: s.source,
+          callId: null,
+          repName: s.repName,
+          referenceNumber: s.referenceNumber,
+          sourceDetail: s.sourceDetail,
+          retracts: null,
+        };
+        return {
+          ...original,
+          // Re-sourced: the pack is where it came from here; the original source stays as words.
+          source: 'pack',
+          recordedBy: importer,
+          workstation: ledger.workstation,
+          sourceDetail:
+            `${fileName}, imported ${localDate(now())}: ${sourceText(original)}; recorded by ${s.recordedBy} at ${s.workstation || 'another computer'}`.slice(
+              0,
+              500,
+            ),
+          retracts: s.retracts && (inPack.has(s.retracts) || getByUid(db, s.retracts)) ? s.retracts : null,
+        };
+      });
+      // Withdrawals after what they withdraw (the reference must exist when the row is written).
+      ledger.append([...observations.filter((o) => !o.retracts), ...observations.filter((o) => o.retracts)]);
     })();
     return summary;
   }

@@ -1,22 +1,19 @@
-// Payers, plans, plan benefits and per-code policies. Every change to an answer records where it came
-// from (a provenance row) in the same transaction, and reads say whether each answer is known,
-// unknown or stale.
-import { localDate } from '../../shared/dates/localDate';
+// Payers, plans, plan benefits and per-code policies. Answers are statements in the ledger: a change made
+// here is recorded as a manual statement (only the fields whose value changes), and reads derive each
+// field's value, source and status (known, unknown, stale, conflicting) from the statements.
 import { AppError } from '../../shared/ipc/result';
 import {
+  isUnknown,
   PLAN_BENEFIT_FIELDS,
   POLICY_FIELDS,
   planBenefitsSchema,
   policyValuesSchema,
   UNKNOWN_BENEFITS,
   UNKNOWN_POLICY,
-  isUnknown,
   type PlanBenefits,
   type PolicyValues,
-  type Provenance,
 } from '../../shared/policy/policyTypes';
 import type {
-  FieldView,
   Payer,
   PayerInput,
   Plan,
@@ -24,44 +21,53 @@ import type {
   PlanSummary,
   PolicyMatrix,
   PolicyRow,
-  ProvenanceInput,
 } from '../../shared/policy/policyViews';
-import { fieldStatus } from '../../shared/policy/staleness';
+import { sameValue, type DerivedField } from '../../shared/ledger/derive';
 import type { Db } from '../db/connection';
 import { listCatalogCodes } from '../db/repositories/catalogRepo';
 import { deletePlanFees } from '../db/repositories/feeRepo';
+import { countCallsForPlan } from '../db/repositories/callRepo';
 import { countCoveragesForPlan } from '../db/repositories/patientRepo';
 import * as payers from '../db/repositories/payerRepo';
-import * as policies from '../db/repositories/policyRepo';
-import { getProvenances, insertProvenance, type ProvenanceMap } from '../db/repositories/provenanceRepo';
+import type { Ledger, SourceInput } from '../ledger/ledger';
+import { countForSubject } from '../ledger/ledgerRepo';
+import { readPlanKnowledge, toFieldView, type PlanKnowledge } from '../ledger/knowledge';
 
 export interface PolicyServiceDeps {
   db: Db;
   now: () => Date;
-  /** Who is making the change (the signed-in user once users exist; today the OS account). */
-  actor: () => string;
-  /** Days after which a plan answer is stale (from Settings). */
-  staleAfterDays: () => number;
+  ledger: Ledger;
 }
 
-const MANUAL: ProvenanceInput = { source: 'manual', callId: null, repName: null, referenceNumber: null };
+const MANUAL: SourceInput = { source: 'manual' };
+
+/** An unknown field reads as its own "unknown" ('unknown' for yes/no/unknown answers, null otherwise). */
+const withUnknown = (field: DerivedField, unknown: unknown): DerivedField =>
+  isUnknown(field.value) ? { ...field, value: unknown } : field;
 
 function firstIssue(error: { issues: Array<{ message: string; path: PropertyKey[] }> }): AppError {
   const issue = error.issues[0];
   return new AppError('validation', issue?.message ?? 'Not valid.', issue?.path.map(String).join('.'));
 }
 
-export function createPolicyService({ db, now, actor, staleAfterDays }: PolicyServiceDeps) {
-  const stamp = () => now().toISOString();
+/**
+ * The statements a patch makes: every field given, or for a person's own edit only the fields whose value
+ * differs from what is known (saving a form unchanged does not re-confirm anything).
+ */
+function statementsFor<T extends object>(
+  patch: Partial<T>,
+  current: (field: keyof T) => unknown,
+  source: SourceInput,
+  code?: string,
+): Array<{ code?: string; field: string; value: unknown }> {
+  return (Object.keys(patch) as Array<keyof T>)
+    .filter((f) => patch[f] !== undefined)
+    .filter((f) => source.source !== 'manual' || !sameValue(current(f), patch[f]))
+    .map((f) => ({ ...(code ? { code } : {}), field: String(f), value: patch[f] }));
+}
 
-  function view(value: unknown, provenance: Provenance | null, inherited: boolean): FieldView {
-    return {
-      value,
-      status: fieldStatus(value, provenance, localDate(now()), staleAfterDays()),
-      provenance,
-      inherited,
-    };
-  }
+export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
+  const stamp = () => now().toISOString();
 
   function requirePayer(id: number): Payer {
     const payer = payers.getPayer(db, id);
@@ -75,18 +81,24 @@ export function createPolicyService({ db, now, actor, staleAfterDays }: PolicySe
     return row;
   }
 
+  const knowledgeOf = (row: payers.PlanRow): PlanKnowledge => readPlanKnowledge(ledger, row.id, row.payerId);
+
   function toPlan(row: payers.PlanRow): Plan {
-    const benefits = { ...UNKNOWN_BENEFITS, ...(JSON.parse(row.benefitsJson) as Partial<PlanBenefits>) };
-    const map = JSON.parse(row.provenanceJson) as ProvenanceMap;
-    const provenance = getProvenances(db, Object.values(map));
+    const knowledge = knowledgeOf(row);
+    // Changed when the plan row or anything said about it last changed.
+    const lastStatement = knowledge
+      .observations()
+      .map((o) => o.recordedAt)
+      .sort()
+      .at(-1);
     return {
       ...summary(row),
       notes: row.notes,
-      updatedAt: row.updatedAt,
+      updatedAt: lastStatement && lastStatement > row.updatedAt ? lastStatement : row.updatedAt,
       benefits: Object.fromEntries(
         PLAN_BENEFIT_FIELDS.map((f) => [
           f,
-          view(benefits[f], map[f] ? (provenance.get(map[f]) ?? null) : null, false),
+          toFieldView(withUnknown(knowledge.benefit(f), UNKNOWN_BENEFITS[f])),
         ]),
       ) as Plan['benefits'],
     };
@@ -112,11 +124,28 @@ export function createPolicyService({ db, now, actor, staleAfterDays }: PolicySe
     }
   }
 
-  /** Merges answers into a provenance map: each field given gets the new provenance row. */
-  function stampFields(map: ProvenanceMap, fields: readonly string[], provenanceId: number): ProvenanceMap {
-    const next = { ...map };
-    for (const field of fields) next[field] = provenanceId;
-    return next;
+  function getMatrix(planId: number): PolicyMatrix {
+    const row = requirePlanRow(planId);
+    const knowledge = knowledgeOf(row);
+    const codes = new Map(
+      listCatalogCodes(db)
+        .filter((c) => c.validTo === null)
+        .map((c) => [c.code, c.summary]),
+    );
+    for (const code of knowledge.codes()) if (!codes.has(code)) codes.set(code, '');
+    const rows: PolicyRow[] = [...codes.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, summaryText]) => ({
+        code,
+        summary: summaryText,
+        cells: Object.fromEntries(
+          POLICY_FIELDS.map((field) => {
+            const cell = knowledge.policy(code, field);
+            return [field, toFieldView(withUnknown(cell, UNKNOWN_POLICY[field]), cell.inherited)];
+          }),
+        ) as PolicyRow['cells'],
+      }));
+    return { plan: summary(row), rows };
   }
 
   return {
@@ -142,21 +171,27 @@ export function createPolicyService({ db, now, actor, staleAfterDays }: PolicySe
           `${payer.name} still has ${payer.planCount} plan${payer.planCount === 1 ? '' : 's'}. Delete or move the plans first; nothing was deleted.`,
         );
       }
-      db.transaction(() => {
-        policies.deletePayerDefaults(db, id);
-        payers.deletePayer(db, id);
-      })();
+      const answers = countForSubject(db, { kind: 'payer', id });
+      if (answers > 0) {
+        throw new AppError(
+          'conflict',
+          `${payer.name} has ${answers} recorded answer${answers === 1 ? '' : 's'}, which are kept for the record: the payer cannot be deleted. Nothing was deleted.`,
+        );
+      }
+      db.transaction(() => payers.deletePayer(db, id))();
     },
 
     listPlans: (payerId: number | null): PlanSummary[] => payers.listPlanSummaries(db, payerId),
 
     getPlan: (id: number): Plan => toPlan(requirePlanRow(id)),
 
+    /** What the plan knows today, for the call and the estimate. */
+    knowledge: (planId: number): PlanKnowledge => knowledgeOf(requirePlanRow(planId)),
+
     savePlan(id: number | null, input: PlanInput): Plan {
       requirePayer(input.payerId);
       const savedId = db.transaction(() => {
-        if (id === null)
-          return payers.insertPlan(db, input, JSON.stringify(UNKNOWN_BENEFITS), '{}', false, stamp());
+        if (id === null) return payers.insertPlan(db, input, false, stamp());
         if (!payers.updatePlan(db, id, input, stamp()))
           throw new AppError('not_found', 'That plan no longer exists.');
         return id;
@@ -164,18 +199,14 @@ export function createPolicyService({ db, now, actor, staleAfterDays }: PolicySe
       return toPlan(requirePlanRow(savedId));
     },
 
-    /** Records plan benefits answers (manual edits here; calls pass their own provenance). */
-    setBenefits(planId: number, patch: Partial<PlanBenefits>, provenance: ProvenanceInput = MANUAL): Plan {
+    /** Records plan benefit answers (a person's edits here; calls and files pass their own source). */
+    setBenefits(planId: number, patch: Partial<PlanBenefits>, source: SourceInput = MANUAL): Plan {
       const row = requirePlanRow(planId);
-      const current = { ...UNKNOWN_BENEFITS, ...(JSON.parse(row.benefitsJson) as Partial<PlanBenefits>) };
+      const current = knowledgeOf(row).benefitValues();
       const parsed = planBenefitsSchema.safeParse({ ...current, ...patch });
       if (!parsed.success) throw firstIssue(parsed.error);
-      const fields = Object.keys(patch);
-      db.transaction(() => {
-        const provenanceId = insertProvenance(db, provenance, actor(), stamp());
-        const map = stampFields(JSON.parse(row.provenanceJson) as ProvenanceMap, fields, provenanceId);
-        payers.updatePlanBenefits(db, planId, JSON.stringify(parsed.data), JSON.stringify(map), stamp());
-      })();
+      const statements = statementsFor<PlanBenefits>(patch, (f) => current[f], source);
+      if (statements.length > 0) ledger.record({ kind: 'plan', id: planId }, statements, source);
       return toPlan(requirePlanRow(planId));
     },
 
@@ -188,76 +219,34 @@ export function createPolicyService({ db, now, actor, staleAfterDays }: PolicySe
           `${coverages} patient coverage${coverages === 1 ? ' uses' : 's use'} this plan. Change those first; nothing was deleted.`,
         );
       }
+      const answers = countForSubject(db, { kind: 'plan', id });
+      if (answers > 0 || countCallsForPlan(db, id) > 0) {
+        throw new AppError(
+          'conflict',
+          'This plan has verification calls or recorded answers, which are kept for the record: it cannot be deleted. Rename it if it is no longer used; nothing was deleted.',
+        );
+      }
       db.transaction(() => {
-        policies.deletePlanPolicies(db, id);
         deletePlanFees(db, id);
         payers.deletePlan(db, id);
       })();
     },
 
-    /** Codes down, policy fields across: the plan's own answer, else the payer-wide default, else unknown. */
-    getMatrix(planId: number): PolicyMatrix {
-      const row = requirePlanRow(planId);
-      const own = policies.listPlanPolicies(db, planId);
-      const defaults = policies.listPayerDefaults(db, row.payerId);
-      const provenanceIds = [...own.values(), ...defaults.values()].flatMap((p) =>
-        Object.values(p.provenance),
-      );
-      const provenance = getProvenances(db, provenanceIds);
-      const catalog = listCatalogCodes(db).filter((c) => c.validTo === null);
-      const codes = new Map(catalog.map((c) => [c.code, c.summary]));
-      for (const code of [...own.keys(), ...defaults.keys()]) if (!codes.has(code)) codes.set(code, '');
-      const rows: PolicyRow[] = [...codes.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([code, summaryText]) => {
-          const plan = own.get(code);
-          const fallback = defaults.get(code);
-          const cells = Object.fromEntries(
-            POLICY_FIELDS.map((field) => {
-              const ownValue = plan?.values[field];
-              if (plan && ownValue !== undefined && !isUnknown(ownValue)) {
-                return [field, view(ownValue, provenance.get(plan.provenance[field] ?? -1) ?? null, false)];
-              }
-              const inherited = fallback?.values[field];
-              if (fallback && inherited !== undefined && !isUnknown(inherited)) {
-                return [
-                  field,
-                  view(inherited, provenance.get(fallback.provenance[field] ?? -1) ?? null, true),
-                ];
-              }
-              return [field, view(UNKNOWN_POLICY[field], null, false)];
-            }),
-          ) as PolicyRow['cells'];
-          return { code, summary: summaryText, cells };
-        });
-      return { plan: summary(row), rows };
-    },
+    getMatrix,
 
-    /** Records answers for one code on a plan; all given fields share one provenance row. */
+    /** Records answers for one code on a plan; all given fields share one source. */
     setPolicy(
       planId: number,
       code: string,
       patch: Partial<PolicyValues>,
-      provenance: ProvenanceInput = MANUAL,
+      source: SourceInput = MANUAL,
     ): void {
       const row = requirePlanRow(planId);
-      const current = policies.getPolicy(db, row.payerId, planId, code);
-      const parsed = policyValuesSchema.safeParse({ ...(current?.values ?? UNKNOWN_POLICY), ...patch });
+      const current = knowledgeOf(row).policyValues(code);
+      const parsed = policyValuesSchema.safeParse({ ...current, ...patch });
       if (!parsed.success) throw firstIssue(parsed.error);
-      db.transaction(() => {
-        const provenanceId = insertProvenance(db, provenance, actor(), stamp());
-        policies.upsertPolicy(
-          db,
-          row.payerId,
-          planId,
-          {
-            code,
-            values: parsed.data,
-            provenance: stampFields(current?.provenance ?? {}, Object.keys(patch), provenanceId),
-          },
-          stamp(),
-        );
-      })();
+      const statements = statementsFor<PolicyValues>(patch, (f) => current[f], source, code);
+      if (statements.length > 0) ledger.record({ kind: 'plan', id: planId }, statements, source);
     },
   };
 }

@@ -1,8 +1,8 @@
-// The re-verify worklist: upcoming appointments whose verification is missing, stale, past its re-verify
-// date, or made before the plan year renews; soonest first.
+// The re-verify worklist: upcoming appointments whose verification is missing (or only an eligibility
+// file checked them), stale, past its re-verify date, or made before the plan year renews; soonest first.
 import { localDate } from '../../shared/dates/localDate';
 import type { ReverifyItem } from '../../shared/worklist/reverifyViews';
-import { reverifyReasons } from '../../shared/worklist/reverify';
+import { freshEligibilityFile, reverifyReasons } from '../../shared/worklist/reverify';
 import type { Db } from '../db/connection';
 import { appointmentNames, listUpcoming } from '../db/repositories/reverifyRepo';
 
@@ -17,11 +17,14 @@ export function createReverifyService(deps: {
   db: Db;
   now: () => Date;
   staleAfterDays: () => number;
+  /** The eligibility window: how long an eligibility file counts as the eligibility check. */
+  eligibilityStaleAfterDays: () => number;
 }): ReverifyService {
   return {
     worklist() {
       const today = localDate(deps.now());
       const stale = deps.staleAfterDays();
+      const eligibilityStale = deps.eligibilityStaleAfterDays();
       const due: Array<Omit<ReverifyItem, 'patientName' | 'payerName' | 'planName'> & { planId: number }> =
         [];
       for (const row of listUpcoming(deps.db, today)) {
@@ -32,9 +35,11 @@ export function createReverifyService(deps: {
             verifiedOn,
             reverifyDate: row.reverifyDate,
             benefitYearStartMonth: row.benefitYearStartMonth,
+            eligibilityFileOn: row.eligibilityFileOn,
           },
           today,
           stale,
+          eligibilityStale,
         );
         if (reasons.length === 0) continue;
         due.push({
@@ -43,12 +48,13 @@ export function createReverifyService(deps: {
           serviceDate: row.serviceDate,
           codes: [...new Set(row.codes.split(','))].sort(),
           verifiedOn,
+          eligibilityCheckedOn: freshEligibilityFile(row, today, eligibilityStale),
           reasons,
         });
       }
       // Soonest first, then by patient name; bounded, the soonest being the ones that matter.
       return due
-        .map(({ planId, ...item }) => ({ ...item, ...appointmentNames(deps.db, item.patientId, planId) }))
+        .map((item) => ({ ...item, ...appointmentNames(deps.db, item.patientId, item.planId) }))
         .sort(
           (a, b) => a.serviceDate.localeCompare(b.serviceDate) || a.patientName.localeCompare(b.patientName),
         )

@@ -12,9 +12,8 @@ import type { PayerInput } from '../../shared/policy/policyViews';
 import type { Db } from '../db/connection';
 import { getSeedVersion, setSeedVersion } from '../db/repositories/catalogRepo';
 import * as payers from '../db/repositories/payerRepo';
-import * as policies from '../db/repositories/policyRepo';
-import { insertProvenance } from '../db/repositories/provenanceRepo';
 import * as sample from '../db/repositories/sampleRepo';
+import { createLedger } from '../ledger/ledger';
 
 const SAMPLE_MARKER = 'sample-data';
 const SAMPLE_AUTHOR = 'VerifyDesk sample data';
@@ -53,29 +52,25 @@ function payerInput(p: Record<string, unknown>): PayerInput {
 export function loadSampleDataOnce(db: Db, now: () => Date): boolean {
   if (getSeedVersion(db, SAMPLE_MARKER) > 0) return false;
   const stamp = now().toISOString();
+  const ledger = createLedger({
+    db,
+    now,
+    actor: () => SAMPLE_AUTHOR,
+    workstation: SAMPLE_AUTHOR,
+    windows: () => ({ plan: 90, eligibility: 30 }),
+  });
+  const source = { source: 'sample', sourceDetail: 'Fictional sample data shipped with VerifyDesk' } as const;
+  const statements = (values: Record<string, unknown>, code?: string) =>
+    Object.entries(values).map(([field, value]) => ({ ...(code ? { code } : {}), field, value }));
   db.transaction(() => {
-    const provenanceId = insertProvenance(
-      db,
-      { source: 'import', callId: null, repName: null, referenceNumber: null },
-      SAMPLE_AUTHOR,
-      stamp,
-    );
-    const allFields = (values: object) =>
-      Object.fromEntries(Object.keys(values).map((k) => [k, provenanceId]));
     for (const raw of sampleFile.payers as unknown as Array<SamplePayer & Record<string, unknown>>) {
       const payerId = payers.insertPayer(db, payerInput(raw), true, stamp);
       for (const d of raw.defaults) {
-        const values = policyValuesSchema.parse({ ...UNKNOWN_POLICY, ...d.values });
-        policies.upsertPolicy(
-          db,
-          payerId,
-          null,
-          { code: d.code, values, provenance: allFields(d.values) },
-          stamp,
-        );
+        policyValuesSchema.parse({ ...UNKNOWN_POLICY, ...d.values });
+        ledger.record({ kind: 'payer', id: payerId }, statements(d.values, d.code), source);
       }
       for (const plan of raw.plans) {
-        const benefits = planBenefitsSchema.parse({ ...UNKNOWN_BENEFITS, ...plan.benefits });
+        planBenefitsSchema.parse({ ...UNKNOWN_BENEFITS, ...plan.benefits });
         const planId = payers.insertPlan(
           db,
           {
@@ -86,20 +81,13 @@ export function loadSampleDataOnce(db: Db, now: () => Date): boolean {
             planType: plan.planType,
             notes: null,
           },
-          JSON.stringify(benefits),
-          JSON.stringify(allFields(plan.benefits)),
           true,
           stamp,
         );
+        ledger.record({ kind: 'plan', id: planId }, statements(plan.benefits), source);
         for (const p of plan.policies) {
-          const values = policyValuesSchema.parse({ ...UNKNOWN_POLICY, ...p.values });
-          policies.upsertPolicy(
-            db,
-            payerId,
-            planId,
-            { code: p.code, values, provenance: allFields(p.values) },
-            stamp,
-          );
+          policyValuesSchema.parse({ ...UNKNOWN_POLICY, ...p.values });
+          ledger.record({ kind: 'plan', id: planId }, statements(p.values, p.code), source);
         }
       }
     }

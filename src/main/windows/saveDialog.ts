@@ -1,7 +1,7 @@
 // The FilePort of the app: Electron's save dialog, then a write to exactly the path the person chose;
 // and its folder picker.
 import type { BrowserWindow, Dialog } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import type { FilePort } from '../services/ports';
 
 export function dialogFilePort(
@@ -16,7 +16,10 @@ export function dialogFilePort(
         ? await dialog.showSaveDialog(owner, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, content, 'utf8');
+      // Exports can name patients: readable by this user only (the mode applies to a new file; chmod
+      // covers a file written over). Windows keeps its own access lists.
+      await writeFile(result.filePath, content, { encoding: 'utf8', mode: 0o600 });
+      if (process.platform !== 'win32') await chmod(result.filePath, 0o600);
       return result.filePath;
     },
     async chooseFile(title, extensions) {

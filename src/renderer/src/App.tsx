@@ -3,6 +3,7 @@ import { Kbd } from './components/Kbd';
 import { CommandPalette } from './components/CommandPalette';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar } from './components/NavBar';
+import { useCallShortcuts } from './hooks/useCallShortcuts';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
 import { CallScreen } from './screens/Call/CallScreen';
 import { EstimateScreen } from './screens/Estimate/EstimateScreen';
@@ -11,7 +12,9 @@ import { PatientsScreen } from './screens/Patients/PatientsScreen';
 import { PayersScreen } from './screens/Payers/PayersScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
+import { TodoScreen } from './screens/Todo/TodoScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
+import { EligibilityImport } from './screens/Eligibility/EligibilityImport';
 import { EmergencyAccessGate } from './screens/Session/EmergencyAccessGate';
 import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
 import { SessionScreen } from './screens/Session/SessionScreen';
@@ -32,6 +35,8 @@ function ScreenView({ screen }: { screen: ScreenId }) {
       return <EstimateScreen />;
     case 'records':
       return <RecordsScreen />;
+    case 'todo':
+      return <TodoScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
@@ -63,6 +68,7 @@ export function App() {
 
 function Workspace() {
   useGlobalShortcuts();
+  useCallShortcuts();
   const screen = useNavStore((s) => s.screen);
   return (
     <div className="shell">
@@ -74,7 +80,8 @@ function Workspace() {
         </main>
         <footer className="shortcut-bar" aria-label="Keyboard shortcuts">
           <span>
-            <Kbd>Alt+1</Kbd>…<Kbd>{`Alt+${SCREENS.length}`}</Kbd> switch screens
+            <Kbd>Alt+1</Kbd>…<Kbd>{`Alt+${Math.max(...SCREENS.map((s) => Number(s.shortcut)))}`}</Kbd> switch
+            screens
           </span>
           <span>
             <Kbd>Ctrl+K</Kbd> search codes
@@ -91,6 +98,7 @@ function Workspace() {
         </footer>
       </div>
       <CommandPalette />
+      <EligibilityImport />
     </div>
   );
 }

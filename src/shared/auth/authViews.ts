@@ -36,6 +36,11 @@ export const sessionStatusSchema = z.strictObject({
   state: z.enum(['recovery', 'damaged', 'setup', 'signed_out', 'locked', 'open']),
   user: z.strictObject({ displayName: z.string(), role: z.enum(ROLES) }).nullable(),
   lockAfterMinutes: z.number().int(),
+  /**
+   * Locked while the signed-in person's call is on hold: the lock screen says so and counts the hold,
+   * and unlocking goes back to that call. Times and an id only: nothing about the patient.
+   */
+  callOnHold: z.strictObject({ callId: z.number().int().positive(), holdSince: z.string() }).nullable(),
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
@@ -82,4 +87,9 @@ export const chainCheckSchema = z.strictObject({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBadId: z.number().int().nullable(),
+  /** What is wrong, in words; null when the check passed. */
+  problem: z.string().nullable(),
+  /** Entries up to this id were signed on another computer (before a takeover): only their links are checked here. */
+  signedElsewhereThrough: z.number().int().nullable(),
 });
+export type ChainCheckView = z.infer<typeof chainCheckSchema>;

@@ -15,6 +15,7 @@ import type {
   EstimateResult,
   LineResult,
   Note,
+  PaLine,
 } from './estimateTypes';
 import { checkFrequency } from './frequency';
 
@@ -146,7 +147,17 @@ function lineForCoverage(
     );
   }
 
-  // 4. Frequency, counting history and earlier lines of this estimate that share the limit.
+  // 4. Frequency: the payer's own "next eligible" date when it gave one, else counting history and
+  // earlier lines of this estimate that share the limit.
+  const nextEligible = cov.nextEligible[line.code];
+  if (nextEligible !== undefined && dos < nextEligible) {
+    return zeroResult(
+      ordinal,
+      allowed,
+      { code: 'frequency', text: `Frequency limit reached: next eligible ${nextEligible} (the payer said).` },
+      notes,
+    );
+  }
   if (policy.frequency) {
     const codes = new Set([line.code, ...policy.frequency.sharedWith]);
     const dates = [...input.history, ...state.planned]
@@ -165,6 +176,16 @@ function lineForCoverage(
         notes,
       );
     }
+  }
+
+  // 4b. A denied prior authorization: the plan will not pay.
+  if (policy.priorAuth === 'required' && cov.priorAuth[line.code]?.status === 'denied') {
+    return zeroResult(
+      ordinal,
+      allowed,
+      { code: 'prior_auth_denied', text: `${cov.label} denied prior authorization for ${line.code}.` },
+      notes,
+    );
   }
 
   // 5. Waiting period from the coverage's effective date.
@@ -302,28 +323,70 @@ function lineForCoverage(
   };
 }
 
-function flagsFor(line: EstimateLineInput, coverages: readonly CoverageInput[]): Note[] {
-  const flags: Note[] = [];
-  for (const cov of coverages) {
-    const policy = cov.policies[line.code];
-    if (!policy) continue;
-    if (policy.priorAuth === 'required') {
-      const pa = cov.priorAuth[line.code];
-      if (!pa || pa.status !== 'approved') {
-        flags.push({
-          code: 'prior_auth_required',
-          text: `${cov.label}: prior authorization required and not approved.`,
-        });
-      } else if (pa.validTo !== null && pa.validTo < line.serviceDate) {
-        flags.push({
-          code: 'prior_auth_expires',
-          text: `${cov.label}: the approval ends ${pa.validTo}, before the date of service.`,
-        });
-      }
-    }
-    if (policy.medicalFirst === 'yes')
-      flags.push({ code: 'medical_first', text: `${cov.label}: bill the medical plan first.` });
+/** Where prior authorization stands for the line on one plan. */
+function paLine(line: EstimateLineInput, cov: CoverageInput): PaLine {
+  const none = { ordinal: cov.ordinal, authNumber: null, validFrom: null, validTo: null, forCode: null };
+  const required = cov.policies[line.code]?.priorAuth;
+  const pa = cov.priorAuth[line.code];
+  if (pa && pa.status !== 'other_code') {
+    const base = { ...none, authNumber: pa.authNumber, validFrom: pa.validFrom, validTo: pa.validTo };
+    if (pa.status !== 'approved') return { ...base, status: pa.status };
+    if (pa.validTo !== null && pa.validTo < line.serviceDate) return { ...base, status: 'expires_before' };
+    if (pa.validFrom !== null && pa.validFrom > line.serviceDate) return { ...base, status: 'starts_after' };
+    return { ...base, status: 'approved' };
   }
+  if (required === 'required') {
+    if (pa?.status === 'other_code')
+      return { ...none, status: 'other_code', authNumber: pa.authNumber, forCode: pa.forCode };
+    return { ...none, status: 'not_requested' };
+  }
+  return {
+    ...none,
+    status:
+      required === 'not_required' || required === 'predetermination_recommended' ? 'not_required' : 'unknown',
+  };
+}
+
+const PA_FLAGS: Partial<Record<PaLine['status'], (p: PaLine) => Note>> = {
+  not_requested: () => ({
+    code: 'prior_auth_required',
+    text: 'prior authorization required and not yet requested.',
+  }),
+  pending: () => ({ code: 'prior_auth_pending', text: 'prior authorization requested; no decision yet.' }),
+  denied: () => ({ code: 'prior_auth_denied', text: 'prior authorization denied.' }),
+  expires_before: (p) => ({
+    code: 'prior_auth_expires',
+    text: `the approval ${p.authNumber ?? ''} ends ${p.validTo}, before the date of service.`.replace(
+      '  ',
+      ' ',
+    ),
+  }),
+  starts_after: (p) => ({
+    code: 'prior_auth_not_started',
+    text: `the approval ${p.authNumber ?? ''} starts ${p.validFrom}, after the date of service.`.replace(
+      '  ',
+      ' ',
+    ),
+  }),
+  other_code: (p) => ({
+    code: 'prior_auth_other_code',
+    text: `the approval ${p.authNumber ?? ''} names ${p.forCode}, not this code.`.replace('  ', ' '),
+  }),
+};
+
+function flagsFor(
+  line: EstimateLineInput,
+  coverages: readonly CoverageInput[],
+  pa: readonly PaLine[],
+): Note[] {
+  const flags: Note[] = [];
+  coverages.forEach((cov, k) => {
+    const status = pa[k]!;
+    const flag = PA_FLAGS[status.status]?.(status);
+    if (flag) flags.push({ code: flag.code, text: `${cov.label}: ${flag.text}` });
+    if (cov.policies[line.code]?.medicalFirst === 'yes')
+      flags.push({ code: 'medical_first', text: `${cov.label}: bill the medical plan first.` });
+  });
   return flags;
 }
 
@@ -333,6 +396,7 @@ export function computeEstimate(input: EstimateInput): EstimateResult {
   const states: RunningState[] = coverages.map(() => ({ deductibleTaken: 0, paid: 0, planned: [] }));
 
   const lines: LineResult[] = input.lines.map((line) => {
+    const priorAuth = coverages.map((cov) => paLine(line, cov));
     const results: CoverageLineResult[] = [];
     coverages.forEach((cov, k) => {
       const primary = k === 0 ? null : results[0]!;
@@ -366,7 +430,8 @@ export function computeEstimate(input: EstimateInput): EstimateResult {
       writeOffCents: writeOff,
       patientCents: insuranceKnown ? Math.max(0, line.feeCents - insurance - writeOff) : null,
       unknown: results.flatMap((r) => (r.unknown ? [r.unknown] : [])),
-      flags: flagsFor(line, coverages),
+      flags: flagsFor(line, coverages, priorAuth),
+      priorAuth,
     };
   });
 

@@ -39,8 +39,46 @@ export interface CoverageInput {
   /** The plan's allowed fee per code (PPO schedule); a missing code means unknown. */
   allowedFees: Readonly<Record<string, number>>;
   policies: Readonly<Record<string, CodePolicy>>;
-  /** Prior-authorization status per code, when a request exists. */
-  priorAuth: Readonly<Record<string, { status: 'approved' | 'pending' | 'denied'; validTo: string | null }>>;
+  /** The prior-authorization request for each code on this plan, when there is one. */
+  priorAuth: Readonly<Record<string, PriorAuthInput>>;
+  /** Per code, the date the payer said the patient is next eligible (frequency), when said. */
+  nextEligible: Readonly<Record<string, string>>;
+}
+
+/**
+ * A prior-authorization request as the estimate needs it. 'other_code': no request names this code, but
+ * an approval on the plan names `forCode` (it does not cover this one).
+ */
+export interface PriorAuthInput {
+  status: 'approved' | 'pending' | 'denied' | 'other_code';
+  authNumber: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  forCode: string | null;
+}
+
+/** Where prior authorization stands for a line on one plan. */
+export const PA_LINE_STATUSES = [
+  'not_required',
+  'unknown',
+  'not_requested',
+  'pending',
+  'denied',
+  'approved',
+  'expires_before',
+  'starts_after',
+  'other_code',
+] as const;
+export type PaLineStatus = (typeof PA_LINE_STATUSES)[number];
+
+export interface PaLine {
+  ordinal: 1 | 2;
+  status: PaLineStatus;
+  authNumber: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  /** For 'other_code': the code the approval names. */
+  forCode: string | null;
 }
 
 export interface EstimateInput {
@@ -70,11 +108,20 @@ export type NoteCode =
   | 'cob'
   | 'write_off_trimmed'
   | 'prior_auth_required'
+  | 'prior_auth_pending'
+  | 'prior_auth_denied'
   | 'prior_auth_expires'
+  | 'prior_auth_not_started'
+  | 'prior_auth_other_code'
   | 'dhmo_not_estimated'
-  /** Added by the estimate service: answers older than the re-verify window, or never verified. */
+  /**
+   * Added by the estimate service: answers older than the re-verify window, reps who disagree, never
+   * verified, and a benefit year that starts again before the visit.
+   */
   | 'stale'
-  | 'not_verified';
+  | 'conflict'
+  | 'not_verified'
+  | 'benefit_year_reset';
 
 /** A reason attached to an amount: why it was zeroed, capped or could not be known. */
 export interface Note {
@@ -105,6 +152,8 @@ export interface LineResult {
   /** Every reason an amount on this line is unknown. */
   unknown: string[];
   flags: Note[];
+  /** Prior authorization for the line on each plan. */
+  priorAuth: PaLine[];
 }
 
 export interface CoverageTotals {

@@ -1,6 +1,7 @@
 // What the estimate screen sends and receives.
 import { z } from 'zod';
 import { cdtCode, cents, id, isoDate } from '../policy/policyTypes';
+import { PA_LINE_STATUSES } from './estimateTypes';
 
 export const estimateLineRequestSchema = z.strictObject({
   code: cdtCode,
@@ -58,6 +59,17 @@ export const estimateViewSchema = z.strictObject({
       patientCents: z.number().int().nullable(),
       unknown: z.array(z.string()),
       flags: z.array(note),
+      /** Where prior authorization stands for the line on each plan. */
+      priorAuth: z.array(
+        z.strictObject({
+          ordinal: z.union([z.literal(1), z.literal(2)]),
+          status: z.enum(PA_LINE_STATUSES),
+          authNumber: z.string().nullable(),
+          validFrom: z.string().nullable(),
+          validTo: z.string().nullable(),
+          forCode: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   totals: z.strictObject({

@@ -8,7 +8,10 @@ import {
   searchIndexDataSchema,
   searchResponseSchema,
 } from '../catalog/catalogTypes';
+import { LICENSED_FILE_LIMITS } from '../catalog/licensedImport';
 import { estimateRequestSchema, estimateViewSchema, savedEstimateSchema } from '../estimate/estimateViews';
+import { FEE_FILE_LIMITS } from '../fees/feeCsv';
+import { PACK_MAX_BYTES } from '../policy/policyPack';
 import { gfeRequestSchema, gfeSnapshotSchema } from '../estimate/goodFaithEstimate';
 import {
   answerSchema,
@@ -18,13 +21,24 @@ import {
   startCallSchema,
   startMedicalCallSchema,
   callListItemSchema,
+  callPreflightSchema,
+  confirmOnFileSchema,
 } from '../script/callViews';
+import { observationSchema, subjectSchema } from '../ledger/ledgerTypes';
+import { todoItemSchema, todoUpdateSchema } from '../worklist/todoViews';
 import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
 import { reverifyItemSchema } from '../worklist/reverifyViews';
+import {
+  eligibilityImportInputSchema,
+  eligibilityImportResultSchema,
+  eligibilityPreviewInputSchema,
+  eligibilityPreviewSchema,
+} from '../eligibility/eligibilityViews';
 import { cdtCode, id } from '../policy/policyTypes';
 import {
   benefitsPatchSchema,
   coverageInputSchema,
+  fieldViewSchema,
   patientInputSchema,
   patientSchema,
   patientSummarySchema,
@@ -129,11 +143,20 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-/** A file the person picked, sent as base64 (at most 5 MB of content). */
-const pickedFile = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  contentBase64: z.base64().max(7_000_000),
-});
+/**
+ * A file the person picked, sent as base64, of at most `maxBytes` of content: base64 carries 3 bytes in 4
+ * characters, so the bound on the text follows from the file's own limit (a pack may be 10 MB).
+ */
+const pickedFileOf = (maxBytes: number) =>
+  z.strictObject({
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: z
+      .base64()
+      .max(Math.ceil(maxBytes / 3) * 4, `The file is larger than ${Math.round(maxBytes / 1_048_576)} MB.`),
+  });
+const pickedCodeFile = pickedFileOf(LICENSED_FILE_LIMITS.maxBytes);
+const pickedFeeFile = pickedFileOf(FEE_FILE_LIMITS.maxBytes);
+const pickedPack = pickedFileOf(PACK_MAX_BYTES);
 
 export const contract = {
   'app:info': { input: noInput, output: appInfoSchema },
@@ -173,9 +196,9 @@ export const contract = {
     }),
     output: icd10DetailSchema,
   },
-  'catalog:importPreview': { input: pickedFile, output: licensedImportPreviewSchema },
+  'catalog:importPreview': { input: pickedCodeFile, output: licensedImportPreviewSchema },
   'catalog:importApply': {
-    input: pickedFile,
+    input: pickedCodeFile,
     output: z.strictObject({ imported: z.number().int(), skippedUnknown: z.number().int() }),
   },
   'payers:list': { input: noInput, output: z.array(payerSchema) },
@@ -213,25 +236,47 @@ export const contract = {
   },
   'coverages:delete': { input: z.strictObject({ id }), output: patientSchema },
   'history:add': { input: serviceRecordInputSchema, output: patientSchema },
-  'history:delete': { input: z.strictObject({ patientId: id, id }), output: patientSchema },
+  'history:delete': {
+    input: z.strictObject({ patientId: id, uid: z.string().min(16).max(64) }),
+    output: patientSchema,
+  },
+  'ledger:history': {
+    input: z.strictObject({
+      subject: subjectSchema,
+      field: z.string().min(1).max(80),
+      code: z.string().regex(/^(D\d{4})?$/),
+    }),
+    output: z.array(observationSchema),
+  },
+  'ledger:resolve': {
+    input: z.strictObject({
+      subject: subjectSchema,
+      field: z.string().min(1).max(80),
+      code: z.string().regex(/^(D\d{4})?$/),
+      uid: z.string().min(16).max(64),
+    }),
+    output: fieldViewSchema,
+  },
   'sample:status': { input: noInput, output: sampleCounts },
   'sample:remove': { input: noInput, output: sampleCounts },
   'packs:export': { input: noInput, output: savedFile },
-  'packs:importPreview': { input: pickedFile, output: packPreviewSchema },
-  'packs:importApply': { input: pickedFile, output: packPreviewSchema },
+  'packs:importPreview': { input: pickedPack, output: packPreviewSchema },
+  'packs:importApply': { input: pickedPack, output: packPreviewSchema },
   'fees:list': {
     input: z.strictObject({ planId: id.nullable() }),
     output: z.array(z.strictObject({ code: z.string(), cents: z.number().int() })),
   },
   'fees:export': { input: z.strictObject({ planId: id.nullable() }), output: savedFile },
   'fees:importPreview': {
-    input: z.strictObject({ planId: id.nullable(), file: pickedFile }),
+    input: z.strictObject({ planId: id.nullable(), file: pickedFeeFile }),
     output: feePreviewSchema,
   },
   'fees:importApply': {
-    input: z.strictObject({ planId: id.nullable(), file: pickedFile }),
+    input: z.strictObject({ planId: id.nullable(), file: pickedFeeFile }),
     output: feePreviewSchema,
   },
+  'eligibility:preview': { input: eligibilityPreviewInputSchema, output: eligibilityPreviewSchema },
+  'eligibility:import': { input: eligibilityImportInputSchema, output: eligibilityImportResultSchema },
   'estimate:compute': { input: estimateRequestSchema, output: estimateViewSchema },
   'estimate:save': { input: estimateRequestSchema, output: savedEstimateSchema },
   'estimate:get': { input: z.strictObject({ id }), output: savedEstimateSchema },
@@ -247,10 +292,16 @@ export const contract = {
     output: z.strictObject({ printed: z.literal(true) }),
   },
   'print:goodFaithEstimatePdf': { input: z.strictObject({ id }), output: savedFile },
+  'call:preflight': { input: startCallSchema, output: callPreflightSchema },
   'call:start': { input: startCallSchema, output: callViewSchema },
   'call:startMedical': { input: startMedicalCallSchema, output: callViewSchema },
   'call:get': { input: z.strictObject({ id }), output: callViewSchema },
   'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
+  'call:confirmOnFile': { input: confirmOnFileSchema, output: callViewSchema },
+  'call:confirmReadBack': {
+    input: z.strictObject({ id, key: z.string().min(1).max(80) }),
+    output: callViewSchema,
+  },
   'call:back': {
     input: z.strictObject({ id, trailIndex: z.number().int().min(0).max(10_000) }),
     output: callViewSchema,
@@ -269,7 +320,17 @@ export const contract = {
   },
   'call:inProgress': {
     input: noInput,
-    output: z.array(z.strictObject({ id, patientId: id, startedAt: z.string() })),
+    output: z.array(
+      z.strictObject({
+        id,
+        patientId: id,
+        patientName: z.string(),
+        payerName: z.string(),
+        codes: z.array(z.string()),
+        question: z.string().nullable(),
+        startedAt: z.string(),
+      }),
+    ),
   },
   'call:search': {
     input: z.strictObject({ query: z.string().max(200) }),
@@ -282,6 +343,11 @@ export const contract = {
   'print:verificationRecordPdf': { input: z.strictObject({ id }), output: savedFile },
   'pa:worklist': { input: noInput, output: z.array(priorAuthSchema) },
   'reverify:worklist': { input: noInput, output: z.array(reverifyItemSchema) },
+  'todo:list': {
+    input: z.strictObject({ includeDone: z.boolean().optional() }),
+    output: z.array(todoItemSchema),
+  },
+  'todo:update': { input: todoUpdateSchema, output: todoItemSchema },
   'session:status': { input: noInput, output: sessionStatusSchema },
   'session:setup': { input: setupSchema, output: sessionStatusSchema },
   'startup:damage': {
@@ -308,7 +374,15 @@ export const contract = {
   'audit:export': { input: auditFilterSchema, output: savedFile },
   'security:recoveryCode': { input: noInput, output: z.strictObject({ code: z.string().nullable() }) },
   'security:recoveryCodeStored': { input: noInput, output: z.strictObject({ stored: z.literal(true) }) },
-  'security:changeKey': { input: noInput, output: z.strictObject({ changed: z.literal(true) }) },
+  'security:changeKey': {
+    input: noInput,
+    output: z.strictObject({
+      changed: z.literal(true),
+      backupsReencrypted: z.number().int(),
+      /** Backup folders that were not there (an unplugged drive): their copies keep the old key for now. */
+      foldersNotReached: z.array(z.string()),
+    }),
+  },
   'security:emergencyAccess': {
     input: noInput,
     output: z.strictObject({ notice: z.strictObject({ id, at: z.iso.datetime() }).nullable() }),
@@ -323,6 +397,8 @@ export const contract = {
       folder: z.string(),
       copyFolder: z.string(),
       lastCopy: copyStatusSchema.nullable(),
+      /** Why the restore asked for last did not run at the next start (the data stayed as it was). */
+      restoreProblem: z.strictObject({ at: z.string(), problem: z.string() }).nullable(),
       backups: z.array(backupFileSchema),
     }),
   },

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'forbidden',
   /** The disk is full: the whole action was rolled back. */
   'disk_full',
+  /** The data folder or database file cannot be written (permissions, a write-protected drive): rolled back. */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

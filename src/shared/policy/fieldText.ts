@@ -14,16 +14,33 @@ const PER_WORDS: Record<string, Frequency['per']> = {
   life: 'lifetime',
 };
 
-/** "1 per 36 months", "2 per benefit year", "1 per calendar year", "1 per lifetime" -> Frequency. */
+/**
+ * "1 per 36 months", "2 per benefit year", "1 per calendar year", "1 per lifetime" -> Frequency; a
+ * limit shared with other codes follows: "1 per 60 months shared with D0330, D0210" (the parentheses
+ * the formatted text has are optional, and "d330" reads as D0330).
+ */
 export function parseFrequency(text: string): Frequency | null {
-  const m = /^\s*(\d{1,2})\s*(?:x\s*)?(?:per|\/|every|a)\s*(\d{1,3})?\s*([a-z ]+?)\s*$/i.exec(text);
+  const shared = /^(.*?)[\s,;(]*shared with\s+([^)]*)\)?\s*$/i.exec(text);
+  const sharedWith: string[] = [];
+  if (shared) {
+    for (const word of shared[2]!.split(/[\s,;]+|\band\b/i).filter(Boolean)) {
+      const code = /^d?(\d{3,4})$/i.exec(word);
+      if (!code) return null;
+      const normal = `D${code[1]!.padStart(4, '0')}`;
+      if (!sharedWith.includes(normal)) sharedWith.push(normal);
+    }
+    if (sharedWith.length === 0) return null;
+  }
+  const m = /^\s*(\d{1,2})\s*(?:x\s*)?(?:per|\/|every|a)\s*(\d{1,3})?\s*([a-z ]+?)\s*$/i.exec(
+    shared ? shared[1]! : text,
+  );
   if (!m) return null;
   const count = Number(m[1]);
   const months = m[2] ? Number(m[2]) : null;
   const per = PER_WORDS[m[3]!.toLowerCase()];
   if (!per || count < 1) return null;
-  if (per === 'months') return months && months <= 120 ? { count, per, months, sharedWith: [] } : null;
-  return months === null ? { count, per, months: null, sharedWith: [] } : null;
+  if (per === 'months') return months && months <= 120 ? { count, per, months, sharedWith } : null;
+  return months === null ? { count, per, months: null, sharedWith } : null;
 }
 
 export function formatFrequency(f: Frequency): string {

@@ -19,7 +19,6 @@ export const CATEGORIES = ['diagnostic', 'preventive', 'basic', 'major', 'oral_s
 export const PRIOR_AUTH = ['required', 'predetermination_recommended', 'not_required', 'unknown'] as const;
 export const PA_METHODS = ['portal', 'fax', 'mail', 'phone', 'electronic'] as const;
 export const FREQUENCY_PERIODS = ['months', 'benefit_year', 'calendar_year', 'lifetime'] as const;
-export const PROVENANCE_SOURCES = ['call', 'manual', 'import'] as const;
 export const LANGUAGES = ['en', 'es'] as const;
 export const RELATIONSHIPS = ['self', 'spouse', 'child', 'other'] as const;
 
@@ -67,10 +66,21 @@ export const LABELS = {
 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Names: no control or format characters (they hide text, e.g. right-to-left overrides). */
-export const personName = text(100)
-  .normalize('NFC')
-  .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), 'Names cannot contain invisible control characters.');
+/**
+ * Hidden or broken characters: control and format characters (they hide text, e.g. right-to-left
+ * overrides, zero-width spaces) and lone surrogates (half a character, shown as garbage).
+ */
+const HIDDEN_OR_BROKEN = /[\p{Cc}\p{Cf}\p{Cs}]/u;
+/** A name people read (a person, a payer, a plan): NFC, and nothing hidden or broken in it. */
+export const visibleName = (max: number, messages: { empty?: string; hidden: string }) =>
+  z
+    .string()
+    .trim()
+    .min(1, messages.empty)
+    .max(max)
+    .normalize('NFC')
+    .refine((s) => !HIDDEN_OR_BROKEN.test(s), messages.hidden);
+export const personName = visibleName(100, { hidden: 'Names cannot contain invisible control characters.' });
 export const isoDate = z.string().refine(isIsoDate, 'Use a real date written YYYY-MM-DD.');
 /** A date of birth: a real date, not before 1900 (the service also refuses one after today). */
 export const birthDate = isoDate.refine(
@@ -85,17 +95,6 @@ export const cdtCode = z
 export const cents = z.number().int().min(0).max(100_000_000);
 export const basisPoints = z.number().int().min(0).max(10_000);
 export const id = z.number().int().positive();
-
-export const provenanceSchema = z.strictObject({
-  id,
-  source: z.enum(PROVENANCE_SOURCES),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-  callId: id.nullable(),
-  repName: z.string().nullable(),
-  referenceNumber: z.string().nullable(),
-});
-export type Provenance = z.infer<typeof provenanceSchema>;
 
 export const frequencySchema = z
   .strictObject({

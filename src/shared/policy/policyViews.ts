@@ -1,5 +1,6 @@
 // What the screens send and receive for payers, plans, policies and patients.
 import { z } from 'zod';
+import { FIELD_STATUSES, observationSchema } from '../ledger/ledgerTypes';
 import {
   cdtCode,
   cents,
@@ -13,7 +14,7 @@ import {
   POLICY_FIELDS,
   policyValuesSchema,
   personName,
-  provenanceSchema,
+  visibleName,
   RELATIONSHIPS,
   TRI_STATES,
 } from './policyTypes';
@@ -34,7 +35,10 @@ const phone = optionalText(40).refine(
 // ---- payers ----
 
 export const payerInputSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Give the payer a name.').max(120),
+  name: visibleName(120, {
+    empty: 'Give the payer a name.',
+    hidden: 'The payer name contains an invisible or broken character.',
+  }),
   electronicPayerId: optionalText(20),
   phoneBenefits: phone,
   phonePriorAuth: phone,
@@ -61,16 +65,19 @@ export const payerSchema = z.strictObject({
 });
 export type Payer = z.infer<typeof payerSchema>;
 
-// ---- field views: a value with its provenance and whether it can be trusted today ----
-
-export const fieldStatusSchema = z.enum(['known', 'unknown', 'stale']);
+// ---- field views: a value derived from the ledger, where it came from, and whether to trust it ----
 
 export const fieldViewSchema = z.strictObject({
   value: z.unknown(),
-  status: fieldStatusSchema,
-  provenance: provenanceSchema.nullable(),
+  status: z.enum(FIELD_STATUSES),
+  /** The statement the value comes from; null when nothing was ever said. */
+  source: observationSchema.nullable(),
+  /** When status is "conflict": the latest statement of each differing answer, newest first. */
+  conflict: z.array(observationSchema),
   /** True when the value comes from the payer-wide default, not the plan itself. */
   inherited: z.boolean(),
+  /** How many statements the field's history holds (the history itself is read on request). */
+  statements: z.number().int(),
 });
 export type FieldView = z.infer<typeof fieldViewSchema>;
 
@@ -78,7 +85,10 @@ export type FieldView = z.infer<typeof fieldViewSchema>;
 
 export const planInputSchema = z.strictObject({
   payerId: id,
-  name: z.string().trim().min(1, 'Give the plan a name.').max(120),
+  name: visibleName(120, {
+    empty: 'Give the plan a name.',
+    hidden: 'The plan name contains an invisible or broken character.',
+  }),
   groupNumber: optionalText(40),
   employerName: optionalText(120),
   planType: z.enum(PLAN_TYPES),
@@ -125,15 +135,6 @@ export type PolicyMatrix = z.infer<typeof policyMatrixSchema>;
 export type PolicyRow = z.infer<typeof policyRowSchema>;
 
 export const policyPatchSchema = policyValuesSchema.partial();
-
-/** Where an answer came from when it is written. Manual edits leave call fields null. */
-export const provenanceInputSchema = z.strictObject({
-  source: z.enum(['call', 'manual', 'import']),
-  callId: id.nullable(),
-  repName: optionalText(100),
-  referenceNumber: optionalText(60),
-});
-export type ProvenanceInput = z.infer<typeof provenanceInputSchema>;
 
 // ---- patients and coverage ----
 
@@ -198,20 +199,23 @@ export const coverageSchema = z.strictObject({
   subscriberName: z.string(),
   subscriberDob: z.string().nullable(),
   relationship: z.enum(RELATIONSHIPS),
-  effectiveDate: z.string().nullable(),
-  terminationDate: z.string().nullable(),
+  // What the payer said about this member, from the ledger ("stated on" is the source's day).
+  effectiveDate: fieldViewSchema,
+  terminationDate: fieldViewSchema,
   maxUsed: fieldViewSchema,
-  maxUsedStatedOn: z.string().nullable(),
+  maxRemaining: fieldViewSchema,
   deductibleMet: fieldViewSchema,
-  deductibleMetStatedOn: z.string().nullable(),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 
 export const serviceRecordSchema = z.strictObject({
-  id,
+  /** The statement's id: a record made in error is withdrawn by it. */
+  uid: z.string(),
   code: z.string(),
   serviceDate: z.string(),
+  /** Whose records it is from: the office's, the payer's history, or what the patient said. */
   source: z.enum(['office', 'payer', 'patient']),
+  statement: observationSchema,
 });
 export type ServiceRecord = z.infer<typeof serviceRecordSchema>;
 

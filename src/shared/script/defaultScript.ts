@@ -5,6 +5,12 @@ import { END, NEXT_CODE, type Script, type ScriptStep } from './scriptTypes';
 
 const YNU = 'yes_no_unknown' as const;
 const CBCT = ['D0364', 'D0365', 'D0366', 'D0367', 'D0368', 'D0380', 'D0381', 'D0382', 'D0383', 'D0384'];
+/**
+ * Codes whose frequency limit payers may count together with the panoramic image or the full-mouth
+ * series: cone-beam CT (a both-jaws or arch scan stands in for them), the pano and full series
+ * themselves and their capture-only twins, and tomosynthesis full series (paid as a full series).
+ */
+const SHARES_PANO_OR_FULL_SERIES = [...CBCT, 'D0330', 'D0701', 'D0210', 'D0709', 'D0372', 'D0387'];
 const go = (to: string) => [{ to }];
 /** Plan knowledge: confirmed once, offered for one-key confirmation on the next call. */
 const FACT = { kind: 'fact' } as const;
@@ -18,6 +24,8 @@ const NEXT_CODE_START = 'covered';
 export const OPENING_STEPS: readonly ScriptStep[] = [
   {
     id: 'rep_name',
+    label: 'Rep',
+    question: 'What is your name?',
     section: 'opening',
     say: "Ask for the rep's name (first name and last initial is fine).",
     type: 'text',
@@ -25,6 +33,8 @@ export const OPENING_STEPS: readonly ScriptStep[] = [
   },
   {
     id: 'reference_number',
+    label: 'Reference',
+    question: 'What is the reference number for this call?',
     section: 'opening',
     say: 'Ask for a call reference number now, in case the call drops.',
     type: 'reference',
@@ -32,6 +42,8 @@ export const OPENING_STEPS: readonly ScriptStep[] = [
   },
   {
     id: 'member_found',
+    label: 'Member found',
+    question: 'Can you find the member (patient and subscriber as given)?',
     section: 'opening',
     say: "Give the patient's name, date of birth and member ID, and the subscriber's. Did the rep find the member?",
     type: YNU,
@@ -39,6 +51,8 @@ export const OPENING_STEPS: readonly ScriptStep[] = [
   },
   {
     id: 'member_recheck',
+    label: 'Found on re-check',
+    question: 'Can you find the member with the spelling, birth date and subscriber checked again?',
     section: 'opening',
     say: 'Re-check the spelling, the date of birth, and subscriber versus dependent. Found now?',
     type: YNU,
@@ -53,6 +67,8 @@ const steps: ScriptStep[] = [
   // Eligibility gate.
   {
     id: 'active_on_date',
+    label: 'Active on the date of service',
+    question: 'Is the coverage active on the date of service?',
     section: 'eligibility',
     say: 'Is the coverage active on the date of service?',
     type: YNU,
@@ -60,14 +76,19 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'termination_date',
+    label: 'Coverage ends',
+    question: 'When did (or does) the coverage end?',
     section: 'eligibility',
     say: 'When did the coverage end (or when does it end)?',
     type: 'date',
     outcome: { outcome: 'inactive', scope: 'call' },
+    learns: { kind: 'coverage', field: 'terminationDate' },
     next: go('other_coverage_inactive'),
   },
   {
     id: 'other_coverage_inactive',
+    label: 'Other coverage',
+    question: 'Is any other coverage on file for the patient?',
     section: 'eligibility',
     say: 'Is any other coverage on file for the patient? Which one?',
     type: 'text',
@@ -75,6 +96,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'plan_type',
+    label: 'Plan type',
+    question: 'What kind of plan is it?',
     learns: FACT,
     section: 'eligibility',
     say: 'What kind of plan is it?',
@@ -92,6 +115,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'network_status',
+    label: 'Network status',
+    question: 'Is our office in network with this plan?',
     section: 'eligibility',
     say: 'Is our office in network with this plan?',
     type: 'choice',
@@ -105,6 +130,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'benefit_year_start',
+    label: 'Benefit year starts',
+    question: 'In which month does the benefit year start?',
     section: 'eligibility',
     say: 'Is the plan on a calendar year? If not, in which month does the benefit year start?',
     type: 'choice',
@@ -130,6 +157,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'is_primary',
+    label: 'Primary for the patient',
+    question: 'Is this plan primary for the patient?',
     section: 'eligibility',
     say: 'Is this plan primary for the patient?',
     type: YNU,
@@ -137,6 +166,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'other_coverage',
+    label: 'Other coverage',
+    question: 'Is any other coverage on file?',
     section: 'eligibility',
     say: 'Is any other coverage on file? Which one?',
     type: 'text',
@@ -146,6 +177,8 @@ const steps: ScriptStep[] = [
   // Plan-level money.
   {
     id: 'annual_max',
+    label: 'Annual maximum',
+    question: 'What is the annual maximum?',
     section: 'plan',
     say: 'What is the annual maximum?',
     type: 'money',
@@ -154,13 +187,18 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'max_remaining',
+    label: 'Maximum left',
+    question: 'How much of the annual maximum is left?',
     section: 'plan',
     say: 'How much of the maximum is left?',
     type: 'money',
+    learns: { kind: 'coverage', field: 'maxRemainingCents' },
     next: go('deductible_individual'),
   },
   {
     id: 'deductible_individual',
+    label: 'Deductible (individual)',
+    question: 'What is the individual deductible?',
     section: 'plan',
     say: 'What is the individual deductible?',
     type: 'money',
@@ -169,6 +207,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'deductible_family',
+    label: 'Deductible (family)',
+    question: 'What is the family deductible?',
     section: 'plan',
     say: 'And the family deductible?',
     type: 'money',
@@ -177,13 +217,18 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'deductible_met',
+    label: 'Deductible met',
+    question: 'How much of the deductible has been met this year?',
     section: 'plan',
     say: 'How much of the deductible has been met this year?',
     type: 'money',
+    learns: { kind: 'coverage', field: 'deductibleMetCents' },
     next: go('deductible_for_imaging'),
   },
   {
     id: 'deductible_for_imaging',
+    label: 'Deductible applies to imaging',
+    question: 'Does the deductible apply to diagnostic imaging?',
     learns: FACT,
     section: 'plan',
     say: 'Does the deductible apply to diagnostic imaging?',
@@ -192,6 +237,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'waiting_period',
+    label: 'Waiting period',
+    question: 'Is there a waiting period for diagnostic imaging?',
     learns: FACT,
     section: 'plan',
     say: 'Is there a waiting period for diagnostic imaging?',
@@ -203,6 +250,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'waiting_period_end',
+    label: 'Waiting period ends',
+    question: 'When does the waiting period end?',
     section: 'plan',
     say: 'When does the waiting period end?',
     type: 'date',
@@ -212,6 +261,8 @@ const steps: ScriptStep[] = [
   // Each planned code.
   {
     id: 'covered',
+    label: 'Covered',
+    question: 'Is {code} covered?',
     section: 'code',
     perCode: true,
     say: 'Is {code} covered?',
@@ -221,6 +272,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'alternate_code',
+    label: 'Alternate code',
+    question: 'Is another code payable instead of {code}?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -230,6 +283,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_first',
+    label: 'Bill medical first',
+    question: 'Should {code} be billed to the medical plan first?',
     section: 'code',
     perCode: true,
     say: 'Does the plan want {code} billed to the medical plan first?',
@@ -239,6 +294,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'exclusion_wording',
+    label: 'Exclusion wording',
+    question: 'What is the exclusion wording for {code}?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -249,6 +306,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'coverage_percent',
+    label: 'Coverage %',
+    question: 'What percent does the plan pay for {code}?',
     section: 'code',
     perCode: true,
     say: 'What percent does the plan pay for {code}?',
@@ -258,6 +317,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'category',
+    label: 'Category',
+    question: 'Which category does {code} fall under?',
     section: 'code',
     perCode: true,
     say: 'Which category does {code} fall under?',
@@ -276,7 +337,9 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'allowed_fee',
-    learns: FACT,
+    label: 'Allowed fee',
+    question: 'What is the allowed fee for {code}?',
+    learns: { kind: 'allowedFee' },
     section: 'code',
     perCode: true,
     say: 'What is the allowed fee for {code}, if the rep can give it?',
@@ -285,15 +348,39 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'frequency',
+    label: 'Frequency limit',
+    question: 'How often is {code} covered?',
     section: 'code',
     perCode: true,
-    say: 'How often is {code} covered (for example 1 per 36 months)? Is it shared with the pano or full series?',
+    say: 'How often is {code} covered (for example 1 per 36 months)?',
+    // Only these codes can count against the pano or full series limit; for the others (sialography,
+    // ultrasound, sialoendoscopy, MRI...) the question would only confuse the rep.
+    wordingFor: [
+      {
+        codes: SHARES_PANO_OR_FULL_SERIES,
+        say: 'How often is {code} covered (for example 1 per 36 months)? Is that limit shared with the pano or full series?',
+        question: 'How often is {code} covered, and is the limit shared with the pano or full series?',
+      },
+    ],
     type: 'frequency',
     learns: { kind: 'policy', field: 'frequency' },
+    next: go('last_service_date'),
+  },
+  {
+    id: 'last_service_date',
+    label: 'Last done',
+    question: 'When was {code} (or a code sharing its limit) last done for the patient?',
+    section: 'code',
+    perCode: true,
+    say: "Ask for the date {code} (or a code sharing its limit) was last done for the patient, from the payer's history. Unknown if none on file.",
+    type: 'date',
+    learns: { kind: 'service' },
     next: go('frequency_used'),
   },
   {
     id: 'frequency_used',
+    label: 'Allowance used',
+    question: 'Has the patient already used the allowance for {code}?',
     section: 'code',
     perCode: true,
     say: 'Has the patient already used that allowance? Ask for the dates of earlier services on file.',
@@ -302,15 +389,20 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'next_eligible',
+    label: 'Next eligible',
+    question: 'When is the patient next eligible for {code}?',
     section: 'code',
     perCode: true,
     say: 'When is the patient next eligible for {code}?',
     type: 'date',
     outcome: { outcome: 'frequency_not_met', scope: 'code' },
+    learns: { kind: 'coverage', field: 'nextEligibleOn' },
     next: go(NEXT_CODE),
   },
   {
     id: 'limitations',
+    label: 'Limitations',
+    question: 'Are there limitations for {code} (age, diagnosis, bundling, narrative)?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -320,6 +412,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'cbct_field_of_view',
+    label: 'Field of view covered',
+    question: 'Which cone-beam field of view is covered?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -337,6 +431,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'cbct_capture_only',
+    label: 'Capture-only paid',
+    question: 'Is the capture-only code paid when another provider reads the scan?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -347,6 +443,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'sialography_contrast',
+    label: 'Contrast included',
+    question: 'Does the D0310 fee include the contrast injection?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -357,6 +455,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'arthrogram_injection',
+    label: 'Separate injection refused',
+    question: 'Will a separate injection code be refused with D0320?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -367,6 +467,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'ultrasound_capture_only',
+    label: 'Capture-only paid',
+    question: 'Is the capture-only ultrasound code paid when another provider interprets it?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -377,6 +479,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'sialoendoscopy_service',
+    label: 'Treated as',
+    question: 'Is D0371 treated as a dental, medical or surgical service?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -393,6 +497,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'prior_auth',
+    label: 'Prior authorization',
+    question: 'Is prior authorization required for {code}, or only a predetermination recommended?',
     section: 'prior_auth',
     perCode: true,
     say: 'Is prior authorization required for {code}, or only a predetermination recommended? Ask the rep to be specific.',
@@ -408,6 +514,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_method',
+    label: 'PA: how to submit',
+    question: 'How is a prior authorization request for {code} submitted?',
     section: 'prior_auth',
     perCode: true,
     say: 'How is the request submitted: portal, fax, mail, phone or electronic? Which one exactly?',
@@ -424,6 +532,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_contact',
+    label: 'PA: where to',
+    question: 'Who submits it, and to which number, address or portal?',
     section: 'prior_auth',
     perCode: true,
     say: 'Who submits it, and to which number, address or portal?',
@@ -433,6 +543,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_attachments',
+    label: 'PA: attachments',
+    question: 'Which attachments does the request need?',
     learns: FACT,
     section: 'prior_auth',
     perCode: true,
@@ -442,6 +554,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_turnaround',
+    label: 'PA: decision time',
+    question: 'How long does a decision take, and how does it arrive?',
     learns: FACT,
     section: 'prior_auth',
     perCode: true,
@@ -451,6 +565,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_validity',
+    label: 'PA: approval valid',
+    question: 'How long is an approval valid, and what is it tied to?',
     learns: FACT,
     section: 'prior_auth',
     perCode: true,
@@ -460,6 +576,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'pa_guarantee',
+    label: 'PA: guarantees payment',
+    question: 'Does an approval guarantee payment?',
     learns: FACT,
     section: 'prior_auth',
     perCode: true,
@@ -470,6 +588,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'claim_details',
+    label: 'Claim needs',
+    question: 'What does the claim for {code} need?',
     learns: FACT,
     section: 'claim',
     perCode: true,
@@ -482,6 +602,8 @@ const steps: ScriptStep[] = [
   // After the codes.
   {
     id: 'payer_notes',
+    label: 'Payer notes',
+    question: 'Is there anything else for diagnostic imaging on this plan?',
     learns: FACT,
     section: 'notes',
     say: 'Ask: "Anything else for diagnostic imaging on this plan?"',
@@ -490,6 +612,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'read_back',
+    label: 'Read back',
+    question: 'Did the rep confirm the key answers when read back?',
     section: 'close',
     say: 'Read the key answers back. Did the rep confirm them?',
     type: YNU,
@@ -497,6 +621,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'written_confirmation',
+    label: 'Written confirmation',
+    question: 'Can written confirmation be sent?',
     learns: FACT,
     section: 'close',
     say: 'Can written confirmation be sent (fax or portal)?',
@@ -507,7 +633,7 @@ const steps: ScriptStep[] = [
 
 export const DEFAULT_SCRIPT: Script = {
   id: 'imaging-verification',
-  version: 1,
+  version: 3,
   start: 'rep_name',
   codeLoopStart: 'covered',
   afterCodes: 'payer_notes',

@@ -23,6 +23,13 @@ export interface CallState {
   callOutcome: Outcome | null;
   /** Steps visited, in order, for going back to an earlier answer. */
   trail: ReadonlyArray<{ stepId: string; codeIndex: number }>;
+  /**
+   * Answers the rep confirmed at once from the list of the plan's answers on file (by key): when the
+   * call reaches one of them it goes straight past it with that answer, asking nothing.
+   */
+  confirmedAhead: readonly string[];
+  /** Keys already offered in such a list (confirmed, or kept back to be asked one by one). */
+  listed: readonly string[];
 }
 
 export class ScriptError extends Error {}
@@ -85,7 +92,23 @@ export function startCall(script: Script, codes: readonly string[]): CallState {
   if (codes.length === 0) throw new ScriptError('A verification call needs at least one planned code.');
   const base = { answers: {}, codeIndex: 0, codes };
   const first = resolve(script, script.start, base);
-  return { ...first, codes, answers: {}, outcomes: {}, callOutcome: null, trail: [] };
+  return {
+    ...first,
+    codes,
+    answers: {},
+    outcomes: {},
+    callOutcome: null,
+    trail: [],
+    confirmedAhead: [],
+    listed: [],
+  };
+}
+
+/** What the caller says and the question for the record, for this step and code ({code} filled in). */
+export function stepWording(step: ScriptStep, code: string | null): { say: string; question: string } {
+  const variant = code ? step.wordingFor?.find((w) => w.codes.includes(code)) : undefined;
+  const fill = (text: string) => text.replace(/\{code\}/g, code ?? 'the code');
+  return { say: fill(variant?.say ?? step.say), question: fill(variant?.question ?? step.question) };
 }
 
 export function currentStep(script: Script, state: CallState): ScriptStep | null {
@@ -120,6 +143,51 @@ export function answerStep(script: Script, state: CallState, answer: Answer): Ca
     callOutcome,
     trail: [...state.trail, { stepId: state.stepId, codeIndex: state.codeIndex }],
   };
+}
+
+/**
+ * Goes on past every step the rep already confirmed from the on-file list, each with its recorded
+ * answer (so outcomes and branches follow as if it had been asked), and stops at the first one to ask.
+ */
+export function passConfirmed(script: Script, state: CallState): CallState {
+  let s = state;
+  for (let guard = 0; guard < script.steps.length * (s.codes.length + 2) + 10; guard++) {
+    const step = currentStep(script, s);
+    if (!step) return s;
+    const key = answerKey(step, s.codeIndex, s.codes);
+    const answer = s.answers[key];
+    if (!answer || !s.confirmedAhead.includes(key)) return s;
+    s = answerStep(script, s, answer);
+  }
+  throw new ScriptError('The script loops without asking anything.');
+}
+
+/**
+ * The steps ahead of the current one, in the order the call will reach them: `answerFor` gives the
+ * answer expected at a step (what is on file), and a step without one takes its usual way on (its last,
+ * unconditional transition). For listing what is on file before it is asked; nothing is recorded.
+ */
+export function stepsAhead(
+  script: Script,
+  state: CallState,
+  answerFor: (step: ScriptStep, key: string, codeIndex: number) => Answer | null,
+): Array<{ step: ScriptStep; key: string; codeIndex: number; answer: Answer | null }> {
+  const ahead: Array<{ step: ScriptStep; key: string; codeIndex: number; answer: Answer | null }> = [];
+  let s = state;
+  for (let guard = 0; guard < script.steps.length * (s.codes.length + 2) + 10; guard++) {
+    const step = currentStep(script, s);
+    if (!step) return ahead;
+    const key = answerKey(step, s.codeIndex, s.codes);
+    const answer = answerFor(step, key, s.codeIndex);
+    ahead.push({ step, key, codeIndex: s.codeIndex, answer });
+    if (answer) {
+      s = answerStep(script, s, answer);
+    } else {
+      const next = resolve(script, step.next[step.next.length - 1]!.to, s);
+      s = { ...s, ...next };
+    }
+  }
+  throw new ScriptError('The script loops without asking anything.');
 }
 
 /** Goes back to an earlier step; its answer and every later one stay until answered again. */

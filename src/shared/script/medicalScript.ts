@@ -14,6 +14,8 @@ const steps: ScriptStep[] = [
   ...OPENING_STEPS,
   {
     id: 'active_on_date',
+    label: 'Active on the date of service',
+    question: 'Is the medical coverage active on the date of service?',
     section: 'eligibility',
     say: 'Is the medical coverage active on the date of service?',
     type: YNU,
@@ -22,6 +24,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_network',
+    label: 'Network status',
+    question: 'Is our practice in network with this medical plan?',
     learns: FACT,
     section: 'plan',
     say: 'Is our practice in network with this medical plan?',
@@ -35,6 +39,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_deductible_left',
+    label: 'Deductible left',
+    question: 'How much of the medical deductible is left to meet?',
     section: 'plan',
     say: 'How much of the medical deductible does the patient still have to meet?',
     type: 'money',
@@ -42,6 +48,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_coinsurance',
+    label: 'Plan pays',
+    question: 'What percent does the plan pay for outpatient imaging after the deductible?',
     learns: FACT,
     section: 'plan',
     say: 'What percent does the plan pay for outpatient imaging after the deductible?',
@@ -50,6 +58,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_oop_left',
+    label: 'Out-of-pocket left',
+    question: "How much is left of the patient's out-of-pocket maximum?",
     section: 'plan',
     say: "How much is left of the patient's out-of-pocket maximum?",
     type: 'money',
@@ -57,6 +67,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_covered',
+    label: 'Covered for the diagnosis',
+    question: 'Is imaging for {code} covered under the radiology benefit for the diagnosis given?',
     section: 'code',
     perCode: true,
     say: 'Give the diagnosis (ICD-10 code). Is imaging for {code} covered under the radiology benefit for it?',
@@ -68,6 +80,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_denial_reason',
+    label: 'Why not covered',
+    question: 'Why is {code} not covered?',
     section: 'code',
     perCode: true,
     say: 'Why is it not covered? (Offer the patient a self-pay estimate afterwards.)',
@@ -77,6 +91,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_cpt',
+    label: 'CPT expected',
+    question: 'Which CPT code does the plan expect for {code}?',
     learns: FACT,
     section: 'code',
     perCode: true,
@@ -86,6 +102,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_prior_auth',
+    label: 'Prior authorization',
+    question: 'Is prior authorization required for {code}, and through whom?',
     learns: FACT,
     section: 'prior_auth',
     perCode: true,
@@ -104,6 +122,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_pa_contact',
+    label: 'PA: where to',
+    question: 'Who takes the request, and at which number, fax or portal?',
     learns: FACT,
     section: 'prior_auth',
     perCode: true,
@@ -113,6 +133,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_pa_turnaround',
+    label: 'PA: decision time',
+    question: 'How long does a decision take, and how long is an approval valid?',
     learns: FACT,
     section: 'prior_auth',
     perCode: true,
@@ -123,6 +145,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_claim',
+    label: 'Claim needs',
+    question: 'What does the claim for {code} need?',
     learns: FACT,
     section: 'claim',
     perCode: true,
@@ -133,6 +157,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_policy_number',
+    label: 'Policy number',
+    question: 'Which medical policy or coverage-guideline number are you reading from?',
     section: 'close',
     say: 'Ask for the medical policy or coverage-guideline number the rep is reading from.',
     type: 'text',
@@ -140,6 +166,8 @@ const steps: ScriptStep[] = [
   },
   {
     id: 'medical_read_back',
+    label: 'Read back',
+    question: 'Did the rep confirm the key answers when read back?',
     section: 'close',
     say: 'Read the key answers back. Did the rep confirm them?',
     type: YNU,

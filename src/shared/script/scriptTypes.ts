@@ -55,8 +55,28 @@ export interface Transition {
   to: string;
 }
 
+/** Statements about the patient's coverage a call can make (ledger coverage fields). */
+export type CoverageLearnField =
+  'terminationDate' | 'maxRemainingCents' | 'deductibleMetCents' | 'nextEligibleOn';
+
+export type Learns =
+  | { kind: 'policy'; field: PolicyField }
+  | { kind: 'benefit'; field: PlanBenefitField }
+  | { kind: 'fact' }
+  | { kind: 'allowedFee' }
+  | { kind: 'coverage'; field: CoverageLearnField }
+  | { kind: 'service' };
+
+/** Plan knowledge is offered for one-key confirmation; a patient's answers are asked again each call. */
+export const isPlanLearning = (learns: Learns | undefined): boolean =>
+  learns !== undefined && learns.kind !== 'coverage' && learns.kind !== 'service';
+
 export interface ScriptStep {
   id: string;
+  /** What the answer is, in two or three words, for the answers list ("Rep", "Annual maximum"). */
+  label: string;
+  /** The question as put to the rep, for the record ("What is the annual maximum?"). */
+  question: string;
   section: 'opening' | 'eligibility' | 'plan' | 'code' | 'prior_auth' | 'claim' | 'notes' | 'close';
   /** What the caller says, in plain words. {code} is replaced by the current code. */
   say: string;
@@ -67,12 +87,18 @@ export interface ScriptStep {
   /** Asked only for these codes (code-specific questions); skipped for the others. */
   onlyFor?: readonly string[];
   /**
-   * Where the answer lives once learned, so the next call on the plan only confirms it: a structured
-   * policy or benefit field, or (kind 'fact') the answer itself, kept for the plan (and the code).
-   * Steps without it (member found, maximum left, ...) are about this patient or this call.
+   * Other wording for some codes, where part of the question fits only them (whether a frequency limit
+   * is shared with the pano or full series). The first entry that lists the code wins.
    */
-  learns?:
-    { kind: 'policy'; field: PolicyField } | { kind: 'benefit'; field: PlanBenefitField } | { kind: 'fact' };
+  wordingFor?: ReadonlyArray<{ codes: readonly string[]; say: string; question: string }>;
+  /**
+   * What the answer states, and so where it goes in the ledger when the call ends: about the plan (a
+   * policy or benefit field, the allowed fee, or kind 'fact': the answer itself, kept for the plan and the
+   * code), about this patient's coverage, or an earlier service in the patient's history. The next call
+   * on the plan offers plan answers to confirm with one key; a patient's answers are shown but asked
+   * again. Steps without it (the rep's name, "member found") state nothing beyond the call.
+   */
+  learns?: Learns;
   /**
    * Outcome for the current code (or the whole call) when the answer matches (always, without `when`).
    * `ifNone`: only when the code has no outcome yet (e.g. "covered" once nothing else was found).

@@ -1,7 +1,7 @@
 // Static checks a script must pass before it ships: every step reachable, every step able to finish,
 // every transition pointing somewhere real, every answer typed, learned fields matching their types.
 import type { PlanBenefitField, PolicyField } from '../policy/policyTypes';
-import { ANSWER_TYPES, END, NEXT_CODE, type AnswerType, type Script } from './scriptTypes';
+import { ANSWER_TYPES, END, NEXT_CODE, type AnswerType, type Learns, type Script } from './scriptTypes';
 
 /** The answer type each learnable store field needs. */
 const LEARNED_TYPES: Partial<Record<PolicyField | PlanBenefitField, AnswerType>> = {
@@ -19,6 +19,23 @@ const LEARNED_TYPES: Partial<Record<PolicyField | PlanBenefitField, AnswerType>>
   deductibleIndividualCents: 'money',
   deductibleFamilyCents: 'money',
 };
+
+/** The learned field's name and the answer type it needs. */
+function learnedType(learns: Exclude<Learns, { kind: 'fact' }>): [string, AnswerType | undefined] {
+  switch (learns.kind) {
+    case 'allowedFee':
+      return ['the allowed fee', 'money'];
+    case 'service':
+      return ['an earlier service', 'date'];
+    case 'coverage':
+      return [
+        learns.field,
+        learns.field === 'terminationDate' || learns.field === 'nextEligibleOn' ? 'date' : 'money',
+      ];
+    default:
+      return [learns.field, LEARNED_TYPES[learns.field]];
+  }
+}
 
 export function validateScript(script: Script): string[] {
   const problems: string[] = [];
@@ -49,6 +66,12 @@ export function validateScript(script: Script): string[] {
     }
     if (step.onlyFor && !step.perCode)
       problems.push(`${where} is only for some codes, so it must be asked per code.`);
+    if (step.wordingFor && !step.perCode)
+      problems.push(`${where} has wording for some codes, so it must be asked per code.`);
+    for (const w of step.wordingFor ?? []) {
+      if (w.codes.length === 0 || w.say.trim().length < 5 || !/\?$/.test(w.question.trim()))
+        problems.push(`${where} has code-specific wording without codes, words or a question.`);
+    }
     if (step.onlyFor && step.next.length !== 1)
       problems.push(`${where} is skipped for other codes, so it must have one way on.`);
     for (const t of step.next) {
@@ -78,12 +101,20 @@ export function validateScript(script: Script): string[] {
       }
     }
     if (step.learns && step.learns.kind !== 'fact') {
-      const needed = LEARNED_TYPES[step.learns.field];
+      const [what, needed] = learnedType(step.learns);
       if (needed !== step.type)
         problems.push(
-          `${where} learns ${step.learns.field} but its answer is ${step.type}, not ${needed ?? 'learnable'}.`,
+          `${where} learns ${what} but its answer is ${step.type}, not ${needed ?? 'learnable'}.`,
         );
     }
+    if (step.learns && (step.learns.kind === 'coverage' || step.learns.kind === 'service') && !step.perCode) {
+      if (step.learns.kind === 'service' || step.learns.field === 'nextEligibleOn')
+        problems.push(`${where} learns something about one code, so it must be asked per code.`);
+    }
+    if (step.label.trim().length < 2 || step.label.length > 40)
+      problems.push(`${where} needs a short label (2 to 40 characters) for the answers list.`);
+    if (!/\?$/.test(step.question.trim()))
+      problems.push(`${where} needs the question as put to the rep, ending with a question mark.`);
   }
   if (problems.length > 0) return problems;
 

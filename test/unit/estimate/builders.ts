@@ -55,6 +55,7 @@ export const coverage = (over: Partial<CoverageInput> = {}): CoverageInput => ({
   allowedFees: {},
   policies: { D0367: policy() },
   priorAuth: {},
+  nextEligible: {},
   ...over,
 });
 

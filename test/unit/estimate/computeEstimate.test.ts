@@ -479,9 +479,81 @@ describe('what the plan says about the code', () => {
           ],
         }),
       ).flags.map((f) => f.code);
+    const approval = (validFrom: string | null, validTo: string | null) => ({
+      status: 'approved' as const,
+      authNumber: 'AUTH-1',
+      validFrom,
+      validTo,
+      forCode: 'D0367',
+    });
     expect(pa({})).toEqual(['prior_auth_required']);
-    expect(pa({ D0367: { status: 'approved', validTo: '2026-11-30' } })).toEqual(['prior_auth_expires']);
-    expect(pa({ D0367: { status: 'approved', validTo: '2026-12-31' } })).toEqual([]);
+    expect(pa({ D0367: approval(null, '2026-11-30') })).toEqual(['prior_auth_expires']);
+    expect(pa({ D0367: approval('2026-12-20', '2027-02-28') })).toEqual(['prior_auth_not_started']);
+    expect(pa({ D0367: approval(null, '2026-12-31') })).toEqual([]);
+    expect(pa({ D0367: { ...approval(null, null), status: 'pending' } })).toEqual(['prior_auth_pending']);
+    expect(
+      pa({ D0367: { ...approval(null, '2027-02-28'), status: 'other_code', forCode: 'D0368' } }),
+    ).toEqual(['prior_auth_other_code']);
+  });
+
+  it('says where prior authorization stands on every line, and a denial zeroes the plan', () => {
+    const run = (priorAuth: CoverageInput['priorAuth'], required = true) =>
+      one(
+        input({
+          coverages: [
+            coverage({
+              policies: {
+                D0367: policy({ coverageBp: 5000, priorAuth: required ? 'required' : 'not_required' }),
+              },
+              priorAuth,
+            }),
+          ],
+        }),
+      );
+    expect(run({}, false).priorAuth).toEqual([
+      { ordinal: 1, status: 'not_required', authNumber: null, validFrom: null, validTo: null, forCode: null },
+    ]);
+    const approved = run({
+      D0367: {
+        status: 'approved',
+        authNumber: 'AUTH-7',
+        validFrom: '2026-12-01',
+        validTo: '2027-02-28',
+        forCode: 'D0367',
+      },
+    });
+    expect(approved.priorAuth[0]).toMatchObject({
+      status: 'approved',
+      authNumber: 'AUTH-7',
+      validTo: '2027-02-28',
+    });
+    expect(approved.insuranceCents).toBeGreaterThan(0);
+    const denied = run({
+      D0367: { status: 'denied', authNumber: null, validFrom: null, validTo: null, forCode: 'D0367' },
+    });
+    expect(denied.priorAuth[0]!.status).toBe('denied');
+    expect(denied.insuranceCents).toBe(0);
+    expect(denied.coverages[0]!.notes.map((n) => n.code)).toContain('prior_auth_denied');
+  });
+
+  it("the payer's own next-eligible date zeroes a line before it, whatever the history says", () => {
+    const run = (nextEligible: string) =>
+      one(
+        input({
+          coverages: [
+            coverage({
+              policies: { D0367: policy({ coverageBp: 5000 }) },
+              nextEligible: { D0367: nextEligible },
+            }),
+          ],
+        }),
+      );
+    const before = run('2027-06-01');
+    expect(before.insuranceCents).toBe(0);
+    expect(before.coverages[0]!.notes.map((n) => n.text).join(' ')).toMatch(
+      /next eligible 2027-06-01 \(the payer said\)/,
+    );
+    expect(run('2026-01-01').insuranceCents).toBeGreaterThan(0);
   });
 });
 

@@ -8,8 +8,12 @@ import {
   codesWithoutOutcome,
   currentStep,
   goBack,
+  passConfirmed,
   ScriptError,
   startCall,
+  stepById,
+  stepsAhead,
+  stepWording,
   type CallState,
 } from '../../../src/shared/script/engine';
 import {
@@ -235,6 +239,77 @@ describe('the shipped script', () => {
   });
 });
 
+describe('the on-file list: answers confirmed ahead, and questions that fit the code', () => {
+  it('asks whether a frequency limit is shared with the pano or full series only for codes it fits', () => {
+    const frequency = stepById(S, 'frequency');
+    for (const code of ['D0364', 'D0367', 'D0368', 'D0380', 'D0383', 'D0330', 'D0210', 'D0372']) {
+      expect(stepWording(frequency, code).say, code).toMatch(/pano or full series/);
+      expect(stepWording(frequency, code).question, code).toContain(code);
+    }
+    for (const code of ['D0310', 'D0320', 'D0369', 'D0370', 'D0371', 'D0386', 'D0350']) {
+      expect(stepWording(frequency, code).say, code).not.toMatch(/pano|full series/);
+      expect(stepWording(frequency, code).question, code).toBe(`How often is ${code} covered?`);
+    }
+  });
+
+  it('lists the steps ahead in the order they will be asked, following the answers given for them', () => {
+    const { asked } = run(['D0367', 'D0310'], { prior_auth: { type: 'choice', value: 'not_required' } });
+    const start = startCall(S, ['D0367', 'D0310']);
+    const ahead = stepsAhead(S, start, (step) =>
+      step.id === 'prior_auth'
+        ? { type: 'choice', value: 'not_required' }
+        : step.id === 'frequency_used'
+          ? no
+          : typical(step),
+    );
+    expect(ahead.map((a) => a.key)).toEqual(asked);
+    // A step with nothing expected takes its usual way on (here: the frequency is not used up).
+    const usual = stepsAhead(S, start, (step) => (step.id === 'frequency_used' ? null : typical(step)));
+    expect(usual.map((a) => a.key)).toContain('limitations@D0367');
+  });
+
+  it('property: confirming any answers ahead ends in the same state as answering each in turn', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray(['D0364', 'D0367', 'D0330', 'D0310', 'D0371'], { minLength: 1 }),
+        fc.infiniteStream(fc.boolean()),
+        fc.infiniteStream(fc.boolean()),
+        (codes, answerNo, confirm) => {
+          // One by one: yes/no answers at random, typical answers otherwise.
+          const given: Record<string, Answer> = {};
+          let oneByOne = startCall(S, codes);
+          const no_ = answerNo[Symbol.iterator]();
+          while (oneByOne.stepId !== END) {
+            const step = currentStep(S, oneByOne)!;
+            const answer = step.type === 'yes_no_unknown' && no_.next().value ? no : typical(step);
+            given[step.perCode ? `${step.id}@${oneByOne.codes[oneByOne.codeIndex]}` : step.id] = answer;
+            oneByOne = answerStep(S, oneByOne, answer);
+          }
+          // The same answers, some of them confirmed ahead from a list before the call starts.
+          const pick = confirm[Symbol.iterator]();
+          const ahead = Object.keys(given).filter(() => pick.next().value);
+          let listed: CallState = {
+            ...startCall(S, codes),
+            answers: Object.fromEntries(ahead.map((k) => [k, given[k]!])),
+            confirmedAhead: ahead,
+          };
+          listed = passConfirmed(S, listed);
+          for (let guard = 0; listed.stepId !== END && guard < 500; guard++) {
+            const step = currentStep(S, listed)!;
+            const key = step.perCode ? `${step.id}@${listed.codes[listed.codeIndex]}` : step.id;
+            expect(ahead).not.toContain(key);
+            listed = passConfirmed(S, answerStep(S, listed, given[key]!));
+          }
+          expect(listed.outcomes).toEqual(oneByOne.outcomes);
+          expect(listed.callOutcome).toEqual(oneByOne.callOutcome);
+          expect(listed.trail).toEqual(oneByOne.trail);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('the medical-plan script (a linked call about the codes dental refused)', () => {
   const M = MEDICAL_SCRIPT;
   const choice = (value: string): Answer => ({ type: 'choice', value });
@@ -311,6 +386,8 @@ describe('the validator catches broken scripts', () => {
         ...steps,
         {
           id: 'orphan',
+          label: 'Orphan',
+          question: 'Never asked?',
           section: 'notes',
           say: 'Never asked at all',
           type: 'text',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { dialogFilePort } from '../../../src/main/windows/saveDialog';
@@ -15,6 +15,22 @@ describe('save dialog file port', () => {
     expect(readFileSync(target, 'utf8')).toBe('{"a":1}');
     expect(dialog.showSaveDialog).toHaveBeenCalledWith({ defaultPath: 'suggested.json' });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'writes a file only its owner can read, new or written over (exports can name patients)',
+    async () => {
+      const dir = tempDir();
+      const fresh = path.join(dir, 'audit.csv');
+      const existing = path.join(dir, 'estimate.pdf');
+      writeFileSync(existing, 'old');
+      chmodSync(existing, 0o644);
+      for (const target of [fresh, existing]) {
+        const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: target })) };
+        await dialogFilePort(dialog as never, () => null).save('x', new Uint8Array([1, 2, 3]));
+        expect(statSync(target).mode & 0o777, target).toBe(0o600);
+      }
+    },
+  );
 
   it('writes nothing when cancelled', async () => {
     const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) };

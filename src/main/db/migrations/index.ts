@@ -11,7 +11,10 @@ import { callSearchMigration } from './0008-call-search';
 import { usersAuditMigration } from './0009-users-audit';
 import { provenanceCallKeyMigration } from './0010-provenance-call-key';
 import { auditByActionMigration } from './0011-audit-by-action';
-import { dropCatalogFtsMigration } from './0012-drop-catalog-fts';
+import { ledgerMigration } from './0012-ledger';
+import { auditSignaturesMigration } from './0013-audit-signatures';
+import { eligibilityFilesMigration } from './0014-eligibility-files';
+import { dropCatalogFtsMigration } from './0015-drop-catalog-fts';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -25,5 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   usersAuditMigration,
   provenanceCallKeyMigration,
   auditByActionMigration,
+  ledgerMigration,
+  auditSignaturesMigration,
+  eligibilityFilesMigration,
   dropCatalogFtsMigration,
 ];

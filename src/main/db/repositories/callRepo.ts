@@ -1,4 +1,5 @@
 // SQL for verification calls, their answers, hold segments and amendments.
+import type { Comparison } from '../../../shared/script/callViews';
 import type { Answer } from '../../../shared/script/scriptTypes';
 import type { Db } from '../connection';
 import { stmt } from '../statements';
@@ -136,25 +137,38 @@ export function finishCall(
   ).run(f.status, f.endedAt, f.stateJson, f.nextAction, f.nextActionDue, f.reverifyDate, f.endedAt, id);
 }
 
+export interface OnFile {
+  text: string;
+  source: string;
+}
+
 export function insertAnswer(
   db: Db,
   callId: number,
   key: string,
   answer: Answer,
-  wasKnown: boolean,
+  comparison: Comparison | null,
+  onFile: OnFile | null,
   at: string,
-): void {
-  stmt(
-    db,
-    'INSERT INTO call_answers (call_id, answer_key, answer_json, was_known, answered_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(callId, key, JSON.stringify(answer), wasKnown ? 1 : 0, at);
+): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO call_answers (call_id, answer_key, answer_json, comparison, on_file_json, answered_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(callId, key, JSON.stringify(answer), comparison, onFile ? JSON.stringify(onFile) : null, at)
+      .lastInsertRowid,
+  );
 }
 
 export interface AnswerRow {
+  id: number;
   key: string;
   answer: Answer;
-  /** The plan already had this answer: the caller confirmed or corrected it instead of asking from scratch. */
-  wasKnown: boolean;
+  /** How the answer compared with what was on file when it was given (null: records nothing). */
+  comparison: Comparison | null;
+  onFile: OnFile | null;
+  readBackAt: string | null;
   answeredAt: string;
 }
 
@@ -163,20 +177,58 @@ export function listAnswers(db: Db, callId: number): AnswerRow[] {
   return (
     stmt(
       db,
-      `SELECT answer_key AS key, answer_json AS json, was_known AS wasKnown, answered_at AS answeredAt
-       FROM call_answers WHERE call_id = ? ORDER BY id`,
-    ).all(callId) as Array<{ key: string; json: string; wasKnown: number; answeredAt: string }>
+      `SELECT a.id, a.answer_key AS key, a.answer_json AS json, a.comparison, a.on_file_json AS onFileJson,
+         r.confirmed_at AS readBackAt, a.answered_at AS answeredAt
+       FROM call_answers a LEFT JOIN call_read_backs r ON r.answer_id = a.id
+       WHERE a.call_id = ? ORDER BY a.id`,
+    ).all(callId) as Array<{
+      id: number;
+      key: string;
+      json: string;
+      comparison: Comparison | null;
+      onFileJson: string | null;
+      readBackAt: string | null;
+      answeredAt: string;
+    }>
   ).map((r) => ({
+    id: r.id,
     key: r.key,
     answer: JSON.parse(r.json) as Answer,
-    wasKnown: r.wasKnown === 1,
+    comparison: r.comparison,
+    onFile: r.onFileJson === null ? null : (JSON.parse(r.onFileJson) as OnFile),
+    readBackAt: r.readBackAt,
     answeredAt: r.answeredAt,
   }));
+}
+
+export function insertReadBack(db: Db, answerId: number, at: string, by: string): void {
+  stmt(db, 'INSERT INTO call_read_backs (answer_id, confirmed_at, confirmed_by) VALUES (?, ?, ?)').run(
+    answerId,
+    at,
+    by,
+  );
+}
+
+export function countCallsForPlan(db: Db, planId: number): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM calls WHERE plan_id = ?').get(planId) as { n: number }).n;
 }
 
 export interface HoldRow {
   startedAt: string;
   endedAt: string | null;
+}
+
+/** The newest in-progress call a person has on hold, with when that hold began. */
+export function findCallOnHold(db: Db, staffUser: string): { callId: number; holdSince: string } | null {
+  return (
+    (stmt(
+      db,
+      `SELECT c.id AS callId, h.started_at AS holdSince FROM calls c
+         JOIN call_holds h ON h.call_id = c.id AND h.ended_at IS NULL
+       WHERE c.status = 'in_progress' AND c.staff_user = ?
+       ORDER BY h.started_at DESC LIMIT 1`,
+    ).get(staffUser) as { callId: number; holdSince: string } | undefined) ?? null
+  );
 }
 
 export function listHolds(db: Db, callId: number): HoldRow[] {
@@ -216,36 +268,6 @@ export function listAmendments(db: Db, callId: number): AmendmentRow[] {
     db,
     'SELECT amended_at AS amendedAt, amended_by AS amendedBy, what, why FROM call_amendments WHERE call_id = ? ORDER BY id',
   ).all(callId) as AmendmentRow[];
-}
-
-export function getPlanFact(
-  db: Db,
-  planId: number,
-  code: string | null,
-  stepId: string,
-): { answer: Answer; provenanceId: number } | null {
-  const row = stmt(
-    db,
-    'SELECT answer_json AS json, provenance_id AS provenanceId FROM plan_facts WHERE plan_id = ? AND cdt_code = ? AND step_id = ?',
-  ).get(planId, code ?? '', stepId) as { json: string; provenanceId: number } | undefined;
-  return row ? { answer: JSON.parse(row.json) as Answer, provenanceId: row.provenanceId } : null;
-}
-
-export function upsertPlanFact(
-  db: Db,
-  planId: number,
-  code: string | null,
-  stepId: string,
-  answer: Answer,
-  provenanceId: number,
-  now: string,
-): void {
-  stmt(
-    db,
-    `INSERT INTO plan_facts (plan_id, cdt_code, step_id, answer_json, provenance_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (plan_id, cdt_code, step_id) DO UPDATE SET answer_json = excluded.answer_json,
-       provenance_id = excluded.provenance_id, updated_at = excluded.updated_at`,
-  ).run(planId, code ?? '', stepId, JSON.stringify(answer), provenanceId, now);
 }
 
 export interface CallListRow {

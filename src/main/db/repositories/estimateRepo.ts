@@ -50,8 +50,16 @@ export function getEstimate(db: Db, id: number): SavedEstimate | null {
     createdBy: row.createdBy,
     validUntil: row.validUntil,
     request: JSON.parse(row.request_json) as EstimateRequest,
-    view: JSON.parse(row.view_json) as EstimateView,
+    view: upgradeSnapshot(JSON.parse(row.view_json) as EstimateView),
   };
+}
+
+/**
+ * Snapshots saved before lines carried their prior-authorization status read with none (the line's flags
+ * still say what was known then); the stored snapshot itself is never changed.
+ */
+function upgradeSnapshot(view: EstimateView): EstimateView {
+  return { ...view, lines: view.lines.map((l) => ({ ...l, priorAuth: l.priorAuth ?? [] })) };
 }
 
 /** Stores a GFE; its id goes into the snapshot in the same transaction. */

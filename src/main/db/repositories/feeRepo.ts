@@ -14,11 +14,13 @@ export function listOfficeFees(db: Db): FeeRow[] {
   ).all() as FeeRow[];
 }
 
-export function listPlanFees(db: Db, planId: number): FeeRow[] {
+/** A plan's fee schedule, with the day each fee was last imported or typed (the estimate weighs it). */
+export function listPlanFees(db: Db, planId: number): Array<FeeRow & { updatedAt: string }> {
   return stmt(
     db,
-    'SELECT cdt_code AS code, allowed_cents AS cents FROM plan_allowed_fees WHERE plan_id = ? ORDER BY cdt_code',
-  ).all(planId) as FeeRow[];
+    `SELECT cdt_code AS code, allowed_cents AS cents, updated_at AS updatedAt FROM plan_allowed_fees
+     WHERE plan_id = ? ORDER BY cdt_code`,
+  ).all(planId) as Array<FeeRow & { updatedAt: string }>;
 }
 
 export function upsertOfficeFee(db: Db, row: FeeRow, now: string): void {

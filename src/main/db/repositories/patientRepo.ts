@@ -1,9 +1,4 @@
-import type {
-  CoverageInput,
-  PatientInput,
-  PatientSummary,
-  ServiceRecord,
-} from '../../../shared/policy/policyViews';
+import type { CoverageInput, PatientInput, PatientSummary } from '../../../shared/policy/policyViews';
 import type { Db } from '../connection';
 import { stmt } from '../statements';
 
@@ -55,37 +50,39 @@ export function updatePatient(db: Db, id: number, p: PatientInput, now: string):
   );
 }
 
-export interface CoverageRow extends Omit<CoverageInput, 'ordinal'> {
+/** Who the member is; what the payer said about the coverage is in the ledger. */
+export interface CoverageRow {
   id: number;
+  patientId: number;
+  planId: number;
   ordinal: 1 | 2;
-  provenanceJson: string;
+  memberId: string;
+  subscriberName: string;
+  subscriberDob: string | null;
+  relationship: CoverageInput['relationship'];
 }
 
-const COVERAGE = `id, patient_id AS patientId, plan_id AS planId, ordinal, member_id AS memberId,
-  subscriber_name AS subscriberName, subscriber_dob AS subscriberDob, relationship, effective_date AS effectiveDate,
-  termination_date AS terminationDate, max_used_cents AS maxUsedCents, max_used_stated_on AS maxUsedStatedOn,
-  deductible_met_cents AS deductibleMetCents, deductible_met_stated_on AS deductibleMetStatedOn,
-  provenance_json AS provenanceJson`;
+export type CoverageIdentity = Omit<CoverageRow, 'id'>;
 
+const COVERAGE = `id, patient_id AS patientId, plan_id AS planId, ordinal, member_id AS memberId,
+  subscriber_name AS subscriberName, subscriber_dob AS subscriberDob, relationship`;
+
+/** The patient's coverages in force (removed ones are kept, with their history, but not listed). */
 export function listCoverageRows(db: Db, patientId: number): CoverageRow[] {
-  return stmt(db, `SELECT ${COVERAGE} FROM coverages WHERE patient_id = ? ORDER BY ordinal`).all(
-    patientId,
-  ) as CoverageRow[];
+  return stmt(
+    db,
+    `SELECT ${COVERAGE} FROM coverages WHERE patient_id = ? AND removed_at IS NULL ORDER BY ordinal`,
+  ).all(patientId) as CoverageRow[];
 }
 
 export function getCoverageRow(db: Db, id: number): CoverageRow | null {
   return (
-    (stmt(db, `SELECT ${COVERAGE} FROM coverages WHERE id = ?`).get(id) as CoverageRow | undefined) ?? null
+    (stmt(db, `SELECT ${COVERAGE} FROM coverages WHERE id = ? AND removed_at IS NULL`).get(id) as
+      CoverageRow | undefined) ?? null
   );
 }
 
-export function upsertCoverage(
-  db: Db,
-  id: number | null,
-  c: CoverageInput,
-  provenanceJson: string,
-  now: string,
-): number {
+export function upsertCoverage(db: Db, id: number | null, c: CoverageIdentity, now: string): number {
   const values = [
     c.patientId,
     c.planId,
@@ -94,21 +91,13 @@ export function upsertCoverage(
     c.subscriberName,
     c.subscriberDob,
     c.relationship,
-    c.effectiveDate,
-    c.terminationDate,
-    c.maxUsedCents,
-    c.maxUsedStatedOn,
-    c.deductibleMetCents,
-    c.deductibleMetStatedOn,
-    provenanceJson,
     now,
   ];
   if (id !== null) {
     stmt(
       db,
-      `UPDATE coverages SET patient_id = ?, plan_id = ?, ordinal = ?, member_id = ?, subscriber_name = ?, subscriber_dob = ?,
-         relationship = ?, effective_date = ?, termination_date = ?, max_used_cents = ?, max_used_stated_on = ?,
-         deductible_met_cents = ?, deductible_met_stated_on = ?, provenance_json = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE coverages SET patient_id = ?, plan_id = ?, ordinal = ?, member_id = ?, subscriber_name = ?,
+         subscriber_dob = ?, relationship = ?, updated_at = ? WHERE id = ?`,
     ).run(...values, id);
     return id;
   }
@@ -116,43 +105,25 @@ export function upsertCoverage(
     stmt(
       db,
       `INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, subscriber_dob, relationship,
-         effective_date, termination_date, max_used_cents, max_used_stated_on, deductible_met_cents,
-         deductible_met_stated_on, provenance_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(...values).lastInsertRowid,
   );
 }
 
-export function deleteCoverage(db: Db, id: number): boolean {
-  return stmt(db, 'DELETE FROM coverages WHERE id = ?').run(id).changes === 1;
-}
-
-export function listServiceHistory(db: Db, patientId: number): ServiceRecord[] {
-  return stmt(
-    db,
-    `SELECT id, cdt_code AS code, service_date AS serviceDate, source FROM service_history
-     WHERE patient_id = ? ORDER BY service_date DESC, id DESC`,
-  ).all(patientId) as ServiceRecord[];
-}
-
-export function insertServiceRecord(
-  db: Db,
-  r: Omit<ServiceRecord, 'id'> & { patientId: number },
-  now: string,
-): number {
-  return Number(
+/** Takes a coverage off the patient; the row and everything said about it stay for the record. */
+export function removeCoverage(db: Db, id: number, by: string, now: string): boolean {
+  return (
     stmt(
       db,
-      'INSERT INTO service_history (patient_id, cdt_code, service_date, source, created_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(r.patientId, r.code, r.serviceDate, r.source, now).lastInsertRowid,
-  );
-}
-
-export function deleteServiceRecord(db: Db, patientId: number, id: number): boolean {
-  return (
-    stmt(db, 'DELETE FROM service_history WHERE patient_id = ? AND id = ?').run(patientId, id).changes === 1
+      'UPDATE coverages SET removed_at = ?, removed_by = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL',
+    ).run(now, by, now, id).changes === 1
   );
 }
 
 export function countCoveragesForPlan(db: Db, planId: number): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM coverages WHERE plan_id = ?').get(planId) as { n: number }).n;
+  return (
+    stmt(db, 'SELECT count(*) AS n FROM coverages WHERE plan_id = ? AND removed_at IS NULL').get(planId) as {
+      n: number;
+    }
+  ).n;
 }

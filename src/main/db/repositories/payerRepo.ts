@@ -77,14 +77,12 @@ export function deletePayer(db: Db, id: number): boolean {
 export interface PlanRow extends Omit<PlanSummary, 'isSample'> {
   isSample: number;
   notes: string | null;
-  benefitsJson: string;
-  provenanceJson: string;
   updatedAt: string;
 }
 
 const PLAN_COLUMNS = `pl.id, pl.payer_id AS payerId, py.name AS payerName, pl.name, pl.group_number AS groupNumber,
-  pl.employer_name AS employerName, pl.plan_type AS planType, pl.notes, pl.benefits_json AS benefitsJson,
-  pl.provenance_json AS provenanceJson, pl.is_sample AS isSample, pl.updated_at AS updatedAt`;
+  pl.employer_name AS employerName, pl.plan_type AS planType, pl.notes, pl.is_sample AS isSample,
+  pl.updated_at AS updatedAt`;
 
 export function getPlanRow(db: Db, id: number): PlanRow | null {
   return (
@@ -115,30 +113,12 @@ export interface PlanWrite {
   notes: string | null;
 }
 
-export function insertPlan(
-  db: Db,
-  p: PlanWrite,
-  benefitsJson: string,
-  provenanceJson: string,
-  isSample: boolean,
-  now: string,
-): number {
+export function insertPlan(db: Db, p: PlanWrite, isSample: boolean, now: string): number {
   const result = stmt(
     db,
-    `INSERT INTO plans (payer_id, name, group_number, employer_name, plan_type, notes, benefits_json, provenance_json,
-       is_sample, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    p.payerId,
-    p.name,
-    p.groupNumber,
-    p.employerName,
-    p.planType,
-    p.notes,
-    benefitsJson,
-    provenanceJson,
-    isSample ? 1 : 0,
-    now,
-  );
+    `INSERT INTO plans (payer_id, name, group_number, employer_name, plan_type, notes, is_sample, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(p.payerId, p.name, p.groupNumber, p.employerName, p.planType, p.notes, isSample ? 1 : 0, now);
   return Number(result.lastInsertRowid);
 }
 
@@ -149,21 +129,6 @@ export function updatePlan(db: Db, id: number, p: PlanWrite, now: string): boole
       `UPDATE plans SET payer_id = ?, name = ?, group_number = ?, employer_name = ?, plan_type = ?, notes = ?, updated_at = ?
        WHERE id = ?`,
     ).run(p.payerId, p.name, p.groupNumber, p.employerName, p.planType, p.notes, now, id).changes === 1
-  );
-}
-
-export function updatePlanBenefits(
-  db: Db,
-  id: number,
-  benefitsJson: string,
-  provenanceJson: string,
-  now: string,
-): void {
-  stmt(db, 'UPDATE plans SET benefits_json = ?, provenance_json = ?, updated_at = ? WHERE id = ?').run(
-    benefitsJson,
-    provenanceJson,
-    now,
-    id,
   );
 }
 

@@ -76,6 +76,14 @@ export function listWorklist(db: Db, today: string, limit: number): PriorAuthRow
   ).all(today, limit) as PriorAuthRow[];
 }
 
+/** A patient's requests on one plan, newest first: what the estimate reads. */
+export function listForPatientPlan(db: Db, patientId: number, planId: number): PriorAuthRow[] {
+  return stmt(
+    db,
+    `${SELECT} WHERE pa.patient_id = ? AND pa.plan_id = ? ORDER BY pa.updated_at DESC, pa.id DESC`,
+  ).all(patientId, planId) as PriorAuthRow[];
+}
+
 export function updatePriorAuth(db: Db, id: number, patch: PriorAuthPatch, now: string): void {
   stmt(
     db,

@@ -21,8 +21,14 @@ export function countRealCoveragesOnSamplePlans(db: Db): number {
 
 /** Deletes sample rows child-first. Run inside a transaction. */
 export function deleteSample(db: Db): void {
+  // Statements first (the ledger lets only sample data take its statements with it), then the rows.
+  stmt(
+    db,
+    `DELETE FROM observations WHERE plan_id IN (SELECT id FROM plans WHERE is_sample = 1)
+       OR payer_id IN (SELECT id FROM payers WHERE is_sample = 1)
+       OR coverage_id IN (SELECT c.id FROM coverages c JOIN plans p ON p.id = c.plan_id WHERE p.is_sample = 1)`,
+  ).run();
   stmt(db, 'DELETE FROM coverages WHERE plan_id IN (SELECT id FROM plans WHERE is_sample = 1)').run();
-  stmt(db, 'DELETE FROM code_policies WHERE payer_id IN (SELECT id FROM payers WHERE is_sample = 1)').run();
   stmt(db, 'DELETE FROM plan_allowed_fees WHERE plan_id IN (SELECT id FROM plans WHERE is_sample = 1)').run();
   stmt(db, 'DELETE FROM plans WHERE is_sample = 1').run();
   stmt(db, 'DELETE FROM payers WHERE is_sample = 1').run();

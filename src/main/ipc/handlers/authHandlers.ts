@@ -62,6 +62,8 @@ export function authHandlers(
   keys: KeyRing,
   files: FilePort,
   now: () => Date,
+  /** Re-encrypts the backups after a key change; says how many, and which folders were not there. */
+  afterKeyChange: () => { reencrypted: number; notReached: string[] },
 ): Pick<HandlerMap, AuthChannels> {
   return {
     'security:recoveryCode': () => ({ code: keys.recoveryCodePending() }),
@@ -73,17 +75,24 @@ export function authHandlers(
     // itself), so it is audited here rather than by the guard.
     'security:changeKey': async () => {
       const ids = await keys.rotate(db);
+      // The backups the old recovery code would still open get the new key too (ENC-8).
+      const { reencrypted, notReached } = afterKeyChange();
       recordAudit(
         db,
         {
           who: session.current(),
           action: 'change',
           entity: 'database_key',
-          detail: { fromKey: ids.from, toKey: ids.to },
+          detail: {
+            fromKey: ids.from,
+            toKey: ids.to,
+            backupsReencrypted: reencrypted,
+            foldersNotReached: notReached.length,
+          },
         },
         now(),
       );
-      return { changed: true as const };
+      return { changed: true as const, backupsReencrypted: reencrypted, foldersNotReached: notReached };
     },
     'security:emergencyAccess': () => ({ notice: unacknowledgedEmergencyAccess(db) }),
     'security:acknowledgeEmergencyAccess': ({ id }) => {
@@ -107,8 +116,8 @@ export function authHandlers(
     'audit:list': (filter) =>
       listAudit(db, toFilter(filter, 500)).map(({ prevHash: _p, hash: _h, userId: _u, ...row }) => row),
     'audit:verify': () => {
-      const { ok, checked, firstBadId } = verifyAuditChain(db);
-      return { ok, checked, firstBadId };
+      const { ok, checked, firstBadId, problem, signedElsewhereThrough } = verifyAuditChain(db);
+      return { ok, checked, firstBadId, problem, signedElsewhereThrough };
     },
     'audit:export': async (filter) => {
       const rows = listAudit(db, toFilter(filter, 1_000_000));

@@ -17,6 +17,7 @@ export function backupHandlers(backups: BackupService, files: FilePort): Pick<Ha
       folder: backups.folder(),
       copyFolder: backups.copyFolder(),
       lastCopy: backups.lastCopy(),
+      restoreProblem: backups.restoreProblem(),
       backups: backups.list(),
     }),
     'backups:create': () => backups.backupNow(),

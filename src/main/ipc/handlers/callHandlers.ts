@@ -1,15 +1,19 @@
 import type { CallService } from '../../services/callService';
 import type { PriorAuthService } from '../../services/priorAuthService';
 import type { ReverifyService } from '../../services/reverifyService';
+import type { TodoService } from '../../services/todoService';
 import type { FilePort, PrintPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 import { printDocument } from './printDocument';
 
 type CallChannels =
+  | 'call:preflight'
   | 'call:start'
   | 'call:startMedical'
   | 'call:get'
   | 'call:answer'
+  | 'call:confirmReadBack'
+  | 'call:confirmOnFile'
   | 'call:back'
   | 'call:setDetails'
   | 'call:toggleHold'
@@ -22,12 +26,15 @@ type CallChannels =
   | 'print:verificationRecordPdf'
   | 'pa:worklist'
   | 'pa:update'
-  | 'reverify:worklist';
+  | 'reverify:worklist'
+  | 'todo:list'
+  | 'todo:update';
 
 export function callHandlers(
   calls: CallService,
   priorAuths: PriorAuthService,
   reverify: ReverifyService,
+  todos: TodoService,
   printer: PrintPort,
   files: FilePort,
 ): Pick<HandlerMap, CallChannels> {
@@ -41,10 +48,13 @@ export function callHandlers(
     (id) => `verification-record-${id}.pdf`,
   );
   return {
+    'call:preflight': (input) => calls.preflight(input),
     'call:start': (input) => calls.start(input),
     'call:startMedical': ({ dentalCallId, ...input }) => calls.startMedical(dentalCallId, input),
     'call:get': ({ id }) => calls.view(id),
     'call:answer': ({ id, answer }) => calls.answer(id, answer),
+    'call:confirmReadBack': ({ id, key }) => calls.confirmReadBack(id, key),
+    'call:confirmOnFile': ({ id, keys }) => calls.confirmOnFile(id, keys),
     'call:back': ({ id, trailIndex }) => calls.back(id, trailIndex),
     'call:setDetails': ({ id, details }) => calls.setDetails(id, details),
     'call:toggleHold': ({ id }) => calls.toggleHold(id),
@@ -56,6 +66,8 @@ export function callHandlers(
     'pa:worklist': () => priorAuths.worklist(),
     'pa:update': ({ id, patch }) => priorAuths.update(id, patch),
     'reverify:worklist': () => reverify.worklist(),
+    'todo:list': ({ includeDone }) => todos.list({ includeDone }),
+    'todo:update': (input) => todos.update(input),
     'print:verificationRecord': ({ id }) => record.print(id),
     'print:verificationRecordPdf': ({ id }) => record.savePdf(id),
   };

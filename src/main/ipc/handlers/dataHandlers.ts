@@ -1,7 +1,8 @@
-// Moving knowledge in and out: policy packs and fee schedules.
+// Moving knowledge in and out: policy packs, fee schedules and eligibility files (271).
 import { localDate } from '../../../shared/dates/localDate';
 import type { EstimateService } from '../../services/estimateService';
 import type { FeeService } from '../../services/feeService';
+import type { EligibilityImportService } from '../../services/eligibilityImportService';
 import type { PolicyPackService } from '../../services/policyPackService';
 import type { FilePort, PrintPort } from '../../services/ports';
 import type { Office } from '../../../shared/settings/settings';
@@ -15,13 +16,16 @@ type DataChannels =
   | 'fees:list'
   | 'fees:export'
   | 'fees:importPreview'
-  | 'fees:importApply';
+  | 'fees:importApply'
+  | 'eligibility:preview'
+  | 'eligibility:import';
 
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
 export function dataHandlers(
   packs: PolicyPackService,
   fees: FeeService,
+  eligibility: EligibilityImportService,
   files: FilePort,
   now: () => Date,
 ): Pick<HandlerMap, DataChannels> {
@@ -45,6 +49,8 @@ export function dataHandlers(
     'fees:importPreview': ({ planId, file }) =>
       fees.preview(planId, file.fileName, bytesOf(file.contentBase64)),
     'fees:importApply': ({ planId, file }) => fees.apply(planId, file.fileName, bytesOf(file.contentBase64)),
+    'eligibility:preview': ({ files: picked }) => eligibility.preview(picked),
+    'eligibility:import': ({ files: picked, confirm }) => eligibility.import(picked, confirm),
   };
 }
 

@@ -70,7 +70,7 @@ export function patientHandlers(patients: PatientService): Pick<HandlerMap, Pati
     'coverages:save': ({ id, coverage }) => patients.saveCoverage(id, coverage),
     'coverages:delete': ({ id }) => patients.deleteCoverage(id),
     'history:add': (record) => patients.addService(record),
-    'history:delete': ({ patientId, id }) => patients.deleteService(patientId, id),
+    'history:delete': ({ patientId, uid }) => patients.deleteService(patientId, uid),
   };
 }
 

@@ -4,6 +4,7 @@
 // aside. Nothing is written to the damaged database.
 import path from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
+import type { AuditKey } from '../../audit/auditChain';
 import { backupOffer, latestGoodBackup, type BackupOffer } from '../../backup/damagedStart';
 import { scheduleRestore } from '../../backup/restore';
 import type { DbKey } from '../../db/connection';
@@ -32,6 +33,8 @@ export function recoveryCodeHandlers(deps: {
 export function damagedStartHandlers(deps: {
   paths: DataPaths;
   keys: readonly DbKey[];
+  /** Checks the trail of a backup before it is offered (a trail cut short or rewritten is refused). */
+  auditKey: AuditKey;
   now: () => Date;
   /** What the checks reported, in words a person can act on. */
   problem: string;
@@ -43,13 +46,13 @@ export function damagedStartHandlers(deps: {
   // Only a backup this screen checked and showed may be restored.
   const offered = new Set<string>();
   const offer = (file: string): BackupOffer => {
-    const found = backupOffer(file, deps.keys, latest);
+    const found = backupOffer(file, deps.keys, deps.auditKey, latest);
     offered.add(found.file);
     return found;
   };
   return {
     'startup:damage': () => {
-      const good = latestGoodBackup(deps.paths, deps.keys, latest);
+      const good = latestGoodBackup(deps.paths, deps.keys, deps.auditKey, latest);
       return {
         problem: deps.problem,
         offer: good ? offer(path.join(deps.paths.backupDir, good.name)) : null,
@@ -67,7 +70,7 @@ export function damagedStartHandlers(deps: {
     },
     'startup:restore': ({ file }) => {
       if (!offered.has(file)) throw new AppError('validation', 'Choose a backup on this screen first.');
-      scheduleRestore(deps.paths, file, deps.keys, latest, deps.now());
+      scheduleRestore(deps.paths, file, deps.keys, deps.auditKey, latest, deps.now());
       deps.restart();
       return { restarting: true as const };
     },

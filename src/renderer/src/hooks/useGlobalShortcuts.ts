@@ -1,4 +1,4 @@
-// Shortcuts that work on every screen: Alt+1..7 switch screens, Ctrl+K opens the code search, Ctrl+L
+// Shortcuts that work on every screen: Alt+1..8 switch screens, Ctrl+K opens the code search, Ctrl+L
 // locks, Esc dismisses the error banner.
 import { useLayoutEffect } from 'react';
 import { SCREENS } from '../screens/screenList';

@@ -1,7 +1,31 @@
-// A stored ISO timestamp as the office's local "YYYY-MM-DD HH:MM", the way the record is read at the desk.
+// Stored UTC timestamps as the office reads them, in the computer's own time zone.
 import { localDate } from '../../../shared/dates/localDate';
 
 export function localDateTime(iso: string): string {
   const d = new Date(iso);
   return `${localDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+const withZone = new Intl.DateTimeFormat('en-US', {
+  month: '2-digit',
+  day: '2-digit',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+const timeWithZone = new Intl.DateTimeFormat('en-US', {
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** "12/06/2026, 3:38 PM EST": for the record, where a time without its zone proves little. */
+export function dateTimeWithZone(iso: string): string {
+  return withZone.format(new Date(iso));
+}
+
+/** "3:38:12 PM": the time of an answer within a call (the call's date and zone are given once above). */
+export function timeOfDay(iso: string): string {
+  return timeWithZone.format(new Date(iso));
 }

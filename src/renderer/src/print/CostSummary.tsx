@@ -19,10 +19,11 @@ export function CostSummary({ estimate, office }: { estimate: SavedEstimate; off
     label: t.notes[code] ?? t.notes.unknown!,
     date: code === 'frequency' ? (/\d{4}-\d{2}-\d{2}/.exec(text)?.[0] ?? null) : null,
   });
-  const paStatus = (flags: Array<{ code: string }>) =>
-    flags.some((f) => f.code === 'prior_auth_required' || f.code === 'prior_auth_expires')
-      ? t.priorAuthRequired
-      : null;
+  /** The primary plan's prior authorization for a line (a patient asks about that one). */
+  const paStatus = (line: SavedEstimate['view']['lines'][number]) => {
+    const pa = (line.priorAuth ?? []).find((p) => p.ordinal === 1);
+    return pa ? t.priorAuthStatus(pa) : null;
+  };
   const verifiedDates = view.coverages
     .map((c) => c.lastVerified)
     .filter((d): d is string => d !== null)
@@ -84,7 +85,7 @@ export function CostSummary({ estimate, office }: { estimate: SavedEstimate; off
         </thead>
         <tbody>
           {view.lines.map((l) => {
-            const pa = paStatus(l.flags);
+            const pa = paStatus(l);
             const all = [
               ...(l.patientCents === null ? [{ label: t.notes.unknown!, date: null }] : []),
               ...l.coverages.flatMap((c) =>

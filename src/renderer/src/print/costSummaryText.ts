@@ -1,6 +1,8 @@
 // The words of the patient cost summary, in English and in Spanish (written for patients, reviewed
 // line by line; not machine translation). Amounts and dates are filled in by the template.
 import type { Language } from '../../../shared/catalog/printNames';
+import { formatUsDate } from '../../../shared/dates/usDate';
+import type { PaLine } from '../../../shared/estimate/estimateTypes';
 import { ENGLISH_PAGE_WORDS, SPANISH_PAGE_WORDS, type PageFooterText } from './pageFooter';
 
 export interface CostSummaryText {
@@ -28,9 +30,8 @@ export interface CostSummaryText {
   total: string;
   unknownAmount: string;
   priorAuth: string;
-  priorAuthRequired: string;
-  priorAuthNotRequired: string;
-  priorAuthUnknown: string;
+  /** Where prior authorization stands for a line, in the patient's words; null: nothing to say. */
+  priorAuthStatus: (pa: PaLine) => string | null;
   remaining: (plan: string, max: string, deductible: string) => string;
   disclaimer: (payers: string, date: string) => string;
   selfPayDisclaimer: string;
@@ -65,9 +66,28 @@ const EN: CostSummaryText = {
   total: 'Total',
   unknownAmount: 'To be confirmed',
   priorAuth: 'Prior authorization',
-  priorAuthRequired: 'Required, not yet approved',
-  priorAuthNotRequired: 'Not required',
-  priorAuthUnknown: 'Not known',
+  priorAuthStatus: (pa) => {
+    switch (pa.status) {
+      case 'not_requested':
+        return 'Required, not yet requested';
+      case 'pending':
+        return 'Requested; waiting for the decision';
+      case 'approved':
+        return `Approved${pa.authNumber ? ` (no. ${pa.authNumber}` : ' ('}${pa.validTo ? `, valid through ${formatUsDate(pa.validTo)})` : ')'}`;
+      case 'denied':
+        return 'Denied: your insurance will not pay for this service';
+      case 'expires_before':
+        return `The approval ends ${formatUsDate(pa.validTo!)}, before your visit`;
+      case 'starts_after':
+        return `The approval starts ${formatUsDate(pa.validFrom!)}, after your visit`;
+      case 'other_code':
+        return `The approval is for ${pa.forCode}, not this service`;
+      case 'not_required':
+        return 'Not required';
+      default:
+        return null;
+    }
+  },
   remaining: (plan, max, deductible) =>
     `${plan}: annual maximum left after this visit ${max}; deductible left ${deductible}.`,
   disclaimer: (payers, date) =>
@@ -127,9 +147,30 @@ const ES: CostSummaryText = {
   total: 'Total',
   unknownAmount: 'Por confirmar',
   priorAuth: 'Autorización previa',
-  priorAuthRequired: 'Requerida, aún no aprobada',
-  priorAuthNotRequired: 'No se requiere',
-  priorAuthUnknown: 'Se desconoce',
+  priorAuthStatus: (pa) => {
+    // Fechas como se leen en español: día/mes/año.
+    const fecha = (d: string) => d.split('-').reverse().join('/');
+    switch (pa.status) {
+      case 'not_requested':
+        return 'Requerida, aún no solicitada';
+      case 'pending':
+        return 'Solicitada; esperando la decisión';
+      case 'approved':
+        return `Aprobada${pa.authNumber ? ` (n.º ${pa.authNumber}` : ' ('}${pa.validTo ? `, válida hasta el ${fecha(pa.validTo)})` : ')'}`;
+      case 'denied':
+        return 'Denegada: su seguro no pagará este servicio';
+      case 'expires_before':
+        return `La aprobación vence el ${fecha(pa.validTo!)}, antes de su cita`;
+      case 'starts_after':
+        return `La aprobación empieza el ${fecha(pa.validFrom!)}, después de su cita`;
+      case 'other_code':
+        return `La aprobación es para ${pa.forCode}, no para este servicio`;
+      case 'not_required':
+        return 'No se requiere';
+      default:
+        return null;
+    }
+  },
   remaining: (plan, max, deductible) =>
     `${plan}: máximo anual disponible después de esta visita ${max}; deducible pendiente ${deductible}.`,
   disclaimer: (payers, date) =>

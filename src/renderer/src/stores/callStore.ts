@@ -3,17 +3,32 @@
 import { create } from 'zustand';
 import type { CallView } from '../../../shared/script/callViews';
 import type { Answer } from '../../../shared/script/scriptTypes';
+import type { Output } from '../../../shared/ipc/contract';
 import { ApiError, call } from '../lib/api';
+
+/** What "Verify now" on a to-do fills into the start form. */
+export interface CallPrefill {
+  patientId: number;
+  planId: number;
+  codes: string[];
+  serviceDate: string | null;
+}
 
 interface CallState {
   view: CallView | null;
-  resumable: Array<{ id: number; patientId: number; startedAt: string }>;
+  resumable: Output<'call:inProgress'>;
   problem: { field: string | null; message: string } | null;
+  prefill: CallPrefill | null;
+  setPrefill(prefill: CallPrefill | null): void;
   checkResumable(): Promise<void>;
   open(id: number): Promise<void>;
   start(input: Parameters<typeof window.api.callStart>[0]): Promise<void>;
   startMedical(dentalCallId: number, input: { planId: number; dialedNumber: string | null }): Promise<void>;
   answer(answer: Answer): Promise<boolean>;
+  /** The changed answer was read back to the rep, who confirmed it. */
+  confirmReadBack(): Promise<void>;
+  /** The rep confirmed these answers of the on-file list; the others are asked one by one. */
+  confirmOnFile(keys: string[]): Promise<void>;
   back(trailIndex: number): Promise<void>;
   toggleHold(): Promise<void>;
   setDetails(
@@ -49,6 +64,8 @@ export const useCallStore = create<CallState>((set, get) => {
     view: null,
     resumable: [],
     problem: null,
+    prefill: null,
+    setPrefill: (prefill) => set({ prefill }),
     checkResumable: async () => {
       try {
         set({ resumable: await call('call:inProgress', {}) });
@@ -59,7 +76,7 @@ export const useCallStore = create<CallState>((set, get) => {
     open: async (id) => set({ view: await call('call:get', { id }), problem: null }),
     start: async (input) => {
       try {
-        set({ view: await call('call:start', input), problem: null });
+        set({ view: await call('call:start', input), problem: null, prefill: null });
       } catch (error) {
         set({ problem: problemOf(error) });
       }
@@ -72,6 +89,16 @@ export const useCallStore = create<CallState>((set, get) => {
       }
     },
     answer: (answer) => act((id) => call('call:answer', { id, answer })),
+    confirmReadBack: async () => {
+      const pending = get().view?.pendingReadBack;
+      if (pending) await act((id) => call('call:confirmReadBack', { id, key: pending.key }));
+    },
+    confirmOnFile: async (keys) => {
+      if (await act((id) => call('call:confirmOnFile', { id, keys }))) return;
+      // Refused (what is on file changed meanwhile): the list is read again, the message stays.
+      const id = get().view?.id;
+      if (id !== undefined) set({ view: await call('call:get', { id }).catch(() => get().view) });
+    },
     back: async (trailIndex) => void (await act((id) => call('call:back', { id, trailIndex }))),
     toggleHold: async () => void (await act((id) => call('call:toggleHold', { id }))),
     setDetails: async (details) =>

@@ -26,6 +26,8 @@ interface PayersState {
   saved: string | null;
   load(): Promise<void>;
   select(selection: PayersSelection): Promise<void>;
+  /** Reads the open plan and its matrix again (after a conflict was settled). */
+  reloadPlan(planId: number): Promise<void>;
   savePayer(id: number | null, payer: PayerInput): Promise<boolean>;
   savePlan(id: number | null, plan: PlanInput): Promise<boolean>;
   saveBenefits(planId: number, patch: Partial<PlanBenefits>): Promise<boolean>;
@@ -65,6 +67,14 @@ export const usePayersStore = create<PayersState>((set, get) => ({
       ]);
       set({ plan, matrix });
     }
+  },
+
+  reloadPlan: async (planId) => {
+    const [plan, matrix] = await Promise.all([
+      call('plans:get', { id: planId }),
+      call('policies:matrix', { planId }),
+    ]);
+    if (get().plan?.id === planId) set({ plan, matrix });
   },
 
   savePayer: async (id, payer) => {

@@ -1,31 +1,37 @@
 // The session as main reports it. Anything but "open" replaces the whole app with the sign-in / lock
 // screen, and the stores that hold patient details are emptied, so nothing is left on screen or in
-// memory behind the lock. An open call is remembered by id only and reopened after unlock.
+// memory behind the lock. An open call is remembered by id only and reopened after unlock; a call on
+// hold when the lock came (main says so, even after the window reloads) is reopened on the call screen.
 import { create } from 'zustand';
 import type { SessionStatus } from '../../../shared/auth/authViews';
 import { ApiError, call } from '../lib/api';
 import { onLocked } from '../lib/lockSignal';
 import { useCallStore } from './callStore';
 import { useEstimateStore } from './estimateStore';
+import { useNavStore } from './navStore';
 import { usePatientsStore } from './patientsStore';
+import { useTodoStore } from './todoStore';
 
 interface SessionState {
   status: SessionStatus | null;
   /** The call that was on screen when the lock came, reopened after unlock. */
   resumeCallId: number | null;
+  /** The call main says is on hold behind the lock. */
+  heldCallId: number | null;
   problem: { field: string | null; message: string } | null;
   refresh(): Promise<void>;
   /** On a new computer: opens the data with the practice's recovery code. */
   recover(code: string): Promise<void>;
   setup(input: { username: string; displayName: string; password: string }): Promise<void>;
   signIn(input: { username: string; password: string }): Promise<void>;
-  unlock(password: string): Promise<void>;
+  /** `repIsBack`: the call on hold is taken off hold as it reopens (the rep came back to the line). */
+  unlock(password: string, repIsBack?: boolean): Promise<void>;
   lock(): Promise<void>;
   signOut(): Promise<void>;
 }
 
 function forgetPatientDetails(): void {
-  for (const store of [useCallStore, useEstimateStore, usePatientsStore]) {
+  for (const store of [useCallStore, useEstimateStore, usePatientsStore, useTodoStore]) {
     (store as { setState(s: unknown, replace: true): void; getInitialState(): unknown }).setState(
       store.getInitialState(),
       true,
@@ -34,22 +40,30 @@ function forgetPatientDetails(): void {
 }
 
 export const useSessionStore = create<SessionState>((set, get) => {
-  const apply = (status: SessionStatus) => {
+  /** Takes the status main gave; resolves once a call to go back to is open again. */
+  const apply = async (status: SessionStatus) => {
     const wasOpen = get().status?.state === 'open';
     if (wasOpen && status.state !== 'open') {
       set({ resumeCallId: useCallStore.getState().view?.id ?? null });
       forgetPatientDetails();
     }
+    if (status.callOnHold) set({ resumeCallId: status.callOnHold.callId });
     set({ status, problem: null });
     const resume = get().resumeCallId;
     if (!wasOpen && status.state === 'open' && resume !== null) {
+      const held = get().heldCallId === resume;
       set({ resumeCallId: null });
-      void useCallStore.getState().open(resume);
+      await useCallStore
+        .getState()
+        .open(resume)
+        .catch(() => undefined);
+      if (held) useNavStore.getState().go('call');
     }
+    set({ heldCallId: status.callOnHold?.callId ?? null });
   };
   const attempt = async (fn: () => Promise<SessionStatus>) => {
     try {
-      apply(await fn());
+      await apply(await fn());
     } catch (error) {
       if (error instanceof ApiError) set({ problem: { field: error.field ?? null, message: error.message } });
     }
@@ -58,12 +72,23 @@ export const useSessionStore = create<SessionState>((set, get) => {
   return {
     status: null,
     resumeCallId: null,
+    heldCallId: null,
     problem: null,
     refresh: () => attempt(() => call('session:status', {})),
     recover: (code) => attempt(() => call('session:recover', { code })),
     setup: (input) => attempt(() => call('session:setup', input)),
-    signIn: (input) => attempt(() => call('session:signIn', input)),
-    unlock: (password) => attempt(() => call('session:unlock', { password })),
+    // Someone signing in (perhaps someone else) starts afresh: the locked session's call is not reopened
+    // for them; it waits, saved, on the call screen's list of calls left open.
+    signIn: (input) => {
+      set({ resumeCallId: null, heldCallId: null });
+      return attempt(() => call('session:signIn', input));
+    },
+    unlock: async (password, repIsBack = false) => {
+      await attempt(() => call('session:unlock', { password }));
+      const view = useCallStore.getState().view;
+      if (repIsBack && get().status?.state === 'open' && view?.onHold)
+        await useCallStore.getState().toggleHold();
+    },
     lock: () => attempt(() => call('session:lock', {})),
     signOut: () => attempt(() => call('session:signOut', {})),
   };

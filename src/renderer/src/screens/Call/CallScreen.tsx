@@ -1,141 +1,90 @@
 // The verification call: start it, answer one question at a time (each answer is saved by main before
-// the next question shows), keep rep / reference / hold time one key away, and finish or mark it dropped.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+// the next question shows), keep rep / reference / hold one key away, and finish or mark it dropped.
+// Laid out for a person on a headset at 1366x768: the header (who, identifiers, hold), the question with
+// what is on file, the rep's name and reference number and "The call dropped" all fit without scrolling;
+// the answers so far and the code's facts (folded) come below or beside.
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
 import type { CallView } from '../../../../shared/script/callViews';
-import { holdMs } from '../../../../shared/script/holdTime';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { nowMs, today } from '../../lib/clock';
+import { today } from '../../lib/clock';
 import { localDateTime } from '../../lib/localDateTime';
 import { useCallStore } from '../../stores/callStore';
-import { answerLabel, OUTCOME_LABELS } from './answerText';
+import { CallHeader } from './CallHeader';
+import { CallResult } from './CallResult';
 import { CodeFactsPanel } from './CodeFactsPanel';
 import { CodeProgress } from './CodeProgress';
-import { EstimateFromCallButton } from './EstimateFromCallButton';
-import { MedicalCallForm } from './MedicalCallForm';
+import { OnFileList } from './OnFileList';
 import { QuestionPanel } from './QuestionPanel';
 import { StartCallForm } from './StartCallForm';
+import { focusQuestion } from './focusQuestion';
 
-function secondsSince(iso: string, now: number): number {
-  return Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-}
+type DetailKey = 'repName' | 'referenceNumber' | 'noReferenceReason' | 'ivrNotes' | 'dialedNumber';
 
-function clock(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  return `${m}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-function useNow(running: boolean): number {
-  const [now, setNow] = useState(nowMs);
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(nowMs()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return now;
-}
-
-function CallHeader({ view }: { view: CallView }) {
-  const live = view.status === 'in_progress';
-  const now = useNow(live);
-  const end = view.endedAt ? Date.parse(view.endedAt) : now;
-  const toggleHold = useCallStore((s) => s.toggleHold);
-  return (
-    <div className="call-header panel">
-      <div>
-        <p className="form-title">
-          {view.patient.name}
-          {view.kind === 'medical' && <span className="badge badge-medical">Medical-plan call</span>}
-        </p>
-        <p className="muted">
-          {view.plan.payerName}, {view.plan.planName} · {view.planned.map((p) => p.code).join(', ')}
-          {view.medicalCallOf !== null && ` · for dental call #${view.medicalCallOf}`}
-        </p>
-      </div>
-      <dl className="call-timers">
-        <dt>On the call</dt>
-        <dd aria-label="Call time">{clock(secondsSince(view.startedAt, end))}</dd>
-        <dt>On hold</dt>
-        <dd aria-label="Hold time">{clock(Math.round(holdMs(view.holds, end) / 1000))}</dd>
-      </dl>
-      {live && (
-        <button
-          type="button"
-          className={view.onHold ? 'primary' : 'secondary'}
-          onClick={() => void toggleHold()}
-        >
-          <Kbd>Alt+H</Kbd> {view.onHold ? 'Rep is back' : 'On hold'}
-        </button>
-      )}
-    </div>
-  );
-}
-
-/** Rep name, reference number and notes: each saved when the caller leaves the field. */
-function CallDetails({ view }: { view: CallView }) {
+/** One of the call's details, saved when the caller leaves the field; Enter goes back to the question. */
+function DetailField({ view, name, label }: { view: CallView; name: DetailKey; label: ReactNode }) {
   const setDetails = useCallStore((s) => s.setDetails);
   const problem = useCallStore((s) => s.problem);
-  const field = (key: 'repName' | 'referenceNumber' | 'noReferenceReason' | 'ivrNotes', label: ReactNode) => (
+  return (
     <div className="field">
-      <label htmlFor={`call-${key}`}>{label}</label>
+      <label htmlFor={`call-${name}`}>{label}</label>
       <input
-        id={`call-${key}`}
+        id={`call-${name}`}
         // Keyed on the stored value, so an answer given in the script (rep name, reference) shows here.
-        key={view[key] ?? ''}
-        defaultValue={view[key] ?? ''}
-        aria-invalid={problem?.field === key}
+        key={view[name] ?? ''}
+        defaultValue={view[name] ?? ''}
+        aria-invalid={problem?.field === name}
         onKeyDown={(e) => {
-          // Enter: done here, back to the question (leaving the field saves it).
           if (e.key === 'Enter') {
             e.preventDefault();
-            document.querySelector<HTMLElement>('.question input, .question .answer-keys')?.focus();
+            focusQuestion();
           }
         }}
         onBlur={(e) => {
           const value = e.target.value.trim() || null;
-          if (value !== view[key]) void setDetails({ [key]: value });
+          if (value !== view[name]) void setDetails({ [name]: value });
         }}
       />
     </div>
   );
-  return (
-    <section className="panel call-details" aria-label="Call details">
-      {field(
-        'repName',
-        <>
-          Rep&apos;s name <Kbd>Alt+R</Kbd>
-        </>,
-      )}
-      {field(
-        'referenceNumber',
-        <>
-          Reference number <Kbd>Alt+F</Kbd>
-        </>,
-      )}
-      {!view.referenceNumber && field('noReferenceReason', 'No reference number because')}
-      {field('ivrNotes', 'Phone menu notes')}
-    </section>
-  );
 }
 
-function CompleteForm() {
+function CompleteForm({ view }: { view: CallView }) {
   const complete = useCallStore((s) => s.complete);
   const problem = useCallStore((s) => s.problem);
   const todayDate = today();
-  const [nextAction, setNextAction] = useState('Update the estimate and tell the patient.');
-  const [due, setDue] = useState(todayDate);
+  const form = useRef<HTMLFormElement>(null);
+  // Proposed from what the call found (a PA to submit comes first); the caller may change it.
+  const [nextAction, setNextAction] = useState(view.suggestedNext.action);
+  const [due, setDue] = useState(view.suggestedNext.due);
   const [reverify, setReverify] = useState(addDays(todayDate, 90));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void complete({ nextAction, nextActionDue: due, reverifyDate: reverify.trim() || null });
   };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyC') {
+        event.preventDefault();
+        form.current?.requestSubmit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
-    <form className="form panel" aria-label="Finish the call" onSubmit={onSubmit}>
+    <form ref={form} className="form panel" aria-label="Finish the call" onSubmit={onSubmit}>
       <p className="form-title">The script is done. What happens next?</p>
       <div className="field" style={{ gridColumn: '1 / -1' }}>
         <label htmlFor="call-next">Next step</label>
-        <input id="call-next" value={nextAction} onChange={(e) => setNextAction(e.target.value)} />
+        <input
+          id="call-next"
+          data-question-focus
+          autoFocus
+          value={nextAction}
+          onChange={(e) => setNextAction(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="call-due">Next step due</label>
@@ -155,11 +104,37 @@ function CompleteForm() {
       {problem && <p className="field-error">{problem.message}</p>}
       <div className="form-actions">
         <button type="submit" className="primary">
-          Complete the call
+          <Kbd>Alt+C</Kbd> Complete the call
         </button>
+        <span className="muted">
+          or <Kbd>Enter</Kbd> in any field
+        </span>
       </div>
     </form>
   );
+}
+
+/** How an answer compares with the file, in a word, and what a changed one replaced. */
+function Comparison({ answer }: { answer: CallView['answers'][number] }) {
+  switch (answer.comparison) {
+    case 'new':
+      return <span className="badge badge-new">new</span>;
+    case 'confirmed':
+      return <span className="badge badge-confirmed">confirmed</span>;
+    case 'changed':
+      return (
+        <span
+          className="badge badge-changed"
+          title={answer.onFile ? `Was ${answer.onFile.text}, ${answer.onFile.source}` : undefined}
+        >
+          changed{answer.onFile ? `: was ${answer.onFile.text}` : ''}
+        </span>
+      );
+    case 'not_known':
+      return <span className="badge">rep did not know</span>;
+    default:
+      return null;
+  }
 }
 
 function AnswerList({ view }: { view: CallView }) {
@@ -173,12 +148,14 @@ function AnswerList({ view }: { view: CallView }) {
       ) : (
         <ol className="call-answers">
           {view.answers.map((a) => {
-            const trailIndex = view.trail.findIndex((t) => t.label === a.say);
+            const trailIndex = view.trail.findIndex((t) => t.key === a.key);
             return (
-              <li key={a.key}>
-                <span className="muted">{a.say}</span>{' '}
-                <strong>{a.choiceLabel ?? answerLabel(a.answer)}</strong>
-                {a.wasKnown && <span className="badge">confirmed</span>}
+              <li key={a.key} title={a.question}>
+                <span className="muted">
+                  {a.code ? `${a.code} ` : ''}
+                  {a.label}
+                </span>{' '}
+                <strong>{a.words}</strong> <Comparison answer={a} />
                 {live && trailIndex >= 0 && (
                   <button type="button" className="link" onClick={() => void back(trailIndex)}>
                     Change
@@ -193,91 +170,184 @@ function AnswerList({ view }: { view: CallView }) {
   );
 }
 
-function FinishedCall({ view }: { view: CallView }) {
-  const close = useCallStore((s) => s.close);
+/**
+ * A changed answer: what it replaces, and the caller reads it back to the rep before going on. Enter: the
+ * rep confirmed it. Esc: go back and correct it.
+ */
+function ReadBackPrompt({ view }: { view: CallView }) {
+  const pending = view.pendingReadBack!;
+  const confirmReadBack = useCallStore((s) => s.confirmReadBack);
+  const back = useCallStore((s) => s.back);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), [pending.key]);
   return (
-    <section className="panel" aria-label="Call result">
-      <h2>{view.status === 'partial' ? 'Call dropped: saved as partly verified' : 'Call complete'}</h2>
-      <dl className="facts">
-        {Object.entries(view.outcomes).map(([code, outcome]) => (
-          <div key={code} style={{ display: 'contents' }}>
-            <dt>{code}</dt>
-            <dd>{OUTCOME_LABELS[outcome]}</dd>
-          </div>
-        ))}
-        <dt>Rep</dt>
-        <dd>{view.repName ?? 'Not recorded'}</dd>
-        <dt>Reference</dt>
-        <dd>{view.referenceNumber ?? view.noReferenceReason ?? 'None'}</dd>
-        <dt>Next step</dt>
-        <dd>
-          {view.nextAction} (due {view.nextActionDue})
-        </dd>
-      </dl>
-      <div className="form-actions" style={{ marginTop: 16 }}>
-        <button type="button" className="primary" onClick={close}>
-          Start another call
+    <div
+      ref={box}
+      tabIndex={0}
+      role="alertdialog"
+      aria-label="Read the changed answer back"
+      className="question read-back"
+      data-question-focus
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          void confirmReadBack();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          void back(view.trail.findIndex((t) => t.key === pending.key));
+        }
+      }}
+    >
+      <p className="question-meta">Changed answer: read it back</p>
+      <p className="question-say">
+        {pending.label}: the rep now says <strong>{pending.now}</strong>. It was{' '}
+        <strong>{pending.was.text}</strong> ({pending.was.source}).
+      </p>
+      <p>Read the new answer back to the rep before going on.</p>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void confirmReadBack()}>
+          <Kbd>Enter</Kbd> The rep confirmed it
         </button>
-        <EstimateFromCallButton view={view} />
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void back(view.trail.findIndex((t) => t.key === pending.key))}
+        >
+          <Kbd>Esc</Kbd> Correct it
+        </button>
       </div>
-      {view.medicalCodes.length > 0 && view.medicalCalls.length === 0 && <MedicalCallForm view={view} />}
-      {view.medicalCalls.length > 0 && (
-        <p className="muted">Medical-plan call: #{view.medicalCalls.join(', #')} (open it from Records).</p>
-      )}
-    </section>
+    </div>
+  );
+}
+
+/** "The call dropped" ends the call for good, so it asks once: Enter saves it as partial, Esc goes on. */
+function DropPrompt({ onCancel }: { onCancel: () => void }) {
+  const drop = useCallStore((s) => s.drop);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div
+      ref={box}
+      tabIndex={0}
+      role="alertdialog"
+      aria-label="The call dropped?"
+      className="question drop-prompt"
+      data-question-focus
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          void drop();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <p className="question-meta">The call dropped</p>
+      <p className="question-say">Save this call as partly verified, with a call-back due today?</p>
+      <p>Every answer given so far is kept and recorded.</p>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void drop()}>
+          <Kbd>Enter</Kbd> Yes, the call dropped
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          <Kbd>Esc</Kbd> No, go on with the call
+        </button>
+      </div>
+    </div>
   );
 }
 
 function ActiveCall({ view }: { view: CallView }) {
-  const drop = useCallStore((s) => s.drop);
-  const toggleHold = useCallStore((s) => s.toggleHold);
   const live = view.status === 'in_progress';
+  const [dropping, setDropping] = useState(false);
+  // The code's facts fold away; a medical-plan call opens them (its CPT hints answer a question).
+  const [factsOpen, setFactsOpen] = useState(view.kind === 'medical');
   // The code being asked now; between codes (opening, plan questions, close) the next one still to ask.
   const factsCode = view.current?.code ?? view.planned.find((p) => !view.outcomes[p.code])?.code ?? null;
   useEffect(() => {
     if (!live) return;
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey) return;
-      if (event.code === 'KeyH') {
-        event.preventDefault();
-        void toggleHold();
-      }
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
       // Alt+R / Alt+F: straight to the rep's name or the reference number, whatever the script is on.
       const field = { KeyR: 'call-repName', KeyF: 'call-referenceNumber' }[event.code];
       if (field) {
         event.preventDefault();
         document.getElementById(field)?.focus();
+      } else if (event.code === 'KeyD') {
+        event.preventDefault();
+        setDropping(true);
+      } else if (event.code === 'KeyI') {
+        event.preventDefault();
+        setFactsOpen((open) => !open);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [live, toggleHold]);
+  }, [live]);
+  const cancelDrop = () => {
+    setDropping(false);
+    // After the prompt unmounts, the question it covered takes focus again.
+    setTimeout(focusQuestion, 0);
+  };
+  if (!live) return <CallResult view={view} />;
   return (
-    <>
-      <CallHeader view={view} />
-      {live ? (
-        <div className="call-body">
-          <div>
-            {view.current ? (
-              <QuestionPanel key={view.current.key} current={view.current} />
-            ) : (
-              <CompleteForm />
-            )}
-            <AnswerList view={view} />
-          </div>
-          <div>
-            <CodeProgress view={view} />
-            {factsCode && <CodeFactsPanel code={factsCode} medical={view.kind === 'medical'} />}
-            <CallDetails view={view} />
-            <button type="button" className="secondary" onClick={() => void drop()}>
-              The call dropped
-            </button>
-          </div>
-        </div>
-      ) : (
-        <FinishedCall view={view} />
-      )}
-    </>
+    <div className="call-body">
+      <div className="call-main">
+        {dropping ? (
+          <DropPrompt onCancel={cancelDrop} />
+        ) : view.pendingReadBack ? (
+          <ReadBackPrompt view={view} />
+        ) : view.current?.onFileList ? (
+          <OnFileList key={`list-${view.current.key}`} current={view.current} />
+        ) : view.current ? (
+          <QuestionPanel key={view.current.key} current={view.current} />
+        ) : (
+          <CompleteForm view={view} />
+        )}
+        <AnswerList view={view} />
+      </div>
+      <aside className="call-side" aria-label="Call details">
+        <section className="panel call-details">
+          <DetailField
+            view={view}
+            name="repName"
+            label={
+              <>
+                Rep&apos;s name <Kbd>Alt+R</Kbd>
+              </>
+            }
+          />
+          <DetailField
+            view={view}
+            name="referenceNumber"
+            label={
+              <>
+                Reference number <Kbd>Alt+F</Kbd>
+              </>
+            }
+          />
+          <button type="button" className="secondary call-dropped" onClick={() => setDropping(true)}>
+            <Kbd>Alt+D</Kbd> The call dropped
+          </button>
+          {!view.referenceNumber && (
+            <DetailField view={view} name="noReferenceReason" label="No reference number because" />
+          )}
+          {!view.dialedNumber && <DetailField view={view} name="dialedNumber" label="Number dialled" />}
+          <DetailField view={view} name="ivrNotes" label="Phone menu notes" />
+        </section>
+        <CodeProgress view={view} />
+        {factsCode && (
+          <CodeFactsPanel
+            code={factsCode}
+            medical={view.kind === 'medical'}
+            open={factsOpen}
+            onToggle={setFactsOpen}
+          />
+        )}
+      </aside>
+    </div>
   );
 }
 
@@ -293,7 +363,8 @@ function ResumeBanner() {
       </p>
       {resumable.map((c) => (
         <button key={c.id} type="button" className="secondary" onClick={() => void open(c.id)}>
-          Resume the call started {localDateTime(c.startedAt)}
+          Resume the call with {c.patientName}, {c.payerName} ({c.codes.join(', ')})
+          {c.question ? ` at "${c.question}"` : ''}, started {localDateTime(c.startedAt)}
         </button>
       ))}
     </div>
@@ -304,11 +375,20 @@ export function CallScreen() {
   const view = useCallStore((s) => s.view);
   const checkResumable = useCallStore((s) => s.checkResumable);
   useEffect(() => void checkResumable(), [checkResumable]);
+  // Back on this screen with a call running: the question has the keys, not the heading.
+  useEffect(() => {
+    if (view?.status === 'in_progress') focusQuestion();
+    // Only when the screen opens; each question takes focus itself as it comes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
-    <section className="screen screen-wide">
+    <section className="screen screen-wide call-screen">
       <ScreenHeading>Verification call</ScreenHeading>
       {view ? (
-        <ActiveCall view={view} />
+        <>
+          <CallHeader view={view} />
+          <ActiveCall view={view} />
+        </>
       ) : (
         <>
           <ResumeBanner />

@@ -1,6 +1,6 @@
 // Where the call is among its planned codes: done (with what was found), being asked now, still to ask.
 import type { CallView } from '../../../../shared/script/callViews';
-import { OUTCOME_LABELS } from './answerText';
+import { OUTCOME_LABELS } from '../../../../shared/script/answerWords';
 
 export function CodeProgress({ view }: { view: CallView }) {
   const current = view.current?.code ?? null;

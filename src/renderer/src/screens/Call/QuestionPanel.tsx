@@ -5,7 +5,7 @@ import type { CallView } from '../../../../shared/script/callViews';
 import type { AnswerType } from '../../../../shared/script/scriptTypes';
 import { Kbd } from '../../components/Kbd';
 import { useCallStore } from '../../stores/callStore';
-import { answerLabel, parseTyped } from './answerText';
+import { parseTyped } from './answerText';
 
 export function QuestionPanel({ current }: { current: NonNullable<CallView['current']> }) {
   const answer = useCallStore((s) => s.answer);
@@ -21,8 +21,10 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
     (typed ? input.current : box.current)?.focus();
   }, [typed]);
 
+  // Plan answers on file are confirmed with Enter; a patient's are shown but asked again.
+  const confirmable = current.known?.answer ?? null;
   const submitTyped = () => {
-    if (text.trim() === '' && current.known) return void answer(current.known.answer);
+    if (text.trim() === '' && confirmable) return void answer(confirmable);
     const parsed = parseTyped(current.type as AnswerType, text);
     if ('problem' in parsed) setHint(parsed.problem);
     else void answer(parsed.answer);
@@ -36,18 +38,18 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
       if (value) {
         event.preventDefault();
         void answer({ type: 'yes_no_unknown', value });
-      } else if (key === 'enter' && current.known) {
+      } else if (key === 'enter' && confirmable) {
         event.preventDefault();
-        void answer(current.known.answer);
+        void answer(confirmable);
       }
     } else if (current.type === 'choice') {
       const index = Number(key) - 1;
       if (Number.isInteger(index) && current.choices[index]) {
         event.preventDefault();
         void answer({ type: 'choice', value: current.choices[index].value });
-      } else if (key === 'enter' && current.known) {
+      } else if (key === 'enter' && confirmable) {
         event.preventDefault();
-        void answer(current.known.answer);
+        void answer(confirmable);
       }
     }
   };
@@ -59,6 +61,7 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
       data-key={current.key}
       data-step={current.stepId}
       data-type={current.type}
+      data-known={current.known ? (confirmable ? 'confirm' : 'ask-again') : undefined}
     >
       <p className="question-meta">
         {current.code ? `${current.code} · ` : ''}
@@ -66,23 +69,33 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
       </p>
       <p className="question-say">{current.say}</p>
       {current.known && (
-        <p className="question-known" role="note">
-          On file:{' '}
-          <strong>
-            {current.choices.find((c) => c.value === current.known!.answer.value)?.label ??
-              answerLabel(current.known.answer)}
-          </strong>{' '}
-          ({current.known.source}). <Kbd>Enter</Kbd> confirms it, or give the new answer.
-        </p>
+        <div className={`question-known status-${current.known.status}`} role="note">
+          <p>
+            {confirmable ? 'On file' : 'Last on file'}: <strong>{current.known.text}</strong> (
+            {current.known.source}
+            {current.known.status === 'stale' ? '; old, confirm it' : ''}).{' '}
+            {confirmable ? (
+              <>
+                <Kbd>Enter</Kbd> confirms it, or give the new answer.
+              </>
+            ) : (
+              'Ask again: this is about the patient and changes.'
+            )}
+          </p>
+          {current.known.status === 'conflict' && (
+            <p>Reps gave different answers: {current.known.conflict.join(' · ')}. Ask which is right.</p>
+          )}
+        </div>
       )}
       {typed ? (
         <div className="field">
           <input
             ref={input}
+            data-question-focus
             aria-label="Answer"
             value={text}
             placeholder={
-              current.known
+              confirmable
                 ? 'Enter to confirm, or type the new answer'
                 : 'Type the answer; empty or ? = unknown'
             }
@@ -96,7 +109,14 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
           />
         </div>
       ) : (
-        <div ref={box} tabIndex={0} className="answer-keys" onKeyDown={onKey} aria-label="Answer keys">
+        <div
+          ref={box}
+          tabIndex={0}
+          className="answer-keys"
+          data-question-focus
+          onKeyDown={onKey}
+          aria-label="Answer keys"
+        >
           {current.type === 'yes_no_unknown' ? (
             <>
               <button

@@ -1,9 +1,8 @@
-// Answers and outcomes as words, and what the caller typed read back into an answer with the same strict
-// rules as everywhere else.
+// What the caller typed, read back into an answer with the same strict rules as everywhere else.
 import { isIsoDate } from '../../../../shared/dates/calendar';
-import { formatCents, formatBp, parseMoney, parsePercent } from '../../../../shared/money/cents';
-import { formatFrequency, parseFrequency } from '../../../../shared/policy/fieldText';
-import type { Answer, AnswerType, Outcome } from '../../../../shared/script/scriptTypes';
+import { parseMoney, parsePercent } from '../../../../shared/money/cents';
+import { parseFrequency } from '../../../../shared/policy/fieldText';
+import type { Answer, AnswerType } from '../../../../shared/script/scriptTypes';
 
 export function parseTyped(type: AnswerType, text: string): { answer: Answer } | { problem: string } {
   const t = text.trim();
@@ -39,31 +38,3 @@ export function parseTyped(type: AnswerType, text: string): { answer: Answer } |
       return { problem: 'Use the keys shown for this question.' };
   }
 }
-
-export function answerLabel(answer: Answer): string {
-  if (answer.value === null) return 'Unknown';
-  switch (answer.type) {
-    case 'money':
-      return formatCents(answer.value);
-    case 'percent':
-      return formatBp(answer.value);
-    case 'frequency':
-      return formatFrequency(answer.value!);
-    case 'yes_no_unknown':
-      return answer.value === 'yes' ? 'Yes' : answer.value === 'no' ? 'No' : 'Unknown';
-    default:
-      return String(answer.value);
-  }
-}
-
-/** What each outcome means, in the words the screen and the verification record use. */
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  covered: 'Covered',
-  pa_required: 'Prior authorization required',
-  not_covered_dental: 'Not covered by the dental plan',
-  not_covered_medical: 'Not covered by the medical plan',
-  frequency_not_met: 'Frequency used up',
-  inactive: 'Coverage inactive',
-  unable_to_locate: 'Payer could not find the member',
-  partial: 'Partly verified: call back',
-};

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { formatCents, parseMoney } from '../../../../shared/money/cents';
 import { RELATIONSHIPS } from '../../../../shared/policy/policyTypes';
-import type { Coverage, CoverageInput, PlanSummary } from '../../../../shared/policy/policyViews';
+import type { Coverage, CoverageInput, FieldView, PlanSummary } from '../../../../shared/policy/policyViews';
+import { sourceText } from '../../../../shared/ledger/sourceText';
 import { ProvenanceLine } from '../../components/Provenance';
 import { SelectField, TextField } from '../../components/TextField';
 import { usePatientsStore } from '../../stores/patientsStore';
@@ -17,6 +18,10 @@ interface Props {
 }
 
 const money = (v: unknown) => (typeof v === 'number' ? formatCents(v) : '');
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+/** The day a known amount was stated (its source's day), for the "stated on" field. */
+const statedOn = (view: FieldView | undefined) =>
+  view && view.value !== null ? (view.source?.observedOn ?? '') : '';
 
 export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Props) {
   const [form, setForm] = useState({
@@ -26,12 +31,12 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
     subscriberName: coverage?.subscriberName ?? '',
     subscriberDob: coverage?.subscriberDob ?? '',
     relationship: coverage?.relationship ?? 'self',
-    effectiveDate: coverage?.effectiveDate ?? '',
-    terminationDate: coverage?.terminationDate ?? '',
+    effectiveDate: text(coverage?.effectiveDate.value),
+    terminationDate: text(coverage?.terminationDate.value),
     maxUsed: money(coverage?.maxUsed.value),
-    maxUsedStatedOn: coverage?.maxUsedStatedOn ?? '',
+    maxUsedStatedOn: statedOn(coverage?.maxUsed),
     deductibleMet: money(coverage?.deductibleMet.value),
-    deductibleMetStatedOn: coverage?.deductibleMetStatedOn ?? '',
+    deductibleMetStatedOn: statedOn(coverage?.deductibleMet),
   });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const errors = { ...usePatientsStore((s) => s.errors), ...localErrors };
@@ -158,7 +163,19 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
           error={errors.maxUsedCents}
           onChange={set('maxUsed')}
         />
-        {coverage && <ProvenanceLine view={coverage.maxUsed} />}
+        {coverage && (
+          <ProvenanceLine
+            view={coverage.maxUsed}
+            address={{ subject: { kind: 'coverage', id: coverage.id }, field: 'maxUsedCents', code: '' }}
+            format={money}
+          />
+        )}
+        {coverage && coverage.maxRemaining.value !== null && (
+          <p className="provenance">
+            Maximum left: {money(coverage.maxRemaining.value)},{' '}
+            {coverage.maxRemaining.source ? sourceText(coverage.maxRemaining.source) : ''}
+          </p>
+        )}
       </div>
       <TextField
         id="coverage-max-used-on"
@@ -177,7 +194,17 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
           error={errors.deductibleMetCents}
           onChange={set('deductibleMet')}
         />
-        {coverage && <ProvenanceLine view={coverage.deductibleMet} />}
+        {coverage && (
+          <ProvenanceLine
+            view={coverage.deductibleMet}
+            address={{
+              subject: { kind: 'coverage', id: coverage.id },
+              field: 'deductibleMetCents',
+              code: '',
+            }}
+            format={money}
+          />
+        )}
       </div>
       <TextField
         id="coverage-deductible-on"

@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { LABELS } from '../../../../shared/policy/policyTypes';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useEligibilityStore } from '../../stores/eligibilityStore';
 import { usePatientsStore } from '../../stores/patientsStore';
 import { CoverageForm } from './CoverageForm';
 import { PatientForm } from './PatientForm';
@@ -21,6 +22,7 @@ export function PatientsScreen() {
     deleteCoverage,
     addService,
   } = usePatientsStore();
+  const showEligibility = useEligibilityStore((s) => s.show);
   const [editingCoverage, setEditingCoverage] = useState<number | 'new' | null>(null);
   const [service, setService] = useState({
     code: '',
@@ -52,6 +54,9 @@ export function PatientsScreen() {
         <nav className="pane-list" aria-label="Patients">
           <button type="button" className="secondary add" onClick={startNew}>
             + New patient
+          </button>
+          <button type="button" className="secondary add" onClick={showEligibility}>
+            Eligibility files (271)…
           </button>
           <label htmlFor="patient-search" className="search-label">
             Find by name
@@ -179,7 +184,7 @@ export function PatientsScreen() {
               <table className="history">
                 <tbody>
                   {patient.serviceHistory.map((r) => (
-                    <tr key={r.id}>
+                    <tr key={r.uid}>
                       <td>{r.serviceDate}</td>
                       <td>{r.code}</td>
                       <td>

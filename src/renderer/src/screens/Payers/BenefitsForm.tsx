@@ -66,6 +66,16 @@ export function BenefitsForm({ plan }: { plan: Plan }) {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saveBenefits = usePayersStore((s) => s.saveBenefits);
+  const reloadPlan = usePayersStore((s) => s.reloadPlan);
+  /** The field's source line, with its history and a way to settle a conflict. */
+  const source = (field: keyof PlanBenefits, format: (v: unknown) => string = String) => (
+    <ProvenanceLine
+      view={b[field]}
+      address={{ subject: { kind: 'plan', id: plan.id }, field, code: '' }}
+      format={format}
+      onResolved={() => void reloadPlan(plan.id)}
+    />
+  );
   const saved = usePayersStore((s) => s.saved);
 
   const onSubmit = (event: FormEvent) => {
@@ -126,7 +136,10 @@ export function BenefitsForm({ plan }: { plan: Plan }) {
               </option>
             ))}
           </select>
-          <ProvenanceLine view={b.networkStatus} />
+          {source(
+            'networkStatus',
+            (v) => LABELS.networkStatus[v as PlanBenefits['networkStatus']] ?? String(v),
+          )}
         </div>
         <div className="field">
           <label htmlFor="benefit-year">Benefit year starts</label>
@@ -139,7 +152,7 @@ export function BenefitsForm({ plan }: { plan: Plan }) {
               </option>
             ))}
           </select>
-          <ProvenanceLine view={b.benefitYearStartMonth} />
+          {source('benefitYearStartMonth', (v) => MONTHS[Number(v) - 1] ?? String(v))}
         </div>
         {MONEY.map(([key, label]) => (
           <div className="field" key={key}>
@@ -152,7 +165,7 @@ export function BenefitsForm({ plan }: { plan: Plan }) {
               onChange={(e) => setMoney({ ...money, [key]: e.target.value })}
             />
             {errors[key] && <p className="field-error">{errors[key]}</p>}
-            <ProvenanceLine view={b[key]} />
+            {source(key, moneyText)}
           </div>
         ))}
         <div className="field">
@@ -168,7 +181,7 @@ export function BenefitsForm({ plan }: { plan: Plan }) {
               </option>
             ))}
           </select>
-          <ProvenanceLine view={b.cobMethod} />
+          {source('cobMethod', (v) => LABELS.cobMethod[v as PlanBenefits['cobMethod']] ?? String(v))}
         </div>
       </div>
       <table className="category-table">

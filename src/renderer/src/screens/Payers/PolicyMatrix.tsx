@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/policy/policyTypes';
 import type { PolicyMatrix as Matrix } from '../../../../shared/policy/policyViews';
 import { Kbd } from '../../components/Kbd';
-import { provenanceText } from '../../components/Provenance';
+import { ProvenanceLine, provenanceText } from '../../components/Provenance';
 import { usePayersStore } from '../../stores/payersStore';
 
 const COLUMNS: PolicyField[] = [
@@ -224,8 +224,8 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
                         }}
                         tabIndex={isActive ? 0 : -1}
                         className="cell"
-                        aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view)}`}
-                        title={provenanceText(view)}
+                        aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view, (v) => formatPolicyValue(field, v))}`}
+                        title={provenanceText(view, (v) => formatPolicyValue(field, v))}
                         onFocus={() => setActive([r, c])}
                         onClick={() => startEdit(r, c)}
                         onKeyDown={onCellKey}
@@ -240,6 +240,40 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
           ))}
         </tbody>
       </table>
+      <ActiveCellSource matrix={matrix} row={active[0]} column={active[1]} />
+    </div>
+  );
+}
+
+/** The selected cell's answer with its source, history and (for a conflict) a way to settle it. */
+function ActiveCellSource({ matrix, row, column }: { matrix: Matrix; row: number; column: number }) {
+  const reloadPlan = usePayersStore((s) => s.reloadPlan);
+  const line = matrix.rows[row];
+  const field = COLUMNS[column];
+  if (!line || !field) return null;
+  const view = line.cells[field];
+  const format = (v: unknown) => formatPolicyValue(field, v);
+  return (
+    <div className="matrix-detail" aria-live="polite">
+      <p>
+        <strong>
+          {line.code} {POLICY_FIELD_LABELS[field]}:
+        </strong>{' '}
+        {view.status === 'unknown' ? 'Unknown' : format(view.value)}
+      </p>
+      <ProvenanceLine
+        key={`${line.code}-${field}`}
+        view={view}
+        address={{
+          subject: view.inherited
+            ? { kind: 'payer', id: matrix.plan.payerId }
+            : { kind: 'plan', id: matrix.plan.id },
+          field,
+          code: line.code,
+        }}
+        format={format}
+        onResolved={() => void reloadPlan(matrix.plan.id)}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { CallListItem, CallView } from '../../../../shared/script/callViews
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { ApiError, call } from '../../lib/api';
 import { localDateTime } from '../../lib/localDateTime';
-import { answerLabel, OUTCOME_LABELS } from '../Call/answerText';
+import { OUTCOME_LABELS } from '../../../../shared/script/answerWords';
 import { useCallStore } from '../../stores/callStore';
 import { useNavStore } from '../../stores/navStore';
 import { EstimateFromCallButton } from '../Call/EstimateFromCallButton';
@@ -129,7 +129,8 @@ function RecordDetail({
         <LinkedCalls view={view} onOpen={onOpen} />
         <dt>Answers</dt>
         <dd>
-          {view.answers.length} given, {view.answers.filter((a) => a.wasKnown).length} confirmed from file
+          {view.answers.length} given: {view.learning.confirmed} confirmed what was on file,{' '}
+          {view.learning.changed} changed it, {view.learning.new} new
         </dd>
       </dl>
       <details>
@@ -137,7 +138,8 @@ function RecordDetail({
         <ol className="call-answers">
           {view.answers.map((a) => (
             <li key={a.key}>
-              <span className="muted">{a.say}</span> <strong>{a.choiceLabel ?? answerLabel(a.answer)}</strong>
+              <span className="muted">{a.question}</span> <strong>{a.words}</strong>
+              {a.comparison === 'changed' && a.onFile && <em> (changed; was {a.onFile.text})</em>}
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
 // Upcoming appointments that need a verification call before the patient arrives, soonest first.
 import { useEffect, useState } from 'react';
+import { formatUsDate } from '../../../../shared/dates/usDate';
 import { REVERIFY_LABELS } from '../../../../shared/worklist/reverify';
 import type { ReverifyItem } from '../../../../shared/worklist/reverifyViews';
 import { call } from '../../lib/api';
@@ -38,7 +39,12 @@ export function ReverifyWorklist() {
                   {i.payerName}, {i.planName}
                 </td>
                 <td>{i.codes.join(', ')}</td>
-                <td>{i.verifiedOn ?? 'Never'}</td>
+                <td>
+                  {i.verifiedOn ?? 'Never'}
+                  {i.eligibilityCheckedOn && (
+                    <div className="muted small">271 file {formatUsDate(i.eligibilityCheckedOn)}</div>
+                  )}
+                </td>
                 <td>
                   {i.reasons.map((r) => (
                     <span key={r} className="badge badge-pa">

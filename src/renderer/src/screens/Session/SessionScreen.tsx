@@ -1,8 +1,11 @@
 // What shows instead of the app until someone is signed in and unlocked: the recovery code on a new
 // computer, the damaged-database screen, first-run setup of the administrator, sign-in, or the lock screen. Nothing about patients
 // is mounted behind it.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { SessionStatus } from '../../../../shared/auth/authViews';
+import { Kbd } from '../../components/Kbd';
+import { useNow } from '../../hooks/useNow';
+import { clockText, secondsSince } from '../../lib/elapsed';
 import { useSessionStore } from '../../stores/sessionStore';
 import { DamagedDatabase } from './DamagedDatabase';
 import { SessionCard } from './SessionCard';
@@ -167,6 +170,25 @@ function SignInForm({ title, intro }: { title: string; intro: string }) {
   );
 }
 
+/**
+ * The lock came while a call was on hold: the hold keeps counting (main keeps its timers), and unlocking
+ * goes back to the question the call was on. Nothing about the patient is shown here.
+ */
+function CallOnHoldNotice({ holdSince }: { holdSince: string }) {
+  const now = useNow(true);
+  return (
+    <div className="hold-banner lock-hold" role="status" aria-label="A call is on hold">
+      <p>
+        A call is on hold: <strong>{clockText(secondsSince(holdSince, now))}</strong>
+      </p>
+      <p className="small">
+        Type your password, then <Kbd>Alt+H</Kbd> when the rep is back (the hold ends as it unlocks), or{' '}
+        <Kbd>Enter</Kbd> to unlock and keep holding. Either way the call opens at its question.
+      </p>
+    </div>
+  );
+}
+
 function UnlockForm({ status }: { status: SessionStatus }) {
   const unlock = useSessionStore((s) => s.unlock);
   const [password, setPassword] = useState('');
@@ -179,12 +201,20 @@ function UnlockForm({ status }: { status: SessionStatus }) {
     event.preventDefault();
     void unlock(password);
   };
+  const held = status.callOnHold;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (held && event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyH') {
+      event.preventDefault();
+      void unlock(password, true);
+    }
+  };
   return (
     <SessionCard
       title="VerifyDesk is locked"
       intro={`${status.user?.displayName ?? 'Someone'} is signed in. Every answer given so far is saved; an open call goes on where it was.`}
     >
-      <form className="form session-form" onSubmit={onSubmit} aria-label="Unlock">
+      {held && <CallOnHoldNotice holdSince={held.holdSince} />}
+      <form className="form session-form" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Unlock">
         <Field
           id="session-password"
           label="Password"
@@ -195,10 +225,15 @@ function UnlockForm({ status }: { status: SessionStatus }) {
           autoComplete="current-password"
         />
         <GeneralProblem />
-        <div className="form-actions">
+        <div className={held ? 'form-actions unlock-held' : 'form-actions'}>
           <button type="submit" className="primary">
             Unlock
           </button>
+          {held && (
+            <button type="button" className="secondary" onClick={() => void unlock(password, true)}>
+              <Kbd>Alt+H</Kbd> Unlock: the rep is back
+            </button>
+          )}
           <button type="button" className="link" onClick={() => setSomeoneElse(true)}>
             Sign in as someone else
           </button>

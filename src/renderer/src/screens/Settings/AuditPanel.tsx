@@ -1,16 +1,25 @@
 // The audit trail for administrators: who viewed, changed, printed, exported or imported what, and when.
 // Filter, check that no row was altered or removed from the middle, and export for a compliance review.
 import { useEffect, useState } from 'react';
-import type { AuditFilterInput, AuditRowView } from '../../../../shared/auth/authViews';
+import type { AuditFilterInput, AuditRowView, ChainCheckView } from '../../../../shared/auth/authViews';
 import { call } from '../../lib/api';
 import { localDateTime } from '../../lib/localDateTime';
 
 const NO_FILTER: AuditFilterInput = { userName: null, action: null, from: null, to: null };
 
+/** What "Check the trail" found, in sentences: main says what is wrong; the entry counts are added here. */
+function chainCheckText(check: ChainCheckView): string {
+  if (!check.ok) return `The trail was altered or cut short. ${check.problem ?? ''}`.trim();
+  const intact = `The trail is intact: ${check.checked} entries checked.`;
+  return check.signedElsewhereThrough === null
+    ? intact
+    : `${intact} Entries 1 to ${check.signedElsewhereThrough} were signed on another computer before this one took the data over with the recovery code; here they are checked only for their order.`;
+}
+
 export function AuditPanel() {
   const [filter, setFilter] = useState(NO_FILTER);
   const [rows, setRows] = useState<AuditRowView[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   useEffect(() => {
     void call('audit:list', filter).then(setRows, () => undefined);
   }, [filter]);
@@ -68,13 +77,7 @@ export function AuditPanel() {
           type="button"
           className="secondary"
           onClick={() =>
-            void call('audit:verify', {}).then((r) =>
-              setMessage(
-                r.ok
-                  ? `The trail is intact: ${r.checked} entries checked.`
-                  : `The trail was altered: entry ${r.firstBadId} does not follow from the one before it.`,
-              ),
-            )
+            void call('audit:verify', {}).then((r) => setMessage({ text: chainCheckText(r), ok: r.ok }))
           }
         >
           Check the trail
@@ -84,7 +87,7 @@ export function AuditPanel() {
           className="secondary"
           onClick={() =>
             void call('audit:export', filter).then((r) =>
-              setMessage(r.savedTo ? `Exported to ${r.savedTo}` : 'Not exported.'),
+              setMessage({ text: r.savedTo ? `Exported to ${r.savedTo}` : 'Not exported.', ok: true }),
             )
           }
         >
@@ -92,8 +95,8 @@ export function AuditPanel() {
         </button>
       </div>
       {message && (
-        <p className="saved" role="status">
-          {message}
+        <p className={message.ok ? 'saved' : 'alarm'} role="status">
+          {message.text}
         </p>
       )}
       <table className="estimate-table" aria-label="Audit trail">

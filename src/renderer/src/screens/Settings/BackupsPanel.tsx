@@ -64,8 +64,9 @@ export function BackupsPanel({
     <div className="panel">
       <h2>Backups</h2>
       <p className="muted">
-        A backup is made every day and checked before it is kept (7 daily, 4 weekly, 12 monthly). Backups are
-        encrypted like the database: they open only here, or with the recovery code.
+        A backup is made every day and checked before it is kept (7 daily, 4 weekly, 12 monthly; backups made
+        on request are kept the same way, apart). Backups are encrypted like the database: they open only
+        here, or with the recovery code.
       </p>
       <form className="form" aria-label="Backup folder" onSubmit={saveFolder}>
         <div className="field" style={{ gridColumn: '1 / -1' }}>
@@ -116,6 +117,11 @@ export function BackupsPanel({
         </div>
       </form>
       {problem && <p className="field-error">{problem}</p>}
+      {listing?.restoreProblem && (
+        <p className="field-error" role="alert">
+          {listing.restoreProblem.problem} ({localDateTime(listing.restoreProblem.at)})
+        </p>
+      )}
       {listing?.lastCopy && !listing.lastCopy.ok && (
         <p className="field-error" role="alert">
           {listing.lastCopy.problem} ({localDateTime(listing.lastCopy.at)})

@@ -32,7 +32,8 @@ function Issues({ issues }: { issues: Array<{ message: string }> }) {
   );
 }
 
-export function DataTransferPanel() {
+/** `isAdmin`: policy packs (they carry rep names and call reference numbers) are for administrators. */
+export function DataTransferPanel({ isAdmin }: { isAdmin: boolean }) {
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [packFile, setPackFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
@@ -58,30 +59,35 @@ export function DataTransferPanel() {
       <p className="muted">
         Payers, plans and every answer with who gave it and when. Never includes patients or the licensed CDT
         text.
+        {isAdmin
+          ? ''
+          : ' It names reps and call reference numbers, so an administrator exports and imports it.'}
       </p>
-      <div className="button-row">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void call('packs:export', {}).then((r) => saved(r.savedTo), failed)}
-        >
-          Export policy pack…
-        </button>
-        <label className="file-label" htmlFor="pack-file">
-          Import a policy pack:
-        </label>
-        <input
-          id="pack-file"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) =>
-            void pick(e.target.files?.[0]).then(async (file) => {
-              setPackFile(file);
-              setPack(file ? await previewPack(file) : null);
-            }, failed)
-          }
-        />
-      </div>
+      {isAdmin && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void call('packs:export', {}).then((r) => saved(r.savedTo), failed)}
+          >
+            Export policy pack…
+          </button>
+          <label className="file-label" htmlFor="pack-file">
+            Import a policy pack:
+          </label>
+          <input
+            id="pack-file"
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) =>
+              void pick(e.target.files?.[0]).then(async (file) => {
+                setPackFile(file);
+                setPack(file ? await previewPack(file) : null);
+              }, failed)
+            }
+          />
+        </div>
+      )}
       {pack && (
         <div className="import-preview" aria-label="Policy pack preview">
           <p>

@@ -59,7 +59,7 @@ export function SettingsScreen() {
       )}
       {status === 'ready' && settings && <SessionPanel lockAfterMinutes={settings.lockAfterMinutes} />}
       {status === 'ready' && isAdmin && <LicensedImportPanel />}
-      {status === 'ready' && <DataTransferPanel />}
+      {status === 'ready' && <DataTransferPanel isAdmin={isAdmin} />}
       {status === 'ready' && <SampleDataPanel />}
       {status === 'ready' && isAdmin && settings && (
         <BackupsPanel folderSetting={settings.backupFolder} copyFolderSetting={settings.backupCopyFolder} />

@@ -6,7 +6,7 @@ import type { Migration } from '../migrate';
  * the catalog's FTS5 index and its vocabulary view are no longer read or written.
  */
 export const dropCatalogFtsMigration: Migration = {
-  version: 12,
+  version: 15,
   name: 'drop-catalog-fts',
   up(db) {
     db.exec(`
