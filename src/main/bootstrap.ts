@@ -126,6 +126,8 @@ export function bootstrap(options: BootstrapOptions): void {
       });
       mainWindow.on('closed', () => {
         mainWindow = null;
+        // The hidden print window is kept between printouts; it must not keep the app running.
+        for (const window of printWindows) if (!window.isDestroyed()) window.destroy();
       });
     };
 

@@ -1,10 +1,12 @@
-// Rendering each printout (cost summary, Good Faith Estimate, verification record) to PDF through the print pipeline (harness: Chromium page.pdf()),
-// timed from the IPC call to the saved file.
+// Rendering each printout (cost summary, Good Faith Estimate, verification record) to PDF through the
+// print pipeline (harness: the print queue and Chromium's page.pdf(), as Electron's print window), timed
+// from the IPC call to the saved file. The print page stays open between printouts, as in the app.
 import { startHarness } from '../e2e/harness';
 import { setSyntheticOffice } from '../e2e/officeHeader';
 import { completeCallInPage } from '../e2e/completeCallInPage';
 import { seedPrintData } from '../e2e/seedPrintData';
 import type { BenchSuite } from './bench';
+import { daysFromToday } from '../helpers/testClock';
 
 const suite: BenchSuite = {
   name: 'printouts (browser)',
@@ -12,25 +14,31 @@ const suite: BenchSuite = {
     const h = await startHarness();
     const patientId = await seedPrintData(h, 'en', 'Qzxbench');
     await setSyntheticOffice(h);
-    const gfeId = await h.page.evaluate(async (id) => {
-      const r = await window.api.gfeIssue({
-        patientId: id,
-        primaryService: 'Cone-beam CT scan before implant surgery',
-        scheduledDate: '2026-12-10',
-        items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: 120_000 }],
-      });
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value.id;
-    }, patientId);
-    const estimateId = await h.page.evaluate(async (id) => {
-      const r = await window.api.estimateSave({
-        patientId: id,
-        selfPay: false,
-        lines: [{ code: 'D0367', tooth: null, serviceDate: '2026-12-10', feeCents: 120_000 }],
-      });
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value.id;
-    }, patientId);
+    const gfeId = await h.page.evaluate(
+      async ({ id, date }) => {
+        const r = await window.api.gfeIssue({
+          patientId: id,
+          primaryService: 'Cone-beam CT scan before implant surgery',
+          scheduledDate: date,
+          items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: 120_000 }],
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value.id;
+      },
+      { id: patientId, date: daysFromToday(4) },
+    );
+    const estimateId = await h.page.evaluate(
+      async ({ id, date }) => {
+        const r = await window.api.estimateSave({
+          patientId: id,
+          selfPay: false,
+          lines: [{ code: 'D0367', tooth: null, serviceDate: date, feeCents: 120_000 }],
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value.id;
+      },
+      { id: patientId, date: daysFromToday(4) },
+    );
     const callId = await completeCallInPage(h, patientId, ['D0367', 'D0330']);
     return {
       cases: [
@@ -53,7 +61,8 @@ const suite: BenchSuite = {
       teardown: () => h.close(),
     };
   },
-  notes: (results) => results.map((r) => `${r.name}: median ${r.medianMs.toFixed(0)} ms (target < 500 ms)`),
+  notes: (results) =>
+    results.map((r) => `${r.name}: median ${r.medianMs.toFixed(0)} ms (target at most 300 ms)`),
 };
 
 export default suite;

@@ -9,6 +9,7 @@ import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { daysFromToday } from '../helpers/testClock';
+import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 
 describe('audited views and printouts name what they showed', () => {
   const tempDir = useTempDirs();
@@ -55,6 +56,7 @@ describe('audited views and printouts name what they showed', () => {
       lines: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(7), feeCents: 45_000 }],
       selfPay: true,
     })) as { value: { id: number } };
+    expect(await send('settings:update', { office: SYNTHETIC_OFFICE })).toMatchObject({ ok: true });
     expect(await send('print:costSummary', { estimateId: saved.value.id })).toMatchObject({ ok: true });
     expect(await send('print:costSummaryPdf', { estimateId: saved.value.id })).toMatchObject({ ok: true });
     const rows = db

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
-import { formatUsDate } from '../../src/shared/dates/usDate';
+import { formatDate } from '../../src/shared/dates/typedDate';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall, learningCount, plainAnswer, SCRIPTED } from '../helpers/callDriver';
@@ -177,7 +177,7 @@ describe('verification calls', () => {
     expect(view.current!.known).toEqual({
       answer: { type: 'money', value: 150_000 },
       text: '$1,500.00',
-      source: `said on a call ${formatUsDate(TEST_TODAY)}, Rep Synthetic, ref REF-2026-001`,
+      source: `said on a call ${formatDate(TEST_TODAY)}, Rep Synthetic, ref REF-2026-001`,
       status: 'known',
       conflict: [],
     });

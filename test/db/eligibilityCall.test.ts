@@ -3,7 +3,7 @@
 // a patient's own amounts from a fresh file are offered too. The same call without the file asks from
 // scratch. Over the real services; the counts are what the note reports.
 import { describe, expect, it } from 'vitest';
-import { formatUsDate } from '../../src/shared/dates/usDate';
+import { formatDate } from '../../src/shared/dates/typedDate';
 import type { CallView } from '../../src/shared/script/callViews';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall, learningCount } from '../helpers/callDriver';
@@ -52,7 +52,7 @@ describe('a call that starts from what the payer already sent', () => {
 
   it('shows the file’s answers as known, with their source, and the rep confirms them', () => {
     const { done, shown } = callFor(true);
-    const source = `from the eligibility file of ${formatUsDate(daysFromToday(-1))} (SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0001, received ${formatUsDate(TEST_TODAY)})`;
+    const source = `from the eligibility file of ${formatDate(daysFromToday(-1))} (SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0001, received ${formatDate(TEST_TODAY)})`;
     const known = (key: string) => shown.get(key)!.known;
     expect(known('annual_max')).toMatchObject({
       answer: { type: 'money', value: 150_000 },
@@ -75,7 +75,7 @@ describe('a call that starts from what the payer already sent', () => {
     expect(known('frequency@D0330')!.text).toBe('1 per 60 months');
     expect(known('last_service_date@D0330')).toMatchObject({
       answer: { type: 'date', value: LAST_PANO },
-      text: formatUsDate(LAST_PANO),
+      text: formatDate(LAST_PANO),
       source,
     });
     expect(known('limitations@D0330')!.text).toBe(

@@ -3,7 +3,7 @@
 // file as source; several patients, dependents and a rejection in one file; what differs is said; bad
 // files are refused with their reason and change nothing; an import is all or nothing.
 import { describe, expect, it } from 'vitest';
-import { formatUsDate } from '../../src/shared/dates/usDate';
+import { formatDate } from '../../src/shared/dates/typedDate';
 import { AppError } from '../../src/shared/ipc/result';
 import { listForSubject } from '../../src/main/ledger/ledgerRepo';
 import { createEligibilityImportService } from '../../src/main/services/eligibilityImportService';
@@ -89,7 +89,7 @@ describe('importing eligibility files', () => {
       statements: 20,
       files: 1,
     });
-    const detail = `SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0001, received ${formatUsDate(TEST_TODAY)}`;
+    const detail = `SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0001, received ${formatDate(TEST_TODAY)}`;
     const fromFile = (subject: Parameters<typeof listForSubject>[1]) =>
       listForSubject(db, subject)
         .filter((o) => o.source === 'eligibility_file')
@@ -170,7 +170,7 @@ describe('importing eligibility files', () => {
     s.eligibility.import([file], [key]);
     const again = s.eligibility.preview([asFile('copy of jane.271', janeFile())]).files[0]!;
     expect(again.alreadyImported).toBe(
-      `Imported ${formatUsDate(TEST_TODAY)} by Test User: importing it again adds nothing.`,
+      `Imported ${formatDate(TEST_TODAY)} by Test User: importing it again adds nothing.`,
     );
     expect(again.members[0]!.recordable).toBe(false);
     const n = count(db, 'observations');
@@ -199,7 +199,7 @@ describe('importing eligibility files', () => {
     ]);
     const byName = new Map(review!.members.map((m) => [m.name, m]));
     expect(byName.get('TEO SYNTHMOTHER')!.differences).toEqual([
-      `Terminated: the payer says the coverage is not active (it ended ${formatUsDate(daysFromToday(-30))}).`,
+      `Terminated: the payer says the coverage is not active (it ended ${formatDate(daysFromToday(-30))}).`,
     ]);
     expect(byName.get('OMAR NOTONFILE')!.differences).toEqual([
       'No patient on file has member ID SYN000222.',
@@ -248,7 +248,7 @@ describe('importing eligibility files', () => {
       {
         words: 'Coverage by category: Diagnostic 80%, Basic 80%, Major 50%, Oral surgery 80%',
         about: 'plan',
-        onFile: `Diagnostic 20%, Basic 80% (entered ${formatUsDate(TEST_TODAY)} by Test User)`,
+        onFile: `Diagnostic 20%, Basic 80% (entered ${formatDate(TEST_TODAY)} by Test User)`,
         differs: true,
       },
     ]);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/dates/calendar';
-import { formatUsDate } from '../../src/shared/dates/usDate';
+import { formatDate } from '../../src/shared/dates/typedDate';
 import { AppError } from '../../src/shared/ipc/result';
 import type { Observation } from '../../src/shared/ledger/ledgerTypes';
 import type { CallView } from '../../src/shared/script/callViews';
@@ -125,7 +125,7 @@ describe('the ledger through a call', () => {
         frequency: { type: 'frequency', value: { count: 1, per: 'months', months: 36, sharedWith: [] } },
       },
     );
-    const callDay = formatUsDate(daysFromToday(-40));
+    const callDay = formatDate(daysFromToday(-40));
     expect(second.readBacks.map((r) => [r.label, r.was.text, r.now])).toEqual([
       ['Deductible (individual)', '$50.00', '$1,500.00'],
       ['Category', 'Major', 'Diagnostic'],
@@ -268,7 +268,7 @@ describe('the ledger through a call', () => {
       { prior_auth: { type: 'choice', value: 'required' } },
     );
     expect(call.view.suggestedNext).toEqual({
-      action: `Submit the PA for D0367, D0368 by ${formatUsDate(daysFromToday(-38))}`,
+      action: `Submit the PA for D0367, D0368 by ${formatDate(daysFromToday(-38))}`,
       due: daysFromToday(-38),
     });
     s.calls.complete(call.view.id, {
@@ -361,7 +361,7 @@ describe('the ledger through a call', () => {
     const early = refusal(() => start([{ code: 'D0367', serviceDate: APPOINTMENT }]));
     expect(early).toMatchObject({ code: 'conflict', field: 'acceptWarnings' });
     expect(early.message).toBe(
-      `The date of service ${formatUsDate(APPOINTMENT)} is before this coverage starts (${formatUsDate(addDays(APPOINTMENT, 10))}).`,
+      `The date of service ${formatDate(APPOINTMENT)} is before this coverage starts (${formatDate(addDays(APPOINTMENT, 10))}).`,
     );
     expect(s.calls.inProgress()).toEqual([]);
     expect(start([{ code: 'D0367', serviceDate: APPOINTMENT }], true).status).toBe('in_progress');
@@ -407,7 +407,7 @@ describe('the ledger through a call', () => {
         [
           'reverify',
           'Third Synthpatient',
-          `Verify benefits before the ${formatUsDate(APPOINTMENT)} appointment`,
+          `Verify benefits before the ${formatDate(APPOINTMENT)} appointment`,
         ],
       ]),
     );
@@ -437,7 +437,7 @@ describe('the ledger through a call', () => {
     expect(db.prepare('SELECT what FROM todo_events ORDER BY id').all()).toEqual([
       { what: 'owner set to Desk Two' },
       { what: 'marked done' },
-      { what: `snoozed until ${formatUsDate(daysFromToday(2))}` },
+      { what: `snoozed until ${formatDate(daysFromToday(2))}` },
     ]);
     db.close();
   });

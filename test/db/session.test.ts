@@ -139,7 +139,14 @@ describe('sign-in and the session', () => {
     clock += 10 * 60_000;
     expect(await codeOf(() => session.authorize('user'))).toBe('locked');
     expect(session.status()).toMatchObject({ state: 'locked', callOnHold: { callId: call.id, holdSince } });
-    const lock = listAudit(db, { userName: null, action: 'lock', from: null, to: null, limit: 5 })[0]!;
+    const lock = listAudit(db, {
+      userName: null,
+      action: 'lock',
+      from: null,
+      to: null,
+      patientId: null,
+      limit: 5,
+    })[0]!;
     expect(JSON.parse(lock.detailJson)).toEqual({ reason: 'idle', callOnHold: call.id });
 
     // Twenty more minutes locked: the call waits where it was, its hold still open and counting.

@@ -8,6 +8,7 @@ import { pdfPages, pdfText, toPng } from './pdf';
 import { seedPrintData } from './seedPrintData';
 import { CALL_SERVICE_DATE, startCallThroughForm } from './startCallForm';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
+import { formatDate } from '../../src/shared/dates/typedDate';
 
 /** Typed answers by answer type; yes/no questions get Y except the ones that would end the script early. */
 const TYPED: Record<string, string> = {
@@ -250,25 +251,46 @@ describe('verification call screen', () => {
     await expect.poll(() => paRows.count()).toBe(2);
     expect(await paRows.first().textContent()).toContain('To submit');
     expect(await paRows.first().textContent()).toContain('Submit the request');
+    // The row says when the appointment is, how far off, and that no decision date was given yet.
+    expect(await paRows.first().textContent()).toContain(`${formatDate(CALL_SERVICE_DATE)}in 18 days`);
+    expect(await paRows.first().textContent()).toContain('Not given');
     await paRows.first().getByRole('button', { name: 'Update' }).click();
     const paForm = page.getByRole('form', { name: 'Prior authorization for D0367' });
+    // Whose request it is, at the top of the form.
+    expect(await paForm.getByRole('heading').textContent()).toBe(
+      'D0367 for Mrkfirst Callpatient (born 01/02/1970)',
+    );
     await paForm.getByLabel('Status').selectOption('submitted');
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
     await expect
       .poll(() => paForm.getByText('Add the date the request was submitted.').isVisible())
       .toBe(true);
-    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill(TEST_TODAY);
-    await paForm.getByLabel('Decision expected by').fill(daysFromToday(9));
+    await paForm.getByLabel('Submitted on').fill(formatDate(TEST_TODAY));
+    // Typed the short way: M/D/YY.
+    const decision = daysFromToday(9);
+    await paForm
+      .getByLabel('Decision expected by')
+      .fill(`${Number(decision.slice(5, 7))}/${Number(decision.slice(8))}/${decision.slice(2, 4)}`);
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
     await expect.poll(() => paRows.first().textContent()).toContain('Submitted');
+    expect(await paRows.first().textContent()).toContain(formatDate(decision));
     await paRows.first().getByRole('button', { name: 'Update' }).click();
     await paForm.getByLabel('Status').selectOption('approved');
-    await paForm.getByLabel('Authorization number').fill('AUTH-E2E-9');
-    await paForm.getByLabel('Valid from').fill(daysFromToday(9));
-    await paForm.getByLabel('Valid to').fill(daysFromToday(98));
+    // Main's message about patch.authNumber lands beside the Authorization number field.
+    await paForm.getByLabel('Authorization number').fill('A'.repeat(61));
+    await paForm.getByLabel('Approval valid from').fill(formatDate(daysFromToday(9)));
+    await paForm.getByLabel('Approval valid to').fill(formatDate(daysFromToday(98)));
+    await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
+    const authField = paForm.getByLabel('Authorization number');
+    await expect.poll(() => authField.getAttribute('aria-invalid')).toBe('true');
+    expect(await paForm.locator('#pa-authNumber-error').textContent()).toBe(
+      'Keep this to 60 characters or fewer.',
+    );
+    await authField.fill('AUTH-E2E-9');
     await h.screenshot('prior-auth-form');
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
-    await expect.poll(() => paRows.first().textContent()).toContain('Approved · AUTH-E2E-9');
+    await expect.poll(() => paRows.first().textContent()).toContain('Approved#AUTH-E2E-9');
+    await h.screenshot('prior-auth-worklist');
     expect(
       h.db
         .prepare("SELECT status, auth_number AS auth FROM prior_auths WHERE auth_number = 'AUTH-E2E-9'")
@@ -343,7 +365,7 @@ describe('verification call screen', () => {
     await record.getByRole('button', { name: 'Make an estimate from this call' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Estimate');
     expect(await page.getByLabel('Code, line 1').inputValue()).toBe('D0367');
-    expect(await page.getByLabel('Date of service, line 1').inputValue()).toBe(daysFromToday(18));
+    expect(await page.getByLabel('Date of service, line 1').inputValue()).toBe(formatDate(daysFromToday(18)));
     await page.getByLabel('Fee, line 1').fill('1200');
     await expect
       .poll(() => page.getByRole('table', { name: 'Estimate' }).textContent())
@@ -473,7 +495,10 @@ describe('verification call screen', () => {
     expect(await result.textContent()).toContain('Not covered by the dental plan');
     const offer = page.getByRole('form', { name: 'Call the medical plan' });
     expect(await offer.textContent()).toContain('The dental plan will not pay D0310.');
-    // Only the patient's own medical coverage is offered.
+    // Only the patient's own medical coverage is offered (the list is fetched when the offer opens).
+    await expect
+      .poll(() => offer.getByLabel('Medical coverage').locator('option').count())
+      .toBeGreaterThan(0);
     expect(await offer.getByLabel('Medical coverage').locator('option').allTextContents()).toEqual([
       'Fictional Medical Mutual (test), Medical Choice (member ID MED-CALL-1)',
     ]);

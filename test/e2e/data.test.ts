@@ -38,6 +38,7 @@ describe('sample data, policy packs and fee schedules in Chromium', () => {
       .toBe(true);
 
     await first.page.keyboard.press('Alt+Digit7');
+    await first.page.getByRole('button', { name: 'Move knowledge between computers' }).click();
     await first.page.getByRole('button', { name: 'Export policy pack…' }).click();
     await expect.poll(() => first.saved.length).toBe(1);
     const packFile = first.saved[0]!;
@@ -47,6 +48,7 @@ describe('sample data, policy packs and fee schedules in Chromium', () => {
     expect(text).not.toContain('SAMPLE');
 
     await second.page.keyboard.press('Alt+Digit7');
+    await second.page.getByRole('button', { name: 'Move knowledge between computers' }).click();
     await second.page.getByLabel('Import a policy pack:').setInputFiles(packFile);
     const preview = second.page.getByLabel('Policy pack preview');
     await expect.poll(() => preview.textContent()).toContain('1 new payer');
@@ -90,6 +92,7 @@ describe('sample data, policy packs and fee schedules in Chromium', () => {
 
   it('removes the sample data in one confirmed action', async () => {
     await first.page.keyboard.press('Alt+Digit7');
+    await first.page.getByRole('button', { name: 'Sample data', exact: true }).click();
     await first.page.getByRole('button', { name: 'Remove sample data' }).click();
     await first.page.getByRole('button', { name: 'Yes, remove 3 sample payers' }).click();
     await expect

@@ -4,7 +4,7 @@
 // Jane starts with the file's answers on screen as known, "from the eligibility file of <date>", and the
 // caller confirms them with Enter. The same call for a patient whose plan has no file asks from scratch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatUsDate } from '../../src/shared/dates/usDate';
+import { formatDate } from '../../src/shared/dates/typedDate';
 import { asFile, familyFile, janeFile, seedOffice } from '../helpers/eligibilityFixtures';
 import { testServices } from '../helpers/services';
 import { daysFromToday, TEST_TODAY } from '../helpers/testClock';
@@ -231,7 +231,7 @@ describe('an eligibility file, from the drop to the call', () => {
     await page.keyboard.press('Alt+Digit2');
     await startCallThroughForm(page, { patient: 'Testpatient', codes: 'D0367, D0330' });
     // The plan's maximum was said by both files; the batch (recorded after Jane's file) is the newest.
-    const source = `from the eligibility file of ${formatUsDate(daysFromToday(-1))} (SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0101, received ${formatUsDate(TEST_TODAY)})`;
+    const source = `from the eligibility file of ${formatDate(daysFromToday(-1))} (SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0101, received ${formatDate(TEST_TODAY)})`;
     const seen: Record<string, string> = {};
     const withFile = await answerByKeyboard(
       { rep_name: 'Rep Synthetic', reference_number: 'SYN-REF-1', frequency_used: 'n' },
@@ -282,7 +282,7 @@ describe('an eligibility file, from the drop to the call', () => {
       },
       asFile('jane-271.x12', janeFile()),
     );
-    expect(again).toBe(`Imported ${formatUsDate(TEST_TODAY)} by Test User: importing it again adds nothing.`);
+    expect(again).toBe(`Imported ${formatDate(TEST_TODAY)} by Test User: importing it again adds nothing.`);
     expect((h.db.prepare('SELECT count(*) AS n FROM eligibility_files').get() as { n: number }).n).toBe(2);
     // The audit trail has each look at the files and the one import, with field names only.
     const audit = h.db

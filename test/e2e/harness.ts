@@ -22,7 +22,9 @@ import { PRODUCTION_CSP } from '../../src/main/security/csp';
 import { openExternalSafe } from '../../src/main/security/externalLinks';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { createAppServices } from '../../src/main/services/container';
+import { createPrintQueue, type PrintSurface } from '../../src/main/windows/printQueue';
 import { patientInput } from '../helpers/policyFixtures';
+import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
@@ -122,6 +124,11 @@ export async function startHarness(
     damaged?: boolean;
     /** Where main's and the page's clocks start (default: noon of the tests' day). */
     startAt?: Date;
+    /**
+     * The office header is filled in, as after the first-start setup (default: yes when signed in).
+     * With false, a signed-in administrator meets the office setup first.
+     */
+    officeSetUp?: boolean;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
@@ -218,6 +225,9 @@ export async function startHarness(
       otherProfile,
     );
     await elsewhere.services.session.setup({ ...TEST_ADMIN });
+    // That computer had been set up in full, office header included.
+    if (options.officeSetUp !== false)
+      await elsewhere.services.handlers['settings:update']({ office: SYNTHETIC_OFFICE });
     elsewhere.db.close();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
     const { protector } = fakeKeyProtector();
@@ -247,6 +257,7 @@ export async function startHarness(
     const keys = await testKeyRing(dir, now);
     const before = startApp(keys, false);
     await before.services.session.setup({ ...TEST_ADMIN });
+    await before.services.handlers['settings:update']({ office: SYNTHETIC_OFFICE });
     await before.services.handlers['patients:save']({ id: null, patient: patientInput() });
     before.services.backups.backupNow();
     before.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -286,13 +297,16 @@ export async function startHarness(
     app = startApp(appKeys, false);
     // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
     if (options.signedIn !== false) await app.services.session.setup({ ...TEST_ADMIN });
+    if (options.signedIn !== false && options.officeSetUp !== false)
+      await app.services.handlers['settings:update']({ office: SYNTHETIC_OFFICE });
     dispatch = app.dispatch;
   }
 
   const server = await startStaticServer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  // The smallest screen the front desk works on (issue 15): every screen is checked at this size.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
 
   // The bridge: calls carry what Electron would report for them. The loopback server stands in for
   // app://bundle, so a call from the page's top frame on that origin becomes a call from app://bundle/.
@@ -339,16 +353,37 @@ export async function startHarness(
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => consoleMessages.push(m.text()));
 
-  renderPdf = async (route) => {
-    const printPage = await context.newPage();
-    try {
-      await printPage.goto(`${origin}/index.html#/${route}`);
-      await printPage.locator('body[data-print-ready="true"]').waitFor({ timeout: 15_000 });
-      return new Uint8Array(await printPage.pdf({ format: 'Letter', printBackground: true }));
-    } finally {
-      await printPage.close();
-    }
-  };
+  // Printouts through the same queue Electron's print window uses (printQueue.ts): one print page,
+  // kept open, moved from job to job by its hash.
+  const printQueue = createPrintQueue<PrintSurface & { page: Page }>({
+    async open(hash) {
+      const printPage = await context.newPage();
+      await printPage.goto(`${origin}/index.html${hash}`);
+      return {
+        page: printPage,
+        show: async (next) => {
+          await printPage.evaluate((h) => void (window.location.hash = h), next);
+        },
+        state: () =>
+          printPage.evaluate(() => {
+            const d = document.body.dataset;
+            return {
+              ready: d.printReady ?? null,
+              failed: d.printFailed ?? null,
+              problem: d.printProblem ?? null,
+            };
+          }),
+        alive: () => !printPage.isClosed(),
+        close: () => void printPage.close().catch(() => undefined),
+      };
+    },
+  });
+  renderPdf = (route) =>
+    printQueue.run(
+      route,
+      async ({ page: printPage }) =>
+        new Uint8Array(await printPage.pdf({ format: 'Letter', printBackground: true })),
+    );
   // Ready when the first screen has rendered (its keyboard shortcuts are attached in the same task).
   const ready = () => page.locator('h1').first().waitFor();
   await page.goto(`${origin}/index.html`);
@@ -397,6 +432,7 @@ export async function startHarness(
       return file;
     },
     async close() {
+      printQueue.close();
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
       if (app?.db.open) app.db.close();

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/dates/calendar';
-import { formatUsDate } from '../../src/shared/dates/usDate';
+import { formatDate } from '../../src/shared/dates/typedDate';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { benefitYearStartMonthAroundToday, daysFromToday, TEST_TODAY } from '../helpers/testClock';
 import { startHarness, type Harness } from './harness';
@@ -313,7 +313,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
       prior_auth: '1', // Required
       pa_method: '1', // Portal
     });
-    const was = `said on a call ${formatUsDate(EARLIER)}, Denise K, ref 4471`;
+    const was = `said on a call ${formatDate(EARLIER)}, Denise K, ref 4471`;
     expect(first.readBacks).toEqual([
       expect.stringContaining(`the rep now says $1,500.00. It was $50.00 (${was})`),
       expect.stringContaining(`the rep now says Diagnostic. It was Major (${was})`),
@@ -322,7 +322,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
     // The finish form proposes submitting the PA by a date, and it is kept.
     const finish = page.getByRole('form', { name: 'Finish the call' });
     expect(await finish.getByLabel('Next step', { exact: true }).inputValue()).toBe(
-      `Submit the PA for D0367 by ${formatUsDate(daysFromToday(2))}`,
+      `Submit the PA for D0367 by ${formatDate(daysFromToday(2))}`,
     );
     await finish.getByRole('button', { name: 'Complete the call' }).click();
     await page.getByRole('region', { name: 'Call result' }).waitFor();
@@ -375,6 +375,8 @@ describe('what the rep said is the record, from the call to the paper', () => {
     expect(await deductible.textContent()).toContain(`$50.00 (${was})`);
     await deductible.getByRole('button', { name: 'History (2)' }).click();
     const history = deductible.getByRole('list', { name: 'History of this answer' });
+    // The history is fetched on request: wait for its two entries before reading them.
+    await expect.poll(() => history.locator('li').count()).toBe(2);
     expect(await history.locator('li').allTextContents()).toEqual([
       expect.stringMatching(
         /^\$1,500\.00 said on a call .*Marco P, ref JRN-881; recorded by Test User on Test desk$/,
@@ -442,13 +444,14 @@ describe('what the rep said is the record, from the call to the paper', () => {
     await anaRow.getByRole('button', { name: 'Update' }).click();
     const paForm = page.getByRole('form', { name: 'Prior authorization for D0367' });
     await paForm.getByLabel('Status').selectOption('approved');
-    await paForm.getByLabel('Submitted on (YYYY-MM-DD)').fill(TEST_TODAY);
+    // Dates typed the way the desk types them.
+    await paForm.getByLabel('Submitted on').fill(formatDate(TEST_TODAY));
     await paForm.getByLabel('Authorization number').fill('AUTH-JRN-55');
-    await paForm.getByLabel('Valid from').fill(TEST_TODAY);
+    await paForm.getByLabel('Valid from').fill(formatDate(TEST_TODAY));
     const validTo = addDays(CALL_SERVICE_DATE, 60);
-    await paForm.getByLabel('Valid to').fill(validTo);
+    await paForm.getByLabel('Valid to').fill(formatDate(validTo));
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
-    await expect.poll(() => anaRow.textContent()).toContain('Approved · AUTH-JRN-55');
+    await expect.poll(() => anaRow.textContent()).toContain('Approved#AUTH-JRN-55');
 
     // The estimate: worked by hand from the call. Allowed $900.00 (the rep's); deductible left
     // $1,500.00 - $1,480.00 = $20.00; insurance ($900.00 - $20.00) x 50% = $440.00, within the $1,000.00

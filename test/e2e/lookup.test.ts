@@ -135,6 +135,7 @@ describe('code lookup in Chromium', () => {
 
   it("imports the practice's licensed file from Settings, then shows and finds the official text", async () => {
     await h.page.keyboard.press('Alt+Digit7');
+    await h.page.getByRole('button', { name: 'Licensed CDT code file' }).click();
     const csv =
       'Code,Nomenclature,Descriptor\r\nD0367,"Synthetic official name, both jaws",Synthetic descriptor with zebraword\r\nD9999,Outside,Not imaging\r\n';
     await h.page

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { daysFromToday } from '../helpers/testClock';
+import { formatDate } from '../../src/shared/dates/typedDate';
 
 describe('payers, plans and the policy matrix in Chromium', () => {
   let h: Harness;
@@ -83,6 +84,36 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     expect(await cell('D0367', 'Covered').getAttribute('aria-label')).toMatch(
       /Entered \d\d\/\d\d\/\d{4} by Test User/,
     );
+    // The matrix fits the window: prior authorization is on screen without scrolling sideways, each
+    // code is named, and a filter narrows the rows.
+    // At 1366 pixels (the harness's window):
+    const wrap = page.locator('.matrix-wrap');
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await page.getByRole('columnheader', { name: 'Prior auth' }).isVisible()).toBe(true);
+    expect(await page.getByRole('rowheader', { name: /D0367 Cone-beam CT, both jaws/ }).isVisible()).toBe(
+      true,
+    );
+    await page.getByLabel('Filter codes').fill('cone beam');
+    const rows = page.getByRole('grid', { name: 'Policies for Keyboard PPO' }).locator('tbody tr');
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((r) => r.includes('Cone-beam')))
+      .toBe(true);
+    expect(await rows.count()).toBeGreaterThan(3);
+    await page.getByLabel('Filter codes').fill('0367');
+    await expect.poll(() => rows.count()).toBe(1);
+    await h.screenshot('payers-matrix-filtered');
+    // With every column shown the grid scrolls sideways; a cell reached with the keys is never under
+    // the pinned code column.
+    await page.getByLabel('Show PA details, alternate code and notes').check();
+    await cell('D0367', 'Covered').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    const pinned = await page.getByRole('rowheader', { name: /D0367/ }).boundingBox();
+    const first = await cell('D0367', 'Covered').boundingBox();
+    expect(first!.x).toBeGreaterThanOrEqual(pinned!.x + pinned!.width - 1);
+    await h.screenshot('payers-matrix-all-columns');
+    await page.getByLabel('Show PA details, alternate code and notes').uncheck();
+    await page.getByLabel('Filter codes').fill('');
   });
 
   it('refuses to delete nothing silently: a duplicate payer name is explained beside the field', async () => {
@@ -114,6 +145,7 @@ describe('payers, plans and the policy matrix in Chromium', () => {
 
     // An administrator lists the site (typed loosely: it is kept as its origin).
     await page.keyboard.press('Alt+Digit7');
+    await page.getByRole('button', { name: 'Web sites VerifyDesk may open' }).click();
     await page
       .getByLabel('Sites, like https://portal.example.com')
       .fill('https://Portal.Fictional-Dental.example/');
@@ -140,33 +172,44 @@ describe('payers, plans and the policy matrix in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Qzxlast');
     await page.keyboard.press('Tab');
-    await page.keyboard.type(daysFromToday(1));
+    await page.keyboard.type(formatDate(daysFromToday(1)));
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByText('A date of birth cannot be in the future.').isVisible())
       .toBe(true);
-    await page.getByLabel('Date of birth').fill('1970-01-02');
+    // A date that does not exist is explained beside the field, before anything is sent.
+    await page.getByLabel('Date of birth').fill('02/30/1970');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByText('February 1970 has 28 days: check the day.').isVisible())
+      .toBe(true);
+    await page.getByLabel('Date of birth').fill('1/2/70');
     await page.getByLabel('Preferred language for printouts').selectOption('es');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { name: 'Mrkfirst Qzxlast' }).isVisible()).toBe(true);
 
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Patient saved.');
     await page.getByRole('button', { name: '+ Add coverage' }).click();
+    // The message about the earlier save does not stay on screen through the next action.
+    expect(await page.getByText('Patient saved.').count()).toBe(0);
     await page.keyboard.type('MRK987654321');
-    await page.getByLabel('Subscriber name').fill('Mrkfirst Qzxlast');
-    await page.getByLabel('Effective date').fill(daysFromToday(-690));
+    // The patient is the subscriber: name and birth date are filled in from the record.
+    expect(await page.getByLabel('Subscriber name').inputValue()).toBe('Mrkfirst Qzxlast');
+    expect(await page.getByLabel('Subscriber date of birth').inputValue()).toBe('01/02/1970');
+    await page.getByLabel('Effective date').fill(formatDate(daysFromToday(-690)));
     await page.getByLabel('Maximum used', { exact: true }).fill('$250');
-    await page.getByLabel('Maximum used: stated on').fill(daysFromToday(-21));
+    await page.getByLabel('Maximum used: stated on').fill(formatDate(daysFromToday(-21)));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.coverage-card').textContent()).toContain('Primary:');
     expect(await page.locator('.coverage-card').textContent()).toContain('Keyboard PPO');
 
     await page.getByLabel('Code').fill('D0330');
-    await page.getByLabel('Service date').fill(daysFromToday(-1348));
+    await page.getByLabel('Service date').fill(formatDate(daysFromToday(-1348)));
     await page.getByLabel('Source').selectOption('payer');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('table.history').textContent())
-      .toContain(`${daysFromToday(-1348)}D0330Payer history`);
+      .toContain(`${formatDate(daysFromToday(-1348))}D0330Payer history`);
     await page.getByRole('button', { name: 'Edit' }).click();
     expect(await page.locator('.coverage-form').textContent()).toMatch(
       /Entered \d\d\/\d\d\/\d{4} by Test User/,

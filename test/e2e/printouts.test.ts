@@ -8,6 +8,7 @@ import { pdfPages, pdfText, toPng } from './pdf';
 import { PANO_TAKEN_ON, seedPrintData as seed } from './seedPrintData';
 import { addMonths } from '../../src/shared/dates/calendar';
 import { daysFromToday } from '../helpers/testClock';
+import { formatDate } from '../../src/shared/dates/typedDate';
 
 describe('patient cost summary printout', () => {
   let h: Harness;
@@ -27,13 +28,21 @@ describe('patient cost summary printout', () => {
       await page.getByRole('button', { name: 'Change patient' }).click();
     await page.getByLabel('Patient').fill(lastName);
     await page.getByRole('button', { name: new RegExp(lastName) }).click();
+    const firstEstimate = (await page.getByLabel('Fee, line 1').inputValue()) === '';
     await page.getByLabel('Code, line 1').fill('D0367');
-    await page.getByLabel('Date of service, line 1').fill(daysFromToday(18));
+    if (firstEstimate) {
+      // No office fee schedule: the line says what to do, as a hint, not an error, before the fee is typed.
+      await expect
+        .poll(() => page.locator('.line-hint').first().textContent())
+        .toBe('No office fee on file for D0367: type the fee.');
+      expect(await page.locator('.lines-editor .field-error').count()).toBe(0);
+    }
+    await page.getByLabel('Date of service, line 1').fill(formatDate(daysFromToday(18)));
     await page.getByLabel('Fee, line 1').fill('1200');
     if ((await page.getByLabel('Code, line 2').count()) === 0)
       await page.getByRole('button', { name: '+ Add a code' }).click();
     await page.getByLabel('Code, line 2').fill('D0330');
-    await page.getByLabel('Date of service, line 2').fill(daysFromToday(18));
+    await page.getByLabel('Date of service, line 2').fill(formatDate(daysFromToday(18)));
     await page.getByLabel('Fee, line 2').fill('150');
     const table = page.getByRole('table', { name: 'Estimate' });
     // No allowed-fee schedule: the office fee is the base. D0367: (1200 - 50 deductible) x 50% = 575.
@@ -48,7 +57,7 @@ describe('patient cost summary printout', () => {
     return h.saved.at(-1)!;
   }
 
-  it('English: one page with the amounts, the prior-auth status, the disclaimer and a signature line', async () => {
+  it('English: the amount first, what the pending prior authorization means, why, in plain words', async () => {
     await seed(h, 'en', 'Qzxenglish');
     const pdf = await estimateAndSavePdf('Qzxenglish');
     toPng(pdf, 'print-cost-summary-en');
@@ -56,60 +65,101 @@ describe('patient cost summary printout', () => {
     const text = pdfText(pdf);
     for (const words of [
       'Synthetic Smiles Dental (test)',
-      'NPI 1234567893',
+      'Phone 555-0100 · NPI 1234567893 · TIN 12-3456789',
       'Your estimated cost',
       'Mrkfirst Qzxenglish',
-      'Valid until',
-      'Cone-beam CT, both jaws',
+      `Valid until ${formatDate(daysFromToday(30))}`,
+      // The headline: what the patient will likely pay, before any table.
+      'You will likely pay $775.00 for the 2 imaging services planned for',
+      'Your insurance is expected to pay $575.00 of it',
+      'The amount above assumes your insurance approves it.',
+      'Your insurance must approve this first',
+      'Cone-beam CT, both jaws. Your insurance needs to approve this service before your visit',
+      'If they say no, your insurance will not pay for it',
+      'including the full fee of $1,200.00',
       'Panoramic X-ray',
-      '$1,200.00',
-      '$575.00',
-      '$775.00',
-      `eligible again ${addMonths(PANO_TAKEN_ON, 60)}`,
+      `It would pay again from ${formatDate(addMonths(PANO_TAKEN_ON, 60))}`,
+      'Includes $50.00 of your deductible',
       'Prior authorization: Required, not yet requested',
       '••••••••4321',
       'This is an estimate, not a guarantee of payment',
+      'Questions? Call us at 555-0100.',
       'Patient or guardian signature',
     ]) {
       expect(text, words).toContain(words);
     }
+    expect(text.indexOf('You will likely pay')).toBeLessThan(text.indexOf('What each service costs'));
     expect(pdfPages(pdf)).toBe(1);
+    // Desk words and empty columns do not reach the patient: an in-network plan with no discount here.
+    for (const words of [
+      'To be confirmed',
+      "Plan's fee not known",
+      'Maximum left not known',
+      'Discount from your plan',
+      'Dental office',
+    ])
+      expect(text, words).not.toContain(words);
     // Minimum necessary: none of these may print.
-    for (const marker of ['MRK987654321', 'MRK_NOTE_7731', '1970-01-02', 'GRP-MARKER-42'])
+    for (const marker of [
+      'MRK987654321',
+      'MRK_NOTE_7731',
+      '1970-01-02',
+      '01/02/1970',
+      '02/01/1970',
+      'GRP-MARKER-42',
+    ])
       expect(text, marker).not.toContain(marker);
     toPng(pdf, 'print-cost-summary-en');
   });
 
-  it('Spanish, for a patient who prefers it: the same facts in careful Spanish', async () => {
+  it('Spanish, for a patient who prefers it: the same facts in careful Spanish, dates day first', async () => {
     await seed(h, 'es', 'Qzxespanol');
     const pdf = await estimateAndSavePdf('Qzxespanol');
     toPng(pdf, 'print-cost-summary-es');
     const text = pdfText(pdf);
     for (const words of [
+      'Teléfono 555-0100 · NPI 1234567893 · N.º de identificación fiscal (TIN) 12-3456789',
       'Su costo estimado',
       'Paciente',
-      'Válido hasta',
-      'Tomografía de haz cónico, ambos maxilares',
+      `Válido hasta ${formatDate(daysFromToday(30), 'es')}`,
+      'Lo más probable es que usted pague $775.00 por los 2 servicios de imágenes planeados para el',
+      'Su seguro primero debe aprobarlo',
+      'Tomografía de haz cónico, ambos maxilares. Su seguro tiene que aprobar este servicio antes de su cita',
       'Radiografía panorámica',
+      `Lo volvería a pagar a partir del ${formatDate(addMonths(PANO_TAKEN_ON, 60), 'es')}`,
       'Autorización previa: Requerida, aún no solicitada',
       'no una garantía de pago',
+      '¿Preguntas? Llámenos al 555-0100.',
       'Firma del paciente o tutor',
     ]) {
       expect(text, words).toContain(words);
     }
-    expect(text).not.toContain('Your estimated cost');
+    for (const words of ['Your estimated cost', 'Phone', 'Dental office', 'Por confirmar'])
+      expect(text, words).not.toContain(words);
     expect(pdfPages(pdf)).toBe(1);
     // The page footer, in Spanish too.
     expect(text).toMatch(/Cálculo de costo n\.º \d+/);
     expect(text).toContain('Página 1 de 1');
-    for (const marker of ['MRK987654321', 'MRK_NOTE_7731', '1970-01-02', 'GRP-MARKER-42'])
+    for (const marker of [
+      'MRK987654321',
+      'MRK_NOTE_7731',
+      '1970-01-02',
+      '01/02/1970',
+      '02/01/1970',
+      'GRP-MARKER-42',
+    ])
       expect(text, marker).not.toContain(marker);
     toPng(pdf, 'print-cost-summary-es');
   });
 
-  it('Print sends the same route to the printer', async () => {
+  it('Print sends the same route to the printer; another patient starts without the last message', async () => {
     await h.page.getByRole('button', { name: 'Print cost summary' }).click();
     await expect.poll(() => h.printed.at(-1)).toMatch(/^print\/cost-summary\/\d+$/);
+    await h.page.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => h.page.getByText(/PDF saved to/).isVisible()).toBe(true);
+    await h.page.getByRole('button', { name: 'Change patient' }).click();
+    expect(await h.page.getByText(/PDF saved to/).count()).toBe(0);
+    expect(await h.page.getByText(/Saved as estimate/).count()).toBe(0);
   });
 });
 
@@ -131,13 +181,22 @@ describe('Good Faith Estimate printout', () => {
     await page.getByRole('button', { name: /Qzxselfpay/ }).click();
     await page.getByLabel('Self-pay (ignore coverage on file)').check();
     await page.getByLabel('Code, line 1').fill('D0367');
-    await page.getByLabel('Date of service, line 1').fill(daysFromToday(18));
+    await page.getByLabel('Date of service, line 1').fill(formatDate(daysFromToday(18)));
     await page.getByLabel('Fee, line 1').fill('1200');
     const form = page.getByLabel('Good Faith Estimate', { exact: true });
     await expect.poll(() => form.isVisible()).toBe(true);
     await page.getByLabel('Main service, in plain words').fill('Cone-beam CT scan before implant surgery');
-    await page.getByLabel('Scheduled date (empty if not scheduled)').fill(daysFromToday(18));
+    await page.getByLabel('Scheduled date (empty if not scheduled)').fill(formatDate(daysFromToday(18)));
     await page.getByLabel('Diagnosis codes for D0367 (ICD-10-CM, comma separated)').fill('K08.409');
+    // A look at another screen loses nothing that was typed.
+    await page.keyboard.press('Alt+Digit1');
+    await page.keyboard.press('Alt+Digit5');
+    await expect
+      .poll(() => page.getByLabel('Main service, in plain words').inputValue())
+      .toBe('Cone-beam CT scan before implant surgery');
+    expect(await page.getByLabel('Diagnosis codes for D0367 (ICD-10-CM, comma separated)').inputValue()).toBe(
+      'K08.409',
+    );
     await page.getByRole('button', { name: 'Issue Good Faith Estimate' }).click();
     await expect
       .poll(() => form.getByRole('status').textContent())
@@ -157,13 +216,13 @@ describe('Good Faith Estimate printout', () => {
     for (const words of [
       'Good Faith Estimate',
       'Mrkfirst Qzxselfpay',
-      'Date of birth 1970-01-02',
+      'Date of birth 01/02/1970',
       'Synthetic Smiles Dental (test)',
       'NPI 1234567893',
       'TIN 12-3456789',
       '1 Example Way',
       'Primary service Cone-beam CT scan before implant surgery',
-      `Scheduled for ${daysFromToday(18)}`,
+      `Scheduled for ${formatDate(daysFromToday(18))}`,
       'D0367',
       'K08.409',
       '$1,200.00',
@@ -177,5 +236,39 @@ describe('Good Faith Estimate printout', () => {
     expect(pdfPages(first)).toBe(1);
     const second = await savePdf();
     expect(pdfText(second)).toBe(text);
+  });
+
+  it('in Spanish for a patient who prefers it: the same required elements, dates day first', async () => {
+    const patientId = await seed(h, 'es', 'Qzxautopago');
+    const gfeId = await h.page.evaluate(
+      async ({ id, date }) => {
+        const r = await window.api.gfeIssue({
+          patientId: id,
+          primaryService: 'Tomografía antes de la cirugía de implante',
+          scheduledDate: date,
+          items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: 120_000 }],
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value.id;
+      },
+      { id: patientId, date: daysFromToday(18) },
+    );
+    const before = h.saved.length;
+    await h.page.evaluate((id) => window.api.printGoodFaithEstimatePdf({ id }), gfeId);
+    await expect.poll(() => h.saved.length).toBe(before + 1);
+    const pdf = h.saved.at(-1)!;
+    toPng(pdf, 'print-good-faith-estimate-es');
+    const text = pdfText(pdf);
+    for (const words of [
+      'Estimación de buena fe',
+      'Fecha de nacimiento 02/01/1970',
+      `Programado para ${formatDate(daysFromToday(18), 'es')}`,
+      'Tomografía de haz cónico, ambos maxilares',
+      'Total de cargos previstos',
+      '$400.00 o más',
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(pdfPages(pdf)).toBe(1);
   });
 });

@@ -19,6 +19,10 @@ describe('a scheduled restore whose backup is gone', () => {
   it('starts with the data as it was and tells the administrator why', async () => {
     const page = h.page;
     await page.keyboard.press('Alt+Digit7');
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('button', { name: 'Backups' })
+      .click();
     await page.getByRole('button', { name: 'Back up now' }).click();
     const panel = page.getByRole('table', { name: 'Backups' });
     await expect.poll(() => panel.locator('tbody tr').count()).toBe(1);
@@ -42,6 +46,10 @@ describe('a scheduled restore whose backup is gone', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
     await page.keyboard.press('Alt+Digit7');
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('button', { name: 'Backups' })
+      .click();
     const alert = page.getByRole('alert').filter({ hasText: 'The restore asked for did not run' });
     await expect
       .poll(() => alert.textContent())

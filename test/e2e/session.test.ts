@@ -37,6 +37,13 @@ describe('sign-in, lock and audit', () => {
     await page.getByRole('button', { name: 'Create the administrator' }).click();
     await expect.poll(() => page.getByText('Use at least 12 characters').isVisible()).toBe(true);
     await h.screenshot('session-setup');
+    // The card sits in the middle of the window, not of the app's content column.
+    const card = await page.locator('.session-card').boundingBox();
+    const width = page.viewportSize()!.width;
+    expect(Math.abs(card!.x + card!.width / 2 - width / 2)).toBeLessThan(2);
+    // A message about a field goes once the field is changed.
+    await page.getByLabel('Password (at least 12 characters)').fill('still short?');
+    await expect.poll(() => page.getByText('Use at least 12 characters').count()).toBe(0);
     await page.getByLabel('Password (at least 12 characters)').fill(TEST_ADMIN.password);
     await page.getByLabel('Password again').fill(TEST_ADMIN.password);
     await page.getByRole('button', { name: 'Create the administrator' }).click();
@@ -46,9 +53,45 @@ describe('sign-in, lock and audit', () => {
     expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){11}[0-9A-HJKMNP-TV-Z]$/);
     expect(await page.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
     await h.screenshot('session-recovery-code');
+    // Print puts the card alone on paper, and the code breaks only between its groups.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByRole('button', { name: 'Print the recovery code' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const groups = page.locator('.recovery-code .code-group');
+    expect(await groups.count()).toBe(12);
+    for (const box of await groups.evaluateAll((els) => els.map((e) => e.getClientRects().length)))
+      expect(box).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print the recovery code' }).isVisible()).toBe(false);
+    await h.screenshot('session-recovery-code-print');
+    await page.emulateMedia({ media: 'screen' });
     await page.getByLabel('I have stored the recovery code safely').check();
     await page.getByRole('button', { name: 'Continue' }).click();
+
+    // Before the first printout: the office header, its NPI checked by its check digit.
+    await expect.poll(heading).toBe('Set up your office');
+    expect(await page.getByRole('navigation', { name: 'Screens' }).count()).toBe(0);
+    await page.getByLabel('Practice name').fill('Synthetic Smiles Dental (test)');
+    await page.getByLabel('Street address').fill('1 Example Way');
+    await page.getByLabel('City, state, ZIP').fill('Testville, ST 00000');
+    await page.getByLabel('Phone').fill('555-0100');
+    await page.getByLabel(/NPI/).fill('1234567890');
+    await page.getByLabel(/TIN/).fill('123456789');
+    await page.getByRole('button', { name: 'Save and open VerifyDesk' }).click();
+    await expect.poll(() => page.getByText(/This NPI fails its check digit/).isVisible()).toBe(true);
+    await h.screenshot('session-office-setup');
+    await page.getByLabel(/NPI/).fill('1234567893');
+    await page.getByRole('button', { name: 'Save and open VerifyDesk' }).click();
     await expect.poll(heading).toBe('Code lookup');
+    // Kept as main checked and wrote it: the TIN typed as nine digits gets its dash.
+    const office = await page.evaluate(async () => {
+      const r = await window.api.settingsGet({});
+      return r.ok ? r.value.office : null;
+    });
+    expect(office).toMatchObject({ npi: '1234567893', tin: '12-3456789' });
     expect(await page.getByRole('navigation', { name: 'Screens' }).textContent()).toContain('Test User');
   });
 
@@ -95,23 +138,60 @@ describe('sign-in, lock and audit', () => {
     // The window checks in every 15 seconds; any call it makes meanwhile is refused and locks at once.
     await page.keyboard.press('Alt+Digit6');
     await expect.poll(heading, { timeout: 20_000 }).toBe('VerifyDesk is locked');
-    await page.getByLabel('Password').fill(TEST_ADMIN.password);
+    await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(() => page.getByText('That user name and password do not match').isVisible())
+      .toBe(true);
+    // The wrong password is the lock screen's business, not the next form's.
+    await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+    await expect.poll(heading).toBe('Sign in');
+    expect(await page.getByText('That user name and password do not match').count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText('Enter a user name.').isVisible()).toBe(true);
+    await page.getByLabel('User name').fill(TEST_ADMIN.username);
+    await expect.poll(() => page.getByText('Enter a user name.').count()).toBe(0);
+    await h.screenshot('session-sign-in-other');
+    await page.getByLabel('Password').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
   });
 
   it('the audit trail shows sign-in, lock, views and changes, and the chain checks out', async () => {
     const page = h.page;
     await page.keyboard.press('Alt+Digit7');
+    await page.getByRole('button', { name: 'Audit trail' }).click();
     const audit = page.getByRole('table', { name: 'Audit trail' });
     await expect.poll(() => audit.locator('tbody tr').count()).toBeGreaterThan(5);
     const text = (await audit.textContent()) ?? '';
-    for (const words of ['setup', 'lock', 'unlock', 'sign in failed', 'create', 'call', 'Test User'])
+    for (const words of [
+      'set up user account',
+      'locked',
+      'unlocked',
+      'failed to sign in',
+      'created verification call',
+      'Test User',
+    ])
       expect(text, words).toContain(words);
-    for (const marker of ['Lockpatient', 'Mrkfirst', 'Rep Lockwood']) expect(text).not.toContain(marker);
-    await page.getByLabel('Action').selectOption('lock');
+    // The call's answers are one line, naming the patient for the administrator (the trail holds ids).
+    const callLine = audit.locator('tbody tr', { hasText: 'created verification call' });
+    expect(await callLine.count()).toBe(1);
+    expect(await callLine.textContent()).toMatch(/created verification call #\d+, changed it/);
+    expect(await callLine.textContent()).toContain('Mrkfirst Lockpatient');
+    expect(text).not.toContain('Rep Lockwood');
+    // "Who looked at Lockpatient's record?"
+    await page.getByLabel('About a patient').fill('lockpatient');
+    await page.getByRole('button', { name: /Lockpatient, Mrkfirst/ }).click();
     await expect
-      .poll(async () => (await audit.locator('tbody tr').allTextContents()).every((r) => /lock/.test(r)))
+      .poll(async () =>
+        (await audit.locator('tbody tr').allTextContents()).every((r) => r.includes('Mrkfirst Lockpatient')),
+      )
+      .toBe(true);
+    await h.screenshot('settings-audit-patient');
+    await page.getByRole('button', { name: 'Any patient' }).click();
+    await page.getByLabel('Did what').selectOption('lock');
+    await expect
+      .poll(async () => (await audit.locator('tbody tr').allTextContents()).every((r) => /locked/.test(r)))
       .toBe(true);
     await page.getByRole('button', { name: 'Check the trail' }).click();
     await expect
@@ -125,6 +205,9 @@ describe('sign-in, lock and audit', () => {
   it('Settings: a backup now, then a restore previewed and scheduled for the restart', async () => {
     const page = h.page;
     await page.keyboard.press('Alt+Digit7');
+    await page.getByRole('button', { name: 'Backups' }).click();
+    await expect.poll(() => page.getByText(/No backups yet/).isVisible()).toBe(true);
+    await h.screenshot('settings-backups-empty');
     const panel = page.getByRole('table', { name: 'Backups' });
     // A second folder for copies, picked in the folder dialog (the harness's stands in for a USB drive).
     const copyField = page.getByLabel(/Also copy each backup to/);
@@ -161,6 +244,7 @@ describe('sign-in, lock and audit', () => {
     const page = h.page;
     await h.reload();
     await page.keyboard.press('Alt+Digit7');
+    await page.getByRole('button', { name: 'Database key' }).click();
     await page.getByLabel('The old recovery code should stop being the way in').check();
     await page.getByRole('button', { name: 'Change the database key' }).click();
     await expect.poll(heading, { timeout: 20_000 }).toBe('Store the recovery code');
@@ -196,6 +280,10 @@ describe('sign-in, lock and audit', () => {
     raw.prepare('DELETE FROM audit_log WHERE id > (SELECT max(id) - 3 FROM audit_log)').run();
     raw.close();
     await page.keyboard.press('Alt+Digit7');
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('button', { name: 'Audit trail' })
+      .click();
     await page.getByRole('button', { name: 'Check the trail' }).click();
     const finding = page.getByRole('status').filter({ hasText: 'The trail was altered or cut short.' });
     await expect.poll(() => finding.textContent()).toMatch(/entries were removed from its end\./);

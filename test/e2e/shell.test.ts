@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 import { startHarness, type Harness } from './harness';
 import { daysFromToday } from '../helpers/testClock';
+import { formatDate } from '../../src/shared/dates/typedDate';
 
 describe('app shell in Chromium', () => {
   let h: Harness;
@@ -23,7 +24,9 @@ describe('app shell in Chromium', () => {
     // line defaults to a week ahead of the tests' day.
     await h.page.keyboard.press('Alt+Digit5');
     await expect.poll(() => h.page.locator('h1').textContent()).toBe('Estimate');
-    expect(await h.page.getByLabel('Date of service, line 1').inputValue()).toBe(daysFromToday(7));
+    expect(await h.page.getByLabel('Date of service, line 1').inputValue()).toBe(
+      formatDate(daysFromToday(7)),
+    );
     await h.page.keyboard.press('Alt+Digit1');
   });
 
@@ -53,18 +56,18 @@ describe('app shell in Chromium', () => {
 
   it('Settings shows the real version and database location, and saves the office header', async () => {
     await h.page.keyboard.press('Alt+Digit7');
+    await h.page.getByRole('button', { name: 'About this installation' }).click();
     await expect.poll(() => h.page.getByTestId('db-path').textContent()).toBe(h.paths.dbPath);
     expect(await h.page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
 
-    await h.page.getByLabel('Practice name').focus();
-    await h.page.keyboard.type('Synthetic Smiles Dental (test)');
-    await h.page.keyboard.press('Tab'); // address
-    await h.page.keyboard.press('Tab'); // city
-    await h.page.keyboard.press('Tab'); // phone
-    await h.page.keyboard.press('Tab'); // NPI
-    await h.page.keyboard.type('12345');
+    await h.page.getByRole('button', { name: 'Office header' }).click();
+    await h.page.getByLabel('Practice name').fill('Synthetic Smiles Dental North (test)');
+    await h.page.getByLabel(/NPI/).focus();
+    await h.page.keyboard.press('Control+a');
+    await h.page.keyboard.type('1234567890');
     await h.page.keyboard.press('Enter');
-    await expect.poll(() => h.page.getByText('An NPI is exactly 10 digits.').isVisible()).toBe(true);
+    // An NPI that fails its check digit is refused beside the field.
+    await expect.poll(() => h.page.getByText(/This NPI fails its check digit/).isVisible()).toBe(true);
     await h.screenshot('shell-settings-validation');
 
     await h.page.getByLabel(/NPI/).fill('1234567893');
@@ -75,7 +78,7 @@ describe('app shell in Chromium', () => {
     await h.page.keyboard.press('Alt+Digit7');
     await expect
       .poll(() => h.page.getByLabel('Practice name').inputValue())
-      .toBe('Synthetic Smiles Dental (test)');
+      .toBe('Synthetic Smiles Dental North (test)');
     expect(await h.page.getByLabel(/NPI/).inputValue()).toBe('1234567893');
     const file = await h.screenshot('shell-settings');
     expect(existsSync(file)).toBe(true);

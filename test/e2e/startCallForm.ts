@@ -2,6 +2,7 @@
 // codes, date of service, the number dialled; then wait for the first question.
 import type { Page } from 'playwright-core';
 import { daysFromToday } from '../helpers/testClock';
+import { formatDate } from '../../src/shared/dates/typedDate';
 
 /** The date of service the form is given: an appointment 18 days ahead of the tests' day. */
 export const CALL_SERVICE_DATE = daysFromToday(18);
@@ -16,7 +17,7 @@ export async function startCallThroughForm(
     .first()
     .click();
   await page.getByLabel('Planned codes').fill(options.codes);
-  await page.getByLabel('Date of service').fill(CALL_SERVICE_DATE);
+  await page.getByLabel('Date of service').fill(formatDate(CALL_SERVICE_DATE));
   if (options.dialed) await page.getByLabel('Number dialled').fill(options.dialed);
   await page.getByRole('button', { name: 'Start the call' }).click();
   await page.getByRole('region', { name: 'Current question' }).waitFor();

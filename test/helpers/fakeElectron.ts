@@ -46,9 +46,24 @@ export class FakeFrame {
 export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame('');
   openHandler: OpenHandler | null = null;
-  /** What page scripts answer (the print view reports itself ready). */
-  pageScript: (code: string) => unknown = (code) => (code.includes('printReady') ? true : undefined);
+  /** The page's hash: set by the URL loaded, and by a script that assigns location.hash. */
+  hash = '';
+  /**
+   * What page scripts answer: the print view moves to the hash it is given and reports that job ready
+   * at once (printQueue.ts reads its data-print-ready / -failed as one object).
+   */
+  pageScript: (code: string) => unknown = (code) => {
+    const assign = /^location\.hash = (".*")$/.exec(code);
+    if (assign) {
+      this.hash = JSON.parse(assign[1]!) as string;
+      return this.hash;
+    }
+    return code.includes('printReady') ? { ready: this.hash, failed: null, problem: null } : undefined;
+  };
   printed: unknown[] = [];
+  isCrashed(): boolean {
+    return false;
+  }
 
   setWindowOpenHandler(handler: OpenHandler): void {
     this.openHandler = handler;
@@ -76,6 +91,7 @@ export class FakeBrowserWindow extends EventEmitter {
   async loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
     this.webContents.mainFrame.url = url;
+    this.webContents.hash = new URL(url).hash;
   }
   show(): void {}
   focus(): void {}

@@ -5,8 +5,7 @@ import { useCatalogStore } from '../../src/renderer/src/stores/catalogStore';
 import { useErrorStore } from '../../src/renderer/src/stores/errorStore';
 import { useNavStore } from '../../src/renderer/src/stores/navStore';
 import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
-import { installFakeApi } from './fakeApi';
+import { installFakeApi, READY_SETTINGS } from './fakeApi';
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
 
@@ -21,8 +20,8 @@ function installApi(overrides: Partial<Window['api']> = {}) {
         dataPathWarning: null,
       }),
     ),
-    settingsGet: vi.fn(() => ok(DEFAULT_SETTINGS)),
-    settingsUpdate: vi.fn(() => ok(DEFAULT_SETTINGS)),
+    settingsGet: vi.fn(() => ok(READY_SETTINGS)),
+    settingsUpdate: vi.fn(() => ok(READY_SETTINGS)),
     plansList: vi.fn(() => ok([])),
     sampleStatus: vi.fn(() => ok({ payers: 0, plans: 0 })),
     usersList: vi.fn(() => ok([])),
@@ -36,7 +35,7 @@ function installApi(overrides: Partial<Window['api']> = {}) {
 
 describe('app shell', () => {
   beforeEach(() => {
-    useNavStore.setState({ screen: 'lookup' });
+    useNavStore.setState({ screen: 'lookup', settingsSection: 'office' });
     useCatalogStore.setState({
       query: '',
       response: { results: [], corrections: [] },
@@ -45,8 +44,8 @@ describe('app shell', () => {
       paletteOpen: false,
     });
     useErrorStore.setState({ error: null });
-    useSettingsStore.setState({ status: 'idle', settings: null, info: null, fieldErrors: {}, savedAt: null });
     installApi();
+    useSettingsStore.setState({ info: null });
   });
 
   it('opens on Lookup with the search box ready for typing', () => {
@@ -64,9 +63,12 @@ describe('app shell', () => {
     expect(screen.getByRole('button', { name: /Payers/ })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('Settings shows the version and database location', async () => {
+  it('Settings shows one section at a time; About shows the version and database location', async () => {
     render(<App />);
     act(() => useNavStore.getState().go('settings'));
+    expect(await screen.findByRole('heading', { name: 'Office header' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Audit trail' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'About this installation' }));
     expect(await screen.findByTestId('db-path')).toHaveTextContent('/data/verifydesk.sqlite');
     expect(screen.getByTestId('app-version')).toHaveTextContent('0.1.0');
   });
@@ -87,7 +89,8 @@ describe('app shell', () => {
     render(<App />);
     act(() => useNavStore.getState().go('settings'));
     const npi = await screen.findByLabelText(/NPI/);
-    fireEvent.change(npi, { target: { value: '123' } });
+    // A number that passes the window's own check, refused by main: main's message goes beside the field.
+    fireEvent.change(npi, { target: { value: '1245319599' } });
     fireEvent.submit(npi.closest('form')!);
     await waitFor(() => expect(npi).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByText('An NPI is exactly 10 digits.')).toBeTruthy();

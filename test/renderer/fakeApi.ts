@@ -2,8 +2,11 @@
 import { vi } from 'vitest';
 import type { Api } from '../../src/shared/ipc/api';
 import { useSessionStore } from '../../src/renderer/src/stores/sessionStore';
+import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings/settings';
 import type { SessionStatus } from '../../src/shared/auth/authViews';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 
 /** An administrator signed in and unlocked: the state these tests start from. */
 export const OPEN_SESSION: SessionStatus = {
@@ -11,6 +14,12 @@ export const OPEN_SESSION: SessionStatus = {
   user: { displayName: 'Test User', role: 'admin' },
   lockAfterMinutes: 10,
   callOnHold: null,
+};
+
+/** Settings as after the first-start setup: the office header is complete. */
+export const READY_SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  office: SYNTHETIC_OFFICE,
 };
 
 /** Every channel fails unless stubbed, except the session's status (open, as if signed in). */
@@ -34,6 +43,8 @@ export function installFakeApi(overrides: Partial<Api>): Api {
     ...overrides,
   };
   // Signed in from the first render, as the app is once the sign-in screen is behind it.
-  useSessionStore.setState({ status: OPEN_SESSION, problem: null, resumeCallId: null });
+  useSessionStore.setState({ status: OPEN_SESSION, errors: {}, resumeCallId: null });
+  // ...with the office set up, as after the first start (the setup itself has its own test).
+  useSettingsStore.setState({ status: 'ready', settings: READY_SETTINGS, fieldErrors: {}, savedAt: null });
   return window.api;
 }

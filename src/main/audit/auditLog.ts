@@ -152,23 +152,63 @@ const COLUMNS = `id, ts_utc AS tsUtc, user_id AS userId, user_name AS userName, 
 export interface AuditFilter {
   userName: string | null;
   action: string | null;
+  /** Rows about this patient: their record, coverages, history, calls, estimates, GFEs and PA items. */
+  patientId: number | null;
   /** Inclusive UTC timestamps (ISO) or dates. */
   from: string | null;
   to: string | null;
   limit: number;
 }
 
-/** Newest first. */
-export function listAudit(db: Db, filter: AuditFilter): Array<Omit<AuditRow, 'macKey'>> {
+/**
+ * The patient a row is about, read at display time: the trail itself holds ids only (minimum
+ * necessary), so a name is shown to the administrator reading it, never written into it. A coverage or
+ * history line created through the patient's record is logged under the patient's id (the guard takes
+ * the id of what the channel returned); a deleted coverage or history line no longer says whose it was.
+ */
+const PATIENT_OF_ROW = `CASE
+    WHEN a.entity = 'patient' THEN a.entity_id
+    WHEN a.entity IN ('coverage', 'service_history') AND a.action = 'create' THEN a.entity_id
+    WHEN a.entity = 'coverage' THEN (SELECT patient_id FROM coverages WHERE id = a.entity_id)
+    WHEN a.entity = 'call' THEN (SELECT patient_id FROM calls WHERE id = a.entity_id)
+    WHEN a.entity = 'estimate' THEN (SELECT patient_id FROM estimates WHERE id = a.entity_id)
+    WHEN a.entity = 'good_faith_estimate' THEN (SELECT patient_id FROM good_faith_estimates WHERE id = a.entity_id)
+    WHEN a.entity = 'prior_auth' THEN (SELECT patient_id FROM prior_auths WHERE id = a.entity_id)
+  END`;
+
+/** The rows about one patient, as id lists per entity (each read once, not per row of the trail). */
+const ABOUT_PATIENT = `(
+    (a.entity = 'patient' AND a.entity_id = @patientId)
+    OR (a.entity IN ('coverage', 'service_history') AND a.action = 'create' AND a.entity_id = @patientId)
+    OR (a.entity = 'coverage' AND a.action <> 'create' AND a.entity_id IN (SELECT id FROM coverages WHERE patient_id = @patientId))
+    OR (a.entity = 'call' AND a.entity_id IN (SELECT id FROM calls WHERE patient_id = @patientId))
+    OR (a.entity = 'estimate' AND a.entity_id IN (SELECT id FROM estimates WHERE patient_id = @patientId))
+    OR (a.entity = 'good_faith_estimate' AND a.entity_id IN (SELECT id FROM good_faith_estimates WHERE patient_id = @patientId))
+    OR (a.entity = 'prior_auth' AND a.entity_id IN (SELECT id FROM prior_auths WHERE patient_id = @patientId)))`;
+
+export interface AuditRowWithPatient extends Omit<AuditRow, 'macKey'> {
+  patientId: number | null;
+  patientName: string | null;
+}
+
+/** Newest first, each row with the patient it is about (when it is about one). */
+export function listAudit(db: Db, filter: AuditFilter): AuditRowWithPatient[] {
   return stmt(
     db,
-    `SELECT ${COLUMNS} FROM audit_log
-     WHERE (@userName IS NULL OR user_name = @userName COLLATE NOCASE)
-       AND (@action IS NULL OR action = @action)
-       AND (@from IS NULL OR ts_utc >= @from)
-       AND (@to IS NULL OR ts_utc <= @to)
-     ORDER BY id DESC LIMIT @limit`,
-  ).all(filter) as Array<Omit<AuditRow, 'macKey'>>;
+    `SELECT r.*, p.first_name || ' ' || p.last_name AS patientName FROM (
+       SELECT a.id, a.ts_utc AS tsUtc, a.user_id AS userId, a.user_name AS userName, a.action, a.entity,
+         a.entity_id AS entityId, a.detail_json AS detailJson, a.prev_hash AS prevHash, a.hash,
+         ${PATIENT_OF_ROW} AS patientId
+       FROM audit_log a
+       WHERE (@userName IS NULL OR a.user_name = @userName COLLATE NOCASE)
+         AND (@action IS NULL OR a.action = @action)
+         AND (@from IS NULL OR a.ts_utc >= @from)
+         AND (@to IS NULL OR a.ts_utc <= @to)
+         AND (@patientId IS NULL OR ${ABOUT_PATIENT})
+       ORDER BY a.id DESC LIMIT @limit) r
+     LEFT JOIN patients p ON p.id = r.patientId
+     ORDER BY r.id DESC`,
+  ).all(filter) as AuditRowWithPatient[];
 }
 
 export interface ChainCheck {

@@ -6,7 +6,7 @@
 // history. The next call on the plan offers the plan's answers for one-key confirmation.
 import { addDays, daysBetween } from '../../shared/dates/calendar';
 import { localDate } from '../../shared/dates/localDate';
-import { formatUsDate } from '../../shared/dates/usDate';
+import { formatDate } from '../../shared/dates/typedDate';
 import { AppError } from '../../shared/ipc/result';
 import { isDeletedOn } from '../../shared/catalog/catalogTypes';
 import { buildMatchExpression, queryWords } from '../../shared/catalog/searchQuery';
@@ -244,7 +244,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         derived: null,
         services,
         answer: fromFile ? { type: 'date', value: last.date } : null,
-        text: formatUsDate(last.date),
+        text: formatDate(last.date),
         source: fromFile ? sourceText(lastSaid) : `last on file (${whose})`,
         fromFile,
       };
@@ -340,7 +340,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       const soon = addDays(day, 2);
       const due = latestUseful < day ? day : latestUseful < soon ? latestUseful : soon;
       return {
-        action: `Submit the PA for ${[...new Set(pa.map((p) => p.code))].join(', ')} by ${formatUsDate(due)}`,
+        action: `Submit the PA for ${[...new Set(pa.map((p) => p.code))].join(', ')} by ${formatDate(due)}`,
         due,
       };
     }
@@ -577,7 +577,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
           });
         problems.push({
           field,
-          message: `${p.code} was deleted (last valid ${formatUsDate(entry.validTo!)}), so a payer will refuse it.${
+          message: `${p.code} was deleted (last valid ${formatDate(entry.validTo!)}), so a payer will refuse it.${
             current.length > 0 ? ` Use ${current.join(' or ')} instead.` : ''
           }`,
         });
@@ -592,17 +592,17 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       for (const date of [...new Set(input.planned.map((p) => p.serviceDate))]) {
         if (starts && date < starts)
           warnings.push(
-            `The date of service ${formatUsDate(date)} is before this coverage starts (${formatUsDate(starts)}).`,
+            `The date of service ${formatDate(date)} is before this coverage starts (${formatDate(starts)}).`,
           );
         if (ends && date > ends)
           warnings.push(
-            `The date of service ${formatUsDate(date)} is after this coverage ends (${formatUsDate(ends)}).`,
+            `The date of service ${formatDate(date)} is after this coverage ends (${formatDate(ends)}).`,
           );
       }
     }
     for (const date of [...new Set(input.planned.map((p) => p.serviceDate))])
       if (daysBetween(today(), date) < 0)
-        warnings.push(`The date of service ${formatUsDate(date)} has passed.`);
+        warnings.push(`The date of service ${formatDate(date)} has passed.`);
     return { problems, warnings };
   }
 

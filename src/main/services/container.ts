@@ -133,6 +133,7 @@ export function createAppServices(context: AppContext): AppServices {
       createTodoService({ db, ledger, now, actor, reverify }),
       context.printer,
       context.files,
+      () => settings.get().office,
     ),
     ...estimateHandlers(
       createEstimateService({ db, now, actor, ledger }),

@@ -7,7 +7,7 @@
 // exactly what was shown.
 import { createHash } from 'node:crypto';
 import { localDate } from '../../shared/dates/localDate';
-import { formatUsDate } from '../../shared/dates/usDate';
+import { formatDate } from '../../shared/dates/typedDate';
 import {
   readMemberBenefits,
   valueWords,
@@ -134,7 +134,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
     if (future)
       throw new X12Error(
         'structure',
-        `The file is dated ${formatUsDate(future.createdOn)}, after today (${formatUsDate(today())}): check this computer's date, or the file.`,
+        `The file is dated ${formatDate(future.createdOn)}, after today (${formatDate(today())}): check this computer's date, or the file.`,
       );
     return {
       input,
@@ -212,7 +212,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
             );
           if (!best.dob)
             differences.push(
-              `Birth date: the file says ${member.birthDate ? formatUsDate(member.birthDate) : 'none'}; on file ${formatUsDate(coverage.dob)}.`,
+              `Birth date: the file says ${member.birthDate ? formatDate(member.birthDate) : 'none'}; on file ${formatDate(coverage.dob)}.`,
             );
           if (!best.samePayer)
             differences.push(
@@ -228,13 +228,13 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
             );
           if (reading.status === 'inactive')
             differences.push(
-              `Terminated: the payer says the coverage is not active${reading.terminationDate ? ` (it ended ${formatUsDate(reading.terminationDate)})` : ''}.`,
+              `Terminated: the payer says the coverage is not active${reading.terminationDate ? ` (it ended ${formatDate(reading.terminationDate)})` : ''}.`,
             );
           else if (reading.terminationDate && reading.terminationDate < today())
-            differences.push(`Terminated: the coverage ended ${formatUsDate(reading.terminationDate)}.`);
+            differences.push(`Terminated: the coverage ended ${formatDate(reading.terminationDate)}.`);
         } else if (candidates.length > 0)
           differences.push(
-            `Member ID ${memberId} is on file, but for ${candidates.map((c) => `${c.firstName} ${c.lastName} (born ${formatUsDate(c.dob)})`).join(', ')}: the name and birth date do not match, so nothing is matched.`,
+            `Member ID ${memberId} is on file, but for ${candidates.map((c) => `${c.firstName} ${c.lastName} (born ${formatDate(c.dob)})`).join(', ')}: the name and birth date do not match, so nothing is matched.`,
           );
         else if (memberId !== '') differences.push(`No patient on file has member ID ${memberId}.`);
         else differences.push('The file gives no member ID for this person.');
@@ -303,7 +303,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
           coverage,
           statements,
           responseDate: response.createdOn,
-          sourceDetail: `${response.source.name}, trace ${trace}, received ${formatUsDate(today())}`.slice(
+          sourceDetail: `${response.source.name}, trace ${trace}, received ${formatDate(today())}`.slice(
             0,
             500,
           ),
@@ -328,9 +328,9 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
       return {
         statement: s,
         onFile: same
-          ? `${formatUsDate(date)} already in the history (${sourceText(same.observation)})`
+          ? `${formatDate(date)} already in the history (${sourceText(same.observation)})`
           : history[0]
-            ? `last on file ${formatUsDate(history[0].value.date)} (${sourceText(history[0].observation)})`
+            ? `last on file ${formatDate(history[0].value.date)} (${sourceText(history[0].observation)})`
             : null,
         differs: false,
         notes,
@@ -428,7 +428,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
           fileName: input.fileName,
           error: null,
           alreadyImported: imported
-            ? `Imported ${formatUsDate(localDate(new Date(imported.importedAt)))} by ${imported.importedBy}: importing it again adds nothing.`
+            ? `Imported ${formatDate(localDate(new Date(imported.importedAt)))} by ${imported.importedBy}: importing it again adds nothing.`
             : null,
           payerName: [...new Set(read.responses.map((r) => r.source.name))].join(', '),
           payerId: first.source.id || null,

@@ -4,7 +4,7 @@
 // Saved estimates are immutable snapshots of the request and the result.
 import { addDays } from '../../shared/dates/calendar';
 import { localDate } from '../../shared/dates/localDate';
-import { formatUsDate } from '../../shared/dates/usDate';
+import { formatDate } from '../../shared/dates/typedDate';
 import { computeEstimate } from '../../shared/estimate/computeEstimate';
 import { benefitYearStart } from '../../shared/estimate/frequency';
 import type {
@@ -118,7 +118,8 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
     const coverageMeta: EstimateView['coverages'] = [];
     const coverages: CoverageInput[] = coverageRows.map((c) => {
       const plan = getPlanRow(db, c.planId)!;
-      const label = `${c.ordinal === 1 ? 'Primary' : 'Secondary'}: ${plan.payerName}`;
+      // The screen and printout name the payer beside each coverage; notes only say which one.
+      const label = c.ordinal === 1 ? 'Primary plan' : 'Secondary plan';
       const knowledge = readPlanKnowledge(ledger, plan.id, plan.payerId);
       const facts = readCoverageKnowledge(ledger, c.id);
       const benefits = knowledge.benefitValues();
@@ -177,7 +178,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
       if ((maxUsed.reset || deductibleMet.reset) && visitYear !== null)
         flagAll({
           code: 'benefit_year_reset',
-          text: `${label}: a new benefit year starts ${formatUsDate(visitYear)}, before the visit; the full maximum and deductible are assumed.`,
+          text: `${label}: a new benefit year starts ${formatDate(visitYear)}, before the visit; the full maximum and deductible are assumed.`,
         });
 
       // The plan's allowed fee: the rep's word or the fee schedule, whichever is newer.

@@ -1,7 +1,9 @@
 // Patients, their coverages and earlier services. Who the member is (member ID, subscriber) is kept on the
 // coverage; what the payer said about it (dates, maximum used or left, deductible met) and the earlier
 // services are statements in the ledger, with the day they were stated, stale after the eligibility window.
+import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
+import { comparePatients, matchesPatient, parsePatientQuery } from '../../shared/patients/patientSearch';
 import { sameValue } from '../../shared/ledger/derive';
 import { SERVICE_FIELD, type CoverageField } from '../../shared/ledger/fields';
 import type {
@@ -111,7 +113,21 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
   }
 
   return {
-    search: (query: string): PatientSummary[] => patients.searchPatients(db, query, 50),
+    /** Up to 50 matches (patientSearch.ts); the most recently changed patients when nothing is typed. */
+    search(query: string): PatientSummary[] {
+      if (query.trim() === '') return patients.recentPatients(db, 50);
+      // Something typed that holds no name, date or ID (a stray "%") matches nobody, not everybody.
+      const parsed = parsePatientQuery(query, localDate(now()));
+      if (parsed.terms.length === 0) return [];
+      // A birth date typed on its own narrows the read to that day (a number that may be a member ID does not).
+      const dob = parsed.terms.find((t) => t.kind === 'date' && t.digits === null);
+      return patients
+        .listSearchRows(db, dob?.kind === 'date' ? dob.iso : null)
+        .filter((p) => matchesPatient(p, parsed))
+        .sort(comparePatients(parsed))
+        .slice(0, 50)
+        .map(({ memberIds: _ids, ...summary }) => summary);
+    },
 
     get,
 

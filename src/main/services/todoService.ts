@@ -4,7 +4,7 @@
 // an edit made from an older copy of the list is refused with who changed it, never silently lost.
 import { addDays } from '../../shared/dates/calendar';
 import { localDate } from '../../shared/dates/localDate';
-import { formatUsDate } from '../../shared/dates/usDate';
+import { formatDate } from '../../shared/dates/typedDate';
 import { AppError } from '../../shared/ipc/result';
 import { REVERIFY_LABELS } from '../../shared/worklist/reverify';
 import type { TodoItem, TodoUpdate } from '../../shared/worklist/todoViews';
@@ -86,7 +86,7 @@ export function createTodoService(deps: {
           key: `pa:${pa.id}:submit`,
           kind: 'pa_submit',
           title: `Submit the PA for ${pa.code}${pa.method ? ` (${pa.method})` : ''}`,
-          detail: `Appointment ${formatUsDate(pa.serviceDate)}.`,
+          detail: `Appointment ${formatDate(pa.serviceDate)}.`,
           due: latestUseful < created ? created : latestUseful < soon ? latestUseful : soon,
         });
         continue;
@@ -99,8 +99,8 @@ export function createTodoService(deps: {
         key: `pa:${pa.id}:decision`,
         kind: 'pa_decision',
         title: overdue
-          ? `Ask for the PA decision on ${pa.code}: it was expected ${formatUsDate(pa.decisionExpectedOn!)}`
-          : `No PA decision yet on ${pa.code}, and the appointment is ${formatUsDate(pa.serviceDate)}`,
+          ? `Ask for the PA decision on ${pa.code}: it was expected ${formatDate(pa.decisionExpectedOn!)}`
+          : `No PA decision yet on ${pa.code}, and the appointment is ${formatDate(pa.serviceDate)}`,
         detail: 'Call the payer (or check the portal) for the decision.',
         due: overdue
           ? pa.decisionExpectedOn!
@@ -114,7 +114,7 @@ export function createTodoService(deps: {
       out.push({
         key: `reverify:${r.patientId}:${r.planId}:${r.serviceDate}`,
         kind: 'reverify',
-        title: `Verify benefits before the ${formatUsDate(r.serviceDate)} appointment`,
+        title: `Verify benefits before the ${formatDate(r.serviceDate)} appointment`,
         detail: r.reasons.map((reason) => REVERIFY_LABELS[reason]).join('; '),
         due: due < today ? today : due,
         patientId: r.patientId,
@@ -188,7 +188,7 @@ export function createTodoService(deps: {
       if (owner !== item.owner) changes.push(owner ? `owner set to ${owner}` : 'owner cleared');
       if (done !== (item.doneAt !== null)) changes.push(done ? 'marked done' : 'reopened');
       if (snoozedUntil !== item.snoozedUntil)
-        changes.push(snoozedUntil ? `snoozed until ${formatUsDate(snoozedUntil)}` : 'snooze ended');
+        changes.push(snoozedUntil ? `snoozed until ${formatDate(snoozedUntil)}` : 'snooze ended');
       db.transaction(() => {
         const written = repo.writeMark(
           db,

@@ -16,6 +16,7 @@ import { TodoScreen } from './screens/Todo/TodoScreen';
 import { SCREENS, type ScreenId } from './screens/screenList';
 import { EligibilityImport } from './screens/Eligibility/EligibilityImport';
 import { EmergencyAccessGate } from './screens/Session/EmergencyAccessGate';
+import { OfficeSetupGate } from './screens/Session/OfficeSetupGate';
 import { RecoveryCodeGate } from './screens/Session/RecoveryCodeGate';
 import { SessionScreen } from './screens/Session/SessionScreen';
 import { useNavStore } from './stores/navStore';
@@ -59,7 +60,9 @@ export function App() {
     return (
       <RecoveryCodeGate>
         <EmergencyAccessGate>
-          <Workspace />
+          <OfficeSetupGate>
+            <Workspace />
+          </OfficeSetupGate>
         </EmergencyAccessGate>
       </RecoveryCodeGate>
     );

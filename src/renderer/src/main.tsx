@@ -1,13 +1,21 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { parsePrintRoute, PrintView } from './print/PrintView';
 import './print/print.css';
 import './styles.css';
 
-// The same bundle serves the app and its printouts: a print route renders only the printout.
-const printRoute = parsePrintRoute(window.location.hash);
+// The same bundle serves the app and its printouts, in two chunks: a print page loads only the print
+// templates, not every screen of the app (a printout is ready sooner).
+const isPrint = window.location.hash.startsWith('#/print/');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>{printRoute ? <PrintView route={printRoute} /> : <App />}</StrictMode>,
+async function start(): Promise<ReactNode> {
+  if (isPrint) {
+    const { PrintView } = await import('./print/PrintView');
+    return <PrintView />;
+  }
+  const { App } = await import('./App');
+  return <App />;
+}
+
+void start().then((view) =>
+  createRoot(document.getElementById('root')!).render(<StrictMode>{view}</StrictMode>),
 );

@@ -69,6 +69,8 @@ export const auditFilterSchema = z.strictObject({
   action: z.string().trim().max(40).nullable(),
   from: z.iso.date().nullable(),
   to: z.iso.date().nullable(),
+  /** Only rows about this patient (their record, coverages, calls, estimates, GFEs, PA items). */
+  patientId: z.number().int().positive().nullable().optional(),
 });
 export type AuditFilterInput = z.infer<typeof auditFilterSchema>;
 
@@ -80,6 +82,9 @@ export const auditRowSchema = z.strictObject({
   entity: z.string(),
   entityId: z.number().int().nullable(),
   detailJson: z.string(),
+  /** The patient the row is about, named for the administrator reading the trail (not stored in it). */
+  patientId: z.number().int().nullable(),
+  patientName: z.string().nullable(),
 });
 export type AuditRowView = z.infer<typeof auditRowSchema>;
 

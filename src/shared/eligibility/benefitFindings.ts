@@ -3,7 +3,7 @@
 // prior authorization, the payer's messages) are about the plan; eligibility dates and what is met or
 // left are about the member's coverage; last-service dates are the patient's history. A line the
 // reader cannot map is kept as words and recorded nowhere: nothing is guessed.
-import { formatUsDate } from '../dates/usDate';
+import { formatDate } from '../dates/typedDate';
 import { checkFrequency } from '../estimate/frequency';
 import { factField, SERVICE_FIELD, fieldSpec } from '../ledger/fields';
 import { FULL_BP, formatBp, formatCents, parseMoney } from '../money/cents';
@@ -115,7 +115,7 @@ export function valueWords(field: string, value: unknown): string {
     case 'effectiveDate':
     case 'terminationDate':
     case 'nextEligibleOn':
-      return formatUsDate(value as string);
+      return formatDate(value as string);
     case 'covered':
     case 'medicalFirst':
       return LABELS.triState[value as 'yes' | 'no' | 'unknown'];
@@ -126,7 +126,7 @@ export function valueWords(field: string, value: unknown): string {
     case 'ageLimits':
       return formatAgeLimits(value as { min: number | null; max: number | null });
     case SERVICE_FIELD:
-      return `${formatUsDate((value as { date: string }).date)} (payer's history)`;
+      return `${formatDate((value as { date: string }).date)} (payer's history)`;
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }
@@ -210,8 +210,8 @@ function extraWords(b: Benefit): string[] {
   for (const d of b.dates)
     out.push(
       d.qualifier === '304'
-        ? `Last done ${formatUsDate(d.from)}`
-        : `Date ${d.qualifier}: ${formatUsDate(d.from)}${d.to !== d.from ? ` to ${formatUsDate(d.to)}` : ''}`,
+        ? `Last done ${formatDate(d.from)}`
+        : `Date ${d.qualifier}: ${formatDate(d.from)}${d.to !== d.from ? ` to ${formatDate(d.to)}` : ''}`,
     );
   for (const r of b.references)
     out.push(`Reference ${r.qualifier}: ${r.id}${r.description ? ` (${r.description})` : ''}`);
@@ -356,11 +356,11 @@ export function readMemberBenefits(
       words.push(headline(eligibility));
     } else words.push('The file does not say whether the coverage is active.');
     if (effectiveDate) {
-      words.push(`Coverage starts ${formatUsDate(effectiveDate)}`);
+      words.push(`Coverage starts ${formatDate(effectiveDate)}`);
       statements.push(statement('coverage', 'effectiveDate', '', effectiveDate));
     }
     if (terminationDate) {
-      words.push(`Coverage ends ${formatUsDate(terminationDate)}`);
+      words.push(`Coverage ends ${formatDate(terminationDate)}`);
       statements.push(statement('coverage', 'terminationDate', '', terminationDate));
     }
     if (groupNumber) words.push(`Group number ${groupNumber}`);
@@ -613,7 +613,7 @@ export function readMemberBenefits(
           ) {
             statements.push(statement('coverage', 'nextEligibleOn', code, check.nextEligible));
             notes.push(
-              `Next eligible ${formatUsDate(check.nextEligible)}: ${formatFrequency(frequency)} from the last service on ${formatUsDate(lastDone.sort().at(-1)!)} (VerifyDesk's date maths).`,
+              `Next eligible ${formatDate(check.nextEligible)}: ${formatFrequency(frequency)} from the last service on ${formatDate(lastDone.sort().at(-1)!)} (VerifyDesk's date maths).`,
             );
           }
         }

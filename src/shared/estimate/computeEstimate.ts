@@ -3,6 +3,7 @@
 // Unknown inputs give an unknown amount with the reason; every zeroed or capped amount carries a note.
 import { addMonths } from '../dates/calendar';
 import { ageOn } from '../dates/age';
+import { formatDate } from '../dates/typedDate';
 import { formatCents, shareOf } from '../money/cents';
 import { UNKNOWN_POLICY } from '../policy/policyTypes';
 import type {
@@ -87,7 +88,11 @@ function lineForCoverage(
     (cov.effectiveDate !== null && dos < cov.effectiveDate) ||
     (cov.terminationDate !== null && dos > cov.terminationDate)
   ) {
-    return zeroResult(ordinal, null, { code: 'not_active', text: `${cov.label} is not active on ${dos}.` });
+    return zeroResult(ordinal, null, {
+      code: 'not_active',
+      text: `${cov.label} is not active on ${formatDate(dos)}.`,
+      date: dos,
+    });
   }
   if (cov.planType === 'dhmo') {
     return unknownResult(ordinal, `${cov.label} is a DHMO: ask the plan for its copay for ${line.code}.`, [
@@ -167,12 +172,16 @@ function lineForCoverage(
     if ('unknown' in check) return unknownResult(ordinal, check.unknown, notes);
     if (check.exhausted) {
       const when = check.nextEligible
-        ? `next eligible ${check.nextEligible}`
+        ? `next eligible ${formatDate(check.nextEligible)}`
         : 'no longer eligible (lifetime limit)';
       return zeroResult(
         ordinal,
         allowed,
-        { code: 'frequency', text: `Frequency limit reached: ${when}.` },
+        {
+          code: 'frequency',
+          text: `Frequency limit reached: ${when}.`,
+          ...(check.nextEligible ? { date: check.nextEligible } : {}),
+        },
         notes,
       );
     }
@@ -197,7 +206,7 @@ function lineForCoverage(
       return zeroResult(
         ordinal,
         allowed,
-        { code: 'waiting_period', text: `Waiting period: covered from ${from}.` },
+        { code: 'waiting_period', text: `Waiting period: covered from ${formatDate(from)}.`, date: from },
         notes,
       );
   }

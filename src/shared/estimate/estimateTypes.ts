@@ -126,7 +126,11 @@ export type NoteCode =
 /** A reason attached to an amount: why it was zeroed, capped or could not be known. */
 export interface Note {
   code: NoteCode;
+  /** For the desk, in English, dates as MM/DD/YYYY. */
   text: string;
+  /** The date the note turns on (next eligible, covered from, the date of service), YYYY-MM-DD, so a
+   * printout can say it in its reader's convention. */
+  date?: string;
 }
 
 export interface CoverageLineResult {

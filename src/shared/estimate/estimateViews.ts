@@ -19,7 +19,7 @@ export const estimateRequestSchema = z.strictObject({
 });
 export type EstimateRequest = z.infer<typeof estimateRequestSchema>;
 
-const note = z.strictObject({ code: z.string(), text: z.string() });
+const note = z.strictObject({ code: z.string(), text: z.string(), date: isoDate.optional() });
 const coverageLine = z.strictObject({
   ordinal: z.union([z.literal(1), z.literal(2)]),
   allowedCents: z.number().int().nullable(),

@@ -1,10 +1,10 @@
 // Where a recorded answer came from, in the words the desk reads: the same on the call screen, the plan
 // and patient screens and the verification record.
-import { formatUsDate } from '../dates/usDate';
+import { formatDate } from '../dates/typedDate';
 import type { Observation } from './ledgerTypes';
 
 export function sourceText(o: Observation, options: { inherited?: boolean } = {}): string {
-  const day = formatUsDate(o.observedOn);
+  const day = formatDate(o.observedOn);
   const rep = [o.repName, o.referenceNumber ? `ref ${o.referenceNumber}` : null].filter(Boolean).join(', ');
   let text: string;
   switch (o.source) {

@@ -24,7 +24,8 @@ export const PA_STATUS_LABELS: Record<PaStatus, string> = {
   expired: 'Expired',
 };
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `Keep this to ${max} characters or fewer.`).nullable();
 
 export const priorAuthPatchSchema = z.strictObject({
   status: z.enum(PA_STATUSES),
@@ -53,7 +54,13 @@ export const priorAuthSchema = z.strictObject({
   id,
   callId: id,
   patientName: z.string(),
+  /** Whose request it is, to tell two patients of the same name apart on the form. */
+  patientDob: isoDate,
+  payerId: id,
   payerName: z.string(),
+  /** The payer's prior-authorization line and portal, to chase a decision from the worklist. */
+  payerPaPhone: z.string().nullable(),
+  payerPortalUrl: z.string().nullable(),
   code: cdtCode,
   serviceDate: isoDate,
   updatedAt: z.string(),

@@ -1,5 +1,5 @@
 // Answers and outcomes in words: the same on the call screen, in the answers list and on the record.
-import { formatUsDate } from '../dates/usDate';
+import { formatDate } from '../dates/typedDate';
 import { formatBp, formatCents } from '../money/cents';
 import { formatFrequency } from '../policy/fieldText';
 import type { Answer, Outcome, ScriptStep } from './scriptTypes';
@@ -15,7 +15,7 @@ export function answerWords(answer: Answer, step?: Pick<ScriptStep, 'choices'>):
     case 'frequency':
       return formatFrequency(answer.value);
     case 'date':
-      return formatUsDate(answer.value);
+      return formatDate(answer.value);
     case 'yes_no_unknown':
       return answer.value === 'yes' ? 'Yes' : answer.value === 'no' ? 'No' : 'Unknown';
     case 'choice':

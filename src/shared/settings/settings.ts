@@ -1,6 +1,7 @@
 // Practice-wide settings: the office header that goes on every printout, and the staleness windows.
 import { z } from 'zod';
 import { siteOrigin } from './externalSites';
+import { isValidNpi, isValidTin, normaliseNpi, normaliseTin, NPI_MESSAGE, TIN_MESSAGE } from './officeChecks';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -57,8 +58,27 @@ export const DEFAULT_SETTINGS: Settings = {
   externalSites: [],
 };
 
+/**
+ * A change to the office header: the NPI must pass its check digit and the TIN must be an EIN (a stored
+ * header is only checked for shape, so one saved by an older build still loads, and printing says what
+ * to fix). Spaces and dashes in an NPI, and a TIN typed as nine digits, are accepted and written out.
+ */
+const officePatchSchema = officeSchema.partial().extend({
+  npi: z
+    .string()
+    .transform(normaliseNpi)
+    .refine((npi) => npi === '' || /^\d{10}$/.test(npi), 'An NPI is exactly 10 digits.')
+    .refine((npi) => npi === '' || isValidNpi(npi), NPI_MESSAGE)
+    .optional(),
+  tin: z
+    .string()
+    .transform(normaliseTin)
+    .refine((tin) => tin === '' || isValidTin(tin), TIN_MESSAGE)
+    .optional(),
+});
+
 export const settingsPatchSchema = z.strictObject({
-  office: officeSchema.partial().optional(),
+  office: officePatchSchema.optional(),
   planStaleAfterDays: settingsSchema.shape.planStaleAfterDays.optional(),
   eligibilityStaleAfterDays: settingsSchema.shape.eligibilityStaleAfterDays.optional(),
   lockAfterMinutes: settingsSchema.shape.lockAfterMinutes.optional(),

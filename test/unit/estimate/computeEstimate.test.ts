@@ -260,7 +260,11 @@ describe('frequency', () => {
   it('1 per 36 months: one day short is refused with the next eligible date; on the day it is paid', () => {
     const short = withLimit(every(1, 36), ['2023-12-02'], '2026-12-01');
     expect(short.insuranceCents).toBe(0);
-    expect(short.coverages[0]!.notes.at(-1)!.text).toBe('Frequency limit reached: next eligible 2026-12-02.');
+    expect(short.coverages[0]!.notes.at(-1)).toEqual({
+      code: 'frequency',
+      text: 'Frequency limit reached: next eligible 12/02/2026.',
+      date: '2026-12-02',
+    });
     expect(withLimit(every(1, 36), ['2023-12-01'], '2026-12-01').insuranceCents).toBe(60_000);
   });
 
@@ -273,7 +277,7 @@ describe('frequency', () => {
     const limit = { count: 2, per: 'benefit_year' as const, months: null, sharedWith: [] };
     const tooMany = withLimit(limit, ['2026-08-01', '2026-09-01'], '2027-06-30', 7);
     expect(tooMany.coverages[0]!.notes.at(-1)!.text).toBe(
-      'Frequency limit reached: next eligible 2027-07-01.',
+      'Frequency limit reached: next eligible 07/01/2027.',
     );
     expect(withLimit(limit, ['2026-08-01', '2026-09-01'], '2027-07-01', 7).insuranceCents).toBe(60_000);
     expect(withLimit(limit, ['2026-08-01', '2026-09-01'], '2027-01-15', 1).insuranceCents).toBe(60_000); // calendar-year plan
@@ -363,9 +367,11 @@ describe('dates: waiting periods, termination, age', () => {
 
   it('a 12-month waiting period ends the day after its last day: 2027-01-14 no, 2027-01-15 yes', () => {
     expect(waiting('2027-01-14').insuranceCents).toBe(0);
-    expect(waiting('2027-01-14').coverages[0]!.notes.at(-1)!.text).toBe(
-      'Waiting period: covered from 2027-01-15.',
-    );
+    expect(waiting('2027-01-14').coverages[0]!.notes.at(-1)).toEqual({
+      code: 'waiting_period',
+      text: 'Waiting period: covered from 01/15/2027.',
+      date: '2027-01-15',
+    });
     expect(waiting('2027-01-15').insuranceCents).toBe(60_000);
   });
 
@@ -379,7 +385,8 @@ describe('dates: waiting periods, termination, age', () => {
     expect(r.insuranceCents).toBe(0);
     expect(r.coverages[0]!.notes[0]).toEqual({
       code: 'not_active',
-      text: 'Primary plan is not active on 2026-07-01.',
+      text: 'Primary plan is not active on 07/01/2026.',
+      date: '2026-07-01',
     });
     expect(one(input({ lines: [line({ serviceDate: '2019-12-31' })] })).coverages[0]!.notes[0]!.code).toBe(
       'not_active',

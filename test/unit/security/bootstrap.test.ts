@@ -164,8 +164,21 @@ describe('bootstrap: the real wiring against a fake Electron', () => {
   });
 
   it('a printout renders in a hidden window with the same hardened preferences, and is audited with its estimate (catches: print window without sandbox or isolation)', async () => {
-    const { fake, send, outDir } = await boot({ isPackaged: true });
+    const { fake, main, send, outDir } = await boot({ isPackaged: true });
     expect(await send('session:setup', { ...TEST_ADMIN })).toMatchObject({ ok: true });
+    // Nothing prints under a placeholder office: the header is filled in first (as at first start).
+    expect(
+      await send('settings:update', {
+        office: {
+          name: 'Synthetic Smiles Dental (test)',
+          addressLine1: '1 Example Way',
+          addressLine2: 'Testville, ST 00000',
+          phone: '555-0100',
+          npi: '1234567893',
+          tin: '12-3456789',
+        },
+      }),
+    ).toMatchObject({ ok: true });
     const patient = (await send('patients:save', {
       id: null,
       patient: {
@@ -192,8 +205,16 @@ describe('bootstrap: the real wiring against a fake Electron', () => {
     expect(printWindow.options.webPreferences).toEqual(
       secureWebPreferences({ preloadPath: path.join(outDir, 'preload', 'index.js'), isPackaged: true }),
     );
-    expect(printWindow.loadedUrls).toEqual([`${APP_ENTRY_URL}#/print/cost-summary/${estimate.value.id}`]);
+    expect(printWindow.loadedUrls).toEqual([`${APP_ENTRY_URL}#/print/cost-summary/${estimate.value.id}~1`]);
     expect(printWindow.webContents.printed).toHaveLength(1);
+    // Kept for the next printout, emptied in between; the next one reuses it by its hash.
+    expect(printWindow.isDestroyed()).toBe(false);
+    expect(printWindow.webContents.hash).toBe('#/print/idle');
+    expect(await send('print:costSummaryPdf', { estimateId: estimate.value.id })).toMatchObject({ ok: true });
+    expect(fake.windows.length).toBe(before + 1);
+    expect(printWindow.webContents.printed).toHaveLength(2);
+    // Closing the main window takes the hidden one with it, so the app can quit.
+    main.destroy();
     expect(printWindow.isDestroyed()).toBe(true);
   });
 

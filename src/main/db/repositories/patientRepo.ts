@@ -5,23 +5,26 @@ import { stmt } from '../statements';
 type SummaryRow = Omit<PatientSummary, 'isSample'> & { isSample: number };
 const SUMMARY = `id, first_name AS firstName, last_name AS lastName, dob, preferred_language AS preferredLanguage,
   is_sample AS isSample`;
-const toSummary = (r: SummaryRow): PatientSummary => ({ ...r, isSample: r.isSample === 1 });
+const toSummary = ({ isSample, ...r }: SummaryRow): PatientSummary => ({ ...r, isSample: isSample === 1 });
 
-/** Patients whose last or first name starts with the query (or all, most recent first), at most `limit`. */
-export function searchPatients(db: Db, query: string, limit: number): PatientSummary[] {
-  const q = query.trim();
-  const rows = (
-    q === ''
-      ? stmt(db, `SELECT ${SUMMARY} FROM patients ORDER BY updated_at DESC LIMIT ?`).all(limit)
-      : stmt(
-          db,
-          `SELECT ${SUMMARY} FROM patients
-           WHERE last_name LIKE @pattern ESCAPE '\\' OR first_name LIKE @pattern ESCAPE '\\'
-              OR (first_name || ' ' || last_name) LIKE @pattern ESCAPE '\\'
-           ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT @limit`,
-        ).all({ pattern: `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit })
-  ) as SummaryRow[];
-  return rows.map(toSummary);
+/** The most recently changed patients, for the list before anything is typed. */
+export function recentPatients(db: Db, limit: number): PatientSummary[] {
+  return (
+    stmt(db, `SELECT ${SUMMARY} FROM patients ORDER BY updated_at DESC LIMIT ?`).all(limit) as SummaryRow[]
+  ).map(toSummary);
+}
+
+/**
+ * Every patient with the member IDs on file, for matching in patientSearch.ts (accent-free name words are
+ * not something SQL can compare on both engines). With `dob`, only patients born that day.
+ */
+export function listSearchRows(db: Db, dob: string | null): Array<PatientSummary & { memberIds: string[] }> {
+  const rows = stmt(
+    db,
+    `SELECT ${SUMMARY}, (SELECT group_concat(member_id, ' ') FROM coverages c WHERE c.patient_id = p.id) AS memberIds
+     FROM patients p WHERE @dob IS NULL OR dob = @dob`,
+  ).all({ dob }) as Array<SummaryRow & { memberIds: string | null }>;
+  return rows.map((r) => ({ ...toSummary(r), memberIds: r.memberIds ? r.memberIds.split(' ') : [] }));
 }
 
 export function getPatientRow(db: Db, id: number): (PatientSummary & { phone: string | null }) | null {

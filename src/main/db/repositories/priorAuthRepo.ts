@@ -7,14 +7,19 @@ export interface PriorAuthRow extends PriorAuthPatch {
   id: number;
   callId: number;
   patientName: string;
+  patientDob: string;
+  payerId: number;
   payerName: string;
+  payerPaPhone: string | null;
+  payerPortalUrl: string | null;
   code: string;
   serviceDate: string;
   updatedAt: string;
 }
 
 const SELECT = `SELECT pa.id, pa.call_id AS callId, pt.first_name || ' ' || pt.last_name AS patientName,
-    py.name AS payerName, pa.code, pa.service_date AS serviceDate, pa.status, pa.method, pa.contact,
+    pt.dob AS patientDob, py.id AS payerId, py.name AS payerName, py.phone_prior_auth AS payerPaPhone,
+    py.portal_url AS payerPortalUrl, pa.code, pa.service_date AS serviceDate, pa.status, pa.method, pa.contact,
     pa.attachments, pa.submitted_on AS submittedOn, pa.decision_expected_on AS decisionExpectedOn,
     pa.auth_number AS authNumber, pa.approved_units AS approvedUnits, pa.valid_from AS validFrom,
     pa.valid_to AS validTo, pa.updated_at AS updatedAt

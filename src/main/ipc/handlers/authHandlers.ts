@@ -45,11 +45,15 @@ function toFilter(input: AuditFilterInput, limit: number): AuditFilter {
   return {
     userName: input.userName || null,
     action: input.action || null,
+    patientId: input.patientId ?? null,
     from: input.from ? new Date(`${input.from}T00:00:00`).toISOString() : null,
     to: input.to ? new Date(`${input.to}T23:59:59.999`).toISOString() : null,
     limit,
   };
 }
+
+/** Rows the audit screen reads at once (a call's answers are shown as one group of up to ~50 rows). */
+export const AUDIT_SCREEN_ROWS = 2000;
 
 const alreadyOpen = (): never => {
   throw new AppError('validation', 'The data is already open: there is nothing to recover.');
@@ -114,7 +118,9 @@ export function authHandlers(
     'users:list': () => users.list(),
     'users:save': (input) => users.save(input),
     'audit:list': (filter) =>
-      listAudit(db, toFilter(filter, 500)).map(({ prevHash: _p, hash: _h, userId: _u, ...row }) => row),
+      listAudit(db, toFilter(filter, AUDIT_SCREEN_ROWS)).map(
+        ({ prevHash: _p, hash: _h, userId: _u, ...row }) => row,
+      ),
     'audit:verify': () => {
       const { ok, checked, firstBadId, problem, signedElsewhereThrough } = verifyAuditChain(db);
       return { ok, checked, firstBadId, problem, signedElsewhereThrough };

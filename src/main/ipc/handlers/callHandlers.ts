@@ -3,6 +3,7 @@ import type { PriorAuthService } from '../../services/priorAuthService';
 import type { ReverifyService } from '../../services/reverifyService';
 import type { TodoService } from '../../services/todoService';
 import type { FilePort, PrintPort } from '../../services/ports';
+import type { Office } from '../../../shared/settings/settings';
 import type { HandlerMap } from '../dispatch';
 import { printDocument } from './printDocument';
 
@@ -37,10 +38,12 @@ export function callHandlers(
   todos: TodoService,
   printer: PrintPort,
   files: FilePort,
+  office: () => Office,
 ): Pick<HandlerMap, CallChannels> {
   const record = printDocument(
     printer,
     files,
+    office,
     (id) => {
       calls.view(id);
       return `print/verification-record/${id}`;

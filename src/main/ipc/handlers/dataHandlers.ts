@@ -74,6 +74,7 @@ export function estimateHandlers(
   const costSummary = printDocument(
     printer,
     files,
+    office,
     (id) => {
       estimates.get(id);
       return `print/cost-summary/${id}`;
@@ -83,6 +84,7 @@ export function estimateHandlers(
   const goodFaithEstimate = printDocument(
     printer,
     files,
+    office,
     (id) => {
       estimates.getGoodFaithEstimate(id);
       return `print/good-faith-estimate/${id}`;

@@ -1,6 +1,7 @@
 // The Good Faith Estimate printout. Pure: renders the frozen snapshot, so a reprint is identical.
 import { printName } from '../../../shared/catalog/printNames';
 import { DISPUTE_THRESHOLD_CENTS, type GfeSnapshot } from '../../../shared/estimate/goodFaithEstimate';
+import { formatDate } from '../../../shared/dates/typedDate';
 import { formatCents } from '../../../shared/money/cents';
 import { GFE_TEXT } from './goodFaithEstimateText';
 import { usePageFooter } from './pageFooter';
@@ -31,11 +32,11 @@ export function GoodFaithEstimate({ gfe }: { gfe: GfeSnapshot }) {
         </div>
         <div>
           <dt>{t.dob}</dt>
-          <dd>{gfe.patient.dob}</dd>
+          <dd>{formatDate(gfe.patient.dob, gfe.language)}</dd>
         </div>
         <div>
           <dt>{t.issued}</dt>
-          <dd>{gfe.issuedOn}</dd>
+          <dd>{formatDate(gfe.issuedOn, gfe.language)}</dd>
         </div>
       </dl>
       <dl className="print-facts">
@@ -45,7 +46,7 @@ export function GoodFaithEstimate({ gfe }: { gfe: GfeSnapshot }) {
         </div>
         <div>
           <dt>{t.scheduled}</dt>
-          <dd>{gfe.scheduledDate ?? t.notScheduled}</dd>
+          <dd>{gfe.scheduledDate ? formatDate(gfe.scheduledDate, gfe.language) : t.notScheduled}</dd>
         </div>
       </dl>
       <table className="print-table">

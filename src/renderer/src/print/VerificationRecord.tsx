@@ -3,7 +3,7 @@
 // chart copy, never handed to the patient), who was called, who answered, the reference number, times with
 // their zone, a summary per code of what decides payment, and every question as it was put with its
 // answer: new, confirmed (the same as on file), or changed (with the old value and where it came from).
-import { formatUsDate } from '../../../shared/dates/usDate';
+import { formatDate } from '../../../shared/dates/typedDate';
 import { OUTCOME_LABELS } from '../../../shared/script/answerWords';
 import type { CallView } from '../../../shared/script/callViews';
 import { holdMs } from '../../../shared/script/holdTime';
@@ -83,7 +83,7 @@ export function VerificationRecord({
         <div>
           <dt>Patient</dt>
           <dd>
-            {call.patient.name}, born {formatUsDate(call.patient.dob)}
+            {call.patient.name}, born {formatDate(call.patient.dob)}
           </dd>
         </div>
         <div>
@@ -101,7 +101,7 @@ export function VerificationRecord({
           <dt>Subscriber</dt>
           <dd>
             {member
-              ? `${member.subscriberName}${member.subscriberDob ? `, born ${formatUsDate(member.subscriberDob)}` : ''} (${RELATIONSHIP[member.relationship]})`
+              ? `${member.subscriberName}${member.subscriberDob ? `, born ${formatDate(member.subscriberDob)}` : ''} (${RELATIONSHIP[member.relationship]})`
               : 'Not on file'}
           </dd>
         </div>
@@ -164,7 +164,7 @@ export function VerificationRecord({
             return (
               <tr key={c.code}>
                 <td className="strong">{c.code}</td>
-                <td>{formatUsDate(planned.serviceDate)}</td>
+                <td>{formatDate(planned.serviceDate)}</td>
                 <td>{c.outcome ? OUTCOME_LABELS[c.outcome] : 'No outcome recorded'}</td>
                 <td>
                   {c.items.length === 0
@@ -187,8 +187,8 @@ export function VerificationRecord({
       {call.nextAction && (
         <p className="print-remaining">
           <strong>Next step:</strong> {call.nextAction}
-          {call.nextActionDue ? ` (due ${formatUsDate(call.nextActionDue)})` : ''}
-          {call.reverifyDate && <> · re-verify by {formatUsDate(call.reverifyDate)}</>}
+          {call.nextActionDue ? ` (due ${formatDate(call.nextActionDue)})` : ''}
+          {call.reverifyDate && <> · re-verify by {formatDate(call.reverifyDate)}</>}
         </p>
       )}
 

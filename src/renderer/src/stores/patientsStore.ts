@@ -17,8 +17,12 @@ interface PatientsState {
   patient: Patient | null;
   creating: boolean;
   errors: FieldErrors;
+  /** What the last save did; cleared by the next thing the person does, so it never describes an older action. */
   saved: string | null;
+  /** The query the results are for (the list says "no match" only once they have arrived). */
+  resultsFor: string | null;
   search(query: string): Promise<void>;
+  clearMessages(): void;
   open(id: number): Promise<void>;
   startNew(): void;
   save(input: PatientInput): Promise<boolean>;
@@ -29,6 +33,24 @@ interface PatientsState {
 
 let latestSearch = 0;
 
+/** The fields each form shows, for placing main's messages (lib/fieldErrors.ts). */
+export const PATIENT_FIELDS = ['firstName', 'lastName', 'dob', 'preferredLanguage', 'phone'];
+export const COVERAGE_FIELDS = [
+  'planId',
+  'ordinal',
+  'memberId',
+  'subscriberName',
+  'subscriberDob',
+  'relationship',
+  'effectiveDate',
+  'terminationDate',
+  'maxUsedCents',
+  'maxUsedStatedOn',
+  'deductibleMetCents',
+  'deductibleMetStatedOn',
+];
+export const SERVICE_FIELDS = ['code', 'serviceDate', 'source'];
+
 export const usePatientsStore = create<PatientsState>((set, get) => ({
   query: '',
   results: [],
@@ -37,16 +59,19 @@ export const usePatientsStore = create<PatientsState>((set, get) => ({
   creating: false,
   errors: {},
   saved: null,
+  resultsFor: null,
 
   search: async (query) => {
     const request = ++latestSearch;
-    set({ query });
+    set({ query, saved: null });
     const [results, plans] = await Promise.all([
       call('patients:search', { query }),
       call('plans:list', { payerId: null }),
     ]);
-    if (request === latestSearch) set({ results, plans });
+    if (request === latestSearch) set({ results, plans, resultsFor: query });
   },
+
+  clearMessages: () => set({ saved: null, errors: {} }),
 
   open: async (id) => {
     const patient = await call('patients:get', { id });
@@ -58,11 +83,12 @@ export const usePatientsStore = create<PatientsState>((set, get) => ({
   save: async (input) => {
     try {
       const patient = await call('patients:save', { id: get().patient?.id ?? null, patient: input });
-      set({ patient, creating: false, errors: {}, saved: 'Patient saved.' });
+      // The list shows the new name; the message comes after, so refreshing the list does not clear it.
       await get().search(get().query);
+      set({ patient, creating: false, errors: {}, saved: 'Patient saved.' });
       return true;
     } catch (error) {
-      set({ errors: fieldErrorsFrom(error, 'patient.') ?? {}, saved: null });
+      set({ errors: fieldErrorsFrom(error, PATIENT_FIELDS) ?? {}, saved: null });
       return false;
     }
   },
@@ -73,12 +99,13 @@ export const usePatientsStore = create<PatientsState>((set, get) => ({
       set({ patient, errors: {}, saved: 'Coverage saved.' });
       return true;
     } catch (error) {
-      set({ errors: fieldErrorsFrom(error, 'coverage.') ?? {}, saved: null });
+      set({ errors: fieldErrorsFrom(error, COVERAGE_FIELDS) ?? {}, saved: null });
       return false;
     }
   },
 
   deleteCoverage: async (id) => {
+    set({ saved: null });
     const patient = await call('coverages:delete', { id });
     set({ patient, saved: 'Coverage removed.' });
   },
@@ -91,7 +118,7 @@ export const usePatientsStore = create<PatientsState>((set, get) => ({
       set({ patient, errors: {}, saved: 'Service added.' });
       return true;
     } catch (error) {
-      set({ errors: fieldErrorsFrom(error) ?? {}, saved: null });
+      set({ errors: fieldErrorsFrom(error, SERVICE_FIELDS) ?? {}, saved: null });
       return false;
     }
   },

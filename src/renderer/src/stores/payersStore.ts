@@ -1,6 +1,6 @@
 // Payers and plans: the list, the one being edited, and the plan's policy matrix.
 import { create } from 'zustand';
-import type { PlanBenefits, PolicyValues } from '../../../shared/policy/policyTypes';
+import { POLICY_FIELDS, type PlanBenefits, type PolicyValues } from '../../../shared/policy/policyTypes';
 import type {
   Payer,
   PayerInput,
@@ -11,6 +11,24 @@ import type {
 } from '../../../shared/policy/policyViews';
 import { call } from '../lib/api';
 import { fieldErrorsFrom, type FieldErrors } from '../lib/fieldErrors';
+
+/** The fields each form shows, for placing main's messages (lib/fieldErrors.ts). */
+const PAYER_FIELDS = [
+  'name',
+  'electronicPayerId',
+  'phoneBenefits',
+  'phonePriorAuth',
+  'phoneMedical',
+  'phoneProviderServices',
+  'portalUrl',
+  'fax',
+  'claimsAddress',
+  'notes',
+  'sendsInvertedCoinsurance',
+];
+const PLAN_FIELDS = ['name', 'planType', 'groupNumber', 'employerName', 'notes'];
+/** The money fields have a place of their own; the rest of a benefits error shows by Save. */
+const BENEFIT_FIELDS = ['annualMaxCents', 'deductibleIndividualCents', 'deductibleFamilyCents'];
 
 export type PayersSelection =
   { kind: 'payer'; id: number | null } | { kind: 'plan'; id: number | null; payerId: number } | null;
@@ -84,7 +102,7 @@ export const usePayersStore = create<PayersState>((set, get) => ({
       set({ selection: { kind: 'payer', id: saved.id }, errors: {}, saved: `Saved ${saved.name}.` });
       return true;
     } catch (error) {
-      set({ errors: fieldErrorsFrom(error, 'payer.') ?? {}, saved: null });
+      set({ errors: fieldErrorsFrom(error, PAYER_FIELDS) ?? {}, saved: null });
       return false;
     }
   },
@@ -97,7 +115,7 @@ export const usePayersStore = create<PayersState>((set, get) => ({
       set({ saved: `Saved ${saved.name}.` });
       return true;
     } catch (error) {
-      set({ errors: fieldErrorsFrom(error, 'plan.') ?? {}, saved: null });
+      set({ errors: fieldErrorsFrom(error, PLAN_FIELDS) ?? {}, saved: null });
       return false;
     }
   },
@@ -108,7 +126,7 @@ export const usePayersStore = create<PayersState>((set, get) => ({
       set({ plan, errors: {}, saved: 'Benefits saved.' });
       return true;
     } catch (error) {
-      set({ errors: fieldErrorsFrom(error, 'patch.') ?? {}, saved: null });
+      set({ errors: fieldErrorsFrom(error, BENEFIT_FIELDS) ?? {}, saved: null });
       return false;
     }
   },
@@ -119,7 +137,8 @@ export const usePayersStore = create<PayersState>((set, get) => ({
       set({ matrix });
       return null;
     } catch (error) {
-      const errors = fieldErrorsFrom(error, 'patch.');
+      // One cell is edited at a time: whatever main says about the patch is that cell's message.
+      const errors = fieldErrorsFrom(error, POLICY_FIELDS);
       return errors ? Object.values(errors)[0]! : 'Not saved.';
     }
   },

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { SessionStatus } from '../../../shared/auth/authViews';
 import { ApiError, call } from '../lib/api';
+import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../lib/fieldErrors';
 import { onLocked } from '../lib/lockSignal';
 import { useCallStore } from './callStore';
 import { useEstimateStore } from './estimateStore';
@@ -12,13 +13,18 @@ import { useNavStore } from './navStore';
 import { usePatientsStore } from './patientsStore';
 import { useTodoStore } from './todoStore';
 
+const SESSION_FIELDS = ['username', 'displayName', 'password', 'code'];
+
 interface SessionState {
   status: SessionStatus | null;
   /** The call that was on screen when the lock came, reopened after unlock. */
   resumeCallId: number | null;
+  /** Main's messages for the form on screen, by field (lib/fieldErrors.ts). */
+  errors: FieldErrors;
+  /** The person changed a field, or went to another form: its message, and the form's, no longer apply. */
+  clearErrors(field?: string): void;
   /** The call main says is on hold behind the lock. */
   heldCallId: number | null;
-  problem: { field: string | null; message: string } | null;
   refresh(): Promise<void>;
   /** On a new computer: opens the data with the practice's recovery code. */
   recover(code: string): Promise<void>;
@@ -48,7 +54,9 @@ export const useSessionStore = create<SessionState>((set, get) => {
       forgetPatientDetails();
     }
     if (status.callOnHold) set({ resumeCallId: status.callOnHold.callId });
-    set({ status, problem: null });
+    // The regular status poll must not wipe a message the person has not read yet.
+    if (status.state !== get().status?.state) set({ errors: {} });
+    set({ status });
     const resume = get().resumeCallId;
     if (!wasOpen && status.state === 'open' && resume !== null) {
       const held = get().heldCallId === resume;
@@ -65,15 +73,25 @@ export const useSessionStore = create<SessionState>((set, get) => {
     try {
       await apply(await fn());
     } catch (error) {
-      if (error instanceof ApiError) set({ problem: { field: error.field ?? null, message: error.message } });
+      const errors = fieldErrorsFrom(error, SESSION_FIELDS);
+      if (errors) set({ errors });
+      else if (error instanceof ApiError) set({ errors: { [FORM_ERROR]: error.message } });
     }
   };
   onLocked(() => void get().refresh());
   return {
     status: null,
     resumeCallId: null,
+    errors: {},
+    clearErrors: (field) => {
+      const { [FORM_ERROR]: _form, ...rest } = get().errors;
+      if (field === undefined) set({ errors: {} });
+      else if (_form !== undefined || field in rest) {
+        const { [field]: _gone, ...others } = rest;
+        set({ errors: others });
+      }
+    },
     heldCallId: null,
-    problem: null,
     refresh: () => attempt(() => call('session:status', {})),
     recover: (code) => attempt(() => call('session:recover', { code })),
     setup: (input) => attempt(() => call('session:setup', input)),

@@ -3,14 +3,17 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { Office, Settings } from '../../../shared/settings/settings';
 import { ApiError, call } from '../lib/api';
+import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../lib/fieldErrors';
+
+const OFFICE_FIELDS: Array<keyof Office> = ['name', 'addressLine1', 'addressLine2', 'phone', 'npi', 'tin'];
 import { nowMs } from '../lib/clock';
 
 interface SettingsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   settings: Settings | null;
   info: AppInfo | null;
-  /** Message per office field, from main's validation. */
-  fieldErrors: Partial<Record<keyof Office, string>>;
+  /** Message per office field (or FORM_ERROR), from main's validation. */
+  fieldErrors: FieldErrors;
   savedAt: number | null;
   load(): Promise<void>;
   saveOffice(office: Office): Promise<boolean>;
@@ -38,10 +41,11 @@ export const useSettingsStore = create<SettingsState>((set) => ({
       set({ settings, savedAt: nowMs() });
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'validation') {
-        const key = (error.field ?? '').replace(/^office\./, '') as keyof Office;
-        set({ fieldErrors: { [key]: error.message } });
-      }
+      set({
+        fieldErrors: fieldErrorsFrom(error, OFFICE_FIELDS) ?? {
+          [FORM_ERROR]: error instanceof ApiError ? error.message : 'Not saved.',
+        },
+      });
       return false;
     }
   },

@@ -3,7 +3,7 @@
 // call and hold timers, and hold itself: on hold, the whole header turns amber with the hold time large
 // and the rep-is-back key beside it, so nobody misses that the call is waiting.
 import { useEffect, useMemo, useState } from 'react';
-import { formatUsDate } from '../../../../shared/dates/usDate';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import type { CallView } from '../../../../shared/script/callViews';
 import { holdMs } from '../../../../shared/script/holdTime';
 import { Kbd } from '../../components/Kbd';
@@ -33,7 +33,7 @@ export function callIdentifiers(
   const self = m?.relationship === 'self';
   return [
     item('Patient', view.patient.name),
-    item('Born', formatUsDate(view.patient.dob)),
+    item('Born', formatDate(view.patient.dob)),
     item('Member ID', m?.memberId ?? null),
     item(
       'Subscriber',
@@ -42,7 +42,7 @@ export function callIdentifiers(
     ),
     item(
       'Subscriber born',
-      m?.subscriberDob ? formatUsDate(m.subscriberDob) : null,
+      m?.subscriberDob ? formatDate(m.subscriberDob) : null,
       self && m?.subscriberDob ? 'as the patient' : undefined,
     ),
     item('Group', view.plan.groupNumber),

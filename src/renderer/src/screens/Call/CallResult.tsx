@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { OUTCOME_LABELS } from '../../../../shared/script/answerWords';
 import type { CallView } from '../../../../shared/script/callViews';
-import { formatUsDate } from '../../../../shared/dates/usDate';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { Kbd } from '../../components/Kbd';
 import { call } from '../../lib/api';
 import { useCallStore } from '../../stores/callStore';
@@ -66,7 +66,7 @@ export function CallResult({ view }: { view: CallView }) {
         </dd>
         <dt>Next step</dt>
         <dd>
-          {view.nextAction} (due {view.nextActionDue ? formatUsDate(view.nextActionDue) : 'no date'})
+          {view.nextAction} (due {view.nextActionDue ? formatDate(view.nextActionDue) : 'no date'})
         </dd>
       </dl>
       <div className="form-actions call-result-actions">

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
 import type { CallView } from '../../../../shared/script/callViews';
+import { DateField } from '../../components/DateField';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { today } from '../../lib/clock';
@@ -86,21 +87,14 @@ function CompleteForm({ view }: { view: CallView }) {
           onChange={(e) => setNextAction(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor="call-due">Next step due</label>
-        <input id="call-due" value={due} placeholder="YYYY-MM-DD" onChange={(e) => setDue(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="call-reverify">
-          Re-verify on <span className="hint">(empty: no reminder)</span>
-        </label>
-        <input
-          id="call-reverify"
-          value={reverify}
-          placeholder="YYYY-MM-DD"
-          onChange={(e) => setReverify(e.target.value)}
-        />
-      </div>
+      <DateField id="call-due" label="Next step due" value={due} onChange={setDue} />
+      <DateField
+        id="call-reverify"
+        label="Re-verify on"
+        hint="empty: no reminder"
+        value={reverify}
+        onChange={setReverify}
+      />
       {problem && <p className="field-error">{problem.message}</p>}
       <div className="form-actions">
         <button type="submit" className="primary">

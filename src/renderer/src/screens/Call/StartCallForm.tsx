@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Payer, Patient } from '../../../../shared/policy/policyViews';
 import { dialledNumberFor } from '../../../../shared/script/callViews';
+import { DateField } from '../../components/DateField';
 import { PatientPicker } from '../../components/PatientPicker';
 import { call } from '../../lib/api';
 import { useCallStore } from '../../stores/callStore';
@@ -120,15 +121,7 @@ export function StartCallForm() {
               onChange={(e) => setCodes(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor="call-date">Date of service</label>
-            <input
-              id="call-date"
-              value={serviceDate}
-              placeholder="YYYY-MM-DD"
-              onChange={(e) => setServiceDate(e.target.value)}
-            />
-          </div>
+          <DateField id="call-date" label="Date of service" value={serviceDate} onChange={setServiceDate} />
           <div className="field">
             <label htmlFor="call-dialed">
               Number dialled{' '}

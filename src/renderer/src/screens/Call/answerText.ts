@@ -1,8 +1,15 @@
 // What the caller typed, read back into an answer with the same strict rules as everywhere else.
-import { isIsoDate } from '../../../../shared/dates/calendar';
+import { parseTypedDate } from '../../../../shared/dates/typedDate';
 import { parseMoney, parsePercent } from '../../../../shared/money/cents';
 import { parseFrequency } from '../../../../shared/policy/fieldText';
 import type { Answer, AnswerType } from '../../../../shared/script/scriptTypes';
+import { today } from '../../lib/clock';
+
+/** A date as the rep says it and the desk types it (12/1/2026, 1/1/26, 2026-12-01). */
+function readDate(text: string): { answer: Answer } | { problem: string } {
+  const date = parseTypedDate(text, { today: today() });
+  return date.ok ? { answer: { type: 'date', value: date.iso } } : { problem: date.message };
+}
 
 export function parseTyped(type: AnswerType, text: string): { answer: Answer } | { problem: string } {
   const t = text.trim();
@@ -22,7 +29,7 @@ export function parseTyped(type: AnswerType, text: string): { answer: Answer } |
     }
     case 'date':
       if (unknown) return { answer: { type, value: null } };
-      return isIsoDate(t) ? { answer: { type, value: t } } : { problem: 'Write the date as YYYY-MM-DD.' };
+      return readDate(t);
     case 'frequency': {
       if (unknown) return { answer: { type, value: null } };
       const f = parseFrequency(t);

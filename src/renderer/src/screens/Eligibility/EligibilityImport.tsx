@@ -2,7 +2,7 @@
 // button). A dialog shows main's review of every member; nothing is recorded until a person ticks
 // members and presses Record.
 import { useEffect, useRef, useState } from 'react';
-import { formatUsDate } from '../../../../shared/dates/usDate';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { Kbd } from '../../components/Kbd';
 import { plural } from '../../lib/plural';
 import { useEligibilityStore } from '../../stores/eligibilityStore';
@@ -163,7 +163,7 @@ function EligibilityDialog() {
           <footer className="eligibility-foot">
             <span>
               {plural(chosen.length, 'member')} ticked, {plural(statements, 'answer')} to record
-              {dates.length > 0 ? ` (stated ${dates.map(formatUsDate).join(', ')})` : ''}.
+              {dates.length > 0 ? ` (stated ${dates.map((d) => formatDate(d)).join(', ')})` : ''}.
             </span>
             <button
               type="button"

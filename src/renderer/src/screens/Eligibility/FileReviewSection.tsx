@@ -1,7 +1,7 @@
 // One eligibility file in the review: what it is (payer, date, test data), how its percents are read,
 // and its members, grouped as a person checks them: matched, something differs, not matched.
 import type { FileReview, MemberReview } from '../../../../shared/eligibility/eligibilityViews';
-import { formatUsDate } from '../../../../shared/dates/usDate';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { plural } from '../../lib/plural';
 import { useEligibilityStore } from '../../stores/eligibilityStore';
 import { MemberCard } from './MemberCard';
@@ -35,7 +35,7 @@ export function FileReviewSection({ file, index }: { file: FileReview; index: nu
         <>
           <p className="eligibility-meta">
             From <strong>{file.payerName}</strong>
-            {file.payerId && ` (payer ID ${file.payerId})`}, dated {formatUsDate(file.responseDate!)}.{' '}
+            {file.payerId && ` (payer ID ${file.payerId})`}, dated {formatDate(file.responseDate!)}.{' '}
             {plural(file.members.length, 'member')}: {counts[0]} matched, {counts[1]} with a difference,{' '}
             {counts[2]} not matched.
           </p>

@@ -2,7 +2,7 @@
 // payer's rejection if any, and (unfolded) every line of the file with what would be recorded beside what
 // is on file now.
 import type { MemberReview } from '../../../../shared/eligibility/eligibilityViews';
-import { formatUsDate } from '../../../../shared/dates/usDate';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { plural } from '../../lib/plural';
 import { useEligibilityStore } from '../../stores/eligibilityStore';
 
@@ -41,13 +41,13 @@ export function MemberCard({ member: m }: { member: MemberReview }) {
             </label>{' '}
             <span className="muted">
               {m.level === 'dependent' ? 'dependent · ' : ''}member {m.memberId || '—'}
-              {m.birthDate ? ` · born ${formatUsDate(m.birthDate)}` : ''}
+              {m.birthDate ? ` · born ${formatDate(m.birthDate)}` : ''}
             </span>{' '}
             <span className={`badge match-badge-${m.match}`}>{MATCH_WORDS[m.match]}</span>
           </p>
           {m.patient && m.coverage && (
             <p className="eligibility-on-file">
-              On file: {m.patient.name} (born {formatUsDate(m.patient.dob)}) · {m.coverage.payerName},{' '}
+              On file: {m.patient.name} (born {formatDate(m.patient.dob)}) · {m.coverage.payerName},{' '}
               {m.coverage.planName}
               {m.coverage.groupNumber ? `, group ${m.coverage.groupNumber}` : ''} · member{' '}
               {m.coverage.memberId}

@@ -1,15 +1,23 @@
 // Pick a patient and the planned codes; the estimate updates as you type. Save makes an immutable
 // snapshot that can be printed for the patient.
-import { useState } from 'react';
-import { formatCents } from '../../../../shared/money/cents';
+import { useEffect } from 'react';
+import { printName, PRINT_NAMED_CODES } from '../../../../shared/catalog/printNames';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import type { EstimateView } from '../../../../shared/estimate/estimateViews';
+import { formatCents } from '../../../../shared/money/cents';
+import { DateInput } from '../../components/DateField';
 import { PatientPicker } from '../../components/PatientPicker';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { call } from '../../lib/api';
-import { useEstimateStore } from '../../stores/estimateStore';
+import { FORM_ERROR } from '../../lib/fieldErrors';
+import { lineProblems, normalCode, useEstimateStore } from '../../stores/estimateStore';
 import { GoodFaithEstimateForm } from './GoodFaithEstimateForm';
 
+const NAMED = new Set(PRINT_NAMED_CODES);
+/** Our short name for a code ("Cone-beam CT, both jaws"); the full summary is its tooltip. */
+const shortName = (code: string) => (NAMED.has(code) ? printName(code, 'en') : null);
 const money = (cents: number | null) => (cents === null ? 'Unknown' : formatCents(cents));
+const ordinalName = (ordinal: 1 | 2) => (ordinal === 1 ? 'Primary' : 'Secondary');
 
 function ResultTable({ view }: { view: EstimateView }) {
   return (
@@ -24,7 +32,7 @@ function ResultTable({ view }: { view: EstimateView }) {
           </th>
           {view.coverages.map((c) => (
             <th scope="col" className="num" key={c.ordinal}>
-              {c.ordinal === 1 ? 'Primary' : 'Secondary'} pays
+              {ordinalName(c.ordinal)} pays
             </th>
           ))}
           <th scope="col" className="num">
@@ -40,7 +48,9 @@ function ResultTable({ view }: { view: EstimateView }) {
         {view.lines.map((l) => (
           <tr key={l.id}>
             <td>{l.code}</td>
-            <td className="what">{l.summary}</td>
+            <td className="what" title={l.summary}>
+              {shortName(l.code) ?? l.summary}
+            </td>
             <td>{l.tooth ?? ''}</td>
             <td className="num">{money(l.feeCents)}</td>
             {l.coverages.map((c) => (
@@ -91,21 +101,28 @@ export function EstimateScreen() {
     patient,
     lines,
     selfPay,
+    officeFees,
     view,
-    problem,
+    serverProblems,
     saved,
+    printMessage,
+    loadReference,
     addLine,
     updateLine,
+    markLeft,
     removeLine,
     setSelfPay,
     save,
     setPatient,
+    clearPatient,
+    setPrintMessage,
   } = useEstimateStore();
-  const [printMessage, setPrintMessage] = useState<string | null>(null);
-  const readyIndex = (key: number) =>
-    lines.filter((l) => l.code.trim() !== '').findIndex((l) => l.key === key);
-  const lineProblem = (key: number, field: string) =>
-    problem?.field === `lines.${readyIndex(key)}.${field}` ? problem.message : undefined;
+  useEffect(() => {
+    void loadReference();
+  }, [loadReference]);
+  const problems = lineProblems(lines, officeFees);
+  const message = (key: number, field: 'code' | 'serviceDate' | 'feeCents') =>
+    problems[key]?.[field] ?? serverProblems[`${key}.${field}`];
 
   return (
     <section className="screen screen-wide">
@@ -116,12 +133,8 @@ export function EstimateScreen() {
             <strong>
               {patient.firstName} {patient.lastName}
             </strong>{' '}
-            (born {patient.dob}){' '}
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => useEstimateStore.setState({ patient: null, view: null, saved: null })}
-            >
+            (born {formatDate(patient.dob)}){' '}
+            <button type="button" className="secondary" onClick={clearPatient}>
               Change patient
             </button>
           </p>
@@ -138,83 +151,97 @@ export function EstimateScreen() {
               <th scope="col">Code</th>
               <th scope="col">Tooth / area</th>
               <th scope="col">Date of service</th>
-              <th scope="col">Fee (empty = office fee)</th>
+              <th scope="col">Fee</th>
               <th scope="col" />
             </tr>
           </thead>
           <tbody>
-            {lines.map((l, i) => (
-              <tr key={l.key}>
-                <td>
-                  <input
-                    aria-label={`Code, line ${i + 1}`}
-                    value={l.code}
-                    placeholder="D0367"
-                    onChange={(e) => updateLine(l.key, { code: e.target.value })}
-                  />
-                  {lineProblem(l.key, 'code') && <p className="field-error">{lineProblem(l.key, 'code')}</p>}
-                </td>
-                <td>
-                  <input
-                    aria-label={`Tooth or area, line ${i + 1}`}
-                    value={l.tooth}
-                    onChange={(e) => updateLine(l.key, { tooth: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Date of service, line ${i + 1}`}
-                    value={l.serviceDate}
-                    onChange={(e) => updateLine(l.key, { serviceDate: e.target.value })}
-                  />
-                  {lineProblem(l.key, 'serviceDate') && (
-                    <p className="field-error">{lineProblem(l.key, 'serviceDate')}</p>
-                  )}
-                </td>
-                <td>
-                  <input
-                    aria-label={`Fee, line ${i + 1}`}
-                    value={l.fee}
-                    placeholder="office fee"
-                    onChange={(e) => updateLine(l.key, { fee: e.target.value })}
-                  />
-                  {lineProblem(l.key, 'feeCents') && (
-                    <p className="field-error">{lineProblem(l.key, 'feeCents')}</p>
-                  )}
-                </td>
-                <td>
-                  {lines.length > 1 && (
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={`Remove line ${i + 1}`}
-                      onClick={() => removeLine(l.key)}
-                    >
-                      Remove
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {lines.map((l, i) => {
+              const code = normalCode(l.code);
+              const office = officeFees[code];
+              return (
+                <tr key={l.key}>
+                  <td>
+                    <input
+                      aria-label={`Code, line ${i + 1}`}
+                      value={l.code}
+                      placeholder="D0367"
+                      onChange={(e) => updateLine(l.key, { code: e.target.value })}
+                      onBlur={() => markLeft(l.key, 'codeLeft')}
+                    />
+                    {shortName(code) && <p className="line-summary">{shortName(code)}</p>}
+                    {message(l.key, 'code') && <p className="field-error">{message(l.key, 'code')}</p>}
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Tooth or area, line ${i + 1}`}
+                      value={l.tooth}
+                      onChange={(e) => updateLine(l.key, { tooth: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <DateInput
+                      aria-label={`Date of service, line ${i + 1}`}
+                      value={l.serviceDate}
+                      error={
+                        serverProblems[`${l.key}.serviceDate`] ??
+                        (l.serviceDate === '' ? problems[l.key]?.serviceDate : undefined)
+                      }
+                      onChange={(serviceDate) => updateLine(l.key, { serviceDate })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Fee, line ${i + 1}`}
+                      value={l.fee}
+                      placeholder={
+                        office === undefined ? 'Type the fee' : `${formatCents(office)} (office fee)`
+                      }
+                      aria-invalid={message(l.key, 'feeCents') ? true : undefined}
+                      onChange={(e) => updateLine(l.key, { fee: e.target.value })}
+                      onBlur={() => markLeft(l.key, 'feeLeft')}
+                    />
+                    {message(l.key, 'feeCents') && (
+                      <p className="field-error">{message(l.key, 'feeCents')}</p>
+                    )}
+                    {problems[l.key]?.feeHint && <p className="line-hint">{problems[l.key]!.feeHint}</p>}
+                  </td>
+                  <td>
+                    {lines.length > 1 && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`Remove line ${i + 1}`}
+                        onClick={() => removeLine(l.key)}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         <button type="button" className="secondary" onClick={addLine}>
           + Add a code
         </button>
-        {problem && problem.field === null && <p className="field-error">{problem.message}</p>}
+        {serverProblems[FORM_ERROR] && <p className="field-error">{serverProblems[FORM_ERROR]}</p>}
       </div>
       {view && (
         <div className="panel">
           <h2>
             {view.selfPay
               ? 'Self-pay estimate'
-              : view.coverages.map((c) => `${c.label} (${c.planName})`).join(' · ')}
+              : view.coverages
+                  .map((c) => `${ordinalName(c.ordinal)}: ${c.payerName}, ${c.planName}`)
+                  .join(' · ')}
           </h2>
           <ResultTable view={view} />
           {view.coverageTotals.map((c) => (
             <p key={c.ordinal} className="muted">
-              {c.ordinal === 1 ? 'Primary' : 'Secondary'} after this estimate: annual maximum left{' '}
-              {money(c.maxRemainingCents)}, deductible left {money(c.deductibleRemainingCents)}.
+              {ordinalName(c.ordinal)} after this estimate: annual maximum left {money(c.maxRemainingCents)},
+              deductible left {money(c.deductibleRemainingCents)}.
             </p>
           ))}
           <div className="form-actions">
@@ -224,7 +251,7 @@ export function EstimateScreen() {
             {saved && (
               <>
                 <span className="saved" role="status">
-                  Saved as estimate #{saved.id}, valid until {saved.validUntil}.
+                  Saved as estimate #{saved.id}, valid until {formatDate(saved.validUntil)}.
                 </span>
                 <button
                   type="button"
@@ -258,10 +285,9 @@ export function EstimateScreen() {
               {printMessage}
             </p>
           )}
-          <div></div>
         </div>
       )}
-      {view?.selfPay && <GoodFaithEstimateForm key={view.patient.id} />}
+      {view?.selfPay && <GoodFaithEstimateForm />}
     </section>
   );
 }

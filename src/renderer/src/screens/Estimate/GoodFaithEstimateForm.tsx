@@ -1,61 +1,67 @@
 // For self-pay patients: issue a Good Faith Estimate from the planned codes, with diagnosis codes and
-// the main service in plain words, then print it. The timing rule is shown as a reminder.
-import { useState } from 'react';
-import { gfeDueDate, type GfeSnapshot } from '../../../../shared/estimate/goodFaithEstimate';
+// the main service in plain words, then print it. The timing rule is shown as a reminder. What is typed
+// is kept in the estimate store, so it survives a trip to another screen.
+import { isIsoDate } from '../../../../shared/dates/calendar';
+import { formatDate } from '../../../../shared/dates/typedDate';
+import { gfeDueDate } from '../../../../shared/estimate/goodFaithEstimate';
 import { parseMoney } from '../../../../shared/money/cents';
+import { DateField, typedDateProblem } from '../../components/DateField';
 import { ApiError, call } from '../../lib/api';
-import { useEstimateStore } from '../../stores/estimateStore';
 import { today } from '../../lib/clock';
+import { isReady, normalCode, useEstimateStore } from '../../stores/estimateStore';
 
 export function GoodFaithEstimateForm() {
-  const { patient, lines } = useEstimateStore();
-  const ready = lines.filter((l) => l.code.trim() !== '');
-  const [primaryService, setPrimaryService] = useState('');
-  const [scheduledDate, setScheduledDate] = useState(ready[0]?.serviceDate ?? '');
-  const [diagnoses, setDiagnoses] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [issued, setIssued] = useState<GfeSnapshot | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { patient, lines, gfe, updateGfe } = useEstimateStore();
+  const ready = lines.filter(isReady);
   if (!patient || ready.length === 0) return null;
-
-  const due = /^\d{4}-\d{2}-\d{2}$/.test(scheduledDate) ? gfeDueDate(today(), scheduledDate) : null;
+  // Until the desk types a date, the estimate's first date of service is the scheduled date.
+  const scheduledDate = gfe.scheduledDate ?? ready[0]?.serviceDate ?? '';
+  const due = isIsoDate(scheduledDate) ? gfeDueDate(today(), scheduledDate) : null;
 
   const issue = async () => {
-    setError(null);
+    const dateProblem = typedDateProblem(scheduledDate);
+    if (dateProblem) {
+      updateGfe({ error: dateProblem });
+      return;
+    }
+    updateGfe({ error: null });
     try {
-      const gfe = await call('gfe:issue', {
+      const issued = await call('gfe:issue', {
         patientId: patient.id,
-        primaryService,
-        scheduledDate: scheduledDate.trim() === '' ? null : scheduledDate.trim(),
+        primaryService: gfe.primaryService,
+        scheduledDate: scheduledDate.trim() === '' ? null : scheduledDate,
         items: ready.map((l) => ({
-          code: l.code.trim(),
-          diagnosisCodes: (diagnoses[l.key] ?? '').split(/[,\s]+/).filter(Boolean),
+          code: normalCode(l.code),
+          diagnosisCodes: (gfe.diagnoses[l.key] ?? '').split(/[,\s]+/).filter(Boolean),
           // The fee typed on the line, else the office fee (the estimate above already checked it reads).
           feeCents: l.fee.trim() === '' ? null : parseMoney(l.fee),
         })),
       });
-      setIssued(gfe);
+      updateGfe({ issued });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The Good Faith Estimate could not be issued.');
+      updateGfe({
+        error: e instanceof ApiError ? e.message : 'The Good Faith Estimate could not be issued.',
+      });
     }
   };
 
   return (
     <div className="panel" aria-label="Good Faith Estimate">
       <h2>Good Faith Estimate (self-pay)</h2>
-      {issued ? (
+      {gfe.issued ? (
         <>
           <p className="saved" role="status">
-            Issued Good Faith Estimate #{issued.id} on {issued.issuedOn}. It is kept as issued and reprints
-            the same.
+            Issued Good Faith Estimate #{gfe.issued.id} on {formatDate(gfe.issued.issuedOn)}. It is kept as
+            issued and reprints the same.
           </p>
           <div className="form-actions">
             <button
               type="button"
               className="secondary"
               onClick={() =>
-                void call('print:goodFaithEstimate', { id: issued.id }).then(() =>
-                  setMessage('Sent to the printer.'),
+                void call('print:goodFaithEstimate', { id: gfe.issued!.id }).then(
+                  () => updateGfe({ message: 'Sent to the printer.' }),
+                  () => undefined,
                 )
               }
             >
@@ -65,58 +71,61 @@ export function GoodFaithEstimateForm() {
               type="button"
               className="secondary"
               onClick={() =>
-                void call('print:goodFaithEstimatePdf', { id: issued.id }).then((r) =>
-                  setMessage(r.savedTo ? `PDF saved to ${r.savedTo}` : 'Not saved.'),
+                void call('print:goodFaithEstimatePdf', { id: gfe.issued!.id }).then(
+                  (r) => updateGfe({ message: r.savedTo ? `PDF saved to ${r.savedTo}` : 'Not saved.' }),
+                  () => undefined,
                 )
               }
             >
               Save Good Faith Estimate as PDF
             </button>
           </div>
-          {message && <p className="saved">{message}</p>}
+          {gfe.message && <p className="saved">{gfe.message}</p>}
         </>
       ) : (
-        <>
-          <div className="field">
+        <div className="form">
+          <div className="field span-all">
             <label htmlFor="gfe-primary">Main service, in plain words</label>
             <input
               id="gfe-primary"
-              value={primaryService}
+              value={gfe.primaryService}
               placeholder="e.g. Cone-beam CT scan before implant surgery"
-              onChange={(e) => setPrimaryService(e.target.value)}
+              onChange={(e) => updateGfe({ primaryService: e.target.value })}
             />
           </div>
-          <div className="field">
-            <label htmlFor="gfe-scheduled">Scheduled date (empty if not scheduled)</label>
-            <input
-              id="gfe-scheduled"
-              value={scheduledDate}
-              onChange={(e) => setScheduledDate(e.target.value)}
-            />
+          <DateField
+            id="gfe-scheduled"
+            label="Scheduled date (empty if not scheduled)"
+            value={scheduledDate}
+            onChange={(value) => updateGfe({ scheduledDate: value })}
+          />
+          <div className="field-note">
+            {due && (
+              <p className="muted">
+                Scheduled {formatDate(scheduledDate)}: give this estimate to the patient by {formatDate(due)}.
+              </p>
+            )}
           </div>
           {ready.map((l) => (
             <div className="field" key={l.key}>
               <label htmlFor={`gfe-dx-${l.key}`}>
-                Diagnosis codes for {l.code} (ICD-10-CM, comma separated)
+                Diagnosis codes for {normalCode(l.code)} (ICD-10-CM, comma separated)
               </label>
               <input
                 id={`gfe-dx-${l.key}`}
-                value={diagnoses[l.key] ?? ''}
+                value={gfe.diagnoses[l.key] ?? ''}
                 placeholder="e.g. K08.409"
-                onChange={(e) => setDiagnoses({ ...diagnoses, [l.key]: e.target.value })}
+                onChange={(e) => updateGfe({ diagnoses: { ...gfe.diagnoses, [l.key]: e.target.value } })}
               />
             </div>
           ))}
-          {due && (
-            <p className="muted">
-              Timing: scheduled {scheduledDate}, so give this estimate to the patient by {due}.
-            </p>
-          )}
-          {error && <p className="field-error">{error}</p>}
-          <button type="button" className="primary" onClick={() => void issue()}>
-            Issue Good Faith Estimate
-          </button>
-        </>
+          {gfe.error && <p className="field-error form-message">{gfe.error}</p>}
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => void issue()}>
+              Issue Good Faith Estimate
+            </button>
+          </div>
+        </div>
       )}
     </div>
   );

@@ -2,16 +2,18 @@
 // the practice imported it, what it is confused with, what payers ask for, and the medical cross-walk.
 import { useState } from 'react';
 import { KIND_LABELS, type CodeDetail } from '../../../../shared/catalog/catalogTypes';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { Flags } from '../../components/Flags';
 import { Kbd } from '../../components/Kbd';
 import { call } from '../../lib/api';
+import { localDateTime } from '../../lib/localDateTime';
 import { useCatalogStore } from '../../stores/catalogStore';
 import { useCopyShortcut } from './useCopyShortcut';
 
 function validity(detail: CodeDetail): string {
   const { validFrom, validTo, datesUncertain } = detail.code;
-  const since = validFrom ? `Valid from ${validFrom}` : 'In use since before 2013';
-  const until = validTo ? `; last valid ${validTo} (deleted)` : '; still valid';
+  const since = validFrom ? `Valid from ${formatDate(validFrom)}` : 'In use since before 2013';
+  const until = validTo ? `; last valid ${formatDate(validTo)} (deleted)` : '; still valid';
   return `${since}${until}${datesUncertain ? '. Dates not confirmed by a public source.' : '.'}`;
 }
 
@@ -73,7 +75,7 @@ export function CodePage({ detail }: { detail: CodeDetail }) {
               {detail.licensed.descriptor && <p>{detail.licensed.descriptor}</p>}
               <p className="muted small">
                 From your licensed file {detail.licensed.sourceFile}, imported{' '}
-                {detail.licensed.importedAt.slice(0, 10)}.
+                {localDateTime(detail.licensed.importedAt)}.
               </p>
             </>
           ) : (

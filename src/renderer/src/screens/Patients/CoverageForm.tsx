@@ -1,16 +1,19 @@
 // One coverage (primary or secondary): plan, member and subscriber, dates, and what the payer stated
-// about maximum used and deductible met, with the date it was stated.
+// about maximum used and deductible met, with the date it was stated. When the patient is the
+// subscriber, the subscriber's name and birth date are the patient's, filled in and kept in step.
 import { useState, type FormEvent } from 'react';
 import { formatCents, parseMoney } from '../../../../shared/money/cents';
 import { RELATIONSHIPS } from '../../../../shared/policy/policyTypes';
 import type { Coverage, CoverageInput, FieldView, PlanSummary } from '../../../../shared/policy/policyViews';
 import { sourceText } from '../../../../shared/ledger/sourceText';
+import { DateField, typedDateProblem } from '../../components/DateField';
+import { FormError } from '../../components/FormError';
 import { ProvenanceLine } from '../../components/Provenance';
 import { SelectField, TextField } from '../../components/TextField';
 import { usePatientsStore } from '../../stores/patientsStore';
 
 interface Props {
-  patientId: number;
+  patient: { id: number; firstName: string; lastName: string; dob: string };
   coverage: Coverage | null;
   plans: PlanSummary[];
   ordinal: 1 | 2;
@@ -23,14 +26,22 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const statedOn = (view: FieldView | undefined) =>
   view && view.value !== null ? (view.source?.observedOn ?? '') : '';
 
-export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Props) {
+const DATE_FIELDS = [
+  'subscriberDob',
+  'effectiveDate',
+  'terminationDate',
+  'maxUsedStatedOn',
+  'deductibleMetStatedOn',
+] as const;
+
+export function CoverageForm({ patient, coverage, plans, ordinal, onDone }: Props) {
   const [form, setForm] = useState({
     planId: String(coverage?.plan.id ?? plans[0]?.id ?? ''),
     ordinal: String(coverage?.ordinal ?? ordinal),
     memberId: coverage?.memberId ?? '',
-    subscriberName: coverage?.subscriberName ?? '',
-    subscriberDob: coverage?.subscriberDob ?? '',
-    relationship: coverage?.relationship ?? 'self',
+    subscriberName: coverage?.subscriberName ?? `${patient.firstName} ${patient.lastName}`,
+    subscriberDob: coverage?.subscriberDob ?? patient.dob,
+    relationship: coverage?.relationship ?? ('self' as CoverageInput['relationship']),
     effectiveDate: text(coverage?.effectiveDate.value),
     terminationDate: text(coverage?.terminationDate.value),
     maxUsed: money(coverage?.maxUsed.value),
@@ -43,6 +54,18 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
   const saveCoverage = usePatientsStore((s) => s.saveCoverage);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+  const isSelf = form.relationship === 'self';
+  const setRelationship = (relationship: CoverageInput['relationship']) =>
+    setForm(
+      relationship === 'self'
+        ? {
+            ...form,
+            relationship,
+            subscriberName: `${patient.firstName} ${patient.lastName}`,
+            subscriberDob: patient.dob,
+          }
+        : { ...form, relationship },
+    );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,10 +77,14 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
     if (form.deductibleMet.trim() !== '' && deductibleMetCents === null)
       problems.deductibleMetCents = 'Write an amount like $50.';
     if (!form.planId) problems.planId = 'Add a plan on the Payers screen first.';
+    for (const key of DATE_FIELDS) {
+      const problem = typedDateProblem(form[key], key === 'subscriberDob');
+      if (problem) problems[key] = problem;
+    }
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const input: CoverageInput = {
-      patientId,
+      patientId: patient.id,
       planId: Number(form.planId),
       ordinal: form.ordinal === '2' ? 2 : 1,
       memberId: form.memberId.trim(),
@@ -80,17 +107,22 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
       onSubmit={(e) => void onSubmit(e)}
       aria-label={coverage ? 'Edit coverage' : 'New coverage'}
     >
-      <SelectField
-        id="coverage-plan"
-        label="Plan"
-        value={form.planId}
-        error={errors.planId}
-        options={plans.map(
-          (p) =>
-            [String(p.id), `${p.payerName}: ${p.name}${p.groupNumber ? ` (${p.groupNumber})` : ''}`] as const,
-        )}
-        onChange={set('planId')}
-      />
+      <div className="span-all">
+        <SelectField
+          id="coverage-plan"
+          label="Plan"
+          value={form.planId}
+          error={errors.planId}
+          options={plans.map(
+            (p) =>
+              [
+                String(p.id),
+                `${p.payerName}: ${p.name}${p.groupNumber ? ` (group ${p.groupNumber})` : ''}`,
+              ] as const,
+          )}
+          onChange={set('planId')}
+        />
+      </div>
       <SelectField
         id="coverage-ordinal"
         label="Order"
@@ -110,21 +142,6 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
         onChange={set('memberId')}
         autoFocus
       />
-      <TextField
-        id="coverage-subscriber"
-        label="Subscriber name"
-        value={form.subscriberName}
-        error={errors.subscriberName}
-        onChange={set('subscriberName')}
-      />
-      <TextField
-        id="coverage-subscriber-dob"
-        label="Subscriber date of birth"
-        hint="YYYY-MM-DD"
-        value={form.subscriberDob}
-        error={errors.subscriberDob}
-        onChange={set('subscriberDob')}
-      />
       <SelectField
         id="coverage-relationship"
         label="Patient is the subscriber's"
@@ -136,20 +153,40 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
               r === 'self' ? 'Self (patient is the subscriber)' : r[0]!.toUpperCase() + r.slice(1),
             ] as const,
         )}
-        onChange={set('relationship')}
+        onChange={setRelationship}
       />
+      <div className="field-note">
+        {isSelf && (
+          <p className="muted small">The subscriber is the patient: name and birth date are theirs.</p>
+        )}
+      </div>
       <TextField
+        id="coverage-subscriber"
+        label="Subscriber name"
+        value={form.subscriberName}
+        error={errors.subscriberName}
+        readOnly={isSelf}
+        onChange={set('subscriberName')}
+      />
+      <DateField
+        id="coverage-subscriber-dob"
+        label="Subscriber date of birth"
+        past
+        value={form.subscriberDob}
+        error={errors.subscriberDob}
+        readOnly={isSelf}
+        onChange={set('subscriberDob')}
+      />
+      <DateField
         id="coverage-effective"
         label="Effective date"
-        hint="YYYY-MM-DD"
         value={form.effectiveDate}
         error={errors.effectiveDate}
         onChange={set('effectiveDate')}
       />
-      <TextField
+      <DateField
         id="coverage-termination"
-        label="Termination date"
-        hint="empty if none"
+        label="Termination date, if any"
         value={form.terminationDate}
         error={errors.terminationDate}
         onChange={set('terminationDate')}
@@ -177,10 +214,9 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
           </p>
         )}
       </div>
-      <TextField
+      <DateField
         id="coverage-max-used-on"
         label="Maximum used: stated on"
-        hint="YYYY-MM-DD"
         value={form.maxUsedStatedOn}
         error={errors.maxUsedStatedOn}
         onChange={set('maxUsedStatedOn')}
@@ -206,14 +242,14 @@ export function CoverageForm({ patientId, coverage, plans, ordinal, onDone }: Pr
           />
         )}
       </div>
-      <TextField
+      <DateField
         id="coverage-deductible-on"
         label="Deductible met: stated on"
-        hint="YYYY-MM-DD"
         value={form.deductibleMetStatedOn}
         error={errors.deductibleMetStatedOn}
         onChange={set('deductibleMetStatedOn')}
       />
+      <FormError errors={errors} />
       <div className="form-actions">
         <button type="submit" className="primary">
           Save coverage

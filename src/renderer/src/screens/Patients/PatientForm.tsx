@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Patient, PatientInput } from '../../../../shared/policy/policyViews';
+import { DateField, typedDateProblem } from '../../components/DateField';
+import { FormError } from '../../components/FormError';
 import { SelectField, TextField } from '../../components/TextField';
+import type { FieldErrors } from '../../lib/fieldErrors';
 import { usePatientsStore } from '../../stores/patientsStore';
 
 export function PatientForm({ patient }: { patient: Patient | null }) {
@@ -15,12 +18,17 @@ export function PatientForm({ patient }: { patient: Patient | null }) {
         }
       : { firstName: '', lastName: '', dob: '', preferredLanguage: 'en', phone: null },
   );
-  const errors = usePatientsStore((s) => s.errors);
+  const storeErrors = usePatientsStore((s) => s.errors);
+  const [dobProblem, setDobProblem] = useState<string | undefined>(undefined);
+  const errors: FieldErrors = dobProblem ? { ...storeErrors, dob: dobProblem } : storeErrors;
   const save = usePatientsStore((s) => s.save);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void save(form);
+    const problem =
+      form.dob === '' ? 'Type the date of birth, like 01/31/1980.' : typedDateProblem(form.dob, true);
+    setDobProblem(problem);
+    if (!problem) void save(form);
   };
 
   return (
@@ -40,10 +48,10 @@ export function PatientForm({ patient }: { patient: Patient | null }) {
         error={errors.lastName}
         onChange={(lastName) => setForm({ ...form, lastName })}
       />
-      <TextField
+      <DateField
         id="patient-dob"
         label="Date of birth"
-        hint="YYYY-MM-DD"
+        past
         value={form.dob}
         error={errors.dob}
         onChange={(dob) => setForm({ ...form, dob })}
@@ -65,6 +73,7 @@ export function PatientForm({ patient }: { patient: Patient | null }) {
         error={errors.phone}
         onChange={(phone) => setForm({ ...form, phone: phone === '' ? null : phone })}
       />
+      <FormError errors={errors} />
       <div className="form-actions">
         <button type="submit" className="primary">
           {patient ? 'Save patient' : 'Create patient'}

@@ -1,7 +1,10 @@
 // Find or add a patient; edit their details, coverages and imaging history.
 import { useEffect, useState, type FormEvent } from 'react';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { LABELS } from '../../../../shared/policy/policyTypes';
+import { DateInput, typedDateProblem } from '../../components/DateField';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { FORM_ERROR } from '../../lib/fieldErrors';
 import { useEligibilityStore } from '../../stores/eligibilityStore';
 import { usePatientsStore } from '../../stores/patientsStore';
 import { CoverageForm } from './CoverageForm';
@@ -11,6 +14,7 @@ export function PatientsScreen() {
   const {
     query,
     results,
+    resultsFor,
     plans,
     patient,
     creating,
@@ -21,9 +25,14 @@ export function PatientsScreen() {
     startNew,
     deleteCoverage,
     addService,
+    clearMessages,
   } = usePatientsStore();
   const showEligibility = useEligibilityStore((s) => s.show);
   const [editingCoverage, setEditingCoverage] = useState<number | 'new' | null>(null);
+  const editCoverage = (which: number | 'new' | null) => {
+    clearMessages();
+    setEditingCoverage(which);
+  };
   const [service, setService] = useState({
     code: '',
     date: '',
@@ -36,11 +45,16 @@ export function PatientsScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const [serviceDateProblem, setServiceDateProblem] = useState<string | undefined>(undefined);
   const onAddService = async (event: FormEvent) => {
     event.preventDefault();
+    const problem = service.date === '' ? 'Type the service date.' : typedDateProblem(service.date);
+    setServiceDateProblem(problem);
+    if (problem) return;
     if (await addService(service.code, service.date, service.source))
       setService({ ...service, code: '', date: '' });
   };
+  const serviceError = serviceDateProblem ?? errors.code ?? errors.serviceDate ?? errors[FORM_ERROR];
 
   return (
     <section className="screen screen-wide">
@@ -59,25 +73,34 @@ export function PatientsScreen() {
             Eligibility files (271)…
           </button>
           <label htmlFor="patient-search" className="search-label">
-            Find by name
+            Find a patient
           </label>
           <input
             id="patient-search"
             className="list-search"
             value={query}
             autoComplete="off"
+            placeholder="Name, birth date or member ID"
             onChange={(e) => void search(e.target.value)}
           />
+          {query.trim() !== '' && resultsFor === query && results.length === 0 && (
+            <p className="muted no-match" role="status">
+              No patient matches “{query.trim()}”. Try the last name alone, the birth date or the member ID.
+            </p>
+          )}
           <ul className="tree">
             {results.map((p) => (
               <li key={p.id}>
                 <button
                   type="button"
-                  className={`tree-item${patient?.id === p.id ? ' selected' : ''}`}
+                  className={`tree-item person${patient?.id === p.id ? ' selected' : ''}`}
                   onClick={() => void open(p.id)}
                 >
-                  {p.lastName}, {p.firstName}
-                  {p.isSample && <span className="badge badge-sample">Sample</span>}
+                  <span>
+                    {p.lastName}, {p.firstName}
+                    {p.isSample && <span className="badge badge-sample">Sample</span>}
+                  </span>
+                  <span className="person-dob">born {formatDate(p.dob)}</span>
                 </button>
               </li>
             ))}
@@ -104,7 +127,7 @@ export function PatientsScreen() {
                   editingCoverage === c.id ? (
                     <li key={c.id}>
                       <CoverageForm
-                        patientId={patient.id}
+                        patient={patient}
                         coverage={c}
                         plans={plans}
                         ordinal={c.ordinal}
@@ -115,10 +138,13 @@ export function PatientsScreen() {
                     <li key={c.id} className="coverage-card">
                       <strong>{c.ordinal === 1 ? 'Primary' : 'Secondary'}:</strong> {c.plan.payerName},{' '}
                       {c.plan.name} ({LABELS.planType[c.plan.planType]}) · member {c.memberId} · subscriber{' '}
-                      {c.subscriberName} ({c.relationship}){c.effectiveDate && ` · from ${c.effectiveDate}`}
-                      {c.terminationDate && ` to ${c.terminationDate}`}
+                      {c.subscriberName} ({c.relationship})
+                      {typeof c.effectiveDate.value === 'string' &&
+                        ` · from ${formatDate(c.effectiveDate.value)}`}
+                      {typeof c.terminationDate.value === 'string' &&
+                        ` to ${formatDate(c.terminationDate.value)}`}
                       <span className="actions">
-                        <button type="button" className="secondary" onClick={() => setEditingCoverage(c.id)}>
+                        <button type="button" className="secondary" onClick={() => editCoverage(c.id)}>
                           Edit
                         </button>
                         <button type="button" className="secondary" onClick={() => void deleteCoverage(c.id)}>
@@ -131,7 +157,7 @@ export function PatientsScreen() {
               </ul>
               {editingCoverage === 'new' ? (
                 <CoverageForm
-                  patientId={patient.id}
+                  patient={patient}
                   coverage={null}
                   plans={plans}
                   ordinal={patient.coverages.some((c) => c.ordinal === 1) ? 2 : 1}
@@ -139,7 +165,7 @@ export function PatientsScreen() {
                 />
               ) : (
                 patient.coverages.length < 2 && (
-                  <button type="button" className="secondary" onClick={() => setEditingCoverage('new')}>
+                  <button type="button" className="secondary" onClick={() => editCoverage('new')}>
                     + Add coverage
                   </button>
                 )
@@ -157,11 +183,10 @@ export function PatientsScreen() {
                   value={service.code}
                   onChange={(e) => setService({ ...service, code: e.target.value })}
                 />
-                <input
+                <DateInput
                   aria-label="Service date"
-                  placeholder="YYYY-MM-DD"
                   value={service.date}
-                  onChange={(e) => setService({ ...service, date: e.target.value })}
+                  onChange={(date) => setService({ ...service, date })}
                 />
                 <select
                   aria-label="Source"
@@ -178,14 +203,12 @@ export function PatientsScreen() {
                   Add
                 </button>
               </form>
-              {(errors.code || errors.serviceDate) && (
-                <p className="field-error">{errors.code ?? errors.serviceDate}</p>
-              )}
+              {serviceError && editingCoverage === null && <p className="field-error">{serviceError}</p>}
               <table className="history">
                 <tbody>
                   {patient.serviceHistory.map((r) => (
                     <tr key={r.uid}>
-                      <td>{r.serviceDate}</td>
+                      <td>{formatDate(r.serviceDate)}</td>
                       <td>{r.code}</td>
                       <td>
                         {r.source === 'office'

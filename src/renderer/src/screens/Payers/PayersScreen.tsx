@@ -1,14 +1,15 @@
-// Payers and their plans on the left; the selected payer, or a plan with its benefits and policy
-// matrix, on the right. N adds a payer from the list.
+// Payers and their plans on the left; the selected payer, or a plan with its benefits, on the right;
+// a plan's policy matrix below, as wide as the screen, so every column fits at 1366 pixels.
 import { useEffect } from 'react';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { usePayersStore } from '../../stores/payersStore';
 import { PayerForm } from './PayerForm';
 import { PlanEditor } from './PlanEditor';
+import { PolicyMatrix } from './PolicyMatrix';
 
 export function PayersScreen() {
-  const { status, payers, plans, selection, plan, load, select } = usePayersStore();
+  const { status, payers, plans, selection, plan, matrix, load, select } = usePayersStore();
 
   useEffect(() => {
     void load();
@@ -38,8 +39,10 @@ export function PayersScreen() {
                   className={`tree-item${selection?.kind === 'payer' && selection.id === payer.id ? ' selected' : ''}`}
                   onClick={() => void select({ kind: 'payer', id: payer.id })}
                 >
-                  <strong>{payer.name}</strong>
-                  {payer.isSample && <span className="badge badge-sample">Sample</span>}
+                  <span className="payer-name">
+                    <strong>{payer.name}</strong>
+                    {payer.isSample && <span className="badge badge-sample">Sample</span>}
+                  </span>
                 </button>
                 <ul>
                   {plans
@@ -51,8 +54,10 @@ export function PayersScreen() {
                           className={`tree-item plan${selection?.kind === 'plan' && selection.id === p.id ? ' selected' : ''}`}
                           onClick={() => void select({ kind: 'plan', id: p.id, payerId: payer.id })}
                         >
-                          {p.name}
-                          {p.groupNumber && <span className="muted small"> · {p.groupNumber}</span>}
+                          <span className="plan-name">
+                            {p.name}
+                            {p.groupNumber && <span className="plan-group">group {p.groupNumber}</span>}
+                          </span>
                         </button>
                       </li>
                     ))}
@@ -62,7 +67,8 @@ export function PayersScreen() {
                       className="tree-item plan add-plan"
                       onClick={() => void select({ kind: 'plan', id: null, payerId: payer.id })}
                     >
-                      + New plan for {payer.name}
+                      <span aria-hidden="true">+ New plan</span>
+                      <span className="visually-hidden">+ New plan for {payer.name}</span>
                     </button>
                   </li>
                 </ul>
@@ -88,6 +94,12 @@ export function PayersScreen() {
           )}
         </div>
       </div>
+      {selection?.kind === 'plan' && plan && matrix && selection.id === plan.id && (
+        <div className="panel matrix-panel">
+          <h2>Per-code policies: {plan.name}</h2>
+          <PolicyMatrix matrix={matrix} />
+        </div>
+      )}
     </section>
   );
 }

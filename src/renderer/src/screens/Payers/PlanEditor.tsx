@@ -1,11 +1,9 @@
 import type { Plan } from '../../../../shared/policy/policyViews';
-import { usePayersStore } from '../../stores/payersStore';
 import { BenefitsForm } from './BenefitsForm';
 import { PlanForm } from './PlanForm';
-import { PolicyMatrix } from './PolicyMatrix';
 
+/** The plan's own facts and its benefits; its per-code policies are shown full width below (PayersScreen). */
 export function PlanEditor({ plan, payerId }: { plan: Plan | null; payerId: number }) {
-  const matrix = usePayersStore((s) => s.matrix);
   return (
     <div className="plan-editor">
       <h2 className="form-title">{plan ? `${plan.payerName}: ${plan.name}` : 'New plan'}</h2>
@@ -14,8 +12,6 @@ export function PlanEditor({ plan, payerId }: { plan: Plan | null; payerId: numb
         <>
           <h3 className="section-title">Plan benefits</h3>
           <BenefitsForm key={`${plan.id}-${plan.updatedAt}`} plan={plan} />
-          <h3 className="section-title">Per-code policies</h3>
-          {matrix && <PolicyMatrix matrix={matrix} />}
         </>
       )}
     </div>

@@ -1,5 +1,7 @@
-// Codes down, policy fields across. Arrow keys move between cells; Enter (or just typing) edits a cell
-// in place; Enter saves, Esc cancels. Each cell shows known / unknown / stale at a glance.
+// Codes down (with our summary of each), policy fields across. Arrow keys move between cells; Enter (or
+// just typing) edits a cell in place; Enter saves, Esc cancels. Each cell shows known / unknown / stale
+// at a glance. The fields asked on every call come first (prior authorization among them, so it is on
+// screen at 1366 pixels); the PA details and notes are one toggle away. A filter narrows the codes.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatPolicyValue, parsePolicyText } from '../../../../shared/policy/fieldText';
 import {
@@ -14,21 +16,31 @@ import {
 import type { PolicyMatrix as Matrix } from '../../../../shared/policy/policyViews';
 import { Kbd } from '../../components/Kbd';
 import { ProvenanceLine, provenanceText } from '../../components/Provenance';
+import { foldedWords } from '../../../../shared/text/foldedWords';
+import { printName } from '../../../../shared/catalog/printNames';
 import { usePayersStore } from '../../stores/payersStore';
 
-const COLUMNS: PolicyField[] = [
+const MAIN_COLUMNS: PolicyField[] = [
   'covered',
   'coverageBp',
-  'category',
-  'frequency',
-  'ageLimits',
   'priorAuth',
-  'paMethod',
-  'paTurnaroundDays',
+  'frequency',
+  'category',
+  'ageLimits',
   'medicalFirst',
-  'alternateCode',
-  'notes',
 ];
+const MORE_COLUMNS: PolicyField[] = ['paMethod', 'paTurnaroundDays', 'alternateCode', 'notes'];
+
+/** Does a row match what was typed in the filter: the code, or words of its summary. */
+function rowMatches(row: { code: string; summary: string }, filter: string): boolean {
+  const words = foldedWords(filter);
+  if (words.length === 0) return true;
+  const haystack = [row.code.toLowerCase(), ...foldedWords(`${printName(row.code, 'en')} ${row.summary}`)];
+  // A code may be typed without its D (0367) or its leading zero (367).
+  return words.every((w) =>
+    haystack.some((h) => h.startsWith(w) || h.startsWith(`d${w}`) || h.startsWith(`d0${w}`)),
+  );
+}
 
 const CHOICES: Partial<Record<PolicyField, ReadonlyArray<readonly [string, string]>>> = {
   covered: TRI_STATES.map((t) => [t, LABELS.triState[t]] as const),
@@ -49,6 +61,10 @@ function editText(field: PolicyField, value: unknown): string {
 
 export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
   const setPolicy = usePayersStore((s) => s.setPolicy);
+  const [allColumns, setAllColumns] = useState(false);
+  const [filter, setFilter] = useState('');
+  const COLUMNS = allColumns ? [...MAIN_COLUMNS, ...MORE_COLUMNS] : MAIN_COLUMNS;
+  const rows = matrix.rows.filter((row) => rowMatches(row, filter));
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const [editing, setEditing] = useState<{ text: string; error: string | null } | null>(null);
   const cells = useRef(new Map<string, HTMLButtonElement>());
@@ -67,7 +83,7 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
   };
 
   const focusCell = (r: number, c: number) => {
-    const row = Math.max(0, Math.min(matrix.rows.length - 1, r));
+    const row = Math.max(0, Math.min(rows.length - 1, r));
     const col = Math.max(0, Math.min(COLUMNS.length - 1, c));
     setActive([row, col]);
     cells.current.get(key(row, col))?.focus();
@@ -76,14 +92,14 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
   const startEdit = (r: number, c: number, initial?: string) => {
     setActive([r, c]);
     const field = COLUMNS[c]!;
-    setEditing({ text: initial ?? editText(field, matrix.rows[r]!.cells[field].value), error: null });
+    setEditing({ text: initial ?? editText(field, rows[r]!.cells[field].value), error: null });
   };
 
   const commit = async () => {
     if (!editing) return;
     const [r, c] = active;
     const field = COLUMNS[c]!;
-    const row = matrix.rows[r]!;
+    const row = rows[r]!;
     let value: unknown;
     if (CHOICES[field]) {
       value =
@@ -149,7 +165,35 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
   };
 
   return (
-    <div className="matrix-wrap">
+    <>
+      <div className="matrix-tools">
+        <div className="field">
+          <label htmlFor="matrix-filter">Filter codes</label>
+          <input
+            id="matrix-filter"
+            value={filter}
+            autoComplete="off"
+            placeholder="0367, or words like cone beam"
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setActive([0, active[1]]);
+              setEditing(null);
+            }}
+          />
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={allColumns}
+            onChange={(e) => {
+              setAllColumns(e.target.checked);
+              setActive([active[0], 0]);
+              setEditing(null);
+            }}
+          />{' '}
+          Show PA details, alternate code and notes
+        </label>
+      </div>
       <p className="muted small matrix-help">
         <Kbd>↑</Kbd> <Kbd>↓</Kbd> <Kbd>←</Kbd> <Kbd>→</Kbd> move · <Kbd>Enter</Kbd> edit / save ·{' '}
         <Kbd>Esc</Kbd> cancel · empty or ? = unknown
@@ -158,98 +202,108 @@ export function PolicyMatrix({ matrix }: { matrix: Matrix }) {
           <span className="cell-unknown">unknown</span> <span className="cell-inherited">payer default</span>
         </span>
       </p>
-      <table className="matrix" role="grid" aria-label={`Policies for ${matrix.plan.name}`}>
-        <thead>
-          <tr>
-            <th scope="col" className="sticky">
-              Code
-            </th>
-            {COLUMNS.map((f) => (
-              <th scope="col" key={f}>
-                {POLICY_FIELD_LABELS[f]}
+      {rows.length === 0 && <p className="muted">No code matches “{filter}”.</p>}
+      <div className="matrix-wrap">
+        <table className="matrix" role="grid" aria-label={`Policies for ${matrix.plan.name}`}>
+          <thead>
+            <tr>
+              <th scope="col" className="sticky">
+                Code
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.rows.map((row, r) => (
-            <tr key={row.code}>
-              <th scope="row" className="sticky" title={row.summary}>
-                {row.code}
-              </th>
-              {COLUMNS.map((field, c) => {
-                const view = row.cells[field];
-                const isActive = active[0] === r && active[1] === c;
-                const isEditing = isActive && editing !== null;
-                const className = `cell-${view.status}${view.inherited ? ' cell-inherited' : ''}`;
-                return (
-                  <td key={field} className={className}>
-                    {isEditing ? (
-                      <div className="cell-editor">
-                        {CHOICES[field] ? (
-                          <select
-                            autoFocus
-                            aria-label={`${POLICY_FIELD_LABELS[field]} for ${row.code}`}
-                            value={editing.text}
-                            onChange={(e) => setEditing({ text: e.target.value, error: null })}
-                            onKeyDown={onEditorKey}
-                          >
-                            {CHOICES[field]!.map(([v, label]) => (
-                              <option key={v} value={v === 'unknown' ? 'unknown' : v}>
-                                {label}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          <input
-                            autoFocus
-                            aria-label={`${POLICY_FIELD_LABELS[field]} for ${row.code}`}
-                            value={editing.text}
-                            onChange={(e) => setEditing({ text: e.target.value, error: null })}
-                            onKeyDown={onEditorKey}
-                          />
-                        )}
-                        {editing.error && (
-                          <p className="field-error" role="alert">
-                            {editing.error}
-                          </p>
-                        )}
-                      </div>
-                    ) : (
-                      <button
-                        type="button"
-                        ref={(el) => {
-                          if (el) cells.current.set(key(r, c), el);
-                          else cells.current.delete(key(r, c));
-                        }}
-                        tabIndex={isActive ? 0 : -1}
-                        className="cell"
-                        aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view, (v) => formatPolicyValue(field, v))}`}
-                        title={provenanceText(view, (v) => formatPolicyValue(field, v))}
-                        onFocus={() => setActive([r, c])}
-                        onClick={() => startEdit(r, c)}
-                        onKeyDown={onCellKey}
-                      >
-                        {view.status === 'unknown' ? '?' : formatPolicyValue(field, view.value)}
-                      </button>
-                    )}
-                  </td>
-                );
-              })}
+              {COLUMNS.map((f) => (
+                <th scope="col" key={f}>
+                  {POLICY_FIELD_LABELS[f]}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <ActiveCellSource matrix={matrix} row={active[0]} column={active[1]} />
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={row.code}>
+                <th scope="row" className="sticky" title={row.summary}>
+                  <span className="matrix-code">{row.code}</span>
+                  <span className="matrix-summary">{printName(row.code, 'en')}</span>
+                </th>
+                {COLUMNS.map((field, c) => {
+                  const view = row.cells[field];
+                  const isActive = active[0] === r && active[1] === c;
+                  const isEditing = isActive && editing !== null;
+                  const className = `cell-${view.status}${view.inherited ? ' cell-inherited' : ''}`;
+                  return (
+                    <td key={field} className={className}>
+                      {isEditing ? (
+                        <div className="cell-editor">
+                          {CHOICES[field] ? (
+                            <select
+                              autoFocus
+                              aria-label={`${POLICY_FIELD_LABELS[field]} for ${row.code}`}
+                              value={editing.text}
+                              onChange={(e) => setEditing({ text: e.target.value, error: null })}
+                              onKeyDown={onEditorKey}
+                            >
+                              {CHOICES[field]!.map(([v, label]) => (
+                                <option key={v} value={v === 'unknown' ? 'unknown' : v}>
+                                  {label}
+                                </option>
+                              ))}
+                            </select>
+                          ) : (
+                            <input
+                              autoFocus
+                              aria-label={`${POLICY_FIELD_LABELS[field]} for ${row.code}`}
+                              value={editing.text}
+                              onChange={(e) => setEditing({ text: e.target.value, error: null })}
+                              onKeyDown={onEditorKey}
+                            />
+                          )}
+                          {editing.error && (
+                            <p className="field-error" role="alert">
+                              {editing.error}
+                            </p>
+                          )}
+                        </div>
+                      ) : (
+                        <button
+                          type="button"
+                          ref={(el) => {
+                            if (el) cells.current.set(key(r, c), el);
+                            else cells.current.delete(key(r, c));
+                          }}
+                          tabIndex={isActive ? 0 : -1}
+                          className="cell"
+                          aria-label={`${row.code} ${POLICY_FIELD_LABELS[field]}: ${formatPolicyValue(field, view.value)}. ${provenanceText(view, (v) => formatPolicyValue(field, v))}`}
+                          title={provenanceText(view, (v) => formatPolicyValue(field, v))}
+                          onFocus={() => setActive([r, c])}
+                          onClick={() => startEdit(r, c)}
+                          onKeyDown={onCellKey}
+                        >
+                          {view.status === 'unknown' ? '?' : formatPolicyValue(field, view.value)}
+                        </button>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ActiveCellSource matrix={matrix} line={rows[active[0]]} field={COLUMNS[active[1]]} />
+    </>
   );
 }
 
 /** The selected cell's answer with its source, history and (for a conflict) a way to settle it. */
-function ActiveCellSource({ matrix, row, column }: { matrix: Matrix; row: number; column: number }) {
+function ActiveCellSource({
+  matrix,
+  line,
+  field,
+}: {
+  matrix: Matrix;
+  line: Matrix['rows'][number] | undefined;
+  field: PolicyField | undefined;
+}) {
   const reloadPlan = usePayersStore((s) => s.reloadPlan);
-  const line = matrix.rows[row];
-  const field = COLUMNS[column];
   if (!line || !field) return null;
   const view = line.cells[field];
   const format = (v: unknown) => formatPolicyValue(field, v);

@@ -1,6 +1,9 @@
-// The prior-authorization worklist: every open request, soonest appointment first, with what needs doing
-// today; "Update" opens the item to record submission, the decision, the auth number and its dates.
+// The prior-authorization worklist: every open request, soonest appointment first, with how many days
+// are left, when a decision is expected, and the payer's PA line and portal to chase it; "Update" opens
+// the item (whose it is, said at the top) to record submission, the decision, the auth number and dates.
 import { useEffect, useState, type FormEvent } from 'react';
+import { formatDate, formatDateOr } from '../../../../shared/dates/typedDate';
+import { relativeDays } from '../../../../shared/dates/relativeDays';
 import {
   PA_FLAG_LABELS,
   PA_STATUS_LABELS,
@@ -8,9 +11,16 @@ import {
   type PriorAuth,
   type PriorAuthPatch,
 } from '../../../../shared/priorAuth/priorAuthViews';
+import { DateField, typedDateProblem } from '../../components/DateField';
+import { FormError } from '../../components/FormError';
+import { TextField } from '../../components/TextField';
 import { ApiError, call } from '../../lib/api';
+import { today } from '../../lib/clock';
+import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
 
-type Draft = Record<Exclude<keyof PriorAuthPatch, 'status'>, string> & { status: PriorAuthPatch['status'] };
+type DateKey = 'submittedOn' | 'decisionExpectedOn' | 'validFrom' | 'validTo';
+type TextKey = 'authNumber' | 'approvedUnits' | 'method' | 'contact' | 'attachments';
+type Draft = Record<DateKey | TextKey, string> & { status: PriorAuthPatch['status'] };
 
 const toDraft = (p: PriorAuth): Draft => ({
   status: p.status,
@@ -27,28 +37,42 @@ const toDraft = (p: PriorAuth): Draft => ({
 
 const orNull = (s: string) => s.trim() || null;
 
-const FIELDS: Array<[Exclude<keyof Draft, 'status'>, string]> = [
-  ['submittedOn', 'Submitted on (YYYY-MM-DD)'],
-  ['decisionExpectedOn', 'Decision expected by'],
-  ['authNumber', 'Authorization number'],
-  ['approvedUnits', 'Approved units'],
-  ['validFrom', 'Valid from'],
-  ['validTo', 'Valid to'],
-  ['method', 'How to submit'],
-  ['contact', 'Submit to'],
-  ['attachments', 'Attachments needed'],
+/** In the order the request moves: sent, decision expected, approved (number, dates, units), then how. */
+const INPUTS: Array<{ key: DateKey | TextKey; label: string; date: boolean }> = [
+  { key: 'submittedOn', label: 'Submitted on', date: true },
+  { key: 'decisionExpectedOn', label: 'Decision expected by', date: true },
+  { key: 'authNumber', label: 'Authorization number', date: false },
+  { key: 'approvedUnits', label: 'Approved units', date: false },
+  { key: 'validFrom', label: 'Approval valid from', date: true },
+  { key: 'validTo', label: 'Approval valid to', date: true },
+  { key: 'method', label: 'How to submit', date: false },
+  { key: 'contact', label: 'Submit to', date: false },
+  { key: 'attachments', label: 'Attachments needed', date: false },
 ];
+const FIELDS = ['status', ...INPUTS.map((i) => i.key)];
 
-function PriorAuthForm({ item, onSaved }: { item: PriorAuth; onSaved: () => void }) {
+function PriorAuthForm({
+  item,
+  onSaved,
+  onCancel,
+}: {
+  item: PriorAuth;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState(() => toDraft(item));
-  const [problem, setProblem] = useState<{ field: string | null; message: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const units = draft.approvedUnits.trim();
-    if (units && !/^\d+$/.test(units)) {
-      setProblem({ field: 'approvedUnits', message: 'Approved units is a whole number, like 1.' });
-      return;
+    const problems: FieldErrors = {};
+    for (const { key } of INPUTS.filter((i) => i.date)) {
+      const problem = typedDateProblem(draft[key]);
+      if (problem) problems[key] = problem;
     }
+    const units = draft.approvedUnits.trim();
+    if (units && !/^\d+$/.test(units)) problems.approvedUnits = 'Approved units is a whole number, like 1.';
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
     const patch: PriorAuthPatch = {
       status: draft.status,
       method: orNull(draft.method),
@@ -62,15 +86,27 @@ function PriorAuthForm({ item, onSaved }: { item: PriorAuth; onSaved: () => void
       validTo: orNull(draft.validTo),
     };
     call('pa:update', { id: item.id, patch }).then(onSaved, (error: unknown) =>
-      setProblem(
-        error instanceof ApiError
-          ? { field: error.field ?? null, message: error.message }
-          : { field: null, message: 'Not saved.' },
+      setErrors(
+        fieldErrorsFrom(error, FIELDS) ?? {
+          [FORM_ERROR]: error instanceof ApiError ? error.message : 'Not saved.',
+        },
       ),
     );
   };
+  const whose = `${item.patientName} (born ${formatDate(item.patientDob)})`;
   return (
-    <form className="form panel" aria-label={`Prior authorization for ${item.code}`} onSubmit={onSubmit}>
+    <form
+      className="form panel pa-form"
+      aria-label={`Prior authorization for ${item.code}`}
+      onSubmit={onSubmit}
+    >
+      <h3 className="form-title">
+        {item.code} for {whose}
+      </h3>
+      <p className="muted form-message">
+        {item.payerName} · appointment {formatDate(item.serviceDate)} (
+        {relativeDays(item.serviceDate, today())})
+      </p>
       <div className="field">
         <label htmlFor="pa-status">Status</label>
         <select
@@ -84,26 +120,71 @@ function PriorAuthForm({ item, onSaved }: { item: PriorAuth; onSaved: () => void
             </option>
           ))}
         </select>
+        {errors.status && <p className="field-error">{errors.status}</p>}
       </div>
-      {FIELDS.map(([key, label]) => (
-        <div className="field" key={key}>
-          <label htmlFor={`pa-${key}`}>{label}</label>
-          <input
+      <div className="field-note" />
+      {INPUTS.map(({ key, label, date }) =>
+        date ? (
+          <DateField
+            key={key}
             id={`pa-${key}`}
+            label={label}
             value={draft[key]}
-            aria-invalid={problem?.field === key}
-            onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+            error={errors[key]}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
           />
-          {problem?.field === key && <p className="field-error">{problem.message}</p>}
-        </div>
-      ))}
-      {problem && problem.field === null && <p className="field-error">{problem.message}</p>}
+        ) : (
+          <TextField
+            key={key}
+            id={`pa-${key}`}
+            label={label}
+            value={draft[key]}
+            error={errors[key]}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+          />
+        ),
+      )}
+      <FormError errors={errors} />
       <div className="form-actions">
         <button type="submit" className="primary">
           Save prior authorization
         </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
+  );
+}
+
+/** The payer's PA phone, and its portal (opened only when Settings lists the site). */
+function ChaseLinks({ item }: { item: PriorAuth }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!item.payerPaPhone && !item.payerPortalUrl) return <span className="muted">Not on file</span>;
+  return (
+    <>
+      {item.payerPaPhone && <span className="nowrap">{item.payerPaPhone}</span>}
+      {item.payerPortalUrl && (
+        <button
+          type="button"
+          className="link"
+          aria-label={`Open the ${item.payerName} portal`}
+          onClick={() =>
+            call('payers:openPortal', { id: item.payerId }).then(
+              () => setProblem(null),
+              (error: unknown) => setProblem(error instanceof ApiError ? error.message : 'Not opened.'),
+            )
+          }
+        >
+          Portal
+        </button>
+      )}
+      {problem && (
+        <span className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -117,6 +198,7 @@ export function PriorAuthWorklist() {
     );
   useEffect(load, []);
   const open = items.find((i) => i.id === editing);
+  const day = today();
   return (
     <section className="panel" aria-label="Prior authorizations">
       <h2>Prior authorizations</h2>
@@ -125,38 +207,55 @@ export function PriorAuthWorklist() {
           Nothing waiting. Calls that find “prior authorization required” add items here.
         </p>
       ) : (
-        <table className="estimate-table" aria-label="Prior authorization worklist">
+        <table className="estimate-table pa-table" aria-label="Prior authorization worklist">
           <thead>
             <tr>
               <th scope="col">Appointment</th>
               <th scope="col">Patient</th>
-              <th scope="col">Payer</th>
               <th scope="col">Code</th>
               <th scope="col">Status</th>
+              <th scope="col">Decision expected</th>
               <th scope="col">Needs</th>
+              <th scope="col">PA line</th>
               <th scope="col" />
             </tr>
           </thead>
           <tbody>
             {items.map((p) => (
               <tr key={p.id} className={p.id === editing ? 'selected' : undefined}>
-                <td>{p.serviceDate}</td>
-                <td>{p.patientName}</td>
-                <td>{p.payerName}</td>
+                <td>
+                  <span className="nowrap">{formatDate(p.serviceDate)}</span>
+                  <span className="muted small block">{relativeDays(p.serviceDate, day)}</span>
+                </td>
+                <td>
+                  {p.patientName}
+                  <span className="muted small block">{p.payerName}</span>
+                </td>
                 <td>{p.code}</td>
                 <td>
                   {PA_STATUS_LABELS[p.status]}
-                  {p.authNumber && <span className="muted small"> · {p.authNumber}</span>}
+                  {p.authNumber && <span className="muted small block nowrap">#{p.authNumber}</span>}
+                </td>
+                <td className="nowrap">{formatDateOr(p.decisionExpectedOn, 'Not given')}</td>
+                <td>
+                  <ul className="pill-list">
+                    {p.flags.map((f) => (
+                      <li key={f} className="badge badge-pa">
+                        {PA_FLAG_LABELS[f]}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td className="chase">
+                  <ChaseLinks item={p} />
                 </td>
                 <td>
-                  {p.flags.map((f) => (
-                    <span key={f} className="badge badge-pa">
-                      {PA_FLAG_LABELS[f]}
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  <button type="button" className="link" onClick={() => setEditing(p.id)}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Update ${p.code} for ${p.patientName}`}
+                    onClick={() => setEditing(p.id)}
+                  >
                     Update
                   </button>
                 </td>
@@ -169,6 +268,7 @@ export function PriorAuthWorklist() {
         <PriorAuthForm
           key={open.id}
           item={open}
+          onCancel={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
             load();

@@ -3,7 +3,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallListItem, CallView } from '../../../../shared/script/callViews';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { FormError } from '../../components/FormError';
+import { TextField } from '../../components/TextField';
 import { ApiError, call } from '../../lib/api';
+import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
 import { localDateTime } from '../../lib/localDateTime';
 import { OUTCOME_LABELS } from '../../../../shared/script/answerWords';
 import { useCallStore } from '../../stores/callStore';
@@ -21,31 +24,41 @@ const STATUS: Record<CallListItem['status'], string> = {
 function AmendForm({ id, onSaved }: { id: number; onSaved: (view: CallView) => void }) {
   const [what, setWhat] = useState('');
   const [why, setWhy] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     call('call:amend', { id, what, why }).then(
       (view) => {
         setWhat('');
         setWhy('');
-        setProblem(null);
+        setErrors({});
         onSaved(view);
       },
       (error: unknown) =>
-        setProblem(error instanceof ApiError ? error.message : 'The amendment was not saved.'),
+        setErrors(
+          fieldErrorsFrom(error, ['what', 'why']) ?? {
+            [FORM_ERROR]: error instanceof ApiError ? error.message : 'The amendment was not saved.',
+          },
+        ),
     );
   };
   return (
     <form className="form" aria-label="Add an amendment" onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor="amend-what">What was wrong or missing</label>
-        <input id="amend-what" value={what} onChange={(e) => setWhat(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="amend-why">Why (who said so, when)</label>
-        <input id="amend-why" value={why} onChange={(e) => setWhy(e.target.value)} />
-      </div>
-      {problem && <p className="field-error">{problem}</p>}
+      <TextField
+        id="amend-what"
+        label="What was wrong or missing"
+        value={what}
+        error={errors.what}
+        onChange={setWhat}
+      />
+      <TextField
+        id="amend-why"
+        label="Why (who said so, when)"
+        value={why}
+        error={errors.why}
+        onChange={setWhy}
+      />
+      <FormError errors={errors} />
       <div className="form-actions">
         <button type="submit" className="secondary">
           Add amendment
@@ -150,7 +163,7 @@ function RecordDetail({
           <ul>
             {view.amendments.map((a, i) => (
               <li key={i}>
-                {a.amendedAt.slice(0, 10)}, {a.amendedBy}: {a.what} (why: {a.why})
+                {localDateTime(a.amendedAt)}, {a.amendedBy}: {a.what} (why: {a.why})
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 // Upcoming appointments that need a verification call before the patient arrives, soonest first.
 import { useEffect, useState } from 'react';
-import { formatUsDate } from '../../../../shared/dates/usDate';
+import { formatDate, formatDateOr } from '../../../../shared/dates/typedDate';
 import { REVERIFY_LABELS } from '../../../../shared/worklist/reverify';
 import type { ReverifyItem } from '../../../../shared/worklist/reverifyViews';
 import { call } from '../../lib/api';
@@ -33,16 +33,16 @@ export function ReverifyWorklist() {
           <tbody>
             {items.map((i) => (
               <tr key={`${i.patientId}-${i.serviceDate}`}>
-                <td>{i.serviceDate}</td>
+                <td>{formatDate(i.serviceDate)}</td>
                 <td>{i.patientName}</td>
                 <td>
                   {i.payerName}, {i.planName}
                 </td>
                 <td>{i.codes.join(', ')}</td>
                 <td>
-                  {i.verifiedOn ?? 'Never'}
+                  {formatDateOr(i.verifiedOn, 'Never')}
                   {i.eligibilityCheckedOn && (
-                    <div className="muted small">271 file {formatUsDate(i.eligibilityCheckedOn)}</div>
+                    <div className="muted small">271 file {formatDate(i.eligibilityCheckedOn)}</div>
                   )}
                 </td>
                 <td>

@@ -2,12 +2,13 @@
 // next administrator to sign in is told before anything else, and decides whether that was expected.
 import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../lib/api';
+import { localDateTime } from '../../lib/localDateTime';
 import { useNavStore } from '../../stores/navStore';
 import { SessionCard } from './SessionCard';
 
 export function EmergencyAccessGate({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<{ id: number; at: string } | null>(null);
-  const go = useNavStore((s) => s.go);
+  const openSettings = useNavStore((s) => s.openSettings);
   useEffect(() => {
     void call('security:emergencyAccess', {}).then(
       (r) => setNotice(r.notice),
@@ -23,16 +24,16 @@ export function EmergencyAccessGate({ children }: { children: ReactNode }) {
   return (
     <SessionCard title="The recovery code was used" width="medium">
       <p>
-        On {new Date(notice.at).toLocaleString()}, the patient data on this computer was opened with the
-        practice’s recovery code instead of this computer’s own key. That is expected after moving to a new
-        computer or restoring a backup onto one.
+        On {localDateTime(notice.at)}, the patient data on this computer was opened with the practice’s
+        recovery code instead of this computer’s own key. That is expected after moving to a new computer or
+        restoring a backup onto one.
       </p>
       <p>
         If nobody at the practice did that, someone may have the code and a copy of the data. Change the
         database key now: the old code stops working and you store a new one.
       </p>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={() => acknowledge(() => go('settings'))}>
+        <button type="button" className="primary" onClick={() => acknowledge(() => openSettings('key'))}>
           Change the database key
         </button>
         <button type="button" className="secondary" onClick={() => acknowledge()}>

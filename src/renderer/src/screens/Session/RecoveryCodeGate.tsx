@@ -1,5 +1,6 @@
 // Until an administrator confirms it is stored, the recovery code is shown before anything else: with
-// it (and only with it) the data opens on another computer after a restore.
+// it (and only with it) the data opens on another computer after a restore. Print puts this card alone
+// on paper (print.css hides everything else); the code breaks only between its groups.
 import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../lib/api';
 import { SessionCard } from './SessionCard';
@@ -21,17 +22,26 @@ export function RecoveryCodeGate({ children }: { children: ReactNode }) {
         user profile is lost, this code is the only way to open the data or a backup on another computer.
       </p>
       <p className="recovery-code" aria-label="The recovery code">
-        {code}
+        {code.split(/(?<=-)/).map((group, i) => (
+          <span key={i} className="code-group">
+            {group}
+          </span>
+        ))}
       </p>
       <p className="muted">
-        Write it down or print this screen, and keep it locked away with the practice’s other important
-        papers. Anyone with the code and a copy of the database can read it. It is not shown again.
+        Print it or write it down, and keep it locked away with the practice’s other important papers. Anyone
+        with the code and a copy of the database can read it. It is not shown again.
       </p>
-      <label className="checkbox">
+      <div className="form-actions no-print">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          Print the recovery code
+        </button>
+      </div>
+      <label className="checkbox no-print">
         <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I have
         stored the recovery code safely
       </label>
-      <div className="form-actions">
+      <div className="form-actions no-print">
         <button
           type="button"
           className="primary"

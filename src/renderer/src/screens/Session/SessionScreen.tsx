@@ -3,6 +3,7 @@
 // is mounted behind it.
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { SessionStatus } from '../../../../shared/auth/authViews';
+import { FORM_ERROR } from '../../lib/fieldErrors';
 import { Kbd } from '../../components/Kbd';
 import { useNow } from '../../hooks/useNow';
 import { clockText, secondsSince } from '../../lib/elapsed';
@@ -20,8 +21,9 @@ function Field(props: {
   autoComplete?: string;
   monospace?: boolean;
 }) {
-  const problem = useSessionStore((s) => s.problem);
   const field = props.id.replace(/^session-/, '');
+  const error = useSessionStore((s) => s.errors[field]);
+  const clearErrors = useSessionStore((s) => s.clearErrors);
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
@@ -33,17 +35,29 @@ function Field(props: {
         autoComplete={props.autoComplete ?? 'off'}
         className={props.monospace ? 'monospace' : undefined}
         spellCheck={props.monospace ? false : undefined}
-        aria-invalid={problem?.field === field}
-        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${props.id}-error` : undefined}
+        onChange={(e) => {
+          clearErrors(field);
+          props.onChange(e.target.value);
+        }}
       />
-      {problem?.field === field && <p className="field-error">{problem.message}</p>}
+      {error && (
+        <p className="field-error" id={`${props.id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 function GeneralProblem() {
-  const problem = useSessionStore((s) => s.problem);
-  return problem && problem.field === null ? <p className="field-error">{problem.message}</p> : null;
+  const message = useSessionStore((s) => s.errors[FORM_ERROR]);
+  return message ? (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }
 
 function RecoveryForm() {
@@ -191,6 +205,7 @@ function CallOnHoldNotice({ holdSince }: { holdSince: string }) {
 
 function UnlockForm({ status }: { status: SessionStatus }) {
   const unlock = useSessionStore((s) => s.unlock);
+  const clearErrors = useSessionStore((s) => s.clearErrors);
   const [password, setPassword] = useState('');
   const [someoneElse, setSomeoneElse] = useState(false);
   if (someoneElse)
@@ -234,7 +249,15 @@ function UnlockForm({ status }: { status: SessionStatus }) {
               <Kbd>Alt+H</Kbd> Unlock: the rep is back
             </button>
           )}
-          <button type="button" className="link" onClick={() => setSomeoneElse(true)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              // The wrong password typed here is not this form's business.
+              clearErrors();
+              setSomeoneElse(true);
+            }}
+          >
             Sign in as someone else
           </button>
         </div>

@@ -132,7 +132,12 @@ export function BackupsPanel({
           {message}
         </p>
       )}
-      {listing && (
+      {listing && listing.backups.length === 0 && (
+        <p className="muted">
+          No backups yet. The first one is made today on its own; “Back up now” makes one at once.
+        </p>
+      )}
+      {listing && listing.backups.length > 0 && (
         <table className="estimate-table" aria-label="Backups">
           <thead>
             <tr>

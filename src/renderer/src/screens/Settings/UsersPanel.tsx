@@ -1,7 +1,11 @@
 // Administrators add desk accounts (one per person), change roles, reset passwords, and turn accounts off.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ROLE_LABELS, ROLES, type Role, type User } from '../../../../shared/auth/authViews';
+import { FormError } from '../../components/FormError';
 import { ApiError, call } from '../../lib/api';
+import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
+
+const USER_FIELDS = ['displayName', 'username', 'role', 'password'];
 
 const EMPTY = {
   id: null as number | null,
@@ -15,7 +19,7 @@ export function UsersPanel() {
   const [users, setUsers] = useState<User[]>([]);
   const [form, setForm] = useState(EMPTY);
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<{ field: string | null; message: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const load = () => void call('users:list', {}).then(setUsers, () => undefined);
   useEffect(load, []);
@@ -25,17 +29,20 @@ export function UsersPanel() {
     call('users:save', { ...form, password: password || null }).then(
       (user) => {
         setSaved(`${user.displayName} saved.`);
-        setProblem(null);
+        setErrors({});
         setForm(EMPTY);
         setPassword('');
         load();
       },
       (error: unknown) =>
-        error instanceof ApiError && setProblem({ field: error.field ?? null, message: error.message }),
+        setErrors(
+          fieldErrorsFrom(error, USER_FIELDS) ?? {
+            [FORM_ERROR]: error instanceof ApiError ? error.message : 'Not saved.',
+          },
+        ),
     );
   };
-  const error = (field: string) =>
-    problem?.field === field ? <p className="field-error">{problem.message}</p> : null;
+  const error = (field: string) => (errors[field] ? <p className="field-error">{errors[field]}</p> : null);
 
   return (
     <div className="panel">
@@ -125,7 +132,7 @@ export function UsersPanel() {
           />{' '}
           Account is active
         </label>
-        {problem && problem.field === null && <p className="field-error">{problem.message}</p>}
+        <FormError errors={errors} />
         <div className="form-actions">
           <button type="submit" className="primary">
             {form.id ? 'Save user' : 'Add user'}

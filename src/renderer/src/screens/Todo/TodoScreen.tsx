@@ -3,7 +3,7 @@
 // plan and codes filled in). Keys: arrows move between items; T take, D done, S snooze a day, V verify now.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { addDays } from '../../../../shared/dates/calendar';
-import { formatUsDate } from '../../../../shared/dates/usDate';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { TODO_KIND_LABELS, type TodoItem } from '../../../../shared/worklist/todoViews';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -14,9 +14,9 @@ import { useSessionStore } from '../../stores/sessionStore';
 import { useTodoStore } from '../../stores/todoStore';
 
 function dueText(due: string, todayDate: string): string {
-  if (due < todayDate) return `overdue since ${formatUsDate(due)}`;
+  if (due < todayDate) return `overdue since ${formatDate(due)}`;
   if (due === todayDate) return 'due today';
-  return `due ${formatUsDate(due)}`;
+  return `due ${formatDate(due)}`;
 }
 
 function TodoRow({ item, active, onFocus }: { item: TodoItem; active: boolean; onFocus: () => void }) {
@@ -78,7 +78,7 @@ function TodoRow({ item, active, onFocus }: { item: TodoItem; active: boolean; o
             : item.owner
               ? `Owner: ${item.owner}`
               : 'Nobody has taken it'}
-          {item.snoozedUntil ? ` · snoozed until ${formatUsDate(item.snoozedUntil)}` : ''}
+          {item.snoozedUntil ? ` · snoozed until ${formatDate(item.snoozedUntil)}` : ''}
         </p>
         <div className="todo-actions">
           {me && item.owner !== me && !item.doneAt && (
