@@ -14,6 +14,7 @@ import { auditByActionMigration } from './0011-audit-by-action';
 import { ledgerMigration } from './0012-ledger';
 import { auditSignaturesMigration } from './0013-audit-signatures';
 import { eligibilityFilesMigration } from './0014-eligibility-files';
+import { dropCatalogFtsMigration } from './0015-drop-catalog-fts';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ledgerMigration,
   auditSignaturesMigration,
   eligibilityFilesMigration,
+  dropCatalogFtsMigration,
 ];
