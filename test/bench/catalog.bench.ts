@@ -1,10 +1,13 @@
-// Lookup speed with a realistic index: the catalog, the ICD-10 list and 100,000 synthetic policy notes.
-// 200 realistic queries; the service call (what the IPC handler runs) against the raw FTS5 query.
+// Lookup speed in a realistic database (the catalog, the ICD-10 list and 100,000 synthetic policy notes):
+// the service call (what the IPC handler runs, and what the window runs on the same entries) against a
+// raw FTS5 query over the same entries, the floor an index-backed lookup could reach; and the first
+// search of a session, which builds the entries and the engine.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { createCatalogService } from '../../src/main/services/catalogService';
+import { CatalogSearch } from '../../src/shared/catalog/catalogSearch';
 import { buildMatchExpression, queryWords } from '../../src/shared/catalog/searchQuery';
 import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
@@ -12,6 +15,7 @@ import { fixedClock } from '../helpers/testClock';
 import { testAuditChain } from '../helpers/testAudit';
 
 const NOTE_COUNT = 100_000;
+let docCounts = '';
 
 /** Synthetic notes in the style of what reps say; fixed seed, so every run indexes the same text. */
 function* syntheticNotes(count: number): Generator<[string, string]> {
@@ -157,12 +161,38 @@ const suite: BenchSuite = {
     db.sqlite!.transaction(() => {
       for (const [plan, note] of syntheticNotes(NOTE_COUNT)) insertNote.run(plan, note);
     })();
-    db.sqlite!.pragma('optimize');
-    const catalog = createCatalogService(db.sqlite!, now);
+    const sqlite = db.sqlite!;
+    const catalog = createCatalogService(sqlite, now);
+    const data = catalog.searchIndex();
+    // The floor: the same entries in an FTS5 table shaped as the old catalog index was, queried with
+    // the typed words only (no stems, typos, terms or ranking), as the old lookup's bench did.
+    sqlite.exec(
+      `CREATE VIRTUAL TABLE bench_catalog_fts USING fts5(doc_type UNINDEXED, ref UNINDEXED, kind UNINDEXED,
+         valid_to UNINDEXED, flags UNINDEXED, title, body, synonyms,
+         tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`,
+    );
+    const insertDoc = sqlite.prepare(
+      'INSERT INTO bench_catalog_fts (doc_type, ref, kind, valid_to, flags, title, body, synonyms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    sqlite.transaction(() => {
+      for (const d of data.docs) {
+        insertDoc.run(
+          d.type,
+          d.code,
+          d.kind,
+          d.validTo,
+          '',
+          d.title,
+          d.body,
+          d.terms.map((t) => t.text).join(' '),
+        );
+      }
+    })();
+    sqlite.pragma('optimize');
     const queries = realisticQueries();
-    const raw = db.sqlite!.prepare(
-      `SELECT doc_type, ref, kind, valid_to, flags, title, synonyms FROM catalog_search WHERE catalog_search MATCH ?
-       ORDER BY bm25(catalog_search, 0, 0, 0, 0, 0, 8.0, 1.0, 5.0) LIMIT 40`,
+    const raw = sqlite.prepare(
+      `SELECT doc_type, ref, kind, valid_to, flags, title, synonyms FROM bench_catalog_fts WHERE bench_catalog_fts MATCH ?
+       ORDER BY bm25(bench_catalog_fts, 0, 0, 0, 0, 0, 8.0, 1.0, 5.0) LIMIT 40`,
     );
     const expressions = queries.map((q) =>
       buildMatchExpression(
@@ -172,6 +202,8 @@ const suite: BenchSuite = {
     );
     let i = 0;
     let j = 0;
+    let k = 0;
+    docCounts = `${data.docs.filter((d) => d.type === 'cdt').length} CDT + ${data.docs.filter((d) => d.type === 'icd10').length} ICD-10-CM + ${data.docs.filter((d) => d.type === 'cpt').length} CPT hints`;
     return {
       cases: [
         {
@@ -184,6 +216,18 @@ const suite: BenchSuite = {
           iterations: 4000,
           run: () => raw.all(expressions[j++ % expressions.length]),
         },
+        {
+          // A new service each time: reads the catalog from the database, builds the engine, searches.
+          name: 'first search of a session (build + search)',
+          iterations: 60,
+          run: () => createCatalogService(sqlite, now).search(queries[k++ % queries.length]!),
+        },
+        {
+          // What the window does once with catalog:searchIndex's answer, before the first keystroke.
+          name: 'window: build the engine from the entries',
+          iterations: 60,
+          run: () => new CatalogSearch(data),
+        },
       ],
       teardown: async () => {
         await db.close();
@@ -192,11 +236,12 @@ const suite: BenchSuite = {
     };
   },
   notes(results) {
-    const [service, raw] = results;
-    if (!service || !raw) return [];
+    const [service, raw, first] = results;
+    if (!service || !raw || !first) return [];
     return [
-      `database: 63 CDT + 238 ICD-10 in the catalog index; ${NOTE_COUNT.toLocaleString('en-US')} synthetic policy notes in their own index`,
-      `service / raw FTS5: median ${(service.medianMs / raw.medianMs).toFixed(2)}x, p95 ${(service.p95Ms / raw.p95Ms).toFixed(2)}x (target: p95 < 2 ms, overhead < 1.5x)`,
+      `entries: ${docCounts}; ${NOTE_COUNT.toLocaleString('en-US')} synthetic policy notes in their own index`,
+      `service / raw FTS5: median ${(service.medianMs / raw.medianMs).toFixed(2)}x, p95 ${(service.p95Ms / raw.p95Ms).toFixed(2)}x (target: p95 at most 1.5x)`,
+      `first search of a session: median ${first.medianMs.toFixed(1)} ms, p95 ${first.p95Ms.toFixed(1)} ms (target: under 20 ms)`,
     ];
   },
 };

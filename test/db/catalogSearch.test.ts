@@ -52,20 +52,26 @@ describe('search by code', () => {
     );
   });
 
-  it('puts deleted codes last and marks them', () => {
-    const results = catalog.search('D036').results;
-    const firstDeleted = results.findIndex((r) => r.deleted);
-    expect(firstDeleted).toBeGreaterThan(0);
-    expect(results.slice(firstDeleted).every((r) => r.deleted)).toBe(true);
-    expect(results.filter((r) => r.deleted).map((r) => r.code)).toEqual(['D0360', 'D0362', 'D0363']);
-  });
-
-  it('still puts an exact hit on a deleted code first, marked deleted', () => {
+  it('lists deleted codes only for their exact number, or when the query asks for old codes', () => {
+    expect(catalog.search('D036').results.filter((r) => r.deleted)).toEqual([]);
+    expect(catalog.search('cone beam').results.filter((r) => r.deleted)).toEqual([]);
+    expect(catalog.search('3d photo').results.map((r) => r.code)).not.toContain('D0351');
+    expect(catalog.search('D0363').results[0]).toMatchObject({
+      code: 'D0363',
+      deleted: true,
+      match: 'exact',
+    });
     expect(catalog.search('D0351').results[0]).toMatchObject({
       code: 'D0351',
       deleted: true,
       match: 'exact',
     });
+    const asked = catalog.search('deleted codes').results;
+    expect(asked.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['D0260', 'D0290', 'D0351', 'D0360', 'D0362', 'D0363', 'D0704']),
+    );
+    expect(asked.every((r) => r.deleted)).toBe(true);
+    expect(top('old cone beam code', 1)).toEqual(['D0360']);
   });
 
   it('finds ICD-10 codes with or without the dot', () => {
@@ -146,6 +152,92 @@ describe('search by words', () => {
   });
 });
 
+describe('ranking that respects what the query asks for', () => {
+  it("a named modality outranks words shared only in other codes' notes", () => {
+    expect(top('cbct both jaws', 1)).toEqual(['D0367']); // not D0330, whose summary says "both jaws"
+    expect(top('mri tmj', 1)).toEqual(['D0369']); // not D0368, the CBCT of the joints
+    expect(top('cone beam', 1)).toEqual(['D0364']); // the family in code order, not the TMJ series first
+  });
+
+  it.each([
+    ['cbct both jaws', 'D0367', 'D0383'],
+    ['cone beam lower jaw', 'D0365', 'D0381'],
+    ['cbct tmj', 'D0368', 'D0384'],
+    ['mri', 'D0369', 'D0385'],
+    ['maxillofacial mri', 'D0369', 'D0385'],
+    ['ultrasound', 'D0370', 'D0386'],
+    ['sonogram', 'D0370', 'D0386'],
+    ['panoramic image', 'D0330', 'D0701'],
+    ['pano', 'D0330', 'D0701'],
+    ['ceph', 'D0340', 'D0702'],
+    ['clinical photographs', 'D0350', 'D0703'],
+    ['occlusal', 'D0240', 'D0706'],
+    ['full mouth series', 'D0210', 'D0709'],
+    ['tomosynthesis bitewing', 'D0373', 'D0388'],
+  ])('"%s": the full code %s comes before its capture-only twin %s', (query, full, captureOnly) => {
+    const codes = catalog.search(query).results.map((r) => r.code);
+    expect(codes).toContain(full);
+    if (codes.includes(captureOnly)) expect(codes.indexOf(full)).toBeLessThan(codes.indexOf(captureOnly));
+  });
+
+  it('asking for capture or interpretation turns the twins around', () => {
+    expect(top('cbct capture only both jaws', 1)).toEqual(['D0383']);
+    expect(top('ultrasound capture', 1)).toEqual(['D0386']);
+    expect(top('interpretation only', 1)).toEqual(['D0391']); // once a bitewing code
+  });
+
+  it('words about reading mean the reading code, not every "taken and read by this office" summary', () => {
+    for (const query of ['read', 'reading', 'reads', 'radiology report', 'report']) {
+      expect(
+        catalog.search(query).results.map((r) => r.code),
+        query,
+      ).toEqual(['D0391']);
+    }
+    expect(top('cbct read by a radiologist', 1)).toEqual(['D0391']);
+  });
+
+  it('stems: one form of a word finds the others', () => {
+    const codes = (q: string) => catalog.search(q).results.map((r) => r.code);
+    expect(codes('images')).toEqual(codes('image'));
+    expect(codes('images')).toContain('D0350');
+    expect(codes('jaws')).toEqual(codes('jaw'));
+    expect(top('fractured mandible')).toContain('S02.609A');
+    expect(top('clicking jaw joint')).toEqual(expect.arrayContaining(['M26.639']));
+  });
+
+  it('groups results by kind, the group holding the best hit first', () => {
+    const sialo = catalog.search('sialo').results;
+    expect(
+      sialo
+        .slice(0, 2)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['D0310', 'D0371']);
+    const types = sialo.map((r) => r.type);
+    expect(types.lastIndexOf('cdt')).toBeLessThan(types.indexOf('icd10'));
+    expect(catalog.search('stone in the duct under the tongue').results[0]).toMatchObject({
+      type: 'icd10',
+      code: 'K11.5',
+      via: { text: 'stone under the tongue', source: 'ours' },
+    });
+    expect(catalog.search('calculus of salivary duct').results[0]).toMatchObject({
+      code: 'K11.5',
+      via: { text: 'Calculus of salivary gland or duct', source: 'inclusion' },
+    });
+  });
+
+  it('CPT hints follow the codes unless asked for, and open the CDT code they go with', () => {
+    const cbct = catalog.search('cbct').results;
+    expect(cbct[0]!.type).toBe('cdt');
+    expect(cbct.find((r) => r.code === '70486')).toMatchObject({
+      type: 'cpt',
+      related: expect.arrayContaining(['D0367']),
+    });
+    expect(catalog.search('cpt for ct of the face').results[0]).toMatchObject({ type: 'cpt', code: '70486' });
+    expect(catalog.search('70486').results[0]).toMatchObject({ type: 'cpt', code: '70486', match: 'exact' });
+  });
+});
+
 describe('hostile input', () => {
   const HOSTILE = [
     '',
@@ -185,7 +277,11 @@ describe('hostile input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (query) => {
         const response = catalog.search(query);
-        expect(response.results.length).toBeLessThanOrEqual(20);
+        // Grouped: each kind of code once, in one run, at most 20 of each.
+        const runs = response.results.map((r) => r.type).filter((t, i, all) => t !== all[i - 1]);
+        expect(new Set(runs).size).toBe(runs.length);
+        for (const type of runs)
+          expect(response.results.filter((r) => r.type === type).length).toBeLessThanOrEqual(20);
         for (const r of response.results) expect(r.code.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },

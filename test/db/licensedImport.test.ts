@@ -11,7 +11,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Everything the catalog consists of, hashed: equal hashes mean the catalog is exactly as it was. */
 function catalogHash(db: Db): string {
-  const dump = ['catalog_codes', 'icd10_codes', 'licensed_cdt_texts', 'catalog_search']
+  const dump = ['catalog_codes', 'icd10_codes', 'licensed_cdt_texts']
     .map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()))
     .join('\n');
   return createHash('sha256').update(dump).digest('hex');
@@ -115,16 +115,20 @@ describe('licensed CDT import', () => {
   it('a failure while applying rolls back every row already written', async () => {
     const { db, catalog } = await setup();
     const before = catalogHash(db.sqlite!);
-    const spy = vi.spyOn(catalogRepo, 'insertSearchDocs').mockImplementation(() => {
-      throw new Error('disk full while indexing');
+    const write = catalogRepo.upsertLicensedTexts;
+    // The first row is written, then the disk fills: the transaction must take the written row back.
+    const spy = vi.spyOn(catalogRepo, 'upsertLicensedTexts').mockImplementation((db_, rows) => {
+      write(db_, rows.slice(0, 1));
+      throw new Error('disk full while writing');
     });
     try {
-      expect(() => catalog.applyImport('cdt.csv', utf8(GOOD))).toThrow('disk full while indexing');
+      expect(() => catalog.applyImport('cdt.csv', utf8(GOOD))).toThrow('disk full while writing');
+      expect(spy).toHaveBeenCalled();
     } finally {
       spy.mockRestore();
     }
     expect(catalogHash(db.sqlite!)).toBe(before);
-    expect(db.inTransaction).toBe(false);
+    expect(db.sqlite!.inTransaction).toBe(false);
     await db.close();
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 
 describe('code lookup in Chromium', () => {
   let h: Harness;
@@ -56,18 +58,80 @@ describe('code lookup in Chromium', () => {
     await h.page.keyboard.press('Escape');
   });
 
-  it('typos and deleted codes: "ultrasond" finds D0370; D036 lists deleted codes last, marked', async () => {
+  it('typos and deleted codes: "ultrasond" finds D0370; deleted codes only by number, marked', async () => {
     const box = h.page.getByRole('combobox');
     await box.fill('ultrasond');
     await expect.poll(firstResult).toBe('D0370');
+    expect(await h.page.locator('.corrections').textContent()).toContain('"ultrasound" (for "ultrasond")');
     await box.fill('D036');
-    await expect.poll(() => results().count()).toBeGreaterThan(6);
-    const rows = await results().allTextContents();
-    const deletedAt = rows.findIndex((t) => t.includes('Deleted'));
-    expect(deletedAt).toBeGreaterThan(0);
-    expect(rows.slice(deletedAt).every((t) => t.includes('Deleted'))).toBe(true);
-    await h.screenshot('lookup-deleted-last');
+    await expect.poll(() => results().count()).toBe(6);
+    expect((await results().allTextContents()).some((t) => t.includes('Deleted'))).toBe(false);
+    await box.fill('D0363');
+    await expect.poll(firstResult).toBe('D0363');
+    expect(await results().first().textContent()).toContain('Deleted');
+    await h.screenshot('lookup-deleted-exact');
   });
+
+  it('what the clinical note says finds the diagnosis: its terms, then the imaging codes it supports', async () => {
+    const box = h.page.getByRole('combobox');
+    await box.fill('');
+    await h.page.keyboard.type('stone in the duct under the tongue', { delay: 10 });
+    await expect.poll(firstResult).toBe('K11.5');
+    const listbox = h.page.getByRole('listbox', { name: 'Search results' });
+    const firstGroup = listbox.getByRole('group').first();
+    expect(await firstGroup.getAttribute('aria-labelledby')).toBe('lookup-group-icd10');
+    expect(await results().first().textContent()).toContain('found by “stone under the tongue”');
+    await h.page.keyboard.press('Enter');
+    const page = h.page.getByRole('article', { name: 'Diagnosis K11.5' });
+    await expect.poll(() => page.isVisible()).toBe(true);
+    const text = (await page.textContent()) ?? '';
+    expect(text).toContain('Sialolithiasis');
+    expect(text).toContain('Stone of salivary gland or duct');
+    expect(text).toContain('Everyday words that find it (ours, not official)');
+    // From the diagnosis to the imaging code the coordinator is verifying.
+    await page.getByRole('button', { name: 'D0310' }).click();
+    await expect.poll(() => h.page.getByRole('heading', { name: 'D0310' }).isVisible()).toBe(true);
+    await h.page.keyboard.press('Escape');
+  });
+
+  it('Enter on the first hit opens what the words ask for: "cbct both jaws" is D0367', async () => {
+    const box = h.page.getByRole('combobox');
+    await box.fill('');
+    await h.page.keyboard.type('cbct both jaws', { delay: 10 });
+    await expect.poll(firstResult).toBe('D0367');
+    await h.page.keyboard.press('Enter');
+    await expect.poll(() => h.page.getByRole('heading', { name: 'D0367' }).isVisible()).toBe(true);
+    await h.page.keyboard.press('Escape');
+  });
+
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    it(`at ${width}x${height} the best hit of every group is on screen without scrolling`, async () => {
+      await h.page.setViewportSize({ width, height });
+      try {
+        for (const query of ['sialo', 'parotid', 'tmj']) {
+          const box = h.page.getByRole('combobox');
+          await box.fill('');
+          await h.page.keyboard.type(query, { delay: 10 });
+          const groups = h.page.getByRole('listbox', { name: 'Search results' }).getByRole('group');
+          await expect.poll(() => groups.count()).toBe(3);
+          for (const group of await groups.all()) {
+            const best = await group.getByRole('option').first().boundingBox();
+            expect(best, `${query}: ${await group.getAttribute('aria-labelledby')}`).not.toBeNull();
+            expect(best!.y + best!.height, `${query} at ${width}x${height}`).toBeLessThanOrEqual(height);
+          }
+          mkdirSync(SCREENSHOT_DIR, { recursive: true });
+          await h.page.screenshot({
+            path: path.join(SCREENSHOT_DIR, `lookup-groups-${query}-${width}x${height}.png`),
+          });
+        }
+      } finally {
+        await h.page.setViewportSize({ width: 1280, height: 860 });
+      }
+    });
+  }
 
   it("imports the practice's licensed file from Settings, then shows and finds the official text", async () => {
     await h.page.keyboard.press('Alt+Digit7');

@@ -41,6 +41,7 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'settings:get': user(),
   'settings:update': admin('change', 'settings'),
   'catalog:search': user(),
+  'catalog:searchIndex': user(),
   'catalog:getCode': user(),
   'catalog:getIcd10': user(),
   'catalog:importPreview': admin(),

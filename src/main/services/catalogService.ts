@@ -1,25 +1,16 @@
-// Code lookup: search (codes in any form, words, synonyms, one typo), code pages, and the import of
-// the practice's licensed CDT text (validated whole, previewed, then applied in one transaction).
+// Code lookup: search (codes in any form, words, official diagnosis terms, our everyday words, one
+// typo), code pages, and the import of the practice's licensed CDT text (validated whole, previewed,
+// then applied in one transaction).
+import { CatalogSearch } from '../../shared/catalog/catalogSearch';
 import {
   isDeletedOn,
-  KIND_LABELS,
   type CodeDetail,
   type Icd10Detail,
-  type Icd10Entry,
   type LicensedImportPreview,
+  type SearchIndexData,
   type SearchResponse,
-  type SearchResult,
 } from '../../shared/catalog/catalogTypes';
 import { readLicensedCdtFile } from '../../shared/catalog/licensedImport';
-import {
-  buildMatchExpression,
-  containsPhrase,
-  MAX_QUERY_CHARS,
-  parseCdtQuery,
-  parseIcd10Query,
-  queryWords,
-} from '../../shared/catalog/searchQuery';
-import { TypoIndex } from '../../shared/catalog/typoIndex';
 import { localDate } from '../../shared/dates/localDate';
 import { AppError } from '../../shared/ipc/result';
 import type { Db } from '../db/connection';
@@ -30,147 +21,34 @@ import {
   getIcd10Many,
   getLicensedTexts,
   listCodesUsingIcd10,
-  listCodeSummaries,
-  type CodeSummary,
-  listIcd10WithPrefix,
-  searchCatalogDocs,
-  searchVocabulary,
   upsertLicensedTexts,
 } from '../db/repositories/catalogRepo';
-import { rebuildCatalogSearch } from '../db/seedCatalog';
+import { buildSearchIndexData, icd10Terms } from './catalogSearchData';
 
 export interface CatalogService {
   search(query: string, limit?: number): SearchResponse;
+  /** Everything the lookup searches, for the window to search itself while someone types. */
+  searchIndex(): SearchIndexData;
   getCode(code: string): CodeDetail;
   getIcd10(code: string): Icd10Detail;
   previewImport(fileName: string, bytes: Uint8Array): LicensedImportPreview;
   applyImport(fileName: string, bytes: Uint8Array): { imported: number; skippedUnknown: number };
 }
 
-const DEFAULT_LIMIT = 20;
-
 export function createCatalogService(db: Db, now: () => Date): CatalogService {
-  let typoIndex: TypoIndex | null = null;
-  const typos = () => (typoIndex ??= new TypoIndex(searchVocabulary(db)));
-
-  const cdtResult = (code: CodeSummary, match: SearchResult['match'], today: string): SearchResult => ({
-    type: 'cdt',
-    code: code.code,
-    title: code.summary,
-    detail: KIND_LABELS[code.kind],
-    deleted: isDeletedOn(code, today),
-    oftenPriorAuth: code.oftenPriorAuth,
-    oftenMedical: code.oftenMedical,
-    match,
-  });
-  const icdResult = (
-    entry: Pick<Icd10Entry, 'code' | 'title' | 'billable'>,
-    match: SearchResult['match'],
-  ): SearchResult => ({
-    type: 'icd10',
-    code: entry.code,
-    title: entry.title,
-    detail: entry.billable ? 'ICD-10-CM, billable' : 'ICD-10-CM, not billable',
-    deleted: false,
-    oftenPriorAuth: false,
-    oftenMedical: false,
-    match,
-  });
-
-  function search(rawQuery: string, limit = DEFAULT_LIMIT): SearchResponse {
-    const query = rawQuery.slice(0, MAX_QUERY_CHARS);
-    const today = localDate(now());
-    const byCode: SearchResult[] = [];
-    const seen = new Set<string>();
-    const add = (list: SearchResult[], result: SearchResult) => {
-      const key = `${result.type}:${result.code}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      list.push(result);
-    };
-
-    const cdt = parseCdtQuery(query);
-    if (cdt.exact) {
-      const [exact] = listCodeSummaries(db, cdt.exact, 1);
-      if (exact?.code === cdt.exact) add(byCode, cdtResult(exact, 'exact', today));
+  // Built on first use (the window asks for the index when the search box first shows) and again after
+  // an import changes what is searchable. The catalog itself only changes when the app is updated.
+  let index: { data: SearchIndexData; engine: CatalogSearch } | null = null;
+  const searchable = () => {
+    if (!index) {
+      const data = buildSearchIndexData(db);
+      index = { data, engine: new CatalogSearch(data) };
     }
-    for (const prefix of cdt.prefixes) {
-      for (const code of listCodeSummaries(db, prefix, limit)) add(byCode, cdtResult(code, 'prefix', today));
-    }
-    // "D0367" is a CDT code, not ICD-10 "D03.67"; "D10" may be either, so both are tried.
-    const icd = cdt.exact ? null : parseIcd10Query(query);
-    if (icd) {
-      const exact = getIcd10(db, icd);
-      if (exact) add(byCode, icdResult(exact, 'exact'));
-      for (const entry of listIcd10WithPrefix(db, icd, limit)) add(byCode, icdResult(entry, 'prefix'));
-    }
+    return index;
+  };
 
-    const words = queryWords(query);
-    const corrections: SearchResponse['corrections'] = [];
-    const byText: SearchResult[] = [];
-    if (words.length > 0) {
-      const groups = words.map((word) => {
-        const fixes = /\d/.test(word) ? [] : typos().corrections(word);
-        if (fixes.length > 0) corrections.push({ from: word, to: fixes });
-        return [word, ...fixes];
-      });
-      let hits = searchCatalogDocs(
-        db,
-        buildMatchExpression(groups, { prefixLast: true, mode: 'all' }),
-        limit * 2,
-      );
-      if (hits.length === 0 && groups.length > 1) {
-        hits = searchCatalogDocs(
-          db,
-          buildMatchExpression(groups, { prefixLast: true, mode: 'any' }),
-          limit * 2,
-        );
-      }
-      // The words as typed (or their likeliest correction), in order, in the summary or synonyms: tier 0.
-      const phraseWords = groups.map((g) => (g.length === 1 || typos().has(g[0]!) ? g[0]! : g[1]!));
-      const tiered = hits.map((h) => ({
-        ...h,
-        tier: containsPhrase(h.title, phraseWords) || containsPhrase(h.synonyms, phraseWords) ? 0 : 1,
-      }));
-      const wantsCaptureOnly = words.includes('capture') || words.includes('tc');
-      const textResults = tiered.map((hit) => ({
-        tier: hit.tier,
-        captureOnly: hit.kind === 'capture_only',
-        result:
-          hit.docType === 'cdt'
-            ? cdtResult(
-                {
-                  code: hit.ref,
-                  summary: hit.title,
-                  kind: hit.kind!,
-                  validTo: hit.validTo,
-                  oftenPriorAuth: hit.flags.includes('prior_auth'),
-                  oftenMedical: hit.flags.includes('medical'),
-                },
-                'text',
-                today,
-              )
-            : icdResult(
-                { code: hit.ref, title: hit.title, billable: hit.flags.includes('billable') },
-                'text',
-              ),
-      }));
-      // Phrase hits first. Within a tier, the office usually takes and reads its own images, so
-      // capture-only codes follow the full codes unless the person asked for capture only.
-      // (Stable sort: relevance order is kept otherwise.)
-      const demote = (r: { captureOnly: boolean }) => (wantsCaptureOnly ? 0 : Number(r.captureOnly));
-      textResults.sort((a, b) => a.tier - b.tier || demote(a) - demote(b));
-      for (const { result } of textResults) add(byText, result);
-    }
-
-    // Exact code first, then prefixes, then best text match; deleted codes go last (but an exact hit stays first).
-    const [exact, rest] = [
-      byCode.filter((r) => r.match === 'exact'),
-      [...byCode.filter((r) => r.match !== 'exact'), ...byText],
-    ];
-    const ordered = [...exact, ...rest.filter((r) => !r.deleted), ...rest.filter((r) => r.deleted)];
-    return { results: ordered.slice(0, limit), corrections };
-  }
+  const search = (query: string, limit?: number): SearchResponse =>
+    searchable().engine.search(query, { today: localDate(now()), limit });
 
   function getCode(code: string): CodeDetail {
     const entry = getCatalogCode(db, code);
@@ -202,6 +80,7 @@ export function createCatalogService(db: Db, now: () => Date): CatalogService {
     if (!entry) throw new AppError('not_found', `${code} is not in VerifyDesk's ICD-10-CM list.`, 'code');
     return {
       entry,
+      terms: icd10Terms(code),
       usedBy: listCodesUsingIcd10(db, code).map((c) => ({ code: c.code, summary: c.summary })),
     };
   }
@@ -263,13 +142,17 @@ export function createCatalogService(db: Db, now: () => Date): CatalogService {
         importedAt,
         sourceFile: fileName,
       }));
-    db.transaction(() => {
-      upsertLicensedTexts(db, rows);
-      rebuildCatalogSearch(db);
-    })();
-    typoIndex = null; // new words may now be searchable
+    db.transaction(() => upsertLicensedTexts(db, rows))();
+    index = null; // the official names and descriptors are searchable now
     return { imported: rows.length, skippedUnknown: file.rows.length - rows.length };
   }
 
-  return { search, getCode, getIcd10: getIcd10Detail, previewImport, applyImport };
+  return {
+    search,
+    searchIndex: () => searchable().data,
+    getCode,
+    getIcd10: getIcd10Detail,
+    previewImport,
+    applyImport,
+  };
 }

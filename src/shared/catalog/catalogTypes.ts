@@ -65,6 +65,26 @@ export const icd10FileSchema = z.strictObject({
   codes: z.array(icd10EntrySchema),
 });
 
+/** ICD-10-CM inclusion terms and index entries for the shipped diagnoses (official wording). */
+export const icd10TermsFileSchema = z.strictObject({
+  icd10Version: z.string(),
+  source: z.string(),
+  codes: z.array(
+    z.strictObject({
+      code: icd10EntrySchema.shape.code,
+      inclusion: z.array(z.string().min(1)).optional(),
+      index: z.array(z.string().min(1)).optional(),
+    }),
+  ),
+});
+
+/** Our own everyday words for diagnoses, and word groups that mean the same to the desk. */
+export const staffWordsFileSchema = z.strictObject({
+  note: z.string(),
+  codes: z.array(z.strictObject({ code: icd10EntrySchema.shape.code, words: z.array(z.string().min(1)) })),
+  sameWords: z.array(z.array(z.string().min(1)).min(2)),
+});
+
 /** Official CDT text from the practice's own licensed file, if it has been imported. */
 export const licensedTextSchema = z.strictObject({
   nomenclature: z.string(),
@@ -73,25 +93,84 @@ export const licensedTextSchema = z.strictObject({
   sourceFile: z.string(),
 });
 
+/** Where a word that found an entry came from, shown so a person can trust (or doubt) the match. */
+export const TERM_SOURCES = ['inclusion', 'index', 'ours', 'licensed'] as const;
+export type TermSource = (typeof TERM_SOURCES)[number];
+
+export const TERM_SOURCE_LABELS: Record<TermSource, string> = {
+  inclusion: 'ICD-10-CM inclusion term',
+  index: 'ICD-10-CM index entry',
+  ours: "VerifyDesk's everyday words",
+  licensed: "the practice's licensed CDT text",
+};
+
+export const RESULT_TYPES = ['cdt', 'icd10', 'cpt'] as const;
+export type ResultType = (typeof RESULT_TYPES)[number];
+
+/** Group headings, in the order groups are shown when nothing puts one ahead of another. */
+export const RESULT_GROUP_LABELS: Record<ResultType, string> = {
+  cdt: 'CDT codes',
+  icd10: 'ICD-10-CM diagnoses',
+  cpt: 'CPT hints for medical claims',
+};
+
 export const searchResultSchema = z.strictObject({
-  type: z.enum(['cdt', 'icd10']),
+  type: z.enum(RESULT_TYPES),
   code: z.string(),
   title: z.string(),
-  /** For CDT codes: the kind label; for ICD-10: "Billable" or "Not billable". */
+  /** For CDT codes: the kind label; for ICD-10: billable or not; for CPT: the CDT codes it goes with. */
   detail: z.string(),
   deleted: z.boolean(),
   oftenPriorAuth: z.boolean(),
   oftenMedical: z.boolean(),
   match: z.enum(['exact', 'prefix', 'text']),
+  /** The term that found it when the title alone did not ("Stone of salivary gland or duct"). */
+  via: z.strictObject({ text: z.string(), source: z.enum(TERM_SOURCES) }).nullable(),
+  /** CPT hints: the CDT codes whose medical cross-walk lists this number (one opens on Enter). */
+  related: z.array(z.string()),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const searchResponseSchema = z.strictObject({
+  /** Grouped by type (all of one group, then the next), best group first, best hit first in each. */
   results: z.array(searchResultSchema),
   /** Words that were not found and what was searched instead ("ultrasond" -> "ultrasound"). */
   corrections: z.array(z.strictObject({ from: z.string(), to: z.array(z.string()) })),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
+
+/**
+ * One searchable entry as the search engine reads it. Main builds these from the database and the
+ * shipped term lists; the window gets the same list once and searches it itself, so typing never waits
+ * for a round trip.
+ */
+export const searchDocSchema = z.strictObject({
+  type: z.enum(RESULT_TYPES),
+  code: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  /** CDT kind; null for diagnoses and CPT hints. */
+  kind: z.enum(CODE_KINDS).nullable(),
+  /** Last valid day of a deleted CDT code, or null. */
+  validTo: isoDate.nullable(),
+  oftenPriorAuth: z.boolean(),
+  oftenMedical: z.boolean(),
+  /** False for ICD-10-CM headers; true otherwise. */
+  billable: z.boolean(),
+  /** Strong words: synonyms, official inclusion and index terms, our everyday words, licensed names. */
+  terms: z.array(z.strictObject({ text: z.string(), source: z.enum(TERM_SOURCES) })),
+  /** Weak words: notes, documentation, denial reasons, licensed descriptors. */
+  body: z.string(),
+  related: z.array(z.string()),
+});
+export type SearchDoc = z.infer<typeof searchDocSchema>;
+
+export const searchIndexDataSchema = z.strictObject({
+  docs: z.array(searchDocSchema),
+  /** Word groups that mean the same to the desk ("lump", "mass"); ours, see staff-words.json. */
+  sameWords: z.array(z.array(z.string())),
+});
+export type SearchIndexData = z.infer<typeof searchIndexDataSchema>;
 
 export const codeDetailSchema = z.strictObject({
   code: catalogCodeSchema,
@@ -107,6 +186,8 @@ export type CodeDetail = z.infer<typeof codeDetailSchema>;
 
 export const icd10DetailSchema = z.strictObject({
   entry: icd10EntrySchema,
+  /** Official inclusion and index terms, then our everyday words, that find this diagnosis. */
+  terms: z.array(z.strictObject({ text: z.string(), source: z.enum(TERM_SOURCES) })),
   /** CDT codes whose typical diagnoses include this one. */
   usedBy: z.array(z.strictObject({ code: z.string(), summary: z.string() })),
 });

@@ -1,5 +1,6 @@
-// Turns whatever a person typed into safe search parts: a code to look up, and plain words.
-// Nothing typed here ever reaches FTS5 syntax unquoted, so quotes, *, -, NEAR or ( ) cannot break a query.
+// Turns whatever a person typed into safe search parts: a code to look up, and plain words. The code
+// lookup searches in memory (catalogSearch.ts); the Records search still uses FTS5, and nothing typed
+// reaches FTS5 syntax unquoted, so quotes, *, -, NEAR or ( ) cannot break a query.
 
 /** Only this much of a query is looked at; a pasted page of text still searches, just on its start. */
 export const MAX_QUERY_CHARS = 200;
@@ -54,7 +55,8 @@ export function buildMatchExpression(
   return parts.join(options.mode === 'all' ? ' AND ' : ' OR ');
 }
 
-function foldedWords(text: string): string[] {
+/** The words of a text: letters and digits only, lower-cased, accents folded. */
+export function foldedWords(text: string): string[] {
   return (
     text
       .normalize('NFKD')
@@ -69,25 +71,4 @@ export function queryWords(raw: string): string[] {
   return foldedWords(raw.slice(0, MAX_QUERY_CHARS))
     .slice(0, MAX_WORDS)
     .map((w) => w.slice(0, MAX_WORD_CHARS));
-}
-
-/**
- * True when `words` appear in `text` one after another, the last one possibly as the start of a word:
- * "3d x-ray" typed as written is a stronger hit than the same words scattered through a description.
- */
-export function containsPhrase(text: string, words: readonly string[]): boolean {
-  if (words.length === 0) return false;
-  // Cheap exit for the common case; accented text takes the full path, as folding may change it.
-  if (!text.toLowerCase().includes(words[0]!) && !/[^\p{ASCII}]/u.test(text)) return false;
-  const tokens = foldedWords(text);
-  const last = words.length - 1;
-  for (let start = 0; start + words.length <= tokens.length; start++) {
-    let all = true;
-    for (let k = 0; k < words.length && all; k++) {
-      const token = tokens[start + k]!;
-      all = k === last ? token.startsWith(words[k]!) : token === words[k];
-    }
-    if (all) return true;
-  }
-  return false;
 }

@@ -6,6 +6,7 @@ export const CHANNELS = [
   'settings:get',
   'settings:update',
   'catalog:search',
+  'catalog:searchIndex',
   'catalog:getCode',
   'catalog:getIcd10',
   'catalog:importPreview',

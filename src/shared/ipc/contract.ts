@@ -5,6 +5,7 @@ import {
   codeDetailSchema,
   icd10DetailSchema,
   licensedImportPreviewSchema,
+  searchIndexDataSchema,
   searchResponseSchema,
 } from '../catalog/catalogTypes';
 import { LICENSED_FILE_LIMITS } from '../catalog/licensedImport';
@@ -173,6 +174,8 @@ export const contract = {
     }),
     output: searchResponseSchema,
   },
+  // The lookup's entries, once per session: the window searches them itself as someone types.
+  'catalog:searchIndex': { input: noInput, output: searchIndexDataSchema },
   'catalog:getCode': {
     input: z.strictObject({
       code: z

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import catalogFile from '../../../resources/catalog/cdt-imaging.json';
 import icd10File from '../../../resources/catalog/icd10-imaging.json';
-import { catalogFileSchema, icd10FileSchema } from '../../../src/shared/catalog/catalogTypes';
+import icd10TermsFile from '../../../resources/catalog/icd10-terms.json';
+import staffWordsFile from '../../../resources/catalog/staff-words.json';
+import {
+  catalogFileSchema,
+  icd10FileSchema,
+  icd10TermsFileSchema,
+  staffWordsFileSchema,
+} from '../../../src/shared/catalog/catalogTypes';
 
 const catalog = catalogFileSchema.parse(catalogFile);
 const icd10 = icd10FileSchema.parse(icd10File);
@@ -208,7 +215,56 @@ describe('shipped ICD-10-CM list', () => {
     }
   });
 
+  it('titles M27.4 as the official header does', () => {
+    expect(entries.get('M27.4')).toMatchObject({
+      title: 'Other and unspecified cysts of jaw',
+      billable: false,
+    });
+  });
+
   it('has no WHO-only or pre-laterality codes', () => {
     for (const code of ['C08.8', 'S02.61XA', 'S02.62XA']) expect(entries.has(code), code).toBe(false);
+  });
+});
+
+describe('ICD-10-CM terms that find a diagnosis', () => {
+  const official = icd10TermsFileSchema.parse(icd10TermsFile);
+  const ours = staffWordsFileSchema.parse(staffWordsFile);
+  const entries = new Map(icd10.codes.map((e) => [e.code, e]));
+
+  it('official terms: the same release as the titles, for shipped codes only, each list non-empty', () => {
+    expect(official.icd10Version).toBe(icd10.icd10Version);
+    expect(official.source).toMatch(/public domain/);
+    for (const c of official.codes) {
+      expect(entries.has(c.code), c.code).toBe(true);
+      expect((c.inclusion?.length ?? 0) + (c.index?.length ?? 0), c.code).toBeGreaterThan(0);
+    }
+    expect(new Set(official.codes.map((c) => c.code)).size).toBe(official.codes.length);
+  });
+
+  it('carries the official wording the lookup depends on', () => {
+    const terms = (code: string) => official.codes.find((c) => c.code === code);
+    expect(terms('K11.5')?.inclusion).toEqual([
+      'Calculus of salivary gland or duct',
+      'Stone of salivary gland or duct',
+    ]);
+    expect(terms('K11.6')?.inclusion).toContain('Ranula');
+    expect(terms('M27.3')?.inclusion).toContain('Dry socket');
+    // The keratocyst trap: keratocysts code to D16.4/D16.5, not K09.0.
+    expect(terms('D16.5')?.inclusion).toContain('Keratocyst of mandible');
+    expect(terms('K09.0')?.inclusion?.some((t) => /kerato/i.test(t))).toBe(false);
+  });
+
+  it('our everyday words: a separate, labelled list, for shipped codes, never repeating an official term', () => {
+    expect(ours.note).toMatch(/not ICD-10-CM/);
+    const officialTexts = new Set(
+      official.codes.flatMap((c) => [...(c.inclusion ?? []), ...(c.index ?? [])].map((t) => t.toLowerCase())),
+    );
+    for (const c of ours.codes) {
+      expect(entries.has(c.code), c.code).toBe(true);
+      for (const word of c.words)
+        expect(officialTexts.has(word.toLowerCase()), `${c.code}: ${word}`).toBe(false);
+    }
+    for (const group of ours.sameWords) expect(new Set(group).size, group.join()).toBe(group.length);
   });
 });

@@ -14,7 +14,8 @@ import { auditByActionMigration } from './0011-audit-by-action';
 import { ledgerMigration } from './0012-ledger';
 import { auditSignaturesMigration } from './0013-audit-signatures';
 import { eligibilityFilesMigration } from './0014-eligibility-files';
-import { officeDatabaseMigration } from './0015-office-database';
+import { dropCatalogFtsMigration } from './0015-drop-catalog-fts';
+import { officeDatabaseMigration } from './0016-office-database';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ledgerMigration,
   auditSignaturesMigration,
   eligibilityFilesMigration,
+  dropCatalogFtsMigration,
   officeDatabaseMigration,
 ];

@@ -510,7 +510,10 @@ export const PG_MIGRATIONS: Readonly<Record<number, string>> = {
     ${refuse('eligibility_files_append_only', 'UPDATE', 'eligibility_files', 'an imported eligibility file is kept as it was')}
     ${refuse('eligibility_files_no_delete', 'DELETE', 'eligibility_files', 'an imported eligibility file is kept as it was')}
   `,
-  15: `
+  // The code catalog's search index went away (it searches in memory); the catalog was never on the
+  // server, so there is nothing to change here.
+  15: '',
+  16: `
     ALTER TABLE prior_auths ADD COLUMN version integer NOT NULL DEFAULT 1;
     ALTER TABLE prior_auths ADD COLUMN updated_by text;
 

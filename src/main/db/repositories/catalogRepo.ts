@@ -1,4 +1,4 @@
-// SQL for the code catalog, ICD-10 entries, licensed CDT text and the search index.
+// SQL for the code catalog, ICD-10 entries and licensed CDT text. (Search runs in memory: catalogSearch.ts.)
 import type { CatalogCode, Icd10Entry } from '../../../shared/catalog/catalogTypes';
 import type { Db } from '../connection';
 import { stmt } from '../statements';
@@ -98,28 +98,6 @@ export function listCatalogCodes(db: Db): CatalogCode[] {
   return (stmt(db, 'SELECT * FROM catalog_codes ORDER BY code').all() as CodeRow[]).map(toCode);
 }
 
-/** What a search result shows for a code: no details, so listing is cheap. */
-export type CodeSummary = Pick<
-  CatalogCode,
-  'code' | 'summary' | 'kind' | 'validTo' | 'oftenPriorAuth' | 'oftenMedical'
->;
-
-/** Codes from `from` (inclusive) in code order whose code starts with `prefix`. */
-export function listCodeSummaries(db: Db, prefix: string, limit: number): CodeSummary[] {
-  const rows = stmt(
-    db,
-    `SELECT code, summary, kind, valid_to AS validTo, often_prior_auth AS pa, often_medical AS medical
-     FROM catalog_codes WHERE code >= ? AND code < ? || '~' ORDER BY code LIMIT ?`,
-  ).all(prefix, prefix, limit) as Array<
-    Omit<CodeSummary, 'oftenPriorAuth' | 'oftenMedical'> & { pa: number; medical: number }
-  >;
-  return rows.map(({ pa, medical, ...rest }) => ({
-    ...rest,
-    oftenPriorAuth: pa === 1,
-    oftenMedical: medical === 1,
-  }));
-}
-
 export function listCodesUsingIcd10(db: Db, icd: string): CatalogCode[] {
   return (
     stmt(
@@ -146,16 +124,6 @@ export function getIcd10Many(db: Db, codes: readonly string[]): Icd10Entry[] {
   return (
     stmt(db, 'SELECT * FROM icd10_codes WHERE code IN (SELECT value FROM json_each(?)) ORDER BY code').all(
       JSON.stringify(codes),
-    ) as Array<Parameters<typeof toIcd>[0]>
-  ).map(toIcd);
-}
-
-export function listIcd10WithPrefix(db: Db, prefix: string, limit: number): Icd10Entry[] {
-  return (
-    stmt(db, "SELECT * FROM icd10_codes WHERE code >= ? AND code < ? || '~' ORDER BY code LIMIT ?").all(
-      prefix,
-      prefix,
-      limit,
     ) as Array<Parameters<typeof toIcd>[0]>
   ).map(toIcd);
 }
@@ -197,69 +165,4 @@ export function setSeedVersion(db: Db, name: string, version: number): void {
     db,
     'INSERT INTO seed_versions (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version',
   ).run(name, version);
-}
-
-// --- search index ---------------------------------------------------------------------------------
-
-export type SearchDocType = 'cdt' | 'icd10';
-
-export interface SearchDoc {
-  docType: SearchDocType;
-  ref: string;
-  /** CDT kind, or null for ICD-10. */
-  kind: CatalogCode['kind'] | null;
-  validTo: string | null;
-  /** Space-separated: "prior_auth", "medical" (CDT); "billable" (ICD-10). */
-  flags: string;
-  title: string;
-  body: string;
-  synonyms: string;
-}
-
-export function deleteSearchDocs(db: Db, docTypes: readonly string[]): void {
-  stmt(db, 'DELETE FROM catalog_search WHERE doc_type IN (SELECT value FROM json_each(?))').run(
-    JSON.stringify(docTypes),
-  );
-}
-
-export function insertSearchDocs(db: Db, docs: Iterable<SearchDoc>): void {
-  const insert = stmt(
-    db,
-    `INSERT INTO catalog_search (doc_type, ref, kind, valid_to, flags, title, body, synonyms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const d of docs) insert.run(d.docType, d.ref, d.kind, d.validTo, d.flags, d.title, d.body, d.synonyms);
-}
-
-/** A search match with what a result row shows, read in the same statement. */
-export interface CatalogHit {
-  docType: SearchDocType;
-  ref: string;
-  kind: CatalogCode['kind'] | null;
-  validTo: string | null;
-  flags: string;
-  title: string;
-  synonyms: string;
-}
-
-/**
- * Full-text matches in the catalog, best first: summary/title words weigh most, then synonyms.
- * `match` must come from buildMatchExpression (quoted terms only).
- */
-export function searchCatalogDocs(db: Db, match: string, limit: number): CatalogHit[] {
-  return stmt(
-    db,
-    `SELECT doc_type AS docType, ref, kind, valid_to AS validTo, flags, title, synonyms
-     FROM catalog_search WHERE catalog_search MATCH ?
-     ORDER BY bm25(catalog_search, 0, 0, 0, 0, 0, 8.0, 1.0, 5.0) LIMIT ?`,
-  ).all(match, limit) as CatalogHit[];
-}
-
-/** Every indexed word with the number of documents it is in (for typo correction). */
-export function searchVocabulary(db: Db): Map<string, number> {
-  const rows = stmt(db, 'SELECT term, doc FROM catalog_search_vocabulary').all() as Array<{
-    term: string;
-    doc: number;
-  }>;
-  return new Map(rows.map((r) => [r.term, r.doc]));
 }

@@ -16,7 +16,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+/**
+ * `banner: false` for work the person did not ask for (fetching ahead of time): a failure there
+ * changes nothing they see, so it is not announced; the caller falls back.
+ */
+export async function call<C extends Channel>(
+  channel: C,
+  input: Input<C>,
+  options: { banner?: boolean } = {},
+): Promise<Output<C>> {
   const fn = window.api[methodName(channel)] as unknown as (input: Input<C>) => Promise<IpcResult<Output<C>>>;
   let result: IpcResult<Output<C>>;
   try {
@@ -37,6 +45,6 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   // everything else is worth a banner.
   const besideField =
     result.error.code === 'validation' || (result.error.code === 'conflict' && result.error.field);
-  if (!besideField) useErrorStore.getState().report(result.error);
+  if (!besideField && options.banner !== false) useErrorStore.getState().report(result.error);
   throw new ApiError(result.error);
 }

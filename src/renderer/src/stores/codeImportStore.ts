@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { LicensedImportPreview } from '../../../shared/catalog/catalogTypes';
 import { ApiError, call } from '../lib/api';
+import { useCatalogStore } from './catalogStore';
 import { MAX_IMPORT_BYTES, readAsBase64 } from '../lib/files';
 
 interface PickedFile {
@@ -55,6 +56,8 @@ export const useCodeImportStore = create<CodeImportState>((set, get) => ({
     set({ status: 'applying' });
     try {
       const result = await call('catalog:importApply', file);
+      // The official names and descriptors are searchable now: the lookup fetches its entries again.
+      useCatalogStore.getState().forgetSearchIndex();
       set({ status: 'applied', result });
     } catch (error) {
       set({

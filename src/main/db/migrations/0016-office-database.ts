@@ -11,7 +11,7 @@ import type { Migration } from '../migrate';
  *   merge entry names its last hash.
  */
 export const officeDatabaseMigration: Migration = {
-  version: 15,
+  version: 16,
   name: 'office-database',
   up(db) {
     db.exec(`
