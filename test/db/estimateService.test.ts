@@ -4,6 +4,7 @@ import { maskMemberId } from '../../src/main/services/estimateService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import {
   TEST_TODAY,
@@ -120,10 +121,10 @@ describe('estimate service', () => {
     const saved = await estimates.save(request(patient.id));
     expect(saved).toMatchObject({ createdBy: 'Test User', validUntil: daysFromToday(30) });
     expect(await estimates.get(saved.id)).toEqual(saved);
-    expect(() =>
-      db.sqlite!.prepare('UPDATE estimates SET view_json = ? WHERE id = ?').run('{}', saved.id),
-    ).toThrow(/cannot be changed/);
-    expect(() => db.sqlite!.prepare('DELETE FROM estimates WHERE id = ?').run(saved.id)).toThrow(
+    await expect(run(db, 'UPDATE estimates SET view_json = ? WHERE id = ?', '{}', saved.id)).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(run(db, 'DELETE FROM estimates WHERE id = ?', saved.id)).rejects.toThrow(
       /cannot be deleted/,
     );
     await db.close();

@@ -4,6 +4,7 @@ import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput } from '../helpers/policyFixtures';
+import { row, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
@@ -55,10 +56,10 @@ describe('Good Faith Estimates', () => {
       totalCents: 120_000,
     });
     expect(await gfes.getGoodFaithEstimate(gfe.id)).toEqual(gfe);
-    expect(() => db.sqlite!.prepare('UPDATE good_faith_estimates SET issued_at = ?').run('x')).toThrow(
+    await expect(run(db, 'UPDATE good_faith_estimates SET issued_at = ?', 'x')).rejects.toThrow(
       /cannot be changed/,
     );
-    expect(() => db.sqlite!.prepare('DELETE FROM good_faith_estimates').run()).toThrow(/cannot be deleted/);
+    await expect(run(db, 'DELETE FROM good_faith_estimates')).rejects.toThrow(/cannot be deleted/);
     await db.close();
   });
 
@@ -85,7 +86,7 @@ describe('Good Faith Estimates', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).message).toMatch(/K08.1 is a category, not a billable diagnosis code/);
     }
-    expect(db.sqlite!.prepare('SELECT count(*) AS n FROM good_faith_estimates').get()).toEqual({ n: 0 });
+    expect(await row(db, 'SELECT count(*) AS n FROM good_faith_estimates')).toEqual({ n: 0 });
     await db.close();
   });
 });

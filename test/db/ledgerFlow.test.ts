@@ -15,6 +15,7 @@ import { openTestAppDb } from '../helpers/appDb';
 import { plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { testServices } from '../helpers/services';
+import { rows, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import {
   atNoon,
@@ -453,7 +454,7 @@ describe('the ledger through a call', () => {
     expect((await s.todos.list()).some((i) => i.key === re.key)).toBe(false);
     clock.set(atNoon(daysFromToday(2)));
     expect((await s.todos.list()).some((i) => i.key === re.key)).toBe(true);
-    expect(db.sqlite!.prepare('SELECT what FROM todo_events ORDER BY id').all()).toEqual([
+    expect(await rows(db, 'SELECT what FROM todo_events ORDER BY id')).toEqual([
       { what: 'owner set to Desk Two' },
       { what: 'marked done' },
       { what: `snoozed until ${formatDate(daysFromToday(2))}` },
@@ -504,10 +505,10 @@ describe('the ledger keeps every statement', () => {
       ),
       { numRuns: 40 },
     );
-    expect(() => db.sqlite!.prepare('UPDATE observations SET value_json = ? WHERE id = 1').run('0')).toThrow(
+    await expect(run(db, 'UPDATE observations SET value_json = ? WHERE id = 1', '0')).rejects.toThrow(
       /never changed/,
     );
-    expect(() => db.sqlite!.prepare('DELETE FROM observations WHERE id = 1').run()).toThrow(/never deleted/);
+    await expect(run(db, 'DELETE FROM observations WHERE id = 1')).rejects.toThrow(/never deleted/);
     expect(await listForSubject(db, subject)).toEqual(written);
     await db.close();
   });

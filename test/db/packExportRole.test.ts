@@ -5,6 +5,7 @@ import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { testServices } from '../helpers/services';
+import { row } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { fixedClock } from '../helpers/testClock';
 
@@ -23,9 +24,7 @@ describe('policy pack export', () => {
     const pack = String(app.saved.at(-1)!.content);
     expect(pack).toContain('Rep Synthetic');
     expect(pack).toContain('REF-2026-001');
-    expect(
-      app.db.sqlite!.prepare('SELECT action, entity FROM audit_log ORDER BY id DESC LIMIT 1').get(),
-    ).toEqual({
+    expect(await row(app.db, 'SELECT action, entity FROM audit_log ORDER BY id DESC LIMIT 1')).toEqual({
       action: 'export',
       entity: 'policy_pack',
     });

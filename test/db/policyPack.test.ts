@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
 import { createCatalogService } from '../../src/main/services/catalogService';
 import { openTestAppDb } from '../helpers/appDb';
 import { payerInput, planInput } from '../helpers/policyFixtures';
+import { rows } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
 import { atNoon, fixedClock, daysFromToday } from '../helpers/testClock';
@@ -11,11 +12,11 @@ import { testServices } from '../helpers/services';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-function dbHash(db: Db): string {
+async function dbHash(db: AppDb): Promise<string> {
   const tables = ['payers', 'plans', 'observations', 'plan_allowed_fees'];
-  return createHash('sha256')
-    .update(tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all())).join('\n'))
-    .digest('hex');
+  const dumps: string[] = [];
+  for (const t of tables) dumps.push(JSON.stringify(await rows(db, `SELECT * FROM ${t} ORDER BY 1`)));
+  return createHash('sha256').update(dumps.join('\n')).digest('hex');
 }
 
 /**
@@ -44,14 +45,14 @@ function knowledge(pack: Awaited<ReturnType<ReturnType<typeof testServices>['pac
 describe('policy packs', () => {
   const tempDir = useTempDirs();
   const workstation = async (clock = fixedClock()) => {
-    const { db, now } = await openTestAppDb(tempDir, clock);
+    const { db, now, catalog } = await openTestAppDb(tempDir, clock);
     const policies = testServices(db, now, { actor: () => 'Test User' }).policies;
     return {
       db,
       now,
       policies,
       packs: testServices(db, now).packs,
-      catalog: createCatalogService(db.sqlite!, now),
+      catalog: createCatalogService(catalog, now),
     };
   };
   const filled = async () => {
@@ -107,7 +108,7 @@ describe('policy packs', () => {
       ),
     });
     // Importing the same pack again changes nothing.
-    const before = dbHash(b.db.sqlite!);
+    const before = await dbHash(b.db);
     expect((await b.packs.preview('pack.json', file(exported))).answers).toEqual({
       new: 0,
       changed: 0,
@@ -115,7 +116,7 @@ describe('policy packs', () => {
       conflicting: 0,
     });
     await b.packs.apply('pack.json', file(exported));
-    expect(dbHash(b.db.sqlite!)).toBe(before);
+    expect(await dbHash(b.db)).toBe(before);
     await a.db.close();
     await b.db.close();
   });
@@ -215,10 +216,10 @@ describe('policy packs', () => {
       value: 100_000,
       source: { source: 'pack', repName: 'Rep Old', referenceNumber: 'R-1', observedOn: stated.slice(0, 10) },
     });
-    const before = dbHash(b.db.sqlite!);
+    const before = await dbHash(b.db);
     expect((await b.packs.preview('old.json', bytes)).answers).toMatchObject({ new: 0, unchanged: 2 });
     await b.packs.apply('old.json', bytes);
-    expect(dbHash(b.db.sqlite!)).toBe(before);
+    expect(await dbHash(b.db)).toBe(before);
     await b.db.close();
   });
 
@@ -293,7 +294,7 @@ describe('policy packs', () => {
       const pack = (await a.packs.exportPack()) as unknown as Record<string, unknown>;
       const b = await workstation();
       await b.policies.savePayer(null, payerInput('Existing Fictional Payer'));
-      const before = dbHash(b.db.sqlite!);
+      const before = await dbHash(b.db);
       const bytes = file(mutate(pack));
       const preview = await b.packs.preview('broken.json', bytes);
       expect(preview.issues.length).toBeGreaterThan(0);
@@ -301,7 +302,7 @@ describe('policy packs', () => {
       expect(preview.issues[0]!.message).toMatch(/^broken\.json, (line \d+|statements\.\d+)/);
       if (line !== null) expect(preview.issues[0]!.line).toBe(line);
       await expect(b.packs.apply('broken.json', bytes)).rejects.toThrow(/Nothing was imported/);
-      expect(dbHash(b.db.sqlite!)).toBe(before);
+      expect(await dbHash(b.db)).toBe(before);
       await a.db.close();
       await b.db.close();
     },
@@ -309,7 +310,7 @@ describe('policy packs', () => {
 
   it('refuses invalid JSON, invalid UTF-8 and a 50 MB file, with a line where there is one', async () => {
     const b = await workstation();
-    const before = dbHash(b.db.sqlite!);
+    const before = await dbHash(b.db);
     const syntax = await b.packs.preview(
       'bad.json',
       utf8('{\n  "format": "verifydesk-policy-pack",\n  "version": 1,\n  oops\n}'),
@@ -324,7 +325,7 @@ describe('policy packs', () => {
       /50 MB; a policy pack is at most 10 MB/,
     );
     await expect(b.packs.apply('huge.json', huge)).rejects.toThrow(/Nothing was imported/);
-    expect(dbHash(b.db.sqlite!)).toBe(before);
+    expect(await dbHash(b.db)).toBe(before);
     await b.db.close();
   });
 });

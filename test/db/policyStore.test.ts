@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { num, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
 import { testServices } from '../helpers/services';
@@ -39,8 +40,7 @@ describe('payer, plan and policy store', () => {
     const { policies, patients, ledger } = testServices(deps.db, deps.now);
     return { db, clock, policies, patients, ledger };
   };
-  const count = (db: Db, table: string) =>
-    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (db: AppDb, table: string) => num(db, `SELECT count(*) AS n FROM ${table}`);
 
   it('creates and updates payers; names are unique regardless of case', async () => {
     const { db, policies } = await setup();
@@ -74,8 +74,8 @@ describe('payer, plan and policy store', () => {
     await policies.savePlan(null, planInput(payer.id));
     const error = await expectAppError(() => policies.deletePayer(payer.id), 'conflict');
     expect(error.message).toMatch(/still has 1 plan/);
-    expect(() => db.sqlite!.prepare('DELETE FROM payers WHERE id = ?').run(payer.id)).toThrow(/FOREIGN KEY/);
-    expect(count(db.sqlite!, 'payers')).toBe(1);
+    await expect(run(db, 'DELETE FROM payers WHERE id = ?', payer.id)).rejects.toThrow(/FOREIGN KEY/);
+    expect(await count(db, 'payers')).toBe(1);
     await db.close();
   });
 
@@ -121,7 +121,7 @@ describe('payer, plan and policy store', () => {
     });
     expect(after.benefits.deductibleFamilyCents!.status).toBe('unknown');
     // Four statements: the $5,000 deductible is still in the history under the $0 that replaced it.
-    expect(count(db.sqlite!, 'observations')).toBe(4);
+    expect(await count(db, 'observations')).toBe(4);
     expect(after.benefits.deductibleIndividualCents!.statements).toBe(2);
     await db.close();
   });
@@ -142,7 +142,7 @@ describe('payer, plan and policy store', () => {
       'validation',
       'ageLimits',
     );
-    expect(count(db.sqlite!, 'observations')).toBe(0);
+    expect(await count(db, 'observations')).toBe(0);
     await db.close();
   });
 
@@ -201,8 +201,7 @@ describe('payer, plan and policy store', () => {
 
 describe('patients and coverage', () => {
   const tempDir = useTempDirs();
-  const count = (db: Db, table: string) =>
-    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (db: AppDb, table: string) => num(db, `SELECT count(*) AS n FROM ${table}`);
   const setup = async () => {
     const clock = movableClock();
     const { db } = await openTestAppDb(tempDir, clock.now);
@@ -255,7 +254,7 @@ describe('patients and coverage', () => {
     const patient = await patients.save(null, patientInput());
     await patients.saveCoverage(null, coverageInput(patient.id, plan.id));
     await expectAppError(() => policies.deletePlan(plan.id), 'conflict');
-    expect(() => db.sqlite!.prepare('DELETE FROM plans WHERE id = ?').run(plan.id)).toThrow(/FOREIGN KEY/);
+    await expect(run(db, 'DELETE FROM plans WHERE id = ?', plan.id)).rejects.toThrow(/FOREIGN KEY/);
     await db.close();
   });
 
@@ -303,7 +302,7 @@ describe('patients and coverage', () => {
     // Removed in error: withdrawn, not deleted; the withdrawal and the original stay on record.
     const withdrawn = await patients.deleteService(patient.id, withHistory.serviceHistory[0]!.uid);
     expect(withdrawn.serviceHistory).toEqual([]);
-    expect(count(db.sqlite!, 'observations')).toBe(2);
+    expect(await count(db, 'observations')).toBe(2);
     await db.close();
   });
 

@@ -6,6 +6,7 @@ import type { PriorAuth, PriorAuthPatch } from '../../src/shared/priorAuth/prior
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { rows, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
@@ -127,14 +128,14 @@ describe('prior-authorization tracker', () => {
     expect(approved.flags).toEqual([]);
     expect(approved.authNumber).toBe('AUTH-1');
 
-    const history = db
-      .sqlite!.prepare('SELECT status FROM prior_auth_events WHERE prior_auth_id = ? ORDER BY id')
-      .all(item.id) as Array<{ status: string }>;
-    expect(history.map((h) => h.status)).toEqual(['to_submit', 'submitted', 'approved']);
-    expect(() => db.sqlite!.prepare('DELETE FROM prior_auth_events').run()).toThrow(/append-only/);
-    expect(() => db.sqlite!.prepare("UPDATE prior_auth_events SET status = 'denied'").run()).toThrow(
-      /append-only/,
+    const history = await rows<{ status: string }>(
+      db,
+      'SELECT status FROM prior_auth_events WHERE prior_auth_id = ? ORDER BY id',
+      item.id,
     );
+    expect(history.map((h) => h.status)).toEqual(['to_submit', 'submitted', 'approved']);
+    await expect(run(db, 'DELETE FROM prior_auth_events')).rejects.toThrow(/append-only/);
+    await expect(run(db, "UPDATE prior_auth_events SET status = 'denied'")).rejects.toThrow(/append-only/);
   });
 
   it('an unknown item is not_found, and a refused change writes nothing', async () => {
@@ -152,10 +153,15 @@ describe('prior-authorization tracker', () => {
     const { db, priorAuths } = await setup();
     const [item] = await priorAuths.worklist();
     const listed = async (status: string, serviceDate: string) => {
-      db.sqlite!.prepare(
+      await run(
+        db,
         `UPDATE prior_auths SET status = ?, service_date = ?, auth_number = 'AUTH-9', valid_to = ?
          WHERE id = ?`,
-      ).run(status, serviceDate, daysFromToday(220), item!.id);
+        status,
+        serviceDate,
+        daysFromToday(220),
+        item!.id,
+      );
       return (await priorAuths.worklist()).some((p) => p.id === item!.id);
     };
     for (const status of ['to_submit', 'submitted', 'more_info', 'appeal']) {

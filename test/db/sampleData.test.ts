@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSampleDataOnce, removeSampleData, sampleStatus } from '../../src/main/services/sampleData';
 import { openTestAppDb } from '../helpers/appDb';
 import { coverageInput, patientInput } from '../helpers/policyFixtures';
+import { row } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { testServices } from '../helpers/services';
 
@@ -46,7 +47,7 @@ describe('sample data', () => {
     expect(await sampleStatus(db)).toEqual({ payers: 0, plans: 0 });
     expect(await loadSampleDataOnce(db, now)).toBe(false);
     // The sample's statements went with it; nothing else may ever delete one.
-    expect((db.sqlite!.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n).toBe(0);
+    expect((await row<{ n: number }>(db, 'SELECT count(*) AS n FROM observations'))!.n).toBe(0);
     await db.close();
   });
 

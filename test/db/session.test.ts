@@ -6,6 +6,7 @@ import { createUserService } from '../../src/main/auth/userService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { TEST_ADMIN } from '../helpers/testAdmin';
+import { row, rows, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { listAudit } from '../../src/main/audit/auditLog';
 import { findCallOnHold } from '../../src/main/db/repositories/callRepo';
@@ -44,7 +45,7 @@ describe('sign-in and the session', () => {
     const status = await session.setup({ ...TEST_ADMIN });
     expect(status).toMatchObject({ state: 'open', user: { displayName: 'Test User', role: 'admin' } });
     expect(await codeOf(session.setup({ ...TEST_ADMIN, username: 'other' }))).toBe('conflict');
-    const stored = db.sqlite!.prepare('SELECT password_hash AS h FROM users').get() as { h: string };
+    const stored = (await row<{ h: string }>(db, 'SELECT password_hash AS h FROM users'))!;
     expect(stored.h).not.toContain(TEST_ADMIN.password);
     expect(stored.h).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
@@ -59,10 +60,10 @@ describe('sign-in and the session', () => {
     const { db, session } = await setup();
     await session.setup({ ...TEST_ADMIN });
     const weak = await hashPassword(TEST_ADMIN.password, { N: 2 ** 14, r: 8, p: 1 });
-    db.sqlite!.prepare('UPDATE users SET password_hash = ?').run(weak);
+    await run(db, 'UPDATE users SET password_hash = ?', weak);
     await session.signOut();
     await session.signIn({ username: 'TESTADMIN', password: TEST_ADMIN.password });
-    const upgraded = (db.sqlite!.prepare('SELECT password_hash AS h FROM users').get() as { h: string }).h;
+    const upgraded = (await row<{ h: string }>(db, 'SELECT password_hash AS h FROM users'))!.h;
     expect(upgraded).toMatch(/^scrypt\$32768\$/);
   });
 
@@ -88,7 +89,7 @@ describe('sign-in and the session', () => {
       'open',
     );
     // Every attempt is audited, and no row holds a password.
-    const audit = db.sqlite!.prepare('SELECT * FROM audit_log').all();
+    const audit = await rows(db, 'SELECT * FROM audit_log');
     const text = JSON.stringify(audit);
     expect(text).not.toContain('not the password');
     expect(text).not.toContain(TEST_ADMIN.password);
