@@ -20,6 +20,7 @@ const nodeProject = (name: string, include: string[], extra: Record<string, unkn
  */
 const PG_SUITES = {
   db: [
+    'test/db/auditByPatient.test.ts',
     'test/db/auditedViews.test.ts',
     'test/db/auditTrail.test.ts',
     'test/db/callService.test.ts',
@@ -30,9 +31,11 @@ const PG_SUITES = {
     'test/db/fees.test.ts',
     'test/db/goodFaithEstimate.test.ts',
     'test/db/ledgerFlow.test.ts',
+    'test/db/officeBeforePrinting.test.ts',
     'test/db/onFileList.test.ts',
     'test/db/packExportRole.test.ts',
     'test/db/packSize.test.ts',
+    'test/db/patientSearch.test.ts',
     'test/db/payerPortal.test.ts',
     'test/db/policyPack.test.ts',
     'test/db/policyStore.test.ts',

@@ -18,6 +18,7 @@ import {
   VISIT_DAY,
 } from '../helpers/eligibilityFixtures';
 import { testServices } from '../helpers/services';
+import { queryPlan } from '../helpers/queryPlan';
 import { useTempDirs } from '../helpers/tempDir';
 import { addMonths } from '../../src/shared/dates/calendar';
 import { daysFromToday, TEST_TODAY, yearStart } from '../helpers/testClock';
@@ -526,17 +527,14 @@ describe('migration 14: eligibility files', () => {
     await expect(run(db, 'DELETE FROM eligibility_files')).rejects.toThrow(
       'an imported eligibility file is kept as it was',
     );
-    const plan = (sql: string) =>
-      (db.sqlite!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('X') as Array<{ detail: string }>)
-        .map((r) => r.detail)
-        .join(' | ');
+    const plan = (sql: string) => queryPlan(db, sql);
     expect(
-      plan(
+      await plan(
         "SELECT id FROM coverages c WHERE c.removed_at IS NULL AND upper(replace(replace(c.member_id, '-', ''), ' ', '')) = ?",
       ),
-    ).toContain('USING INDEX coverages_by_member_id');
+    ).toMatch(/(USING INDEX|Index Scan using|Bitmap Index Scan on) coverages_by_member_id/);
     expect(
-      plan('SELECT max(o.observed_on) FROM observations o WHERE o.coverage_id = 1 AND o.source = ?'),
+      await plan('SELECT max(o.observed_on) FROM observations o WHERE o.coverage_id = 1 AND o.source = ?'),
     ).toContain('observations_coverage_source');
   });
 });

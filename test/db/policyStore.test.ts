@@ -74,7 +74,7 @@ describe('payer, plan and policy store', () => {
     await policies.savePlan(null, planInput(payer.id));
     const error = await expectAppError(() => policies.deletePayer(payer.id), 'conflict');
     expect(error.message).toMatch(/still has 1 plan/);
-    await expect(run(db, 'DELETE FROM payers WHERE id = ?', payer.id)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(run(db, 'DELETE FROM payers WHERE id = ?', payer.id)).rejects.toThrow(/foreign key/i);
     expect(await count(db, 'payers')).toBe(1);
     await db.close();
   });
@@ -254,7 +254,7 @@ describe('patients and coverage', () => {
     const patient = await patients.save(null, patientInput());
     await patients.saveCoverage(null, coverageInput(patient.id, plan.id));
     await expectAppError(() => policies.deletePlan(plan.id), 'conflict');
-    await expect(run(db, 'DELETE FROM plans WHERE id = ?', plan.id)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(run(db, 'DELETE FROM plans WHERE id = ?', plan.id)).rejects.toThrow(/foreign key/i);
     await db.close();
   });
 
