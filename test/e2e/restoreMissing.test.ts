@@ -47,17 +47,21 @@ describe('a scheduled restore whose backup is gone', () => {
     await page.getByLabel('Password').fill(TEST_ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
+    // Told on arrival in Settings, whichever section opens first.
     await page.keyboard.press('Alt+Digit7');
-    await page
-      .getByRole('navigation', { name: 'Settings sections' })
-      .getByRole('button', { name: 'Backups' })
-      .click();
     const alert = page.getByRole('alert').filter({ hasText: 'The restore asked for did not run' });
     await expect
       .poll(() => alert.textContent())
       .toMatch(
         /The restore asked for did not run, and the data is as it was: the backup .* is not there \(if it is on a USB drive, plug it in\)\. Choose a backup again in Settings, Backups\./,
       );
+    const sections = page.getByRole('navigation', { name: 'Settings sections' });
+    expect(await sections.locator('[aria-current="page"]').textContent()).toBe('Office header');
+    await h.screenshot('settings-restore-missing-on-arrival');
+    // The way to the section that deals with it, where the same finding stands beside the backups.
+    await alert.getByRole('button', { name: 'Open Backups' }).click();
+    await expect.poll(() => sections.locator('[aria-current="page"]').textContent()).toBe('Backups');
+    await expect.poll(() => alert.textContent()).toMatch(/The restore asked for did not run/);
     await alert.scrollIntoViewIfNeeded();
     await h.screenshot('settings-backups-restore-missing');
   });

@@ -1,8 +1,10 @@
 // Settings, one section at a time: the list on the left says what there is (and which sections only
 // an administrator sees), so nobody scrolls a 10,000-pixel page to find the backups.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { isOfficeReady, officeProblems, OFFICE_LABELS } from '../../../../shared/settings/officeChecks';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { call } from '../../lib/api';
+import { localDateTime } from '../../lib/localDateTime';
 import { useNavStore, type SettingsSection } from '../../stores/navStore';
 import { useSessionStore } from '../../stores/sessionStore';
 import { useSettingsStore } from '../../stores/settingsStore';
@@ -46,6 +48,17 @@ export function SettingsScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // A restore that did not run at the last start is told on arrival, whatever section is open: after
+  // the restart the administrator comes to Settings, not necessarily to Backups.
+  const [restoreProblem, setRestoreProblem] = useState<{ at: string; problem: string } | null>(null);
+  useEffect(() => {
+    if (!isAdmin) return;
+    call('backups:list', {}).then(
+      (listing) => setRestoreProblem(listing.restoreProblem),
+      () => undefined,
+    );
+  }, [isAdmin]);
 
   let content: ReactNode = null;
   if (status === 'loading' && !settings) content = <p className="muted">Loading settings…</p>;
@@ -133,6 +146,16 @@ export function SettingsScreen() {
   return (
     <section className="screen screen-wide">
       <ScreenHeading>Settings</ScreenHeading>
+      {restoreProblem && section !== 'backups' && (
+        <div className="alarm settings-alarm" role="alert">
+          <p>
+            {restoreProblem.problem} ({localDateTime(restoreProblem.at)})
+          </p>
+          <button type="button" className="secondary" onClick={() => choose('backups')}>
+            Open Backups
+          </button>
+        </div>
+      )}
       <div className="two-pane settings-layout">
         <nav className="pane-list section-list" aria-label="Settings sections">
           <ul>
