@@ -1,7 +1,8 @@
 // Several desks on one office database (PostgreSQL only; the db-pg project runs this folder): each desk
 // is its own pool of connections to the same server database, as two computers are. The audit trail
-// stays one valid chain while both append at once, and a PA item changed at one desk refuses the
-// other desk's edit made from the older copy, naming who changed it.
+// stays one valid chain while both append at once, two calls on the same plan completed at once both
+// land in the ledger, and a PA item changed at one desk refuses the other desk's edit made from the
+// older copy, naming who changed it.
 import { describe, expect, it, vi } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../src/main/audit/auditLog';
 import type { AppDb } from '../../../src/main/db/appDb';
@@ -12,6 +13,7 @@ import { driveCall } from '../../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../../helpers/policyFixtures';
 import { testServices } from '../../helpers/services';
 import { num } from '../../helpers/sqlRows';
+import { listForSubject } from '../../../src/main/ledger/ledgerRepo';
 import { daysFromToday, fixedClock } from '../../helpers/testClock';
 import { useTempDirs } from '../../helpers/tempDir';
 
@@ -131,6 +133,48 @@ describe('several desks on one office database', () => {
       // What is on file is the winner's change, at the next version, on both desks.
       const [after] = await atTwo.priorAuths.worklist();
       expect(after).toMatchObject({ method: winner.method, version: seenAtOne!.version + 1 });
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+  it('two coordinators completing calls on the same plan at the same time both land in the ledger', async () => {
+    const { one, two } = await twoDesks(tempDir);
+    try {
+      const atOne = testServices(one, now, { actor: () => 'Desk One' });
+      const atTwo = testServices(two, now, { actor: () => 'Desk Two' });
+      const plan = await atOne.policies.savePlan(
+        null,
+        planInput((await atOne.policies.savePayer(null, payerInput())).id),
+      );
+      const ann = await atOne.patients.save(null, patientInput({ firstName: 'Ann' }));
+      const ben = await atTwo.patients.save(null, patientInput({ firstName: 'Ben' }));
+      const callAt = async (desk: typeof atOne, patientId: number) => {
+        const view = await driveCall(
+          desk.calls,
+          await desk.calls.start({
+            patientId,
+            planId: plan.id,
+            planned: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18) }],
+            dialedNumber: null,
+          }),
+        );
+        await desk.calls.complete(view.id, {
+          nextAction: 'Tell the patient',
+          nextActionDue: daysFromToday(1),
+          reverifyDate: null,
+        });
+        return view.id;
+      };
+      // Both calls run and complete at once, each at its own desk.
+      const [first, second] = await Promise.all([callAt(atOne, ann.id), callAt(atTwo, ben.id)]);
+      const byCall = (await listForSubject(one, { kind: 'plan', id: plan.id })).reduce(
+        (counts, o) => counts.set(o.callId, (counts.get(o.callId) ?? 0) + 1),
+        new Map<number | null, number>(),
+      );
+      // Each call's answers about the plan are on file, from the call that gave them.
+      expect(byCall.get(first)).toBeGreaterThan(0);
+      expect(byCall.get(second)).toBeGreaterThan(0);
+      expect(await num(two, "SELECT count(*) AS n FROM calls WHERE status = 'completed'")).toBe(2);
     } finally {
       await Promise.all([one.close(), two.close()]);
     }
