@@ -54,6 +54,25 @@ import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
 import type { Ledger } from '../ledger/ledger';
 import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
 
+/** The per-code answers a record's summary table shows, for each script (the medical script asks its own). */
+const DENTAL_SUMMARY_STEPS = [
+  'covered',
+  'coverage_percent',
+  'category',
+  'allowed_fee',
+  'frequency',
+  'next_eligible',
+  'prior_auth',
+  'pa_method',
+];
+const MEDICAL_SUMMARY_STEPS = [
+  'medical_covered',
+  'medical_denial_reason',
+  'medical_cpt',
+  'medical_prior_auth',
+  'medical_pa_contact',
+];
+
 export interface CallServiceDeps {
   db: Db;
   now: () => Date;
@@ -340,7 +359,8 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       const soon = addDays(day, 2);
       const due = latestUseful < day ? day : latestUseful < soon ? latestUseful : soon;
       return {
-        action: `Submit the PA for ${[...new Set(pa.map((p) => p.code))].join(', ')} by ${formatDate(due)}`,
+        // The date goes in `due` alone: every place that shows the step shows its due date beside it.
+        action: `Submit the PA for ${[...new Set(pa.map((p) => p.code))].join(', ')}`,
         due,
       };
     }
@@ -402,16 +422,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
     const answers = latest.map(answerView);
     const count = (c: Comparison) => latest.filter((r) => r.comparison === c).length;
     const outcomes = state.outcomes;
-    const SUMMARY_STEPS = [
-      'covered',
-      'coverage_percent',
-      'category',
-      'allowed_fee',
-      'frequency',
-      'next_eligible',
-      'prior_auth',
-      'pa_method',
-    ];
+    const summarySteps = call.scriptId === MEDICAL_SCRIPT.id ? MEDICAL_SUMMARY_STEPS : DENTAL_SUMMARY_STEPS;
     return {
       id: call.id,
       status: call.status,
@@ -510,7 +521,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       codeSummary: call.planned.map((p) => ({
         code: p.code,
         outcome: outcomes[p.code] ?? state.callOutcome ?? null,
-        items: SUMMARY_STEPS.flatMap((stepId) => {
+        items: summarySteps.flatMap((stepId) => {
           const a = answers.find((x) => x.key === `${stepId}@${p.code}`);
           return a
             ? [
