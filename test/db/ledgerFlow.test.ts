@@ -285,7 +285,7 @@ describe('the ledger through a call', () => {
       { prior_auth: { type: 'choice', value: 'required' } },
     );
     expect(call.view.suggestedNext).toEqual({
-      action: `Submit the PA for D0367, D0368 by ${formatDate(daysFromToday(-38))}`,
+      action: 'Submit the PA for D0367, D0368',
       due: daysFromToday(-38),
     });
     await s.calls.complete(call.view.id, {

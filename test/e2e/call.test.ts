@@ -550,5 +550,8 @@ describe('verification call screen', () => {
     const text = pdfText(savedTo);
     expect(text).toContain('Medical-plan verification record');
     expect(text).toContain('dental verification record #');
+    // The summary per code says what the medical plan answered (its own questions), not "Not asked".
+    expect(text).not.toContain('Not asked');
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Covered for the diagnosis: Yes/);
   });
 });

@@ -320,11 +320,12 @@ describe('what the rep said is the record, from the call to the paper', () => {
       expect.stringContaining(`the rep now says Diagnostic. It was Major (${was})`),
       expect.stringContaining(`the rep now says 1 per 36 months. It was 1 per lifetime (${was})`),
     ]);
-    // The finish form proposes submitting the PA by a date, and it is kept.
+    // The finish form proposes submitting the PA, due in two days, and it is kept.
     const finish = page.getByRole('form', { name: 'Finish the call' });
     expect(await finish.getByLabel('Next step', { exact: true }).inputValue()).toBe(
-      `Submit the PA for D0367 by ${formatDate(daysFromToday(2))}`,
+      'Submit the PA for D0367',
     );
+    expect(await finish.getByLabel('Next step due').inputValue()).toBe(formatDate(daysFromToday(2)));
     await finish.getByRole('button', { name: 'Complete the call' }).click();
     await page.getByRole('region', { name: 'Call result' }).waitFor();
     const call1 = await num(h.db, 'SELECT max(id) AS id FROM calls');
@@ -510,6 +511,10 @@ describe('what the rep said is the record, from the call to the paper', () => {
       '$460.00',
     ])
       expect(summary, words).toContain(words);
+    // Under the headline the sum reads true: fee, less the plan's discount, less what insurance pays.
+    expect(summary.replace(/\s+/g, ' ')).toContain(
+      'Nuestra tarifa es de $1,200.00. El descuento de su plan resta $300.00, y se espera que su seguro pague $440.00.',
+    );
     expect(summary).not.toContain('aún no');
     expect(path.basename(summaryPdf)).toMatch(/^estimate-\d+\.pdf$/);
   });

@@ -180,6 +180,6 @@ function damaged(filePath: string, cause: unknown): DatabaseOpenError {
   const detail = full.length > 160 ? `${full.slice(0, 160)}…` : full;
   return new DatabaseOpenError(
     'damaged',
-    `The database file ${filePath} is damaged, is not a VerifyDesk database, or does not open with this computer's key (${detail}). Nothing was changed. Restore it from a backup, or open it with the recovery key.`,
+    `The database file ${filePath} is damaged, is not a VerifyDesk database, or does not open with this computer's key (${detail}). Nothing was changed. Restore it from a backup, or open it with the recovery code.`,
   );
 }

@@ -55,6 +55,25 @@ import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
 import type { Ledger } from '../ledger/ledger';
 import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
 
+/** The per-code answers a record's summary table shows, for each script (the medical script asks its own). */
+const DENTAL_SUMMARY_STEPS = [
+  'covered',
+  'coverage_percent',
+  'category',
+  'allowed_fee',
+  'frequency',
+  'next_eligible',
+  'prior_auth',
+  'pa_method',
+];
+const MEDICAL_SUMMARY_STEPS = [
+  'medical_covered',
+  'medical_denial_reason',
+  'medical_cpt',
+  'medical_prior_auth',
+  'medical_pa_contact',
+];
+
 export interface CallServiceDeps {
   db: AppDb;
   /** This desk's code catalog (it stays on each computer). */
@@ -356,7 +375,8 @@ export function createCallService({ db, catalog, now, actor, ledger, office }: C
       const soon = addDays(day, 2);
       const due = latestUseful < day ? day : latestUseful < soon ? latestUseful : soon;
       return {
-        action: `Submit the PA for ${[...new Set(pa.map((p) => p.code))].join(', ')} by ${formatDate(due)}`,
+        // The date goes in `due` alone: every place that shows the step shows its due date beside it.
+        action: `Submit the PA for ${[...new Set(pa.map((p) => p.code))].join(', ')}`,
         due,
       };
     }
@@ -418,16 +438,7 @@ export function createCallService({ db, catalog, now, actor, ledger, office }: C
     const answers = latest.map(answerView);
     const count = (c: Comparison) => latest.filter((r) => r.comparison === c).length;
     const outcomes = state.outcomes;
-    const SUMMARY_STEPS = [
-      'covered',
-      'coverage_percent',
-      'category',
-      'allowed_fee',
-      'frequency',
-      'next_eligible',
-      'prior_auth',
-      'pa_method',
-    ];
+    const summarySteps = call.scriptId === MEDICAL_SCRIPT.id ? MEDICAL_SUMMARY_STEPS : DENTAL_SUMMARY_STEPS;
     return {
       id: call.id,
       status: call.status,
@@ -526,7 +537,7 @@ export function createCallService({ db, catalog, now, actor, ledger, office }: C
       codeSummary: call.planned.map((p) => ({
         code: p.code,
         outcome: outcomes[p.code] ?? state.callOutcome ?? null,
-        items: SUMMARY_STEPS.flatMap((stepId) => {
+        items: summarySteps.flatMap((stepId) => {
           const a = answers.find((x) => x.key === `${stepId}@${p.code}`);
           return a
             ? [

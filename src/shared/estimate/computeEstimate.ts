@@ -159,7 +159,11 @@ function lineForCoverage(
     return zeroResult(
       ordinal,
       allowed,
-      { code: 'frequency', text: `Frequency limit reached: next eligible ${nextEligible} (the payer said).` },
+      {
+        code: 'frequency',
+        text: `Frequency limit reached: next eligible ${formatDate(nextEligible)} (the payer said).`,
+        date: nextEligible,
+      },
       notes,
     );
   }

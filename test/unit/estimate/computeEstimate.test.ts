@@ -558,8 +558,9 @@ describe('what the plan says about the code', () => {
     const before = run('2027-06-01');
     expect(before.insuranceCents).toBe(0);
     expect(before.coverages[0]!.notes.map((n) => n.text).join(' ')).toMatch(
-      /next eligible 2027-06-01 \(the payer said\)/,
+      /next eligible 06\/01\/2027 \(the payer said\)/,
     );
+    expect(before.coverages[0]!.notes.find((n) => n.code === 'frequency')?.date).toBe('2027-06-01');
     expect(run('2026-01-01').insuranceCents).toBeGreaterThan(0);
   });
 });

@@ -112,7 +112,11 @@ export function CostSummary({ estimate, office }: { estimate: SavedEstimate; off
         <p className="print-headline-detail">
           {t.forServices(view.lines.length, figures.serviceDates.map(date))}{' '}
           {figures.showInsurance && view.totals.insuranceCents !== null
-            ? t.insuranceShare(formatCents(view.totals.insuranceCents), formatCents(view.totals.feeCents))
+            ? t.insuranceShare(
+                formatCents(view.totals.insuranceCents),
+                formatCents(view.totals.feeCents),
+                view.totals.writeOffCents > 0 ? formatCents(view.totals.writeOffCents) : null,
+              )
             : view.selfPay
               ? t.selfPayShare(formatCents(view.totals.feeCents))
               : null}

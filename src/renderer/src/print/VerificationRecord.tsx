@@ -12,6 +12,12 @@ import { dateTimeWithZone, timeOfDay } from '../lib/localDateTime';
 import { OfficeHeader } from './OfficeHeader';
 import { ENGLISH_PAGE_WORDS, usePageFooter } from './pageFooter';
 
+/**
+ * A short answer without spaces (a reference or authorization number) is kept on one line: split at its
+ * hyphen it is misread when someone quotes it back to the payer.
+ */
+const isToken = (words: string) => words.length <= 30 && !/\s/.test(words);
+
 const STATUS: Record<CallView['status'], string> = {
   completed: 'Completed',
   partial: 'Dropped before the end: partly verified',
@@ -204,7 +210,7 @@ export function VerificationRecord({
             <li key={a.key}>
               <span className="print-answer-time">{timeOfDay(a.answeredAt)}</span>{' '}
               {a.code ? `${a.code}: ` : ''}
-              {a.question} <strong>{a.words}</strong>
+              {a.question} <strong className={isToken(a.words) ? 'print-token' : undefined}>{a.words}</strong>
               {note && <em> ({note})</em>}
             </li>
           );

@@ -45,7 +45,8 @@ export interface CostSummaryText {
   youWillLikelyPayAtLeast: string;
   /** Under the headline: how many services, on which dates, and what insurance is expected to pay. */
   forServices: (count: number, dates: string[]) => string;
-  insuranceShare: (insurance: string, fee: string) => string;
+  /** With the plan's discount (an in-network write-off) when there is one, so the sum reads true. */
+  insuranceShare: (insurance: string, fee: string, discount: string | null) => string;
   selfPayShare: (fee: string) => string;
   stillConfirming: (count: number) => string;
   priorAuthTitle: string;
@@ -96,8 +97,10 @@ const EN: CostSummaryText = {
   youWillLikelyPayAtLeast: 'You will likely pay at least',
   forServices: (count, dates) =>
     `for ${count === 1 ? 'the imaging service' : `the ${count} imaging services`} planned for ${dates.join(' and ')}.`,
-  insuranceShare: (insurance, fee) =>
-    `Our fee is ${fee}. Your insurance is expected to pay ${insurance} of it.`,
+  insuranceShare: (insurance, fee, discount) =>
+    discount
+      ? `Our fee is ${fee}. Your plan's discount takes ${discount} off, and your insurance is expected to pay ${insurance}.`
+      : `Our fee is ${fee}. Your insurance is expected to pay ${insurance} of it.`,
   selfPayShare: (fee) => `This is our full fee of ${fee}; no insurance is used.`,
   stillConfirming: (count) =>
     `We are still confirming what your insurance pays for ${count === 1 ? 'one service' : `${count} services`}. We will call you with the full amount before your visit.`,
@@ -199,8 +202,10 @@ const ES: CostSummaryText = {
   youWillLikelyPayAtLeast: 'Lo más probable es que usted pague al menos',
   forServices: (count, dates) =>
     `por ${count === 1 ? 'el servicio de imágenes planeado' : `los ${count} servicios de imágenes planeados`} para el ${dates.join(' y el ')}.`,
-  insuranceShare: (insurance, fee) =>
-    `Nuestra tarifa es de ${fee}. Se espera que su seguro pague ${insurance} de esa cantidad.`,
+  insuranceShare: (insurance, fee, discount) =>
+    discount
+      ? `Nuestra tarifa es de ${fee}. El descuento de su plan resta ${discount}, y se espera que su seguro pague ${insurance}.`
+      : `Nuestra tarifa es de ${fee}. Se espera que su seguro pague ${insurance} de esa cantidad.`,
   selfPayShare: (fee) => `Esta es nuestra tarifa completa de ${fee}; no se usa ningún seguro.`,
   stillConfirming: (count) =>
     `Todavía estamos confirmando cuánto paga su seguro por ${count === 1 ? 'un servicio' : `${count} servicios`}. Le llamaremos con el monto completo antes de su cita.`,

@@ -64,7 +64,7 @@ const ES: GfeText = {
   issued: 'Fecha de emisión',
   provider: 'Proveedor',
   npi: 'NPI',
-  tin: 'TIN',
+  tin: 'N.º de identificación fiscal (TIN)',
   primaryService: 'Servicio principal',
   scheduled: 'Programado para',
   notScheduled: 'Aún sin programar',

@@ -139,7 +139,7 @@ export function EstimateScreen() {
             </button>
           </p>
         ) : (
-          <PatientPicker id="estimate-patient" onPick={setPatient} />
+          <PatientPicker id="estimate-patient" autoFocus onPick={setPatient} />
         )}
         <label className="checkbox">
           <input type="checkbox" checked={selfPay} onChange={(e) => setSelfPay(e.target.checked)} /> Self-pay

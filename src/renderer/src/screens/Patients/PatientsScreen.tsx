@@ -78,6 +78,8 @@ export function PatientsScreen() {
           <input
             id="patient-search"
             className="list-search"
+            // The screen starts at the search: most visits here are to find someone.
+            autoFocus
             value={query}
             autoComplete="off"
             placeholder="Name, birth date or member ID"

@@ -46,8 +46,8 @@ export function LicensedImportPanel() {
             <li>{plural(preview.changedCount, 'code')} with changed text</li>
             <li>{plural(preview.unchangedCount, 'code')} unchanged</li>
             <li>
-              {preview.unknownCount} codes are outside VerifyDesk&apos;s imaging catalog and will not be
-              stored
+              {preview.unknownCount === 1 ? '1 code is' : `${preview.unknownCount} codes are`} outside
+              VerifyDesk&apos;s imaging catalog and will not be stored
               {preview.unknownCount > 0 &&
                 ` (${preview.unknownCodes.slice(0, 8).join(', ')}${preview.unknownCount > 8 ? ', …' : ''})`}
             </li>

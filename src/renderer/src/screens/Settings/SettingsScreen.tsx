@@ -165,6 +165,8 @@ export function SettingsScreen() {
                   type="button"
                   className={`tree-item${s.id === section ? ' selected' : ''}`}
                   aria-current={s.id === section ? 'page' : undefined}
+                  // The screen starts at the open section's entry: arrows and Tab move through the list.
+                  autoFocus={s.id === section}
                   onClick={() => choose(s.id)}
                 >
                   {s.label}
