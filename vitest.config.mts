@@ -11,11 +11,73 @@ const nodeProject = (name: string, include: string[], extra: Record<string, unkn
   },
 });
 
+/**
+ * The suites that run a second time with the office's data on PostgreSQL (when VERIFYDESK_TEST_PG names a
+ * server): everything about office data. Left out, and why: SQLite's own infrastructure (the encrypted
+ * file, its keys, backups and restores, damaged-start recovery, migrations 1-13, the power-cut model,
+ * read-only files, a full disk), the code catalog (it stays on each desk's SQLite file), and tests that
+ * edit the SQLite file directly as an attacker with the key would, or count SQLite's own changes (the
+ * fuzz suites, the timestamp census over sqlite_schema).
+ * Not yet on the server: the ipc suite (no file there opens the office data) and the browser suite (its
+ * harness opens the SQLite file); each gets a -pg project once it reaches the data through the engine.
+ */
+const PG_SUITES = {
+  db: [
+    'test/db/auditByPatient.test.ts',
+    'test/db/auditedViews.test.ts',
+    'test/db/auditTrail.test.ts',
+    'test/db/callService.test.ts',
+    'test/db/csvExports.test.ts',
+    'test/db/eligibilityCall.test.ts',
+    'test/db/eligibilityImport.test.ts',
+    'test/db/estimateService.test.ts',
+    'test/db/fees.test.ts',
+    'test/db/goodFaithEstimate.test.ts',
+    'test/db/ledgerFlow.test.ts',
+    'test/db/officeBeforePrinting.test.ts',
+    'test/db/onFileList.test.ts',
+    'test/db/packExportRole.test.ts',
+    'test/db/packSize.test.ts',
+    'test/db/patientSearch.test.ts',
+    'test/db/payerPortal.test.ts',
+    'test/db/policyPack.test.ts',
+    'test/db/policyStore.test.ts',
+    'test/db/priorAuth.test.ts',
+    'test/db/reverify.test.ts',
+    'test/db/sampleData.test.ts',
+    'test/db/session.test.ts',
+    'test/db/sessionFailures.test.ts',
+    'test/db/sessionModel.test.ts',
+    'test/db/settingsService.test.ts',
+    'test/db/pg/**/*.test.ts',
+  ],
+};
+
+const E2E = {
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  fileParallelism: false,
+  expect: { poll: { timeout: 5_000 } },
+};
+
+/** The same files with the office's data on the test server: env picks the engine in the helpers. */
+const onPostgres = (name: string, include: string[], extra: Record<string, unknown> = {}) =>
+  nodeProject(`${name}-pg`, include, {
+    ...extra,
+    env: { VERIFYDESK_TEST_ENGINE: 'postgres' },
+    globalSetup: ['test/setup/pgTemplate.ts'],
+  });
+
+const postgresProjects = process.env.VERIFYDESK_TEST_PG
+  ? [onPostgres('db', PG_SUITES.db, { testTimeout: 60_000, hookTimeout: 60_000 })]
+  : [];
+
 export default defineConfig({
   test: {
     projects: [
       nodeProject('unit', ['test/unit/**/*.test.ts']),
-      nodeProject('db', ['test/db/**/*.test.ts'], { testTimeout: 60_000 }),
+      // test/db/pg: what only several desks on one server do; those run in db-pg alone.
+      nodeProject('db', ['test/db/**/*.test.ts'], { testTimeout: 60_000, exclude: ['test/db/pg/**'] }),
       nodeProject('ipc', ['test/ipc/**/*.test.ts']),
       // ESLint and Electronegativity load their rules on first use: seconds on a busy machine.
       nodeProject('build', ['test/build/**/*.test.ts'], { testTimeout: 30_000 }),
@@ -31,12 +93,8 @@ export default defineConfig({
       // The browser suite drives one Chromium at a time; files run one after another.
       // A screen answers in milliseconds, but a busy machine (two cores, CI beside other work) can take
       // seconds; polls wait up to five before a test fails.
-      nodeProject('e2e', ['test/e2e/**/*.test.ts'], {
-        testTimeout: 60_000,
-        hookTimeout: 60_000,
-        fileParallelism: false,
-        expect: { poll: { timeout: 5_000 } },
-      }),
+      nodeProject('e2e', ['test/e2e/**/*.test.ts'], E2E),
+      ...postgresProjects,
     ],
   },
 });

@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/ipc/result';
 import { fileHeadAnchor } from './audit/auditAnchor';
-import { DatabaseOpenError, type Db } from './db/connection';
+import type { AppDb } from './db/appDb';
+import { DatabaseOpenError } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
@@ -74,7 +75,7 @@ export function bootstrap(options: BootstrapOptions): void {
   let mainWindow: Electron.BrowserWindow | null = null;
   // Hidden windows rendering printouts: app windows too, so their page may call main.
   const printWindows = new Set<Electron.BrowserWindow>();
-  let db: Db | null = null;
+  let db: AppDb | null = null;
 
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -87,7 +88,7 @@ export function bootstrap(options: BootstrapOptions): void {
   });
   app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, devServerUrl));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => db?.close());
+  app.on('will-quit', () => void db?.close());
 
   void app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession, devServerUrl);
@@ -142,7 +143,7 @@ export function bootstrap(options: BootstrapOptions): void {
      * database makes the damaged-database screen's dispatcher active instead ('damaged'); any other
      * failure is shown and VerifyDesk quits (null).
      */
-    const startApp = (obtained: SettledKey): AppServices | 'damaged' | null => {
+    const startApp = async (obtained: SettledKey): Promise<AppServices | 'damaged' | null> => {
       const keys = createKeyRing({
         keyFilePath,
         protector,
@@ -151,17 +152,20 @@ export function bootstrap(options: BootstrapOptions): void {
         audit: obtained.audit,
         now,
       });
+      let catalog;
       try {
-        db = openDatabase(
+        const opened = await openDatabase(
           paths,
           now,
           keys.all(),
           { key: keys.audit(), anchor: auditHead },
           { emergency: obtained.emergency },
-        ).db;
+        );
+        db = opened.db;
+        catalog = opened.sqlite;
         // The recovery code was just typed in: the practice has it. (Its use is in the audit trail.)
         if (obtained.emergency) keys.markRecoveryStored();
-        loadSampleDataOnce(db, now);
+        await loadSampleDataOnce(db, now);
       } catch (error) {
         if (error instanceof DatabaseOpenError && error.reason === 'damaged') {
           // Nothing is repaired or written: the window shows what is wrong and offers a backup.
@@ -189,8 +193,9 @@ export function bootstrap(options: BootstrapOptions): void {
         app.quit();
         return null;
       }
-      const services = createAppServices({
+      const services = await createAppServices({
         db,
+        catalog,
         paths,
         keys,
         // A scheduled restore runs at the next start, before the database opens.
@@ -215,19 +220,18 @@ export function bootstrap(options: BootstrapOptions): void {
         reportError,
       });
       // The desk walks away or the PC sleeps: lock at once, not only after the idle minutes.
-      powerMonitor.on('lock-screen', () => services.session.lock('idle'));
-      powerMonitor.on('suspend', () => services.session.lock('idle'));
+      powerMonitor.on('lock-screen', () => void services.session.lock('idle'));
+      powerMonitor.on('suspend', () => void services.session.lock('idle'));
       // The daily backup: a minute after the app opens (never in the way of start-up), then checked
       // every hour. A failure is reported, never fatal.
-      const dailyBackup = () => {
-        try {
-          services.backups.dailyIfDue();
-        } catch (error) {
-          console.error(
-            `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
+      const dailyBackup = () =>
+        services.backups
+          .dailyIfDue()
+          .catch((error: unknown) =>
+            console.error(
+              `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
+            ),
           );
-        }
-      };
       setTimeout(dailyBackup, 60_000).unref();
       setInterval(dailyBackup, 60 * 60_000).unref();
       return services;
@@ -242,8 +246,8 @@ export function bootstrap(options: BootstrapOptions): void {
         situation: 'recovery',
         handlers: recoveryCodeHandlers({
           settle,
-          open: (tried) => {
-            const started = startApp(tried);
+          open: async (tried) => {
+            const started = await startApp(tried);
             if (started === 'damaged') return startupStatus('damaged');
             if (!started) throw new AppError('internal', 'The data did not open. VerifyDesk is closing.');
             return started.session.status();
@@ -257,7 +261,7 @@ export function bootstrap(options: BootstrapOptions): void {
       dialog.showErrorBox('VerifyDesk cannot open its database', obtained.problem);
       app.quit();
       return;
-    } else if (!startApp(obtained)) return;
+    } else if (!(await startApp(obtained))) return;
     openWindow();
   });
 }

@@ -128,25 +128,29 @@ const suite: BenchSuite = {
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
     const today = TEST_TODAY;
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const deps = { db, now, actor: () => 'Bench User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;
     const calls = testServices(deps.db, deps.now).calls;
     const priorAuths = testServices(deps.db, deps.now).priorAuths;
     const reverify = testServices(db, now).reverify;
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const patient = patients.save(null, patientInput());
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    const patient = await patients.save(null, patientInput());
     const planned = [
       { code: 'D0367', tooth: null, serviceDate: daysFromToday(18) },
       { code: 'D0330', tooth: null, serviceDate: daysFromToday(18) },
     ];
     const start = () => calls.start({ patientId: patient.id, planId: plan.id, planned, dialedNumber: null });
     const finish = { nextAction: 'Bench', nextActionDue: daysFromToday(1), reverifyDate: null };
-    const templateCall = driveCall(calls, start());
-    calls.complete(templateCall.id, finish);
+    const templateCall = await driveCall(calls, await start());
+    await calls.complete(templateCall.id, finish);
 
-    const store = buildStore(db, { planId: plan.id, patientId: patient.id, callId: templateCall.id }, today);
+    const store = buildStore(
+      db.sqlite!,
+      { planId: plan.id, patientId: patient.id, callId: templateCall.id },
+      today,
+    );
     const megabytes = Math.round(statSync(paths.dbPath).size / 1e6);
     built =
       `store: ${store.calls.toLocaleString('en-US')} calls, ${store.answers.toLocaleString('en-US')} answers, ` +
@@ -154,7 +158,7 @@ const suite: BenchSuite = {
       `${store.priorAuths.toLocaleString('en-US')} prior auths, ${store.upcoming.toLocaleString('en-US')} ` +
       `planned codes ahead; ${megabytes} MB; built in ${store.seconds.toFixed(0)} s`;
 
-    let view: CallView = start();
+    let view: CallView = await start();
     const searches: Array<[string, string]> = [
       ['patient name (two words)', 'synth4321 ana'],
       ['reference number', 'REF-765432'],
@@ -166,14 +170,14 @@ const suite: BenchSuite = {
         {
           name: 'answer one question, committed',
           iterations: 3000,
-          run: () => {
+          run: async () => {
             if (!view.current) {
-              calls.complete(view.id, finish);
-              view = start();
+              await calls.complete(view.id, finish);
+              view = await start();
             }
             const c = view.current!;
-            view = calls.answer(view.id, SCRIPTED[c.stepId] ?? c.known?.answer ?? plainAnswer(c));
-            if (view.pendingReadBack) view = calls.confirmReadBack(view.id, view.pendingReadBack.key);
+            view = await calls.answer(view.id, SCRIPTED[c.stepId] ?? c.known?.answer ?? plainAnswer(c));
+            if (view.pendingReadBack) view = await calls.confirmReadBack(view.id, view.pendingReadBack.key);
           },
         },
         ...searches.map(([label, query]) => ({
@@ -185,8 +189,8 @@ const suite: BenchSuite = {
         { name: 're-verify worklist', iterations: 100, run: () => reverify.worklist() },
         { name: 'calls left in progress (resume check)', iterations: 200, run: () => calls.inProgress() },
       ],
-      teardown: () => {
-        db.close();
+      teardown: async () => {
+        await db.close();
         // BENCH_KEEP=1 leaves the store for looking at query plans: `sqlite3 <dir>/app.sqlite`.
         if (process.env.BENCH_KEEP) console.log(`calls: store kept in ${dir}`);
         else rmSync(dir, { recursive: true, force: true });

@@ -151,29 +151,30 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-catalog-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     // Policy notes live in their own full-text index (the catalog lookup never searches them), in the
     // same database file, so the catalog index is measured inside a realistically large database.
-    db.exec(
+    db.sqlite!.exec(
       `CREATE VIRTUAL TABLE bench_policy_notes USING fts5(plan, note, tokenize = 'unicode61 remove_diacritics 2')`,
     );
-    const insertNote = db.prepare('INSERT INTO bench_policy_notes (plan, note) VALUES (?, ?)');
-    db.transaction(() => {
+    const insertNote = db.sqlite!.prepare('INSERT INTO bench_policy_notes (plan, note) VALUES (?, ?)');
+    db.sqlite!.transaction(() => {
       for (const [plan, note] of syntheticNotes(NOTE_COUNT)) insertNote.run(plan, note);
     })();
-    const catalog = createCatalogService(db, now);
+    const sqlite = db.sqlite!;
+    const catalog = createCatalogService(sqlite, now);
     const data = catalog.searchIndex();
     // The floor: the same entries in an FTS5 table shaped as the old catalog index was, queried with
     // the typed words only (no stems, typos, terms or ranking), as the old lookup's bench did.
-    db.exec(
+    sqlite.exec(
       `CREATE VIRTUAL TABLE bench_catalog_fts USING fts5(doc_type UNINDEXED, ref UNINDEXED, kind UNINDEXED,
          valid_to UNINDEXED, flags UNINDEXED, title, body, synonyms,
          tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')`,
     );
-    const insertDoc = db.prepare(
+    const insertDoc = sqlite.prepare(
       'INSERT INTO bench_catalog_fts (doc_type, ref, kind, valid_to, flags, title, body, synonyms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    db.transaction(() => {
+    sqlite.transaction(() => {
       for (const d of data.docs) {
         insertDoc.run(
           d.type,
@@ -187,9 +188,9 @@ const suite: BenchSuite = {
         );
       }
     })();
-    db.pragma('optimize');
+    sqlite.pragma('optimize');
     const queries = realisticQueries();
-    const raw = db.prepare(
+    const raw = sqlite.prepare(
       `SELECT doc_type, ref, kind, valid_to, flags, title, synonyms FROM bench_catalog_fts WHERE bench_catalog_fts MATCH ?
        ORDER BY bm25(bench_catalog_fts, 0, 0, 0, 0, 0, 8.0, 1.0, 5.0) LIMIT 40`,
     );
@@ -219,7 +220,7 @@ const suite: BenchSuite = {
           // A new service each time: reads the catalog from the database, builds the engine, searches.
           name: 'first search of a session (build + search)',
           iterations: 60,
-          run: () => createCatalogService(db, now).search(queries[k++ % queries.length]!),
+          run: () => createCatalogService(sqlite, now).search(queries[k++ % queries.length]!),
         },
         {
           // What the window does once with catalog:searchIndex's answer, before the first keystroke.
@@ -228,8 +229,8 @@ const suite: BenchSuite = {
           run: () => new CatalogSearch(data),
         },
       ],
-      teardown: () => {
-        db.close();
+      teardown: async () => {
+        await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };

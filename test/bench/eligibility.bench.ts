@@ -45,19 +45,19 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-271-'));
     const now = fixedClock();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'b') };
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const s = testServices(db, now);
-    const office = seedOffice(s);
-    db.transaction(() => {
+    const office = await seedOffice(s);
+    await db.tx(async () => {
       for (let i = 0; i < MEMBERS; i++) {
-        const p = s.patients.save(null, {
+        const p = await s.patients.save(null, {
           firstName: 'Pat',
           lastName: `Synthbatch${i}`,
           dob: '1980-01-01',
           preferredLanguage: 'en',
           phone: null,
         });
-        s.patients.saveCoverage(null, {
+        await s.patients.saveCoverage(null, {
           patientId: p.id,
           planId: office.plan.id,
           ordinal: 1,
@@ -72,7 +72,7 @@ const suite: BenchSuite = {
           deductibleMetCents: null,
           deductibleMetStatedOn: null,
         });
-        s.estimates.save({
+        await s.estimates.save({
           patientId: p.id,
           selfPay: false,
           lines: [
@@ -80,7 +80,7 @@ const suite: BenchSuite = {
           ],
         });
       }
-    })();
+    });
     const text = batch('905');
     const file = asFile('batch.271', text);
     let control = 1000;
@@ -106,9 +106,9 @@ const suite: BenchSuite = {
             for (let k = 0; k < 3; k++) {
               // Another control number: another file, so it is not refused as imported already.
               const next = asFile(`batch-${k}.271`, batch(String(control++)));
-              const keys = s.eligibility.preview([next]).files[0]!.members.map((m) => m.key);
+              const keys = (await s.eligibility.preview([next])).files[0]!.members.map((m) => m.key);
               const started = performance.now();
-              s.eligibility.import([next], keys);
+              await s.eligibility.import([next], keys);
               times.push(performance.now() - started);
             }
             return times;
@@ -120,8 +120,8 @@ const suite: BenchSuite = {
           run: () => s.reverify.worklist(),
         },
       ],
-      teardown: () => {
-        db.close();
+      teardown: async () => {
+        await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -20,9 +20,10 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    const services = createAppServices({
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const services = await createAppServices({
       db,
+      catalog: db.sqlite!,
       paths,
       keys: await testKeyRing(dir, now),
       restart: () => undefined,
@@ -63,11 +64,12 @@ const suite: BenchSuite = {
         {
           name: 'open existing database (pragmas + quick_check)',
           iterations: 100,
-          run: () => openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath)).db.close(),
+          run: async () =>
+            (await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath))).db.close(),
         },
       ],
-      teardown: () => {
-        db.close();
+      teardown: async () => {
+        await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -26,9 +26,10 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    const services = createAppServices({
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const services = await createAppServices({
       db,
+      catalog: db.sqlite!,
       paths,
       keys: await testKeyRing(dir, now),
       restart: () => undefined,
@@ -76,8 +77,8 @@ const suite: BenchSuite = {
           run: () => dispatch(MAIN_WINDOW_SENDER, 'fees:importPreview', rows),
         },
       ],
-      teardown: () => {
-        db.close();
+      teardown: async () => {
+        await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -26,40 +26,42 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-bench-store-'));
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const stamp = now().toISOString();
     const older = daysFromToday(-200);
     const newer = daysFromToday(-20);
     const started = performance.now();
-    db.transaction(() => {
-      const payer = db.prepare(
+    db.sqlite!.transaction(() => {
+      const payer = db.sqlite!.prepare(
         "INSERT INTO payers (name, sends_inverted_coinsurance, updated_at) VALUES (?, 'unknown', ?)",
       );
-      const plan = db.prepare(
+      const plan = db.sqlite!.prepare(
         "INSERT INTO plans (payer_id, name, group_number, plan_type, updated_at) VALUES (?, ?, ?, 'ppo', ?)",
       );
       for (let p = 1; p <= PAYERS; p++) {
         const payerId = Number(payer.run(`Fictional Bench Payer ${p}`, stamp).lastInsertRowid);
         for (let k = 0; k < PLANS_PER_PAYER; k++) plan.run(payerId, `Plan ${k}`, `G-${p}-${k}`, stamp);
       }
-      db.exec(`CREATE TEMP TABLE bench_codes AS
+      db.sqlite!.exec(`CREATE TEMP TABLE bench_codes AS
         SELECT code FROM catalog_codes WHERE valid_to IS NULL ORDER BY code LIMIT ${CODES_PER_PLAN}`);
-      db.exec(`CREATE TEMP TABLE bench_fields (field TEXT, value TEXT);
+      db.sqlite!.exec(`CREATE TEMP TABLE bench_fields (field TEXT, value TEXT);
         INSERT INTO bench_fields VALUES ('covered', '"yes"'), ('coverageBp', '5000'), ('priorAuth', '"required"');
         CREATE TEMP TABLE bench_days (day TEXT); INSERT INTO bench_days VALUES ('${older}'), ('${newer}');`);
-      db.exec(`INSERT INTO observations (uid, plan_id, code, field, value_json, observed_on, recorded_at, recorded_by,
+      db.sqlite!
+        .exec(`INSERT INTO observations (uid, plan_id, code, field, value_json, observed_on, recorded_at, recorded_by,
           workstation, source, source_detail)
         SELECT ${UID('p.id * 100000 + 1')}, p.id, '', 'annualMaxCents', '150000', '${newer}', '${stamp}', 'Bench User',
           'Bench desk', 'manual', NULL FROM plans p`);
-      db.exec(`INSERT INTO observations (uid, plan_id, code, field, value_json, observed_on, recorded_at, recorded_by,
+      db.sqlite!
+        .exec(`INSERT INTO observations (uid, plan_id, code, field, value_json, observed_on, recorded_at, recorded_by,
           workstation, source, rep_name, reference_number)
         SELECT ${UID('p.id * 100000 + 2 + c.rowid * 8 + f.rowid * 2 + d.rowid')}, p.id, c.code, f.field, f.value,
           d.day, d.day || 'T15:00:00.000Z', 'Bench User', 'Bench desk', 'pack', 'Rep', 'REF-' || p.id
         FROM plans p, bench_codes c, bench_fields f, bench_days d`);
-      const patient = db.prepare(
+      const patient = db.sqlite!.prepare(
         "INSERT INTO patients (first_name, last_name, dob, preferred_language, updated_at) VALUES (?, ?, '1980-01-01', 'en', ?)",
       );
-      const coverage = db.prepare(
+      const coverage = db.sqlite!.prepare(
         `INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, relationship, updated_at)
          VALUES (?, ?, ?, ?, 'Synthetic Subscriber', 'self', ?)`,
       );
@@ -68,14 +70,15 @@ const suite: BenchSuite = {
         coverage.run(id, ((i * 7) % (PAYERS * PLANS_PER_PAYER)) + 1, 1, `M${i}`, stamp);
         if (i % 3 === 0) coverage.run(id, ((i * 13) % (PAYERS * PLANS_PER_PAYER)) + 1, 2, `S${i}`, stamp);
       }
-      db.exec(`INSERT INTO observations (uid, coverage_id, code, field, value_json, observed_on, recorded_at,
+      db.sqlite!
+        .exec(`INSERT INTO observations (uid, coverage_id, code, field, value_json, observed_on, recorded_at,
           recorded_by, workstation, source)
         SELECT ${UID('c.id + 900000000')}, c.id, '', 'maxUsedCents', '20000', '${newer}', '${stamp}', 'Bench User',
           'Bench desk', 'manual' FROM coverages c`);
     })();
-    db.pragma('optimize');
+    db.sqlite!.pragma('optimize');
     const counts = db
-      .prepare(
+      .sqlite!.prepare(
         'SELECT (SELECT count(*) FROM observations) AS statements, (SELECT count(*) FROM patients) AS patients',
       )
       .get() as { statements: number; patients: number };
@@ -100,8 +103,8 @@ const suite: BenchSuite = {
           run: () => patients.get(((j++ * 104_729) % PATIENTS) + 1),
         },
       ],
-      teardown: () => {
-        db.close();
+      teardown: async () => {
+        await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -187,26 +187,38 @@ describe('source gates', () => {
       'src/main/db/rebuildTable.ts': 'table and column names from the migration, quoted',
       'src/main/backup/backupFiles.ts': 'table names read from sqlite_schema, quoted',
       'src/main/db/migrations/0003-payers-plans-patients.ts': 'CHECK clauses built from column names',
+      'src/main/db/pg/pgSchema.ts': 'DDL built from fixed column names, checks and messages, no values',
     };
-    const FIXED_EXPRESSIONS: Record<string, string[]> = {
-      // One of two fixed SELECT statements chosen in the same function.
-      'src/main/db/repositories/callRepo.ts': ['ids'],
-    };
+    const FIXED_EXPRESSIONS: Record<string, string[]> = {};
     const SQL = /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE|DROP|ALTER TABLE|VALUES|WHERE)\b/;
+    // The query layer's sql`...` tag (Kysely) binds every ${value} as a parameter; only sql.raw and
+    // sql.lit splice text, so those are refused instead.
     const splices = (text: string) =>
-      [...text.matchAll(/`([^`]*)`/g)].flatMap(([, body]) =>
-        SQL.test(body!) ? [...body!.matchAll(/\$\{([^}]*)\}/g)].map(([, expr]) => expr!.trim()) : [],
+      [...text.matchAll(/(\bsql(?:<[^`]*>)?)?`([^`]*)`/g)].flatMap(([, tag, body]) =>
+        !tag && SQL.test(body!) ? [...body!.matchAll(/\$\{([^}]*)\}/g)].map(([, expr]) => expr!.trim()) : [],
       );
+    const rawSplices = (text: string) => [...text.matchAll(/\bsql\.(raw|lit)\(/g)].map(([call]) => call);
     const offending = (file: string, text: string) =>
       ALLOWED[file]
         ? []
-        : splices(text).filter((e) => !/^[A-Z][A-Z0-9_]*$/.test(e) && !FIXED_EXPRESSIONS[file]?.includes(e));
+        : [
+            ...splices(text).filter(
+              (e) => !/^[A-Z][A-Z0-9_]*$/.test(e) && !FIXED_EXPRESSIONS[file]?.includes(e),
+            ),
+            ...rawSplices(text),
+          ];
     expect(
       offending('src/sample.ts', "db.prepare(`SELECT * FROM patients WHERE last_name = '${name}'`)"),
     ).toEqual(['name']);
     expect(offending('src/sample.ts', 'db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`)')).toEqual(
       [],
     );
+    expect(offending('src/sample.ts', 'sql<Row>`SELECT * FROM patients WHERE last_name = ${name}`')).toEqual(
+      [],
+    );
+    expect(offending('src/sample.ts', 'sql`SELECT * FROM ${sql.raw(table)} WHERE id = ${id}`')).toEqual([
+      'sql.raw(',
+    ]);
     const hits = sourceFiles('src').flatMap((file) =>
       offending(file, readFileSync(path.join(ROOT, file), 'utf8')).map((expr) => `${file}: \${${expr}}`),
     );

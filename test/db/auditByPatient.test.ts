@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRowView } from '../../src/shared/auth/authViews';
 import { openSignedInApp } from '../helpers/appDispatch';
+import { rows } from '../helpers/sqlRows';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
 import { daysFromToday } from '../helpers/testClock';
@@ -65,10 +66,10 @@ describe('audit trail by patient', () => {
     expect(all.length).toBeGreaterThan(about.length);
 
     // The names are read at display time: the trail's own rows hold none.
-    const stored = app.db.prepare('SELECT detail_json AS d, user_name AS u FROM audit_log').all() as Array<{
-      d: string;
-      u: string;
-    }>;
+    const stored = await rows<{ d: string; u: string }>(
+      app.db,
+      'SELECT detail_json AS d, user_name AS u FROM audit_log',
+    );
     expect(stored.some((r) => r.d.includes('Ramírez') || r.d.includes('Otto'))).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import { MIGRATIONS } from '../../src/main/db/migrations';
 import { auditSignaturesMigration } from '../../src/main/db/migrations/0013-audit-signatures';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
+import type { AppDb } from '../../src/main/db/appDb';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
@@ -38,7 +39,9 @@ interface Row {
   mac_key: string | null;
 }
 
-const rows = (db: Db) => db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[];
+/** SQLite only: what a key holder with a SQLite tool sees. */
+const rawOf = (db: Db | AppDb): Db => ('engine' in db ? db.sqlite! : db);
+const rows = (db: Db | AppDb) => rawOf(db).prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[];
 const sha = (prev: string, r: Row) =>
   createHash('sha256')
     .update(prev)
@@ -112,24 +115,24 @@ describe('the audit trail against someone who holds the database key', () => {
     await send('patients:get', { id: saved.value.id });
     for (let i = 0; i < 4; i++) await send('patients:search', { query: `q${i}` });
     const entries = rows(db).length;
-    db.close();
+    await db.close();
     expect(JSON.parse(readFileSync(auditHeadPathOf(paths.dbPath), 'utf8'))).toMatchObject({ id: entries });
     return { paths, entries };
   }
 
   /** The next start of the app, then "Check the trail". */
-  function checkAfterRestart(paths: DataPaths) {
-    const { db } = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+  async function checkAfterRestart(paths: DataPaths) {
+    const { db } = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     try {
-      return verifyAuditChain(db);
+      return await verifyAuditChain(db);
     } finally {
-      db.close();
+      await db.close();
     }
   }
 
   it('an untouched trail passes', async () => {
     const { paths, entries } = await dayOfWork();
-    expect(checkAfterRestart(paths)).toMatchObject({ ok: true, checked: entries, problem: null });
+    expect(await checkAfterRestart(paths)).toMatchObject({ ok: true, checked: entries, problem: null });
   });
 
   it('an entry rewritten and the rest re-chained with SHA-256 is found', async () => {
@@ -139,7 +142,7 @@ describe('the audit trail against someone who holds the database key', () => {
       rechain(db, 3, (prev, r) => ({ hash: sha(prev, r), macKey: null }));
     });
     expect(oldCheckPasses(paths.dbPath)).toBe(true);
-    expect(checkAfterRestart(paths)).toMatchObject({
+    expect(await checkAfterRestart(paths)).toMatchObject({
       ok: false,
       firstBadId: 3,
       problem: expect.stringMatching(/^Entry 3 is unsigned although entries before it are signed/),
@@ -168,27 +171,27 @@ describe('the audit trail against someone who holds the database key', () => {
         };
       });
     });
-    expect(checkAfterRestart(paths)).toMatchObject({ ok: false, firstBadId: 4 });
+    expect(await checkAfterRestart(paths)).toMatchObject({ ok: false, firstBadId: 4 });
   });
 
   it('entries removed from the end are found, also after the app has gone on writing', async () => {
     const { paths, entries } = await dayOfWork();
     asKeyHolder(paths.dbPath, (db) => db.prepare('DELETE FROM audit_log WHERE id > ?').run(entries - 2));
     expect(oldCheckPasses(paths.dbPath)).toBe(true);
-    expect(checkAfterRestart(paths)).toMatchObject({
+    expect(await checkAfterRestart(paths)).toMatchObject({
       ok: false,
       problem: `The trail ends at entry ${entries - 2}, but entry ${entries} was written: entries were removed from its end.`,
     });
     // The app goes on (a sign-in, a search): the new entries do not move the record past the cut.
-    const { db } = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     for (let i = 0; i < 3; i++)
-      recordAudit(db, { who: null, action: 'view', entity: 'test' }, fixedClock()());
+      await recordAudit(db, { who: null, action: 'view', entity: 'test' }, fixedClock()());
     await Promise.resolve();
-    expect(verifyAuditChain(db)).toMatchObject({
+    expect(await verifyAuditChain(db)).toMatchObject({
       ok: false,
       problem: `Entry ${entries} is not the entry that was written there: the trail was rewritten.`,
     });
-    db.close();
+    await db.close();
     expect(JSON.parse(readFileSync(auditHeadPathOf(paths.dbPath), 'utf8')).id).toBe(entries);
   });
 
@@ -196,7 +199,7 @@ describe('the audit trail against someone who holds the database key', () => {
     const { paths } = await dayOfWork();
     asKeyHolder(paths.dbPath, (db) => db.prepare('DELETE FROM audit_log').run());
     expect(oldCheckPasses(paths.dbPath)).toBe(true);
-    expect(checkAfterRestart(paths)).toMatchObject({
+    expect(await checkAfterRestart(paths)).toMatchObject({
       ok: false,
       problem: 'The trail is empty: its entries have been removed.',
     });
@@ -206,16 +209,16 @@ describe('the audit trail against someone who holds the database key', () => {
     const { paths, entries } = await dayOfWork();
     asKeyHolder(paths.dbPath, (db) => db.prepare('DELETE FROM audit_log WHERE id > ?').run(entries - 3));
     rmSync(auditHeadPathOf(paths.dbPath));
-    const { db } = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    recordAudit(db, { who: null, action: 'sign_in', entity: 'session' }, fixedClock()());
+    const { db } = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    await recordAudit(db, { who: null, action: 'sign_in', entity: 'session' }, fixedClock()());
     await Promise.resolve();
-    expect(verifyAuditChain(db)).toMatchObject({
+    expect(await verifyAuditChain(db)).toMatchObject({
       ok: false,
       problem: expect.stringMatching(
         /^The record of the trail's last entry, kept outside the database \(.+\), is missing/,
       ),
     });
-    db.close();
+    await db.close();
     expect(existsSync(auditHeadPathOf(paths.dbPath))).toBe(false);
   });
 
@@ -224,15 +227,15 @@ describe('the audit trail against someone who holds the database key', () => {
     asKeyHolder(paths.dbPath, (db) => rechain(db, 1, (prev, r) => ({ hash: sha(prev, r), macKey: null })));
     rmSync(auditHeadPathOf(paths.dbPath));
     expect(oldCheckPasses(paths.dbPath)).toBe(true);
-    const { db } = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    const next = recordAudit(db, { who: null, action: 'sign_in', entity: 'session' }, fixedClock()());
+    const { db } = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const next = await recordAudit(db, { who: null, action: 'sign_in', entity: 'session' }, fixedClock()());
     await Promise.resolve();
-    expect(verifyAuditChain(db)).toMatchObject({
+    expect(await verifyAuditChain(db)).toMatchObject({
       ok: false,
       firstBadId: next.id,
       problem: expect.stringMatching(/follows entries this computer cannot check/),
     });
-    db.close();
+    await db.close();
   });
 
   it('the whole trail made to look signed on another computer, record deleted: found', async () => {
@@ -245,29 +248,29 @@ describe('the audit trail against someone who holds the database key', () => {
       })),
     );
     rmSync(auditHeadPathOf(paths.dbPath));
-    const { db } = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    recordAudit(db, { who: null, action: 'sign_in', entity: 'session' }, fixedClock()());
+    const { db } = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    await recordAudit(db, { who: null, action: 'sign_in', entity: 'session' }, fixedClock()());
     await Promise.resolve();
-    expect(verifyAuditChain(db)).toMatchObject({
+    expect(await verifyAuditChain(db)).toMatchObject({
       ok: false,
       problem: expect.stringMatching(/follows entries this computer cannot check/),
     });
-    db.close();
+    await db.close();
   });
 
   it('a takeover with the recovery code on a new computer: the other computer’s entries are vouched for, later forgeries are not', async () => {
     const { paths, entries } = await dayOfWork();
     // The new computer: its own audit key and record; the recovery code opened the data.
     const newPc = { key: newAuditKey(), anchor: fileHeadAnchor(path.join(tempDir(), 'head.json')) };
-    const opened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], newPc, { emergency: true });
+    const opened = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], newPc, { emergency: true });
     await Promise.resolve();
-    expect(verifyAuditChain(opened.db)).toMatchObject({
+    expect(await verifyAuditChain(opened.db)).toMatchObject({
       ok: true,
       signedElsewhereThrough: entries,
       checked: entries + 1,
     });
     expect(rows(opened.db).at(-1)).toMatchObject({ action: 'emergency_access', mac_key: newPc.key.id });
-    opened.db.close();
+    await opened.db.close();
     // A row forged after the takeover under the old computer's key id is refused.
     asKeyHolder(paths.dbPath, (db) => {
       const last = rows(db).at(-1)!;
@@ -279,9 +282,9 @@ describe('the audit trail against someone who holds the database key', () => {
         TEST_AUDIT_KEY.id,
       );
     });
-    const again = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], newPc);
-    expect(verifyAuditChain(again.db)).toMatchObject({ ok: false, firstBadId: entries + 2 });
-    again.db.close();
+    const again = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], newPc);
+    expect(await verifyAuditChain(again.db)).toMatchObject({ ok: false, firstBadId: entries + 2 });
+    await again.db.close();
   });
 
   it('"Check the trail" in the app says what was found, and the check itself is recorded', async () => {
@@ -327,15 +330,15 @@ describe('the audit trail against someone who holds the database key', () => {
       prev = hash;
     }
     old.close();
-    const upgraded = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const upgraded = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     expect(rows(upgraded.db).at(-1)).toMatchObject({
       id: 4,
       action: 'audit_signing',
       mac_key: TEST_AUDIT_KEY.id,
     });
     await Promise.resolve();
-    expect(verifyAuditChain(upgraded.db)).toMatchObject({ ok: true, checked: 4 });
-    upgraded.db.close();
+    expect(await verifyAuditChain(upgraded.db)).toMatchObject({ ok: true, checked: 4 });
+    await upgraded.db.close();
     // An old entry edited and the old entries re-chained: the signed entry after them no longer links.
     asKeyHolder(paths.dbPath, (db) => {
       db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE id = 2").run();
@@ -347,7 +350,7 @@ describe('the audit trail against someone who holds the database key', () => {
         p = hash;
       }
     });
-    expect(checkAfterRestart(paths)).toMatchObject({ ok: false, firstBadId: 4 });
+    expect(await checkAfterRestart(paths)).toMatchObject({ ok: false, firstBadId: 4 });
   });
 
   describe('backups', () => {
@@ -389,19 +392,21 @@ describe('the audit trail against someone who holds the database key', () => {
 
     it('a restore asked for by a file written outside VerifyDesk does not run; the start goes on and says why', async () => {
       const { db, paths, file } = await withBackup();
-      const before = (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
-      db.close();
+      const before = (db.sqlite!.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+      await db.close();
       writeFileSync(
         `${paths.dbPath}.restore-pending.json`,
         JSON.stringify({ backupFile: file, requestedAt: fixedClock()().toISOString(), mac: '00'.repeat(32) }),
       );
-      const opened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+      const opened = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
       expect(opened.restoredFrom).toBeNull();
       expect(opened.restoreProblem).toMatch(/it was not asked for in VerifyDesk on this computer/);
-      expect((opened.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n).toBe(before);
+      expect((opened.db.sqlite!.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n).toBe(
+        before,
+      );
       expect(rows(opened.db).at(-1)).toMatchObject({ action: 'restore_failed' });
       expect(existsSync(`${paths.dbPath}.restore-pending.json`)).toBe(false);
-      opened.db.close();
+      await opened.db.close();
     });
 
     it('a restore asked for in the app: the trail is the backup’s plus the restore, which names the head it replaced; the check passes', async () => {
@@ -412,8 +417,8 @@ describe('the audit trail against someone who holds the database key', () => {
         id: number;
         hash: string;
       };
-      db.close();
-      const opened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+      await db.close();
+      const opened = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
       expect(opened.restoredFrom).toBe(name);
       const restore = rows(opened.db).at(-1)!;
       expect(restore.action).toBe('restore');
@@ -421,8 +426,8 @@ describe('the audit trail against someone who holds the database key', () => {
         file: name,
         replacedHead: { id: replaced.id, hash: replaced.hash },
       });
-      expect(verifyAuditChain(opened.db)).toMatchObject({ ok: true });
-      opened.db.close();
+      expect(await verifyAuditChain(opened.db)).toMatchObject({ ok: true });
+      await opened.db.close();
     });
   });
 });

@@ -8,6 +8,8 @@ import { isTrustedSender } from '../../src/main/security/trustedSender';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import { patientInput } from '../helpers/policyFixtures';
+import { row, rows, run } from '../helpers/sqlRows';
+import { auditWritesFail, auditWritesWork, dropAuditGuards } from '../helpers/auditFaults';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_NOW } from '../helpers/testClock';
 
@@ -15,70 +17,68 @@ describe('audit trail', () => {
   const tempDir = useTempDirs();
   const setup = async () => {
     const { db, services, send } = await openSignedInApp(tempDir);
-    const rows = () =>
-      db
-        .prepare(
-          'SELECT action, entity, entity_id AS entityId, detail_json AS detail FROM audit_log ORDER BY id',
-        )
-        .all() as Array<{
+    const trail = () =>
+      rows<{
         action: string;
         entity: string;
         entityId: number | null;
         detail: string;
-      }>;
-    return { db, services, send, rows };
+      }>(
+        db,
+        'SELECT action, entity, entity_id AS "entityId", detail_json AS detail FROM audit_log ORDER BY id',
+      );
+    return { db, services, send, trail };
   };
 
   it('records each view, change and search once, with ids and field names but no patient details', async () => {
-    const { db, send, rows } = await setup();
-    const before = rows().length; // the setup of the administrator
+    const { db, send, trail } = await setup();
+    const before = (await trail()).length; // the setup of the administrator
     const created = await send('patients:save', { id: null, patient: patientInput() });
     expect(created.ok).toBe(true);
     const id = (created as { value: { id: number } }).value.id;
     await send('patients:get', { id });
     await send('patients:search', { query: 'Qzxlast' });
     await send('catalog:search', { query: 'cone beam' }); // code lookup is not about a patient
-    const added = rows().slice(before);
+    const added = (await trail()).slice(before);
     expect(added.map((r) => [r.action, r.entity, r.entityId])).toEqual([
       ['create', 'patient', id],
       ['view', 'patient', id],
       ['search', 'patient', null],
     ]);
     expect(JSON.parse(added[0]!.detail)).toEqual({ channel: 'patients:save', fields: ['patient'] });
-    const everything = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
+    const everything = JSON.stringify(await rows(db, 'SELECT * FROM audit_log'));
     for (const marker of ['Mrkfirst', 'Qzxlast', '1970-01-02']) expect(everything).not.toContain(marker);
   });
 
   it('a refused action leaves no change and no audit row; a failing audit write undoes the change', async () => {
-    const { db, send, rows } = await setup();
-    const count = () => rows().length;
-    const patients = () => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
-    const [auditBefore, patientsBefore] = [count(), patients()];
+    const { db, send, trail } = await setup();
+    const count = async () => (await trail()).length;
+    const patients = async () => (await row<{ n: number }>(db, 'SELECT count(*) AS n FROM patients'))!.n;
+    const [auditBefore, patientsBefore] = [await count(), await patients()];
     const refused = await send('patients:save', { id: 999, patient: patientInput() });
     expect(refused.ok).toBe(false);
-    expect([count(), patients()]).toEqual([auditBefore, patientsBefore]);
+    expect([await count(), await patients()]).toEqual([auditBefore, patientsBefore]);
 
     // The audit insert fails: the patient must not be saved without its audit row.
-    db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
-      BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`);
+    await auditWritesFail(db, 'audit write failed');
     const unaudited = await send('patients:save', {
       id: null,
       patient: patientInput({ lastName: 'Noaudit' }),
     });
     expect(unaudited).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(patients()).toBe(patientsBefore);
-    db.exec('DROP TRIGGER temp.audit_fails');
+    expect(await patients()).toBe(patientsBefore);
+    await auditWritesWork(db);
   });
 
   it('control: the same check catches an audit row written after the change instead of with it', async () => {
     const { db, services } = await openSignedInApp(tempDir);
-    const patients = () => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    const patients = async () => (await row<{ n: number }>(db, 'SELECT count(*) AS n FROM patients'))!.n;
     // A broken guard: runs the handler (its own transaction commits), then writes the audit row.
     const broken: Guard = {
       authorize: (channel) => services.guard.authorize(channel),
-      run: (channel, _input, handler) => {
+      run: async (channel, _input, handler) => {
         const output = handler();
-        appendAudit(
+        await appendAudit(
           db,
           { who: null, otherwise: 'x', action: 'create', entity: 'patient', detail: { channel } },
           TEST_NOW,
@@ -93,44 +93,45 @@ describe('audit trail', () => {
       checkOutputs: true,
       reportError: () => undefined,
     });
-    const before = patients();
-    db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
-      BEGIN SELECT RAISE(ABORT, 'audit write failed'); END`);
+    const before = await patients();
+    await auditWritesFail(db, 'audit write failed');
     await dispatch(MAIN_WINDOW_SENDER, 'patients:save', {
       id: null,
       patient: patientInput({ lastName: 'Leaked' }),
     });
-    db.exec('DROP TRIGGER temp.audit_fails');
+    await auditWritesWork(db);
     // The patient was saved with no audit row: exactly what the real guard's test forbids.
-    expect(patients()).toBe(before + 1);
+    expect(await patients()).toBe(before + 1);
   });
 
   it('is append-only, and the chain check names the first altered or removed row', async () => {
     const { db, send } = await setup();
     for (let i = 0; i < 5; i++) await send('patients:search', { query: `x${i}` });
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true, firstBadId: null });
-    expect(() => db.prepare("UPDATE audit_log SET action = 'view' WHERE id = 2").run()).toThrow(
-      /append-only/,
-    );
-    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 2').run()).toThrow(/append-only/);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, firstBadId: null });
+    await expect(run(db, "UPDATE audit_log SET action = 'view' WHERE id = 2")).rejects.toThrow(/append-only/);
+    await expect(run(db, 'DELETE FROM audit_log WHERE id = 2')).rejects.toThrow(/append-only/);
 
-    // Someone with the file and a SQLite tool removes the guards and edits history.
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE id = 3").run();
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
-    db.prepare("UPDATE audit_log SET user_name = 'Test User' WHERE id = 3").run();
-    expect(verifyAuditChain(db).ok).toBe(true);
-    db.prepare('DELETE FROM audit_log WHERE id = 4').run();
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 5 });
+    // Someone with the database's owner rights removes the guards and edits history.
+    await dropAuditGuards(db);
+    await run(db, "UPDATE audit_log SET user_name = 'Someone Else' WHERE id = 3");
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
+    await run(db, "UPDATE audit_log SET user_name = 'Test User' WHERE id = 3");
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+    await run(db, 'DELETE FROM audit_log WHERE id = 4');
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 5 });
   });
 
   it('the chain continues from the last row, and the admin screen channels are themselves audited', async () => {
-    const { db, send, rows } = await setup();
-    const row = appendAudit(db, { who: null, otherwise: 'x', action: 'view', entity: 'test' }, TEST_NOW);
+    const { db, send, trail } = await setup();
+    const row = await appendAudit(
+      db,
+      { who: null, otherwise: 'x', action: 'view', entity: 'test' },
+      TEST_NOW,
+    );
     expect(row.prevHash).toMatch(/^[0-9a-f]{64}$/);
     const listed = await send('audit:list', { userName: null, action: null, from: null, to: null });
     expect(listed.ok).toBe(true);
-    expect(rows().at(-1)).toMatchObject({ action: 'view', entity: 'audit_log' });
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await trail()).at(-1)).toMatchObject({ action: 'view', entity: 'audit_log' });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

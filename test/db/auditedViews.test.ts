@@ -7,6 +7,7 @@ import { CHANNEL_POLICY } from '../../src/main/ipc/channelPolicy';
 import { contract } from '../../src/shared/ipc/contract';
 import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
+import { row, rows } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { daysFromToday } from '../helpers/testClock';
 import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
@@ -26,8 +27,8 @@ describe('audited views and printouts name what they showed', () => {
         ).value.id,
       );
     await signInAsFrontDesk(send);
-    const last = () => db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number };
-    const before = last().id;
+    const last = async () => (await row<{ id: number }>(db, 'SELECT max(id) AS id FROM audit_log'))!;
+    const before = (await last()).id;
     for (const patientId of ids) {
       const computed = await send('estimate:compute', {
         patientId,
@@ -36,12 +37,12 @@ describe('audited views and printouts name what they showed', () => {
       });
       expect(computed).toMatchObject({ ok: true, value: { patient: { id: patientId } } });
     }
-    const rows = db
-      .prepare(
-        'SELECT user_name AS who, action, entity, entity_id AS entityId FROM audit_log WHERE id > ? ORDER BY id',
-      )
-      .all(before);
-    expect(rows).toEqual(
+    const logged = await rows(
+      db,
+      'SELECT user_name AS who, action, entity, entity_id AS "entityId" FROM audit_log WHERE id > ? ORDER BY id',
+      before,
+    );
+    expect(logged).toEqual(
       ids.map((entityId) => ({ who: 'Desk Person', action: 'view', entity: 'patient', entityId })),
     );
   });
@@ -59,12 +60,11 @@ describe('audited views and printouts name what they showed', () => {
     expect(await send('settings:update', { office: SYNTHETIC_OFFICE })).toMatchObject({ ok: true });
     expect(await send('print:costSummary', { estimateId: saved.value.id })).toMatchObject({ ok: true });
     expect(await send('print:costSummaryPdf', { estimateId: saved.value.id })).toMatchObject({ ok: true });
-    const rows = db
-      .prepare(
-        "SELECT action, entity, entity_id AS entityId FROM audit_log WHERE action IN ('print', 'export') ORDER BY id",
-      )
-      .all();
-    expect(rows).toEqual([
+    const logged = await rows(
+      db,
+      "SELECT action, entity, entity_id AS \"entityId\" FROM audit_log WHERE action IN ('print', 'export') ORDER BY id",
+    );
+    expect(logged).toEqual([
       { action: 'print', entity: 'estimate', entityId: saved.value.id },
       { action: 'export', entity: 'estimate', entityId: saved.value.id },
     ]);

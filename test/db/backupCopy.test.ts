@@ -57,7 +57,9 @@ describe('a copy of each backup in a second folder (DB-10)', () => {
     expect(verifyBackupFile(copy, TEST_DB_KEY).counts.patients).toBe(1);
     expect(readdirSync(usb)).toEqual([made.value.name]); // no temporary file left
     const audit = db
-      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'backup_copy' ORDER BY id DESC LIMIT 1")
+      .sqlite!.prepare(
+        "SELECT detail_json AS d FROM audit_log WHERE action = 'backup_copy' ORDER BY id DESC LIMIT 1",
+      )
       .get() as { d: string };
     expect(JSON.parse(audit.d)).toMatchObject({ file: made.value.name, copied: true });
 
@@ -79,7 +81,9 @@ describe('a copy of each backup in a second folder (DB-10)', () => {
       value: { copyFolder: usb, lastCopy: { ok: false, problem: second.value.copy.problem } },
     });
     const failed = db
-      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'backup_copy' ORDER BY id DESC LIMIT 1")
+      .sqlite!.prepare(
+        "SELECT detail_json AS d FROM audit_log WHERE action = 'backup_copy' ORDER BY id DESC LIMIT 1",
+      )
       .get() as { d: string };
     expect(JSON.parse(failed.d)).toMatchObject({ file: second.value.name, copied: false });
   });

@@ -43,7 +43,7 @@ describe('backups and restore', () => {
     expect(readFileSync(file).includes(Buffer.from('Qzxlast'))).toBe(false);
     expect(verifyBackupFile(file, TEST_DB_KEY).counts.patients).toBe(1);
     const recorded = db
-      .prepare("SELECT id, hash, detail_json AS d FROM audit_log WHERE action = 'backup'")
+      .sqlite!.prepare("SELECT id, hash, detail_json AS d FROM audit_log WHERE action = 'backup'")
       .get() as { id: number; hash: string; d: string };
     expect(JSON.parse(recorded.d)).toEqual({ file: name, kind: 'manual' });
     // The copy's trail ends exactly at the entry that records it: its head travels inside it.
@@ -54,8 +54,8 @@ describe('backups and restore', () => {
     });
     copy.close();
 
-    expect(services.backups.dailyIfDue()).toMatchObject({ kind: 'daily' });
-    expect(services.backups.dailyIfDue()).toBeNull();
+    expect(await services.backups.dailyIfDue()).toMatchObject({ kind: 'daily' });
+    expect(await services.backups.dailyIfDue()).toBeNull();
     // No temporary files are left behind.
     expect(readdirSync(paths.backupDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -103,10 +103,10 @@ describe('backups and restore', () => {
     const { db, send, paths } = app;
     await send('patients:save', { id: null, patient: patientInput({ lastName: 'Keptpatient' }) });
     const backup = (await send('backups:create', {})) as { value: { name: string } };
-    const expected = contentHash(db);
+    const expected = contentHash(db.sqlite!);
     // Work after the backup, left in the WAL (not checkpointed): it must not come back after the restore.
     await send('patients:save', { id: null, patient: patientInput({ lastName: 'Laterpatient' }) });
-    expect(contentHash(db)).not.toBe(expected);
+    expect(contentHash(db.sqlite!)).not.toBe(expected);
 
     const preview = await send('backups:preview', { name: backup.value.name });
     expect(preview).toMatchObject({ ok: true, value: { patients: 1, schemaVersion: LATEST } });
@@ -120,17 +120,19 @@ describe('backups and restore', () => {
       error: { code: 'validation' },
     });
 
-    db.close(); // the app restarts
-    const reopened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    await db.close(); // the app restarts
+    const reopened = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     expect(reopened.restoredFrom).toBe(backup.value.name);
-    expect(contentHash(reopened.db)).toBe(expected);
-    expect(reopened.db.pragma('foreign_key_check')).toEqual([]);
-    const restoreRow = reopened.db.prepare("SELECT action FROM audit_log WHERE action = 'restore'").get();
+    expect(contentHash(reopened.db.sqlite!)).toBe(expected);
+    expect(reopened.db.sqlite!.pragma('foreign_key_check')).toEqual([]);
+    const restoreRow = reopened.db
+      .sqlite!.prepare("SELECT action FROM audit_log WHERE action = 'restore'")
+      .get();
     expect(restoreRow).toEqual({ action: 'restore' });
     // The file it replaced was backed up first, and moved aside with its WAL.
     expect(readdirSync(paths.backupDir).some((f) => f.endsWith('-pre-restore.sqlite'))).toBe(true);
     expect(readdirSync(path.dirname(paths.dbPath)).some((f) => f.includes('.replaced-'))).toBe(true);
-    reopened.db.close();
+    await reopened.db.close();
   });
 
   it('refuses to restore a backup written by a newer version', async () => {
@@ -173,8 +175,8 @@ describe('backups and restore', () => {
     const { db, send, paths } = await openSignedInApp(tempDir);
     await send('patients:save', { id: null, patient: patientInput({ lastName: 'Savedpatient' }) });
     const good = (await send('backups:create', {})) as { value: { name: string } };
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
+    db.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    await db.close();
     // A newer "backup" that is damaged is passed over.
     writeFileSync(
       path.join(paths.backupDir, `2099-01-01T00-00-00-000Z-v${LATEST}-manual.sqlite`),
@@ -195,9 +197,11 @@ describe('backups and restore', () => {
       LATEST,
       TEST_NOW,
     );
-    const reopened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    expect(reopened.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Savedpatient' }]);
+    const reopened = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    expect(reopened.db.sqlite!.prepare('SELECT last_name AS n FROM patients').all()).toEqual([
+      { n: 'Savedpatient' },
+    ]);
     expect(readdirSync(path.dirname(paths.dbPath)).some((f) => f.includes('.replaced-'))).toBe(true);
-    reopened.db.close();
+    await reopened.db.close();
   });
 });

@@ -1,6 +1,7 @@
 // Migration 8 builds the Records search index and the planned-services table from what is already on file:
 // a store used before it gets search and worklists over its old calls and estimates, not only new ones.
 import path from 'node:path';
+import { sqliteAppDb } from '../../src/main/db/appDb';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/db/connection';
 import { migrate } from '../../src/main/db/migrate';
@@ -15,7 +16,7 @@ import { testServices } from '../helpers/services';
 describe('migration 8 (call search, planned services)', () => {
   const tempDir = useTempDirs();
 
-  it('indexes the calls and insurance estimates written under schema 7', () => {
+  it('indexes the calls and insurance estimates written under schema 7', async () => {
     const dir = tempDir();
     const now = fixedClock();
     const db = openDb(path.join(dir, 'app.sqlite'), TEST_DB_KEY);
@@ -28,8 +29,8 @@ describe('migration 8 (call search, planned services)', () => {
     const legacy = fillLegacyStore(db);
 
     migrate(db, MIGRATIONS, { backupDir: dir, now, key: TEST_DB_KEY });
-    const { calls } = testServices(db, now);
-    expect(calls.search('synthpatient d0367').map((c) => c.id)).toEqual([legacy.callId]);
+    const { calls } = testServices(sqliteAppDb(db), now);
+    expect((await calls.search('synthpatient d0367')).map((c) => c.id)).toEqual([legacy.callId]);
     const planned = db
       .prepare('SELECT source, service_date AS date, code FROM planned_services ORDER BY service_date')
       .all();

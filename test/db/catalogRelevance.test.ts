@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
 import { createCatalogService, type CatalogService } from '../../src/main/services/catalogService';
 import { CatalogSearch } from '../../src/shared/catalog/catalogSearch';
 import { searchIndexDataSchema } from '../../src/shared/catalog/catalogTypes';
@@ -207,23 +207,23 @@ const CASES: Case[] = [
 ];
 
 let dir: string;
-let db: Db;
+let db: AppDb;
 let catalog: CatalogService;
 let windowEngine: CatalogSearch;
 let today: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-relevance-'));
-  const opened = openTestAppDb(() => dir);
+  const opened = await openTestAppDb(() => dir);
   db = opened.db;
-  catalog = createCatalogService(db, opened.now);
+  catalog = createCatalogService(opened.catalog, opened.now);
   today = localDate(opened.now());
   // What the window gets: the entries as they cross IPC (JSON), checked against the contract.
   const sent = searchIndexDataSchema.parse(JSON.parse(JSON.stringify(catalog.searchIndex())));
   windowEngine = new CatalogSearch(sent);
 });
-afterAll(() => {
-  db.close();
+afterAll(async () => {
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

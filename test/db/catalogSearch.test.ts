@@ -11,10 +11,10 @@ let db: Db;
 let catalog: CatalogService;
 let dir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-search-'));
-  const opened = openTestAppDb(() => dir);
-  db = opened.db;
+  const opened = await openTestAppDb(() => dir);
+  db = opened.catalog;
   catalog = createCatalogService(db, opened.now);
 });
 afterAll(() => {

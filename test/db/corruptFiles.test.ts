@@ -19,15 +19,15 @@ const CASES = 40;
 describe('corrupted database files', () => {
   const tempDir = useTempDirs();
 
-  it(`${CASES} damaged copies: each opens as OK or DAMAGED, never a crash`, () => {
+  it(`${CASES} damaged copies: each opens as OK or DAMAGED, never a crash`, async () => {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'fixture.sqlite'), backupDir: path.join(dir, 'backups') };
     const now = fixedClock();
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const patients = testServices(db, now, { actor: () => 'Test User' }).patients;
-    for (let i = 0; i < 20; i++) patients.save(null, patientInput({ lastName: `Corrupt${i}` }));
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
+    for (let i = 0; i < 20; i++) await patients.save(null, patientInput({ lastName: `Corrupt${i}` }));
+    db.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    await db.close();
     const original = readFileSync(paths.dbPath);
 
     const outcomes = { OK: 0, DAMAGED: 0 };

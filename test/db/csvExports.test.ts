@@ -6,6 +6,7 @@ import { CHANNEL_POLICY } from '../../src/main/ipc/channelPolicy';
 import { CSV_EXPORTS, exportCsv, type CsvExportType } from '../../src/shared/csv/csvExports';
 import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { row } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 
 // Synthetic values that must never reach a CSV file.
@@ -88,9 +89,10 @@ describe('CSV exports (HIPAA-11)', () => {
     // The patient's record is traceable by id (that is what the trail is for), never by what it holds.
     expect(csv).toMatch(new RegExp(`,patient,${patient.value.id},`));
     for (const marker of MARKERS) expect(csv).not.toContain(marker);
-    const exported = db
-      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'audit_log'")
-      .get() as { n: number };
+    const exported = (await row<{ n: number }>(
+      db,
+      "SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND entity = 'audit_log'",
+    ))!;
     expect(exported.n).toBe(1);
 
     // A front-desk user may not export it.

@@ -21,7 +21,7 @@ describe('damaged database at start: choosing the backup', () => {
     await send('patients:save', { id: null, patient: patientInput() });
     await send('patients:save', { id: null, patient: patientInput({ lastName: 'Second' }) });
     const made = (await send('backups:create', {})) as { value: { name: string } };
-    db.close();
+    await db.close();
     // The backup lives on the practice's backup drive, not in the usual folder.
     const drive = path.join(tempDir(), 'backup-drive');
     mkdirSync(drive);
@@ -60,8 +60,8 @@ describe('damaged database at start: choosing the backup', () => {
 
     expect(handlers['startup:restore']({ file: onDrive })).toEqual({ restarting: true });
     expect(restarts).toEqual(['restart']);
-    const next = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    expect(next.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
-    next.db.close();
+    const next = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    expect(next.db.sqlite!.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
+    await next.db.close();
   });
 });

@@ -12,7 +12,7 @@ describe('disk full', () => {
     const { db, send, reported } = await openSignedInApp(tempDir);
     // A licensed code file with long descriptors: far more than two pages of writing.
     const codes = (
-      db.prepare('SELECT code FROM catalog_codes LIMIT 40').all() as Array<{ code: string }>
+      db.sqlite!.prepare('SELECT code FROM catalog_codes LIMIT 40').all() as Array<{ code: string }>
     ).map((r) => r.code);
     const csv = [
       'Code,Nomenclature,Descriptor',
@@ -21,24 +21,24 @@ describe('disk full', () => {
     const file = { fileName: 'cdt.csv', contentBase64: Buffer.from(csv).toString('base64') };
     const counts = () =>
       db
-        .prepare(
+        .sqlite!.prepare(
           `SELECT (SELECT count(*) FROM licensed_cdt_texts) AS texts, (SELECT count(*) FROM audit_log) AS audit,
              (SELECT count(*) FROM users) AS users`,
         )
         .get();
     const before = counts();
 
-    const pages = db.pragma('page_count', { simple: true }) as number;
-    db.pragma(`max_page_count = ${pages + 2}`);
+    const pages = db.sqlite!.pragma('page_count', { simple: true }) as number;
+    db.sqlite!.pragma(`max_page_count = ${pages + 2}`);
     const full = await send('catalog:importApply', file);
     expect(full).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     expect((full as { error: { message: string } }).error.message).toMatch(/nothing .* was saved/);
     expect(db.inTransaction).toBe(false);
     expect(counts()).toEqual(before);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(reported).toEqual([]); // an expected condition, not a crash report
 
-    db.pragma('max_page_count = 1073741823');
+    db.sqlite!.pragma('max_page_count = 1073741823');
     const roomy = await send('catalog:importApply', file);
     expect(roomy).toMatchObject({ ok: true, value: { imported: codes.length } });
   });

@@ -20,15 +20,15 @@ const planned = [
 describe('a call that starts from what the payer already sent', () => {
   const tempDir = useTempDirs();
 
-  function callFor(withFile: boolean) {
-    const { db, now } = openTestAppDb(tempDir);
+  async function callFor(withFile: boolean) {
+    const { db, now } = await openTestAppDb(tempDir);
     const s = testServices(db, now);
-    const office = seedOffice(s);
+    const office = await seedOffice(s);
     if (withFile) {
       const file = asFile('jane.271', janeFile());
-      s.eligibility.import([file], [s.eligibility.preview([file]).files[0]!.members[0]!.key]);
+      await s.eligibility.import([file], [(await s.eligibility.preview([file])).files[0]!.members[0]!.key]);
     }
-    const start = s.calls.start({
+    const start = await s.calls.start({
       patientId: office.jane.patient.id,
       planId: office.plan.id,
       planned,
@@ -39,19 +39,19 @@ describe('a call that starts from what the payer already sent', () => {
     let view = start;
     const calls = {
       ...s.calls,
-      answer: (id: number, answer: Parameters<typeof s.calls.answer>[1]) => {
+      answer: async (id: number, answer: Parameters<typeof s.calls.answer>[1]) => {
         shown.set(view.current!.key, view.current!);
-        view = s.calls.answer(id, answer);
+        view = await s.calls.answer(id, answer);
         return view;
       },
-      confirmReadBack: (id: number, key: string) => (view = s.calls.confirmReadBack(id, key)),
+      confirmReadBack: async (id: number, key: string) => (view = await s.calls.confirmReadBack(id, key)),
     };
-    const done = driveCall(calls as typeof s.calls, start);
+    const done = await driveCall(calls as typeof s.calls, start);
     return { done, shown, s, office };
   }
 
-  it('shows the file’s answers as known, with their source, and the rep confirms them', () => {
-    const { done, shown } = callFor(true);
+  it('shows the file’s answers as known, with their source, and the rep confirms them', async () => {
+    const { done, shown } = await callFor(true);
     const source = `from the eligibility file of ${formatDate(daysFromToday(-1))} (SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0001, received ${formatDate(TEST_TODAY)})`;
     const known = (key: string) => shown.get(key)!.known;
     expect(known('annual_max')).toMatchObject({
@@ -94,9 +94,9 @@ describe('a call that starts from what the payer already sent', () => {
     expect(byKey.get('annual_max')!.onFile).toEqual({ text: '$1,500.00', source });
   });
 
-  it('asks fewer questions from scratch than the same call without the file', () => {
-    const plain = callFor(false).done;
-    const filed = callFor(true).done;
+  it('asks fewer questions from scratch than the same call without the file', async () => {
+    const plain = (await callFor(false)).done;
+    const filed = (await callFor(true)).done;
     const without = learningCount(plain);
     const withFile = learningCount(filed);
     // The numbers the note reports (two codes, D0367 and D0330, the default dental script).

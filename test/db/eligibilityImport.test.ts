@@ -18,10 +18,13 @@ import {
   VISIT_DAY,
 } from '../helpers/eligibilityFixtures';
 import { testServices } from '../helpers/services';
+import { queryPlan } from '../helpers/queryPlan';
 import { useTempDirs } from '../helpers/tempDir';
 import { addMonths } from '../../src/shared/dates/calendar';
 import { daysFromToday, TEST_TODAY, yearStart } from '../helpers/testClock';
 import { interchange, payerAndOffice, sampleBenefits, subscriber } from '../helpers/x12Builder';
+import { num, row as row1, run } from '../helpers/sqlRows';
+import type { AppDb } from '../../src/main/db/appDb';
 
 /** A saved payer as the input that saves it again. */
 const payerFields = ({
@@ -30,26 +33,26 @@ const payerFields = ({
   planCount: _p,
   updatedAt: _u,
   ...input
-}: ReturnType<typeof seedOffice>['payer']) => input;
+}: Awaited<ReturnType<typeof seedOffice>>['payer']) => input;
 
-const count = (db: ReturnType<typeof openTestAppDb>['db'], table: string) =>
-  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: AppDb, table: 'observations' | 'eligibility_files' | 'patients' | 'coverages') =>
+  num(db, `SELECT count(*) AS n FROM ${table}`);
 
 describe('importing eligibility files', () => {
   const tempDir = useTempDirs();
 
-  function setup() {
-    const { db, now } = openTestAppDb(tempDir);
+  async function setup() {
+    const { db, now } = await openTestAppDb(tempDir);
     const s = testServices(db, now);
-    return { db, now, s, office: seedOffice(s) };
+    return { db, now, s, office: await seedOffice(s) };
   }
 
-  it('previews Jane’s file as a match, records nothing until confirmed, then exactly the statements shown', () => {
-    const { db, s, office } = setup();
-    const before = count(db, 'observations');
+  it('previews Jane’s file as a match, records nothing until confirmed, then exactly the statements shown', async () => {
+    const { db, s, office } = await setup();
+    const before = await count(db, 'observations');
     const file = asFile('jane.271', janeFile());
-    const preview = s.eligibility.preview([file]);
-    expect(count(db, 'observations')).toBe(before);
+    const preview = await s.eligibility.preview([file]);
+    expect(await count(db, 'observations')).toBe(before);
     const [review] = preview.files;
     expect(review).toMatchObject({
       error: null,
@@ -83,15 +86,15 @@ describe('importing eligibility files', () => {
       'Another payer',
     ]);
 
-    const result = s.eligibility.import([file], [jane!.key]);
+    const result = await s.eligibility.import([file], [jane!.key]);
     expect(result).toEqual({
       members: [{ key: jane!.key, patientName: 'Jane Testpatient', statements: 20 }],
       statements: 20,
       files: 1,
     });
     const detail = `SYNTHETIC DENTAL PLAN (TEST ONLY), trace SYNTH-TRACE-0001, received ${formatDate(TEST_TODAY)}`;
-    const fromFile = (subject: Parameters<typeof listForSubject>[1]) =>
-      listForSubject(db, subject)
+    const fromFile = async (subject: Parameters<typeof listForSubject>[1]) =>
+      (await listForSubject(db, subject))
         .filter((o) => o.source === 'eligibility_file')
         .map((o) => {
           expect(o).toMatchObject({
@@ -101,7 +104,7 @@ describe('importing eligibility files', () => {
           });
           return `${o.field}${o.code ? ` ${o.code}` : ''} = ${JSON.stringify(o.value)}`;
         });
-    expect(fromFile({ kind: 'plan', id: office.plan.id })).toEqual([
+    expect(await fromFile({ kind: 'plan', id: office.plan.id })).toEqual([
       'fact:plan_type = {"type":"choice","value":"ppo"}',
       'annualMaxCents = 150000',
       'benefitYearStartMonth = 1',
@@ -118,19 +121,19 @@ describe('importing eligibility files', () => {
       'covered D0364 = "no"',
       'fact:exclusion_wording D0364 = {"type":"text","value":"LIMITED FIELD CBCT NOT A COVERED DENTAL BENEFIT - CHECK MEDICAL PLAN (SYNTHETIC)"}',
     ]);
-    expect(fromFile({ kind: 'coverage', id: office.jane.coverage.id })).toEqual([
+    expect(await fromFile({ kind: 'coverage', id: office.jane.coverage.id })).toEqual([
       `effectiveDate = "${yearStart(0)}"`,
       'maxRemainingCents = 120000',
       'deductibleMetCents = 2500',
       `nextEligibleOn D0330 = "${addMonths(LAST_PANO, 60)}"`,
     ]);
-    expect(fromFile({ kind: 'patient', id: office.jane.patient.id })).toEqual([
+    expect(await fromFile({ kind: 'patient', id: office.jane.patient.id })).toEqual([
       `service D0330 = {"date":"${LAST_PANO}","reportedBy":"payer"}`,
     ]);
-    expect(count(db, 'eligibility_files')).toBe(1);
+    expect(await count(db, 'eligibility_files')).toBe(1);
 
     // The patient screen and the estimate read them as known, from the file.
-    const patient = s.patients.get(office.jane.patient.id);
+    const patient = await s.patients.get(office.jane.patient.id);
     expect(patient.coverages[0]!.maxRemaining).toMatchObject({ value: 120_000, status: 'known' });
     expect(patient.coverages[0]!.maxRemaining.source).toMatchObject({
       source: 'eligibility_file',
@@ -141,20 +144,28 @@ describe('importing eligibility files', () => {
     ]);
   });
 
-  it('the estimate works from the amounts met and left that the file gave', () => {
-    const { s, office } = setup();
+  it('the estimate works from the amounts met and left that the file gave', async () => {
+    const { s, office } = await setup();
     // A 271 does not say whether this office is in the plan's network (EB12 says which network a benefit
     // is for): a person states it, here as on the plan screen.
-    s.policies.setBenefits(office.plan.id, { networkStatus: 'in_network' });
+    await s.policies.setBenefits(office.plan.id, { networkStatus: 'in_network' });
     const line = { code: 'D0367', tooth: null, serviceDate: VISIT_DAY, feeCents: 120_000 };
-    const before = s.estimates.compute({ patientId: office.jane.patient.id, selfPay: false, lines: [line] });
+    const before = await s.estimates.compute({
+      patientId: office.jane.patient.id,
+      selfPay: false,
+      lines: [line],
+    });
     expect(before.coverageTotals[0]).toMatchObject({
       maxRemainingCents: null,
       deductibleRemainingCents: null,
     });
     const file = asFile('jane.271', janeFile(FILE_DAY));
-    s.eligibility.import([file], [s.eligibility.preview([file]).files[0]!.members[0]!.key]);
-    const after = s.estimates.compute({ patientId: office.jane.patient.id, selfPay: false, lines: [line] });
+    await s.eligibility.import([file], [(await s.eligibility.preview([file])).files[0]!.members[0]!.key]);
+    const after = await s.estimates.compute({
+      patientId: office.jane.patient.id,
+      selfPay: false,
+      lines: [line],
+    });
     const totals = after.coverageTotals[0]!;
     // $1,200 of the maximum was left and $25 of the $50 deductible: the plan pays 50% of the fee after
     // the $25 deductible, and what is left of the maximum after the visit is $1,200 less that.
@@ -163,25 +174,25 @@ describe('importing eligibility files', () => {
     expect(totals.deductibleRemainingCents).toBe(0);
   });
 
-  it('the same file again: shown as imported already, and refused', () => {
-    const { db, s } = setup();
+  it('the same file again: shown as imported already, and refused', async () => {
+    const { db, s } = await setup();
     const file = asFile('jane.271', janeFile());
-    const key = s.eligibility.preview([file]).files[0]!.members[0]!.key;
-    s.eligibility.import([file], [key]);
-    const again = s.eligibility.preview([asFile('copy of jane.271', janeFile())]).files[0]!;
+    const key = (await s.eligibility.preview([file])).files[0]!.members[0]!.key;
+    await s.eligibility.import([file], [key]);
+    const again = (await s.eligibility.preview([asFile('copy of jane.271', janeFile())])).files[0]!;
     expect(again.alreadyImported).toBe(
       `Imported ${formatDate(TEST_TODAY)} by Test User: importing it again adds nothing.`,
     );
     expect(again.members[0]!.recordable).toBe(false);
-    const n = count(db, 'observations');
-    expect(() => s.eligibility.import([file], [key])).toThrow(AppError);
-    expect(count(db, 'observations')).toBe(n);
+    const n = await count(db, 'observations');
+    await expect(s.eligibility.import([file], [key])).rejects.toThrow(AppError);
+    expect(await count(db, 'observations')).toBe(n);
   });
 
-  it('several patients, a dependent, a terminated plan, a spelling, a group number and a rejection in one file', () => {
-    const { db, s, office } = setup();
+  it('several patients, a dependent, a terminated plan, a spelling, a group number and a rejection in one file', async () => {
+    const { db, s, office } = await setup();
     const file = asFile('batch.271', familyFile());
-    const [review] = s.eligibility.preview([file]).files;
+    const [review] = (await s.eligibility.preview([file])).files;
     const summary = review!.members.map((m) => [
       m.name,
       m.level,
@@ -215,15 +226,15 @@ describe('importing eligibility files', () => {
     ]);
 
     // Nothing unticked is recorded; a member that did not match cannot be ticked.
-    const before = count(db, 'observations');
-    expect(() => s.eligibility.import([file], [byName.get('OMAR NOTONFILE')!.key])).toThrow(
+    const before = await count(db, 'observations');
+    await expect(s.eligibility.import([file], [byName.get('OMAR NOTONFILE')!.key])).rejects.toThrow(
       'OMAR NOTONFILE cannot be recorded (not found).',
     );
-    expect(() => s.eligibility.import([file], [byName.get('JANE TESTPATIENT')!.key])).toThrow(
+    await expect(s.eligibility.import([file], [byName.get('JANE TESTPATIENT')!.key])).rejects.toThrow(
       'cannot be recorded',
     );
-    expect(count(db, 'observations')).toBe(before);
-    const result = s.eligibility.import(
+    expect(await count(db, 'observations')).toBe(before);
+    const result = await s.eligibility.import(
       [file],
       [byName.get('ROSA SYNTHMOTHER')!.key, byName.get('TEO SYNTHMOTHER')!.key],
     );
@@ -231,18 +242,18 @@ describe('importing eligibility files', () => {
       ['Rosa Synthmother', 5],
       ['Teo Synthmother', 1],
     ]);
-    expect(s.patients.get(office.teo.patient.id).coverages[0]!.terminationDate).toMatchObject({
+    expect((await s.patients.get(office.teo.patient.id)).coverages[0]!.terminationDate).toMatchObject({
       value: daysFromToday(-30),
       status: 'known',
     });
-    expect(s.patients.get(office.kim.patient.id).coverages[0]!.maxRemaining.value).toBeNull();
-    expect(s.patients.get(office.rosa.patient.id).coverages[0]!.maxRemaining.value).toBe(90_000);
+    expect((await s.patients.get(office.kim.patient.id)).coverages[0]!.maxRemaining.value).toBeNull();
+    expect((await s.patients.get(office.rosa.patient.id)).coverages[0]!.maxRemaining.value).toBe(90_000);
   });
 
-  it('shows what is on file beside each line, and flags the opposite coinsurance share', () => {
-    const { s, office } = setup();
-    s.policies.setBenefits(office.plan.id, { coverageByCategory: { diagnostic: 2000, basic: 8000 } });
-    const [jane] = s.eligibility.preview([asFile('jane.271', janeFile())]).files[0]!.members;
+  it('shows what is on file beside each line, and flags the opposite coinsurance share', async () => {
+    const { s, office } = await setup();
+    await s.policies.setBenefits(office.plan.id, { coverageByCategory: { diagnostic: 2000, basic: 8000 } });
+    const [jane] = (await s.eligibility.preview([asFile('jane.271', janeFile())])).files[0]!.members;
     const coinsurance = jane!.findings.find((f) => f.topic === 'Coinsurance')!;
     expect(coinsurance.statements).toEqual([
       {
@@ -257,7 +268,7 @@ describe('importing eligibility files', () => {
       'diagnostic: on file the plan pays 20%, the file says 80%: the opposite share. This payer may send the plan\'s share in EB08; if so, read the file with "the plan\'s share" and preview again.',
     );
     // Read the other way round, the file agrees with what is on file.
-    const [inverted] = s.eligibility.preview([asFile('jane.271', janeFile(), 'plan_share')]).files[0]!
+    const [inverted] = (await s.eligibility.preview([asFile('jane.271', janeFile(), 'plan_share')])).files[0]!
       .members;
     expect(inverted!.findings.find((f) => f.topic === 'Coinsurance')!.statements[0]).toMatchObject({
       words: 'Coverage by category: Diagnostic 20%, Basic 80%, Major 50%, Oral surgery 20%',
@@ -265,11 +276,14 @@ describe('importing eligibility files', () => {
     });
   });
 
-  it('a payer set to send the plan’s share is read that way without being asked', () => {
-    const { s, office } = setup();
-    s.policies.savePayer(office.payer.id, { ...payerFields(office.payer), sendsInvertedCoinsurance: 'yes' });
+  it('a payer set to send the plan’s share is read that way without being asked', async () => {
+    const { s, office } = await setup();
+    await s.policies.savePayer(office.payer.id, {
+      ...payerFields(office.payer),
+      sendsInvertedCoinsurance: 'yes',
+    });
     const file = asFile('jane.271', janeFile());
-    const [review] = s.eligibility.preview([file]).files;
+    const [review] = (await s.eligibility.preview([file])).files;
     expect(review!.coinsurance).toBe(
       'EB08 percents read as each payer is set (the patient’s share unless the payer is set to send the plan’s)',
     );
@@ -282,13 +296,12 @@ describe('importing eligibility files', () => {
     );
   });
 
-  it('is all or nothing: a failure while recording the second member leaves no statement and no file', () => {
-    const { db, now, s } = setup();
+  it('is all or nothing: a failure while recording the second member leaves no statement and no file', async () => {
+    const { db, now, s } = await setup();
     const file = asFile('batch.271', familyFile());
-    const keys = s.eligibility
-      .preview([file])
-      .files[0]!.members.filter((m) => m.recordable)
-      .map((m) => m.key);
+    const keys = (await s.eligibility.preview([file])).files[0]!.members.filter((m) => m.recordable).map(
+      (m) => m.key,
+    );
     let calls = 0;
     const failing = createEligibilityImportService({
       db,
@@ -302,11 +315,11 @@ describe('importing eligibility files', () => {
         },
       },
     });
-    const before = count(db, 'observations');
-    expect(() => failing.import([file], keys)).toThrow('disk went away');
+    const before = await count(db, 'observations');
+    await expect(failing.import([file], keys)).rejects.toThrow('disk went away');
     expect(calls).toBe(3);
-    expect(count(db, 'observations')).toBe(before);
-    expect(count(db, 'eligibility_files')).toBe(0);
+    expect(await count(db, 'observations')).toBe(before);
+    expect(await count(db, 'eligibility_files')).toBe(0);
   });
 });
 
@@ -361,34 +374,34 @@ describe('bad files: a clear message, nothing recorded', () => {
     ['a file dated after today', janeFile(daysFromToday(3)), /after today/],
   ];
 
-  it.each(BAD)('%s', (_name, text, message) => {
-    const { db, now } = openTestAppDb(tempDir);
+  it.each(BAD)('%s', async (_name, text, message) => {
+    const { db, now } = await openTestAppDb(tempDir);
     const s = testServices(db, now);
-    seedOffice(s);
-    const before = count(db, 'observations');
+    await seedOffice(s);
+    const before = await count(db, 'observations');
     const file = asFile('bad.271', text);
-    const [review] = s.eligibility.preview([file]).files;
+    const [review] = (await s.eligibility.preview([file])).files;
     expect(review!.error).toMatch(message);
     expect(review!.members).toEqual([]);
-    expect(() => s.eligibility.import([file], ['anything'])).toThrow(AppError);
-    expect(count(db, 'observations')).toBe(before);
-    expect(count(db, 'eligibility_files')).toBe(0);
+    await expect(s.eligibility.import([file], ['anything'])).rejects.toThrow(AppError);
+    expect(await count(db, 'observations')).toBe(before);
+    expect(await count(db, 'eligibility_files')).toBe(0);
   });
 
-  it('a 20 MB file is refused before it is read', () => {
-    const { db, now } = openTestAppDb(tempDir);
+  it('a 20 MB file is refused before it is read', async () => {
+    const { db, now } = await openTestAppDb(tempDir);
     const s = testServices(db, now);
     const huge = good + `${'MSG*PADDING (SYNTHETIC)~\n'.repeat(850_000)}`;
     expect(huge.length).toBeGreaterThan(20_000_000);
-    const [review] = s.eligibility.preview([asFile('huge.271', huge)]).files;
+    const [review] = (await s.eligibility.preview([asFile('huge.271', huge)])).files;
     expect(review!.error).toMatch(/^The file is 2\d\.\d MB; an eligibility file is at most 5 MB/);
-    expect(count(db, 'eligibility_files')).toBe(0);
+    expect(await count(db, 'eligibility_files')).toBe(0);
   });
 
-  it('AAA rejections are shown as such: subscriber not found, payer unable to respond', () => {
-    const { db, now } = openTestAppDb(tempDir);
+  it('AAA rejections are shown as such: subscriber not found, payer unable to respond', async () => {
+    const { db, now } = await openTestAppDb(tempDir);
     const s = testServices(db, now);
-    seedOffice(s);
+    await seedOffice(s);
     const notFound = interchange(
       [[...payerAndOffice(), 'HL*3*2*22*0', 'NM1*IL*1*TESTPATIENT*JANE****MI*SYN000111', 'AAA*N**75*C']],
       { date: daysFromToday(-1) },
@@ -399,11 +412,10 @@ describe('bad files: a clear message, nothing recorded', () => {
         date: daysFromToday(-1),
       },
     );
-    const before = count(db, 'observations');
-    const [a, b] = s.eligibility.preview([
-      asFile('not-found.271', notFound),
-      asFile('unavailable.271', unavailable),
-    ]).files;
+    const before = await count(db, 'observations');
+    const [a, b] = (
+      await s.eligibility.preview([asFile('not-found.271', notFound), asFile('unavailable.271', unavailable)])
+    ).files;
     expect(a!.members[0]).toMatchObject({
       match: 'rejected',
       rejections: ['Subscriber not found (75): correct the request and send it again.'],
@@ -415,20 +427,20 @@ describe('bad files: a clear message, nothing recorded', () => {
       'The payer cannot respond now (system unavailable) (42): it may be sent again.',
     ]);
     expect(b!.members).toEqual([]);
-    expect(() => s.eligibility.import([asFile('not-found.271', notFound)], [a!.members[0]!.key])).toThrow(
-      'JANE TESTPATIENT cannot be recorded (rejected).',
-    );
-    expect(count(db, 'observations')).toBe(before);
+    await expect(
+      s.eligibility.import([asFile('not-found.271', notFound)], [a!.members[0]!.key]),
+    ).rejects.toThrow('JANE TESTPATIENT cannot be recorded (rejected).');
+    expect(await count(db, 'observations')).toBe(before);
   });
 });
 
 describe('a medical plan’s file', () => {
   const tempDir = useTempDirs();
-  it('records the imaging coinsurance the medical-plan call asks about', () => {
-    const { db, now } = openTestAppDb(tempDir);
+  it('records the imaging coinsurance the medical-plan call asks about', async () => {
+    const { db, now } = await openTestAppDb(tempDir);
     const s = testServices(db, now);
-    const office = seedOffice(s);
-    const medical = s.policies.savePlan(null, {
+    const office = await seedOffice(s);
+    const medical = await s.policies.savePlan(null, {
       payerId: office.payer.id,
       name: 'Synthetic Medical',
       groupNumber: null,
@@ -436,14 +448,14 @@ describe('a medical plan’s file', () => {
       planType: 'medical',
       notes: null,
     });
-    const p = s.patients.save(null, {
+    const p = await s.patients.save(null, {
       firstName: 'Mia',
       lastName: 'Medplan',
       dob: '1970-02-02',
       preferredLanguage: 'en',
       phone: null,
     });
-    s.patients.saveCoverage(null, {
+    await s.patients.saveCoverage(null, {
       patientId: p.id,
       planId: medical.id,
       ordinal: 1,
@@ -479,11 +491,11 @@ describe('a medical plan’s file', () => {
       { date: daysFromToday(-1) },
     );
     const file = asFile('medical.271', text);
-    const [mia] = s.eligibility.preview([file]).files[0]!.members;
+    const [mia] = (await s.eligibility.preview([file])).files[0]!.members;
     expect(mia!.match).toBe('matched');
-    s.eligibility.import([file], [mia!.key]);
+    await s.eligibility.import([file], [mia!.key]);
     expect(
-      listForSubject(db, { kind: 'plan', id: medical.id }).map(
+      (await listForSubject(db, { kind: 'plan', id: medical.id })).map(
         (o) => `${o.field} ${JSON.stringify(o.value)}`,
       ),
     ).toEqual(['fact:medical_coinsurance {"type":"percent","value":8000}']);
@@ -492,15 +504,16 @@ describe('a medical plan’s file', () => {
 
 describe('migration 14: eligibility files', () => {
   const tempDir = useTempDirs();
-  it('keeps each imported file as it was, and finds coverages and a coverage’s newest file by index', () => {
-    const { db, now } = openTestAppDb(tempDir);
+  it('keeps each imported file as it was, and finds coverages and a coverage’s newest file by index', async () => {
+    const { db, now } = await openTestAppDb(tempDir);
     const s = testServices(db, now);
-    seedOffice(s);
+    await seedOffice(s);
     const file = asFile('jane.271', janeFile());
-    s.eligibility.import([file], [s.eligibility.preview([file]).files[0]!.members[0]!.key]);
-    const row = db
-      .prepare('SELECT file_name, payer_id, members_recorded, statements, content FROM eligibility_files')
-      .get();
+    await s.eligibility.import([file], [(await s.eligibility.preview([file])).files[0]!.members[0]!.key]);
+    const row = await row1(
+      db,
+      'SELECT file_name, payer_id, members_recorded, statements, content FROM eligibility_files',
+    );
     expect(row).toEqual({
       file_name: 'jane.271',
       payer_id: '99999',
@@ -508,23 +521,20 @@ describe('migration 14: eligibility files', () => {
       statements: 20,
       content: janeFile(),
     });
-    expect(() => db.prepare("UPDATE eligibility_files SET file_name = 'other.271'").run()).toThrow(
+    await expect(run(db, "UPDATE eligibility_files SET file_name = 'other.271'")).rejects.toThrow(
       'an imported eligibility file is kept as it was',
     );
-    expect(() => db.prepare('DELETE FROM eligibility_files').run()).toThrow(
+    await expect(run(db, 'DELETE FROM eligibility_files')).rejects.toThrow(
       'an imported eligibility file is kept as it was',
     );
-    const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('X') as Array<{ detail: string }>)
-        .map((r) => r.detail)
-        .join(' | ');
+    const plan = (sql: string) => queryPlan(db, sql);
     expect(
-      plan(
+      await plan(
         "SELECT id FROM coverages c WHERE c.removed_at IS NULL AND upper(replace(replace(c.member_id, '-', ''), ' ', '')) = ?",
       ),
-    ).toContain('USING INDEX coverages_by_member_id');
+    ).toMatch(/(USING INDEX|Index Scan using|Bitmap Index Scan on) coverages_by_member_id/);
     expect(
-      plan('SELECT max(o.observed_on) FROM observations o WHERE o.coverage_id = 1 AND o.source = ?'),
+      await plan('SELECT max(o.observed_on) FROM observations o WHERE o.coverage_id = 1 AND o.source = ?'),
     ).toContain('observations_coverage_source');
   });
 });

@@ -14,7 +14,7 @@ describe('recovery-code use flags the next administrator sign-in', () => {
     const { db, send } = await openSignedInApp(tempDir);
     expect(await send('security:emergencyAccess', {})).toEqual({ ok: true, value: { notice: null } });
 
-    recordEmergencyAccess(db, fixedClock());
+    await recordEmergencyAccess(db, fixedClock());
     const first = (await send('security:emergencyAccess', {})) as { value: { notice: { id: number } } };
     expect(first).toEqual({
       ok: true,
@@ -48,7 +48,7 @@ describe('recovery-code use flags the next administrator sign-in', () => {
     });
     expect(await send('security:emergencyAccess', {})).toEqual({ ok: true, value: { notice: null } });
     const row = db
-      .prepare(
+      .sqlite!.prepare(
         "SELECT user_name AS who, entity_id AS id FROM audit_log WHERE action = 'change' AND entity = 'emergency_access'",
       )
       .get();
@@ -56,7 +56,7 @@ describe('recovery-code use flags the next administrator sign-in', () => {
 
     // A later use is a new notice.
     const nextDay = new Date(TEST_NOW.getTime() + 21 * 3_600_000);
-    recordEmergencyAccess(db, fixedClock(nextDay));
+    await recordEmergencyAccess(db, fixedClock(nextDay));
     expect(await send('security:emergencyAccess', {})).toMatchObject({
       value: { notice: { at: nextDay.toISOString() } },
     });

@@ -30,33 +30,33 @@ function containsMarker(file: string): string | null {
 describe('encryption at rest', () => {
   const tempDir = useTempDirs();
 
-  function seeded() {
+  async function seeded() {
     const dir = tempDir();
     const paths = { dbPath: path.join(dir, 'app.sqlite'), backupDir: path.join(dir, 'backups') };
-    const { db } = openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const { db } = await openAppDatabase(paths, now, [TEST_DB_KEY], testAuditChain(paths.dbPath));
     const patients = testServices(db, now, { actor: () => 'Test User' }).patients;
-    const patient = patients.save(null, patientInput());
-    db.prepare(
+    const patient = await patients.save(null, patientInput());
+    db.sqlite!.prepare(
       `INSERT INTO payers (name, updated_at) VALUES ('Fictional Marker Payer', '2026-01-01T00:00:00Z')`,
     ).run();
-    db.prepare(
+    db.sqlite!.prepare(
       `INSERT INTO plans (payer_id, name, plan_type, updated_at)
        VALUES (last_insert_rowid(), 'Plan', 'ppo', '2026-01-01T00:00:00Z')`,
     ).run();
-    db.prepare(
+    db.sqlite!.prepare(
       `INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, relationship,
          updated_at) VALUES (?, last_insert_rowid(), 1, 'MRK987654321', 'Mrkfirst Qzxlast', 'self', '2026-01-01T00:00:00Z')`,
     ).run(patient.id);
     return { dir, paths, db };
   }
 
-  it('the file, its WAL before checkpoint and a backup are ciphertext with no seeded marker in them', () => {
-    const { dir, paths, db } = seeded();
+  it('the file, its WAL before checkpoint and a backup are ciphertext with no seeded marker in them', async () => {
+    const { dir, paths, db } = await seeded();
     expect(existsSync(`${paths.dbPath}-wal`)).toBe(true);
     expect(containsMarker(`${paths.dbPath}-wal`)).toBeNull();
     const backup = path.join(dir, 'backup.sqlite');
-    db.prepare('VACUUM INTO ?').run(backup);
-    db.close();
+    db.sqlite!.prepare('VACUUM INTO ?').run(backup);
+    await db.close();
     for (const file of [paths.dbPath, backup]) {
       expect(readFileSync(file).subarray(0, 16).toString('latin1'), file).not.toBe(PLAINTEXT);
       expect(containsMarker(file), file).toBeNull();
@@ -73,18 +73,18 @@ describe('encryption at rest', () => {
   });
 
   it('ENC-7 canary: the backup API still fails on an encrypted database, so backups use VACUUM INTO', async () => {
-    const { dir, db } = seeded();
+    const { dir, db } = await seeded();
     const target = path.join(dir, 'api-backup.sqlite');
     // If this ever succeeds, revisit ENC-7: VACUUM INTO would no longer be the only safe way.
-    await expect(db.backup(target)).rejects.toThrow(/incompatible source and target/);
+    await expect(db.sqlite!.backup(target)).rejects.toThrow(/incompatible source and target/);
     expect(statSync(target).size).toBe(0); // and it leaves an empty file behind
-    db.close();
+    await db.close();
   });
 
-  it('a tampered page is refused as damaged, never read as wrong data', () => {
-    const { paths, db } = seeded();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
+  it('a tampered page is refused as damaged, never read as wrong data', async () => {
+    const { paths, db } = await seeded();
+    db.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    await db.close();
     const bytes = readFileSync(paths.dbPath);
     bytes[4096 * 3 + 100]! ^= 0x01; // one bit in a data page
     writeFileSync(paths.dbPath, bytes);
@@ -170,8 +170,8 @@ describe('encryption at rest', () => {
   });
 
   it('on a new PC only the recovery code opens the data; a mistyped code fails its check before any open', async () => {
-    const { dir, paths, db } = seeded();
-    db.close();
+    const { dir, paths, db } = await seeded();
+    await db.close();
     const keyFilePath = path.join(dir, 'new-pc-key.json');
     const { protector } = fakeKeyProtector();
     let opened = 0;

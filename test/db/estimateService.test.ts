@@ -4,6 +4,7 @@ import { maskMemberId } from '../../src/main/services/estimateService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import {
   TEST_TODAY,
@@ -15,15 +16,15 @@ import { testServices } from '../helpers/services';
 
 describe('estimate service', () => {
   const tempDir = useTempDirs();
-  const setup = (clock = fixedClock()) => {
+  const setup = async (clock = fixedClock()) => {
     let now = clock;
-    const { db } = openTestAppDb(tempDir, () => now());
+    const { db } = await openTestAppDb(tempDir, () => now());
     const deps = { db, now: () => now(), actor: () => 'Test User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;
     const estimates = testServices(deps.db, deps.now).estimates;
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    policies.setBenefits(plan.id, {
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    await policies.setBenefits(plan.id, {
       networkStatus: 'in_network',
       annualMaxCents: 150_000,
       deductibleIndividualCents: 5_000,
@@ -31,16 +32,16 @@ describe('estimate service', () => {
       benefitYearStartMonth: benefitYearStartMonthAroundToday(),
       cobMethod: 'standard',
     });
-    policies.setPolicy(plan.id, 'D0367', {
+    await policies.setPolicy(plan.id, 'D0367', {
       covered: 'yes',
       coverageBp: 5000,
       category: 'major',
       priorAuth: 'required',
     });
-    upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, 'now');
-    upsertPlanFee(db, plan.id, { code: 'D0367', cents: 90_000 }, 'now');
-    const patient = patients.save(null, patientInput());
-    patients.saveCoverage(null, {
+    await upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, 'now');
+    await upsertPlanFee(db, plan.id, { code: 'D0367', cents: 90_000 }, 'now');
+    const patient = await patients.save(null, patientInput());
+    await patients.saveCoverage(null, {
       patientId: patient.id,
       planId: plan.id,
       ordinal: 1,
@@ -68,9 +69,9 @@ describe('estimate service', () => {
     selfPay: false,
   });
 
-  it('estimates from the store: office fee, allowed fee, deductible, percent, write-off', () => {
-    const { db, estimates, patient } = setup();
-    const view = estimates.compute(request(patient.id));
+  it('estimates from the store: office fee, allowed fee, deductible, percent, write-off', async () => {
+    const { db, estimates, patient } = await setup();
+    const view = await estimates.compute(request(patient.id));
     // allowed 900, deductible 50 (major is not waived), (900 - 50) x 50% = 425, write-off 300, patient 475
     expect(view.lines[0]).toMatchObject({
       feeCents: 120_000,
@@ -85,25 +86,25 @@ describe('estimate service', () => {
       deductibleRemainingCents: 0,
     });
     expect(view.lines[0]!.summary).toMatch(/Cone-beam CT/);
-    db.close();
+    await db.close();
   });
 
-  it('flags answers older than the re-verify window', () => {
-    const { db, estimates, patient, advance } = setup();
+  it('flags answers older than the re-verify window', async () => {
+    const { db, estimates, patient, advance } = await setup();
     advance(91);
-    const flags = estimates.compute(request(patient.id)).lines[0]!.flags.map((f) => f.text);
+    const flags = (await estimates.compute(request(patient.id))).lines[0]!.flags.map((f) => f.text);
     expect(flags.some((t) => /older than 90 days; re-verify/.test(t))).toBe(true);
-    db.close();
+    await db.close();
   });
 
-  it('self-pay ignores coverage; a missing office fee is asked for beside the line', () => {
-    const { db, estimates, patient } = setup();
-    expect(estimates.compute({ ...request(patient.id), selfPay: true })).toMatchObject({
+  it('self-pay ignores coverage; a missing office fee is asked for beside the line', async () => {
+    const { db, estimates, patient } = await setup();
+    expect(await estimates.compute({ ...request(patient.id), selfPay: true })).toMatchObject({
       selfPay: true,
       totals: { patientCents: 120_000 },
     });
     try {
-      estimates.compute({
+      await estimates.compute({
         ...request(patient.id),
         lines: [{ code: 'D0368', tooth: null, serviceDate: daysFromToday(18), feeCents: null }],
       });
@@ -112,19 +113,21 @@ describe('estimate service', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).field).toBe('lines.0.feeCents');
     }
-    db.close();
+    await db.close();
   });
 
-  it('a saved estimate is an immutable snapshot: same on every read, and the database refuses changes', () => {
-    const { db, estimates, patient } = setup();
-    const saved = estimates.save(request(patient.id));
+  it('a saved estimate is an immutable snapshot: same on every read, and the database refuses changes', async () => {
+    const { db, estimates, patient } = await setup();
+    const saved = await estimates.save(request(patient.id));
     expect(saved).toMatchObject({ createdBy: 'Test User', validUntil: daysFromToday(30) });
-    expect(estimates.get(saved.id)).toEqual(saved);
-    expect(() => db.prepare('UPDATE estimates SET view_json = ? WHERE id = ?').run('{}', saved.id)).toThrow(
+    expect(await estimates.get(saved.id)).toEqual(saved);
+    await expect(run(db, 'UPDATE estimates SET view_json = ? WHERE id = ?', '{}', saved.id)).rejects.toThrow(
       /cannot be changed/,
     );
-    expect(() => db.prepare('DELETE FROM estimates WHERE id = ?').run(saved.id)).toThrow(/cannot be deleted/);
-    db.close();
+    await expect(run(db, 'DELETE FROM estimates WHERE id = ?', saved.id)).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await db.close();
   });
 
   it('masks member IDs to their last four characters, or entirely when short', () => {

@@ -4,6 +4,7 @@ import { AppError } from '../../src/shared/ipc/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 import { openTestAppDb } from '../helpers/appDb';
 import { patientInput } from '../helpers/policyFixtures';
+import { row, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
@@ -18,14 +19,14 @@ const OFFICE = {
 
 describe('Good Faith Estimates', () => {
   const tempDir = useTempDirs();
-  const setup = () => {
-    const { db, now } = openTestAppDb(tempDir);
+  const setup = async () => {
+    const { db, now } = await openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
-    const patient = testServices(deps.db, deps.now).patients.save(
+    const patient = await testServices(deps.db, deps.now).patients.save(
       null,
       patientInput({ preferredLanguage: 'es' }),
     );
-    upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, 'now');
+    await upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, 'now');
     return { db, gfes: testServices(deps.db, deps.now).estimates, patient };
   };
   const request = (patientId: number) => ({
@@ -35,9 +36,9 @@ describe('Good Faith Estimates', () => {
     items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], feeCents: null }],
   });
 
-  it("issues a frozen snapshot with every required element, in the patient's language", () => {
-    const { db, gfes, patient } = setup();
-    const gfe = gfes.issueGoodFaithEstimate(request(patient.id), OFFICE);
+  it("issues a frozen snapshot with every required element, in the patient's language", async () => {
+    const { db, gfes, patient } = await setup();
+    const gfe = await gfes.issueGoodFaithEstimate(request(patient.id), OFFICE);
     expect(gfe).toMatchObject({
       issuedOn: TEST_TODAY,
       issuedBy: 'Test User',
@@ -54,29 +55,29 @@ describe('Good Faith Estimates', () => {
       items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], expectedCents: 120_000 }],
       totalCents: 120_000,
     });
-    expect(gfes.getGoodFaithEstimate(gfe.id)).toEqual(gfe);
-    expect(() => db.prepare('UPDATE good_faith_estimates SET issued_at = ?').run('x')).toThrow(
+    expect(await gfes.getGoodFaithEstimate(gfe.id)).toEqual(gfe);
+    await expect(run(db, 'UPDATE good_faith_estimates SET issued_at = ?', 'x')).rejects.toThrow(
       /cannot be changed/,
     );
-    expect(() => db.prepare('DELETE FROM good_faith_estimates').run()).toThrow(/cannot be deleted/);
-    db.close();
+    await expect(run(db, 'DELETE FROM good_faith_estimates')).rejects.toThrow(/cannot be deleted/);
+    await db.close();
   });
 
-  it('a later change to the office header does not change an issued estimate', () => {
-    const { db, gfes, patient } = setup();
-    const gfe = gfes.issueGoodFaithEstimate(request(patient.id), OFFICE);
-    gfes.issueGoodFaithEstimate(request(patient.id), { ...OFFICE, name: 'Renamed Practice' });
-    expect(gfes.getGoodFaithEstimate(gfe.id).provider.name).toBe('Synthetic Smiles Dental (test)');
-    db.close();
+  it('a later change to the office header does not change an issued estimate', async () => {
+    const { db, gfes, patient } = await setup();
+    const gfe = await gfes.issueGoodFaithEstimate(request(patient.id), OFFICE);
+    await gfes.issueGoodFaithEstimate(request(patient.id), { ...OFFICE, name: 'Renamed Practice' });
+    expect((await gfes.getGoodFaithEstimate(gfe.id)).provider.name).toBe('Synthetic Smiles Dental (test)');
+    await db.close();
   });
 
-  it('refuses without the provider details, and with a non-billable diagnosis header', () => {
-    const { db, gfes, patient } = setup();
-    expect(() => gfes.issueGoodFaithEstimate(request(patient.id), DEFAULT_SETTINGS.office)).toThrow(
+  it('refuses without the provider details, and with a non-billable diagnosis header', async () => {
+    const { db, gfes, patient } = await setup();
+    await expect(gfes.issueGoodFaithEstimate(request(patient.id), DEFAULT_SETTINGS.office)).rejects.toThrow(
       /fill in the practice name, address, NPI and TIN/,
     );
     try {
-      gfes.issueGoodFaithEstimate(
+      await gfes.issueGoodFaithEstimate(
         { ...request(patient.id), items: [{ code: 'D0367', diagnosisCodes: ['K08.1'], feeCents: null }] },
         OFFICE,
       );
@@ -85,7 +86,7 @@ describe('Good Faith Estimates', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).message).toMatch(/K08.1 is a category, not a billable diagnosis code/);
     }
-    expect(db.prepare('SELECT count(*) AS n FROM good_faith_estimates').get()).toEqual({ n: 0 });
-    db.close();
+    expect(await row(db, 'SELECT count(*) AS n FROM good_faith_estimates')).toEqual({ n: 0 });
+    await db.close();
   });
 });

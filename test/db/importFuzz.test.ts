@@ -108,7 +108,7 @@ describe('importer fuzz', () => {
     const plan = (await send('plans:save', { id: null, plan: planInput(payer.value.id) })) as {
       value: { id: number };
     };
-    const pack = JSON.stringify(testServices(db, fixedClock()).packs.exportPack(), null, 2);
+    const pack = JSON.stringify(await testServices(db, fixedClock()).packs.exportPack(), null, 2);
     const importers = [
       {
         name: 'licensed code file',
@@ -149,14 +149,14 @@ describe('importer fuzz', () => {
               'validation',
             );
           }
-          const before = dataHash(db);
+          const before = dataHash(db.sqlite!);
           const result = await importer.apply(file);
           if (result.ok) {
             applied++;
           } else {
             refused++;
             expect(result.error.code, `${importer.name}: ${result.error.message}`).toBe('validation');
-            expect(dataHash(db), importer.name).toBe(before);
+            expect(dataHash(db.sqlite!), importer.name).toBe(before);
           }
         }),
         { numRuns: RUNS },
@@ -164,7 +164,7 @@ describe('importer fuzz', () => {
       tally.push(`${importer.name}: ${RUNS} files, ${applied} imported, ${refused} refused`);
     }
     expect(reported).toEqual([]);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
     console.log(`importer fuzz: ${tally.join('; ')}`);
   }, 120_000);
 });

@@ -51,8 +51,9 @@ describe('IPC fuzz (every channel)', () => {
 
   it(`refuses bad payloads on every channel: ${RUNS_PER_CHANNEL} per channel`, async () => {
     const { db, send, reported } = await openSignedInApp(tempDir);
-    const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-    const auditRows = () => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const changes = () => (db.sqlite!.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const auditRows = () =>
+      (db.sqlite!.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     let tried = 0;
     let accepted = 0;
     for (const channel of CHANNELS) {
@@ -84,7 +85,7 @@ describe('IPC fuzz (every channel)', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
     expect(reported).toEqual([]);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
     console.log(
       `IPC fuzz: ${tried} payloads over ${CHANNELS.length - 2} channels, ${accepted} happened to be valid`,
     );

@@ -33,12 +33,12 @@ describe('changing the database key', () => {
       value: { changed: true, backupsReencrypted: 1, foldersNotReached: [] },
     });
     expect(keys.current().equals(TEST_DB_KEY)).toBe(false);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(existsSync(`${paths.dbPath}.before-key-change`)).toBe(false); // the safety copy is gone
     expect(keys.recoveryCodePending()).toMatch(/^[0-9A-Z]{5}-/);
     const audit = db
-      .prepare("SELECT detail_json AS d FROM audit_log WHERE entity = 'database_key'")
+      .sqlite!.prepare("SELECT detail_json AS d FROM audit_log WHERE entity = 'database_key'")
       .get() as {
       d: string;
     };
@@ -52,7 +52,7 @@ describe('changing the database key', () => {
 
     // Work after the change, then the app stops: the old key no longer opens the file, the new one does.
     await send('patients:save', { id: null, patient: patientInput({ lastName: 'Afterchange' }) });
-    db.close();
+    await db.close();
     expect(() => openDb(paths.dbPath, TEST_DB_KEY)).toThrow(/damaged|does not open/);
     const reopened = openDb(paths.dbPath, keys.current());
     expect(reopened.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 2 });
@@ -67,10 +67,12 @@ describe('changing the database key', () => {
       MIGRATIONS.at(-1)!.version,
       TEST_NOW,
     );
-    const restored = openAppDatabase(paths, fixedClock(), keys.all(), testAuditChain(paths.dbPath));
+    const restored = await openAppDatabase(paths, fixedClock(), keys.all(), testAuditChain(paths.dbPath));
     expect(restored.restoredFrom).toBe(before.value.name);
-    expect(restored.db.prepare('SELECT last_name AS n FROM patients').all()).toEqual([{ n: 'Beforechange' }]);
-    restored.db.close();
+    expect(restored.db.sqlite!.prepare('SELECT last_name AS n FROM patients').all()).toEqual([
+      { n: 'Beforechange' },
+    ]);
+    await restored.db.close();
     openDb(paths.dbPath, keys.current()).close();
   });
 
@@ -122,7 +124,7 @@ describe('changing the database key', () => {
     const onDrive = path.join(usb, made.value.name);
     expect(opensWith(onDrive, previous)).toBe(true);
     at += 60_000;
-    expect(services.backups.dailyIfDue()?.copy).toMatchObject({ ok: true }); // copied to the drive: it catches up
+    expect((await services.backups.dailyIfDue())?.copy).toMatchObject({ ok: true }); // copied to the drive: it catches up
     expect(existsSync(onDrive)).toBe(true);
     expect(opensWith(onDrive, previous)).toBe(false);
     expect(opensWith(onDrive, keys.current())).toBe(true);

@@ -43,7 +43,7 @@ describe('a key change on a full disk', () => {
     expect(readFileSync(keyFile, 'utf8')).toBe(before);
     expect(keys.current().equals(TEST_DB_KEY)).toBe(true);
     expect(existsSync(`${paths.dbPath}.before-key-change`)).toBe(false);
-    db.close();
+    await db.close();
     openDb(paths.dbPath, TEST_DB_KEY).close(); // still opens with the key it had
   });
 });

@@ -15,6 +15,7 @@ import { openTestAppDb } from '../helpers/appDb';
 import { plainAnswer, SCRIPTED } from '../helpers/callDriver';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { testServices } from '../helpers/services';
+import { rows, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import {
   atNoon,
@@ -31,9 +32,9 @@ const BENEFIT_YEAR: Record<string, Answer> = {
   benefit_year_start: { type: 'choice', value: String(benefitYearStartMonthAroundToday()) },
 };
 
-function refusal(fn: () => unknown): AppError {
+async function refusal(fn: () => unknown): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     return error as AppError;
@@ -44,27 +45,32 @@ function refusal(fn: () => unknown): AppError {
 describe('the ledger through a call', () => {
   const tempDir = useTempDirs();
 
-  function setup() {
+  async function setup() {
     const clock = manualClock(atNoon(daysFromToday(-40)));
-    const { db } = openTestAppDb(tempDir, clock.now);
+    const { db } = await openTestAppDb(tempDir, clock.now);
     const s = testServices(db, clock.now);
-    const plan = s.policies.savePlan(null, planInput(s.policies.savePayer(null, payerInput()).id));
-    const patient = s.patients.save(null, patientInput());
-    const coverage = s.patients.saveCoverage(
+    const plan = await s.policies.savePlan(
       null,
-      coverageInput(patient.id, plan.id, { effectiveDate: daysFromToday(-400) }),
+      planInput((await s.policies.savePayer(null, payerInput())).id),
+    );
+    const patient = await s.patients.save(null, patientInput());
+    const coverage = (
+      await s.patients.saveCoverage(
+        null,
+        coverageInput(patient.id, plan.id, { effectiveDate: daysFromToday(-400) }),
+      )
     ).coverages[0]!;
-    upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, clock.now().toISOString());
+    await upsertOfficeFee(db, { code: 'D0367', cents: 120_000 }, clock.now().toISOString());
     return { db, clock, s, plan, patient, coverage };
   }
 
   /** Answers the call to its end: `answers` by step id, else what is on file, else a plain answer. */
-  function run(s: ReturnType<typeof testServices>, start: CallView, answers: Record<string, Answer>) {
+  async function run(s: ReturnType<typeof testServices>, start: CallView, answers: Record<string, Answer>) {
     let view = start;
     const readBacks: NonNullable<CallView['pendingReadBack']>[] = [];
     for (let guard = 0; view.current && guard < 500; guard++) {
       const c = view.current;
-      view = s.calls.answer(
+      view = await s.calls.answer(
         view.id,
         answers[c.stepId] ??
           BENEFIT_YEAR[c.stepId] ??
@@ -75,10 +81,10 @@ describe('the ledger through a call', () => {
       if (view.pendingReadBack) {
         readBacks.push(view.pendingReadBack);
         // Until it is read back, nothing else may be answered.
-        expect(refusal(() => s.calls.answer(view.id, plainAnswer(view.current ?? c))).message).toMatch(
-          /read.*back/i,
-        );
-        view = s.calls.confirmReadBack(view.id, view.pendingReadBack.key);
+        expect(
+          (await refusal(() => s.calls.answer(view.id, plainAnswer(view.current ?? c)))).message,
+        ).toMatch(/read.*back/i);
+        view = await s.calls.confirmReadBack(view.id, view.pendingReadBack.key);
       }
     }
     return { view, readBacks };
@@ -86,12 +92,12 @@ describe('the ledger through a call', () => {
 
   const money = (value: number): Answer => ({ type: 'money', value });
 
-  it('a changed answer is "changed", shows what it replaces, is read back, and keeps the old value on record', () => {
-    const { db, clock, s, plan, patient } = setup();
+  it('a changed answer is "changed", shows what it replaces, is read back, and keeps the old value on record', async () => {
+    const { db, clock, s, plan, patient } = await setup();
     // On file: a deductible of $50 from a call 34 days before call 1 (Denise K, ref 4471).
-    const first = run(
+    const first = await run(
       s,
-      s.calls.start({
+      await s.calls.start({
         patientId: patient.id,
         planId: plan.id,
         planned: [{ code: 'D0367', tooth: null, serviceDate: APPOINTMENT }],
@@ -105,13 +111,13 @@ describe('the ledger through a call', () => {
         frequency: { type: 'frequency', value: { count: 1, per: 'lifetime', months: null, sharedWith: [] } },
       },
     );
-    s.calls.complete(first.view.id, { nextAction: 'x', nextActionDue: TEST_TODAY, reverifyDate: null });
+    await s.calls.complete(first.view.id, { nextAction: 'x', nextActionDue: TEST_TODAY, reverifyDate: null });
     expect(first.readBacks).toEqual([]);
 
     clock.set(TEST_NOW);
-    const second = run(
+    const second = await run(
       s,
-      s.calls.start({
+      await s.calls.start({
         patientId: patient.id,
         planId: plan.id,
         planned: [{ code: 'D0367', tooth: null, serviceDate: APPOINTMENT }],
@@ -139,24 +145,30 @@ describe('the ledger through a call', () => {
       readBackAt: expect.any(String),
     });
     expect(byKey.get('annual_max')).toMatchObject({ comparison: 'confirmed', readBackAt: null });
-    s.calls.complete(second.view.id, { nextAction: 'x', nextActionDue: TEST_TODAY, reverifyDate: null });
+    await s.calls.complete(second.view.id, {
+      nextAction: 'x',
+      nextActionDue: TEST_TODAY,
+      reverifyDate: null,
+    });
 
     // Nothing overwritten: both statements are in the ledger; the new one wins; reps disagree within the
     // window, so the plan shows a conflict naming both.
-    const field = s.policies.getPlan(plan.id).benefits.deductibleIndividualCents!;
+    const field = (await s.policies.getPlan(plan.id)).benefits.deductibleIndividualCents!;
     expect(field).toMatchObject({ value: 150_000, status: 'conflict', statements: 2 });
     expect(field.conflict.map((o) => [o.value, o.repName])).toEqual([
       [150_000, 'Rep X'],
       [5_000, 'Denise K'],
     ]);
     expect(
-      s.ledger.history({ kind: 'plan', id: plan.id }, 'deductibleIndividualCents', '').map((o) => o.value),
+      (await s.ledger.history({ kind: 'plan', id: plan.id }, 'deductibleIndividualCents', '')).map(
+        (o) => o.value,
+      ),
     ).toEqual([150_000, 5_000]);
 
     // A third call on the same plan confirms the new value with one key: the disagreement is settled.
-    const third = run(
+    const third = await run(
       s,
-      s.calls.start({
+      await s.calls.start({
         patientId: patient.id,
         planId: plan.id,
         planned: [{ code: 'D0367', tooth: null, serviceDate: APPOINTMENT }],
@@ -169,39 +181,44 @@ describe('the ledger through a call', () => {
       comparison: 'confirmed',
       onFile: { text: '$1,500.00' },
     });
-    s.calls.complete(third.view.id, { nextAction: 'x', nextActionDue: TEST_TODAY, reverifyDate: null });
-    expect(s.policies.getPlan(plan.id).benefits.deductibleIndividualCents).toMatchObject({
+    await s.calls.complete(third.view.id, { nextAction: 'x', nextActionDue: TEST_TODAY, reverifyDate: null });
+    expect((await s.policies.getPlan(plan.id)).benefits.deductibleIndividualCents).toMatchObject({
       value: 150_000,
       status: 'known',
     });
-    db.close();
+    await db.close();
   });
 
-  it('a person settles a conflict by choosing an answer; the choice is recorded as theirs', () => {
-    const { db, s, plan } = setup();
+  it('a person settles a conflict by choosing an answer; the choice is recorded as theirs', async () => {
+    const { db, s, plan } = await setup();
     const subject = { kind: 'plan' as const, id: plan.id };
-    const a = s.ledger.record(subject, [{ field: 'annualMaxCents', value: 100_000 }], {
-      source: 'pack',
-      repName: 'Rep A',
-    })[0]!;
-    s.ledger.record(subject, [{ field: 'annualMaxCents', value: 150_000 }], {
+    const a = (
+      await s.ledger.record(subject, [{ field: 'annualMaxCents', value: 100_000 }], {
+        source: 'pack',
+        repName: 'Rep A',
+      })
+    )[0]!;
+    await s.ledger.record(subject, [{ field: 'annualMaxCents', value: 150_000 }], {
       source: 'pack',
       repName: 'Rep B',
     });
-    expect(s.ledger.derive(subject, 'annualMaxCents').status).toBe('conflict');
-    const decision = s.ledger.resolve(subject, 'annualMaxCents', '', a.uid);
+    expect((await s.ledger.derive(subject, 'annualMaxCents')).status).toBe('conflict');
+    const decision = await s.ledger.resolve(subject, 'annualMaxCents', '', a.uid);
     expect(decision).toMatchObject({ source: 'resolution', value: 100_000, recordedBy: 'Test User' });
     expect(decision.sourceDetail).toMatch(/^Chose the answer of Rep A, .* over Rep B/);
-    expect(s.ledger.derive(subject, 'annualMaxCents')).toMatchObject({ value: 100_000, status: 'known' });
-    expect(s.ledger.history(subject, 'annualMaxCents', '')).toHaveLength(3);
-    db.close();
+    expect(await s.ledger.derive(subject, 'annualMaxCents')).toMatchObject({
+      value: 100_000,
+      status: 'known',
+    });
+    expect(await s.ledger.history(subject, 'annualMaxCents', '')).toHaveLength(3);
+    await db.close();
   });
 
-  it('what the rep says about this patient reaches the coverage, the history and the estimate', () => {
-    const { db, s, plan, patient, coverage } = setup();
-    const paid = run(
+  it('what the rep says about this patient reaches the coverage, the history and the estimate', async () => {
+    const { db, s, plan, patient, coverage } = await setup();
+    const paid = await run(
       s,
-      s.calls.start({
+      await s.calls.start({
         patientId: patient.id,
         planId: plan.id,
         planned: [{ code: 'D0367', tooth: null, serviceDate: APPOINTMENT }],
@@ -221,8 +238,8 @@ describe('the ledger through a call', () => {
         prior_auth: { type: 'choice', value: 'not_required' },
       },
     );
-    s.calls.complete(paid.view.id, { nextAction: 'x', nextActionDue: TEST_TODAY, reverifyDate: null });
-    const seen = s.patients.get(patient.id);
+    await s.calls.complete(paid.view.id, { nextAction: 'x', nextActionDue: TEST_TODAY, reverifyDate: null });
+    const seen = await s.patients.get(patient.id);
     expect(seen.coverages[0]).toMatchObject({
       maxRemaining: { value: 100_000, source: { source: 'call', callId: paid.view.id } },
       deductibleMet: { value: 2_000, source: { source: 'call' } },
@@ -232,7 +249,7 @@ describe('the ledger through a call', () => {
     ]);
     // Worked by hand: allowed $900 (the rep's); deductible left $50 - $20 = $30; (900 - 30) x 50% = $435;
     // maximum left $1,000 covers it; write-off $300; patient $1,200 - 435 - 300 = $465.
-    const estimate = s.estimates.compute({
+    const estimate = await s.estimates.compute({
       patientId: patient.id,
       selfPay: false,
       lines: [{ code: 'D0367', tooth: null, serviceDate: APPOINTMENT, feeCents: null }],
@@ -249,14 +266,14 @@ describe('the ledger through a call', () => {
     });
     expect(estimate.lines[0]!.coverages[0]!.notes.map((n) => n.code)).not.toContain('max_unknown');
     void coverage;
-    db.close();
+    await db.close();
   });
 
-  it('an approved prior authorization reaches the estimate; one ending before the visit or for another code says so', () => {
-    const { db, s, plan, patient } = setup();
-    const call = run(
+  it('an approved prior authorization reaches the estimate; one ending before the visit or for another code says so', async () => {
+    const { db, s, plan, patient } = await setup();
+    const call = await run(
       s,
-      s.calls.start({
+      await s.calls.start({
         patientId: patient.id,
         planId: plan.id,
         planned: [
@@ -271,12 +288,12 @@ describe('the ledger through a call', () => {
       action: 'Submit the PA for D0367, D0368',
       due: daysFromToday(-38),
     });
-    s.calls.complete(call.view.id, {
+    await s.calls.complete(call.view.id, {
       nextAction: call.view.suggestedNext.action,
       nextActionDue: call.view.suggestedNext.due,
       reverifyDate: null,
     });
-    const [d0367, d0368] = s.priorAuths.worklist();
+    const [d0367, d0368] = await s.priorAuths.worklist();
     const patch = {
       method: null,
       contact: null,
@@ -285,53 +302,53 @@ describe('the ledger through a call', () => {
       approvedUnits: null,
       validFrom: null,
     };
-    s.priorAuths.update(d0367!.id, {
+    await s.priorAuths.update(d0367!.id, {
       ...patch,
       status: 'approved',
       submittedOn: daysFromToday(-40),
       authNumber: 'AUTH-77',
       validTo: addDays(APPOINTMENT, 60),
     });
-    const line = (code: string) =>
-      s.estimates.compute({
-        patientId: patient.id,
-        selfPay: false,
-        lines: [{ code, tooth: null, serviceDate: APPOINTMENT, feeCents: 100_000 }],
-      }).lines[0]!;
-    expect(line('D0367').priorAuth[0]).toMatchObject({
+    const line = async (code: string) =>
+      (
+        await s.estimates.compute({
+          patientId: patient.id,
+          selfPay: false,
+          lines: [{ code, tooth: null, serviceDate: APPOINTMENT, feeCents: 100_000 }],
+        })
+      ).lines[0]!;
+    expect((await line('D0367')).priorAuth[0]).toMatchObject({
       status: 'approved',
       authNumber: 'AUTH-77',
       validTo: addDays(APPOINTMENT, 60),
     });
-    expect(line('D0367').flags.map((f) => f.code)).not.toContain('prior_auth_required');
+    expect((await line('D0367')).flags.map((f) => f.code)).not.toContain('prior_auth_required');
     // D0368 still to submit: it has its own request, not yet sent.
-    expect(line('D0368').priorAuth[0]!.status).toBe('not_requested');
-    s.priorAuths.update(d0368!.id, {
+    expect((await line('D0368')).priorAuth[0]!.status).toBe('not_requested');
+    await s.priorAuths.update(d0368!.id, {
       ...patch,
       status: 'denied',
       submittedOn: daysFromToday(-40),
       authNumber: null,
       validTo: null,
     });
-    expect(line('D0368')).toMatchObject({ insuranceCents: 0, priorAuth: [{ status: 'denied' }] });
-    s.priorAuths.update(d0367!.id, {
+    expect(await line('D0368')).toMatchObject({ insuranceCents: 0, priorAuth: [{ status: 'denied' }] });
+    await s.priorAuths.update(d0367!.id, {
       ...patch,
       status: 'approved',
       submittedOn: daysFromToday(-40),
       authNumber: 'AUTH-77',
       validTo: addDays(APPOINTMENT, -1),
     });
-    expect(line('D0367').priorAuth[0]!.status).toBe('expires_before');
-    expect(
-      line('D0367')
-        .flags.map((f) => f.text)
-        .join(' '),
-    ).toMatch(/the approval AUTH-77 ends .*, before the date of service/);
-    db.close();
+    expect((await line('D0367')).priorAuth[0]!.status).toBe('expires_before');
+    expect((await line('D0367')).flags.map((f) => f.text).join(' ')).toMatch(
+      /the approval AUTH-77 ends .*, before the date of service/,
+    );
+    await db.close();
   });
 
-  it('before dialling: an unknown code and a deleted one are refused; a date outside the coverage warns', () => {
-    const { db, s, plan, patient, coverage } = setup();
+  it('before dialling: an unknown code and a deleted one are refused; a date outside the coverage warns', async () => {
+    const { db, s, plan, patient, coverage } = await setup();
     const start = (planned: Array<{ code: string; serviceDate: string }>, acceptWarnings?: boolean) =>
       s.calls.start({
         patientId: patient.id,
@@ -340,10 +357,10 @@ describe('the ledger through a call', () => {
         dialedNumber: null,
         ...(acceptWarnings ? { acceptWarnings } : {}),
       });
-    const unknown = refusal(() => start([{ code: 'D9999', serviceDate: APPOINTMENT }]));
+    const unknown = await refusal(() => start([{ code: 'D9999', serviceDate: APPOINTMENT }]));
     expect(unknown).toMatchObject({ code: 'validation', field: 'planned.0.code' });
     expect(unknown.message).toBe('D9999 is not a CDT code VerifyDesk knows. Check the number.');
-    const deleted = refusal(() =>
+    const deleted = await refusal(() =>
       start([
         { code: 'D0367', serviceDate: APPOINTMENT },
         { code: 'D0351', serviceDate: APPOINTMENT },
@@ -354,52 +371,55 @@ describe('the ledger through a call', () => {
       /^D0351 was deleted \(last valid 12\/31\/2022\), so a payer will refuse it\. Use D08\d\d/,
     );
 
-    s.patients.saveCoverage(
+    await s.patients.saveCoverage(
       coverage.id,
       coverageInput(patient.id, plan.id, { effectiveDate: addDays(APPOINTMENT, 10) }),
     );
-    const early = refusal(() => start([{ code: 'D0367', serviceDate: APPOINTMENT }]));
+    const early = await refusal(() => start([{ code: 'D0367', serviceDate: APPOINTMENT }]));
     expect(early).toMatchObject({ code: 'conflict', field: 'acceptWarnings' });
     expect(early.message).toBe(
       `The date of service ${formatDate(APPOINTMENT)} is before this coverage starts (${formatDate(addDays(APPOINTMENT, 10))}).`,
     );
-    expect(s.calls.inProgress()).toEqual([]);
-    expect(start([{ code: 'D0367', serviceDate: APPOINTMENT }], true).status).toBe('in_progress');
-    db.close();
+    expect(await s.calls.inProgress()).toEqual([]);
+    expect((await start([{ code: 'D0367', serviceDate: APPOINTMENT }], true)).status).toBe('in_progress');
+    await db.close();
   });
 
-  it('one to-do list: call next steps, PAs to submit, call-backs and re-verify items; owner, done and snooze', () => {
-    const { db, clock, s, plan, patient } = setup();
+  it('one to-do list: call next steps, PAs to submit, call-backs and re-verify items; owner, done and snooze', async () => {
+    const { db, clock, s, plan, patient } = await setup();
     clock.set(TEST_NOW);
     const planned = [{ code: 'D0367', tooth: null, serviceDate: APPOINTMENT }];
-    const pa = run(
+    const pa = await run(
       s,
-      s.calls.start({ patientId: patient.id, planId: plan.id, planned, dialedNumber: null }),
+      await s.calls.start({ patientId: patient.id, planId: plan.id, planned, dialedNumber: null }),
       {
         prior_auth: { type: 'choice', value: 'required' },
       },
     );
-    s.calls.complete(pa.view.id, {
+    await s.calls.complete(pa.view.id, {
       nextAction: pa.view.suggestedNext.action,
       nextActionDue: pa.view.suggestedNext.due,
       reverifyDate: null,
     });
-    const other = s.patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));
-    s.patients.saveCoverage(null, coverageInput(other.id, plan.id));
-    const dropped = s.calls.answer(
-      s.calls.start({ patientId: other.id, planId: plan.id, planned, dialedNumber: null }).id,
+    const other = await s.patients.save(
+      null,
+      patientInput({ firstName: 'Second', lastName: 'Synthpatient' }),
+    );
+    await s.patients.saveCoverage(null, coverageInput(other.id, plan.id));
+    const dropped = await s.calls.answer(
+      (await s.calls.start({ patientId: other.id, planId: plan.id, planned, dialedNumber: null })).id,
       { type: 'text', value: 'Rep' },
     );
-    s.calls.drop(dropped.id);
-    const third = s.patients.save(null, patientInput({ firstName: 'Third', lastName: 'Synthpatient' }));
-    s.patients.saveCoverage(null, coverageInput(third.id, plan.id));
-    s.estimates.save({
+    await s.calls.drop(dropped.id);
+    const third = await s.patients.save(null, patientInput({ firstName: 'Third', lastName: 'Synthpatient' }));
+    await s.patients.saveCoverage(null, coverageInput(third.id, plan.id));
+    await s.estimates.save({
       patientId: third.id,
       selfPay: false,
       lines: [{ code: 'D0367', tooth: null, serviceDate: APPOINTMENT, feeCents: null }],
     });
 
-    const list = s.todos.list();
+    const list = await s.todos.list();
     expect(list.map((i) => [i.kind, i.patientName, i.title])).toEqual(
       expect.arrayContaining([
         ['pa_submit', 'Mrkfirst Qzxlast', 'Submit the PA for D0367 (Portal)'],
@@ -416,44 +436,47 @@ describe('the ledger through a call', () => {
     const back = list.find((i) => i.kind === 'call_back')!;
     expect(back).toMatchObject({ due: TEST_TODAY, owner: 'Test User', canVerify: true, codes: ['D0367'] });
 
-    const taken = s.todos.update({ key: back.key, version: back.version, owner: 'Desk Two' });
+    const taken = await s.todos.update({ key: back.key, version: back.version, owner: 'Desk Two' });
     expect(taken).toMatchObject({ owner: 'Desk Two', version: 1 });
     // Someone else's change, made from the older copy, is refused with who changed it.
-    const stale = refusal(() => s.todos.update({ key: back.key, version: back.version, done: true }));
+    const stale = await refusal(() => s.todos.update({ key: back.key, version: back.version, done: true }));
     expect(stale).toMatchObject({ code: 'conflict' });
     expect(stale.message).toMatch(/^Test User changed this to-do/);
-    const done = s.todos.update({ key: back.key, version: taken.version, done: true });
+    const done = await s.todos.update({ key: back.key, version: taken.version, done: true });
     expect(done.doneBy).toBe('Test User');
-    expect(s.todos.list().some((i) => i.key === back.key)).toBe(false);
-    expect(s.todos.list({ includeDone: true }).some((i) => i.key === back.key)).toBe(true);
-    const re = s.todos.list().find((i) => i.kind === 'reverify')!;
-    expect(refusal(() => s.todos.update({ key: re.key, version: 0, snoozedUntil: TEST_TODAY })).field).toBe(
-      'snoozedUntil',
-    );
-    s.todos.update({ key: re.key, version: 0, snoozedUntil: daysFromToday(2) });
-    expect(s.todos.list().some((i) => i.key === re.key)).toBe(false);
+    expect((await s.todos.list()).some((i) => i.key === back.key)).toBe(false);
+    expect((await s.todos.list({ includeDone: true })).some((i) => i.key === back.key)).toBe(true);
+    const re = (await s.todos.list()).find((i) => i.kind === 'reverify')!;
+    expect(
+      (await refusal(() => s.todos.update({ key: re.key, version: 0, snoozedUntil: TEST_TODAY }))).field,
+    ).toBe('snoozedUntil');
+    await s.todos.update({ key: re.key, version: 0, snoozedUntil: daysFromToday(2) });
+    expect((await s.todos.list()).some((i) => i.key === re.key)).toBe(false);
     clock.set(atNoon(daysFromToday(2)));
-    expect(s.todos.list().some((i) => i.key === re.key)).toBe(true);
-    expect(db.prepare('SELECT what FROM todo_events ORDER BY id').all()).toEqual([
+    expect((await s.todos.list()).some((i) => i.key === re.key)).toBe(true);
+    expect(await rows(db, 'SELECT what FROM todo_events ORDER BY id')).toEqual([
       { what: 'owner set to Desk Two' },
       { what: 'marked done' },
       { what: `snoozed until ${formatDate(daysFromToday(2))}` },
     ]);
-    db.close();
+    await db.close();
   });
 });
 
 describe('the ledger keeps every statement', () => {
   const tempDir = useTempDirs();
 
-  it('random statements, withdrawals and decisions: every one is read back exactly as written, none lost', () => {
-    const { db } = openTestAppDb(tempDir);
+  it('random statements, withdrawals and decisions: every one is read back exactly as written, none lost', async () => {
+    const { db } = await openTestAppDb(tempDir);
     const s = testServices(db);
-    const plan = s.policies.savePlan(null, planInput(s.policies.savePayer(null, payerInput()).id));
+    const plan = await s.policies.savePlan(
+      null,
+      planInput((await s.policies.savePayer(null, payerInput())).id),
+    );
     const subject = { kind: 'plan' as const, id: plan.id };
     const written: Observation[] = [];
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(
           fc.record({
             field: fc.constantFrom('annualMaxCents', 'deductibleIndividualCents'),
@@ -464,36 +487,39 @@ describe('the ledger keeps every statement', () => {
           }),
           { minLength: 1, maxLength: 8 },
         ),
-        (steps) => {
+        async (steps) => {
           for (const step of steps) {
             if (step.withdraw && written.length > 0) {
-              written.push(s.ledger.retract(written[written.length - 1]!.uid, 'entered in error'));
+              written.push(await s.ledger.retract(written[written.length - 1]!.uid, 'entered in error'));
               continue;
             }
             written.push(
-              ...s.ledger.record(subject, [{ field: step.field, value: step.value }], {
+              ...(await s.ledger.record(subject, [{ field: step.field, value: step.value }], {
                 source: step.source as 'manual',
                 observedOn: daysFromToday(-step.daysAgo),
-              }),
+              })),
             );
           }
-          expect(listForSubject(db, subject)).toEqual(written);
+          expect(await listForSubject(db, subject)).toEqual(written);
         },
       ),
       { numRuns: 40 },
     );
-    expect(() => db.prepare('UPDATE observations SET value_json = ? WHERE id = 1').run('0')).toThrow(
+    await expect(run(db, 'UPDATE observations SET value_json = ? WHERE id = 1', '0')).rejects.toThrow(
       /never changed/,
     );
-    expect(() => db.prepare('DELETE FROM observations WHERE id = 1').run()).toThrow(/never deleted/);
-    expect(listForSubject(db, subject)).toEqual(written);
-    db.close();
+    await expect(run(db, 'DELETE FROM observations WHERE id = 1')).rejects.toThrow(/never deleted/);
+    expect(await listForSubject(db, subject)).toEqual(written);
+    await db.close();
   });
 
-  it('a statement the ledger does not know is refused before anything is written', () => {
-    const { db } = openTestAppDb(tempDir);
+  it('a statement the ledger does not know is refused before anything is written', async () => {
+    const { db } = await openTestAppDb(tempDir);
     const s = testServices(db);
-    const plan = s.policies.savePlan(null, planInput(s.policies.savePayer(null, payerInput()).id));
+    const plan = await s.policies.savePlan(
+      null,
+      planInput((await s.policies.savePayer(null, payerInput())).id),
+    );
     const subject = { kind: 'plan' as const, id: plan.id };
     for (const [statement, message] of [
       [{ field: 'favouriteColour', value: 'blue' }, /not something VerifyDesk records/],
@@ -501,17 +527,17 @@ describe('the ledger keeps every statement', () => {
       [{ field: 'annualMaxCents', value: -5 }, /not a valid value for "Annual maximum"/],
       [{ field: 'maxUsedCents', value: 5 }, /not recorded for a plan/],
     ] as const) {
-      expect(() =>
+      await expect(
         s.ledger.record(subject, [{ field: 'annualMaxCents', value: 1 }, statement], { source: 'manual' }),
-      ).toThrow(message);
+      ).rejects.toThrow(message);
     }
-    expect(() =>
+    await expect(
       s.ledger.record(subject, [{ field: 'annualMaxCents', value: 1 }], {
         source: 'manual',
         observedOn: daysFromToday(1),
       }),
-    ).toThrow(/future/);
-    expect(listForSubject(db, subject)).toEqual([]);
-    db.close();
+    ).rejects.toThrow(/future/);
+    expect(await listForSubject(db, subject)).toEqual([]);
+    await db.close();
   });
 });

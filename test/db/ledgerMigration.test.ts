@@ -2,6 +2,7 @@
 // the screens read the same answers (and where they came from) afterwards. Built from a store written as
 // schema 11 wrote it (plain SQL, test/helpers/legacyStore.ts).
 import path from 'node:path';
+import { sqliteAppDb } from '../../src/main/db/appDb';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/main/db/connection';
 import { migrate } from '../../src/main/db/migrate';
@@ -146,19 +147,19 @@ describe('migration 12: the ledger', () => {
     db.close();
   });
 
-  it('the screens read the same answers and sources afterwards; old answers are not called confirmations', () => {
+  it('the screens read the same answers and sources afterwards; old answers are not called confirmations', async () => {
     const { db, legacy } = migratedFromSchema11();
-    const s = testServices(db, now);
-    const plan = s.policies.getPlan(legacy.planId);
+    const s = testServices(sqliteAppDb(db), now);
+    const plan = await s.policies.getPlan(legacy.planId);
     expect(plan.benefits.annualMaxCents).toMatchObject({
       value: 150_000,
       source: { repName: 'Denise K', referenceNumber: 'REF-OLD-1', callId: legacy.callId, source: 'call' },
     });
     // Never confirmed by anyone on record: it reads as stale, as it did before.
     expect(plan.benefits.benefitYearStartMonth).toMatchObject({ value: 1, status: 'stale' });
-    const row = s.policies.getMatrix(legacy.planId).rows.find((r) => r.code === 'D0330')!;
+    const row = (await s.policies.getMatrix(legacy.planId)).rows.find((r) => r.code === 'D0330')!;
     expect(row.cells.covered).toMatchObject({ value: 'yes', inherited: true });
-    const patient = s.patients.get(legacy.patientId);
+    const patient = await s.patients.get(legacy.patientId);
     expect(patient.coverages[0]).toMatchObject({
       memberId: 'LEG987654321',
       effectiveDate: { value: legacy.dates.effective },
@@ -167,7 +168,7 @@ describe('migration 12: the ledger', () => {
     expect(patient.serviceHistory.map((h) => [h.code, h.serviceDate, h.source])).toEqual([
       ['D0330', legacy.dates.pano, 'payer'],
     ]);
-    const call = s.calls.view(legacy.callId);
+    const call = await s.calls.view(legacy.callId);
     expect(call.answers.map((a) => [a.key, a.comparison])).toEqual([
       ['rep_name', null],
       ['reference_number', null],

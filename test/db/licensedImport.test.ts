@@ -27,14 +27,14 @@ const GOOD = [
 
 describe('licensed CDT import', () => {
   const tempDir = useTempDirs();
-  const setup = () => {
-    const { db, now } = openTestAppDb(tempDir);
-    return { db, catalog: createCatalogService(db, now) };
+  const setup = async () => {
+    const { db, now } = await openTestAppDb(tempDir);
+    return { db, catalog: createCatalogService(db.sqlite!, now) };
   };
 
-  it('previews a good file: new, changed and unknown codes, nothing written', () => {
-    const { db, catalog } = setup();
-    const before = catalogHash(db);
+  it('previews a good file: new, changed and unknown codes, nothing written', async () => {
+    const { db, catalog } = await setup();
+    const before = catalogHash(db.sqlite!);
     expect(catalog.previewImport('cdt.csv', utf8(GOOD))).toEqual({
       fileName: 'cdt.csv',
       rowCount: 3,
@@ -46,12 +46,12 @@ describe('licensed CDT import', () => {
       issues: [],
       issueCount: 0,
     });
-    expect(catalogHash(db)).toBe(before);
-    db.close();
+    expect(catalogHash(db.sqlite!)).toBe(before);
+    await db.close();
   });
 
-  it('applies it: official text shown beside our summary and searchable; a re-import is unchanged', () => {
-    const { db, catalog } = setup();
+  it('applies it: official text shown beside our summary and searchable; a re-import is unchanged', async () => {
+    const { db, catalog } = await setup();
     expect(catalog.search('zebraword').results).toEqual([]);
     expect(catalog.applyImport('cdt.csv', utf8(GOOD))).toEqual({ imported: 2, skippedUnknown: 1 });
     const detail = catalog.getCode('D0367');
@@ -72,31 +72,33 @@ describe('licensed CDT import', () => {
       changedCount: 1,
       unchangedCount: 1,
     });
-    expect(db.prepare('SELECT count(*) AS n FROM licensed_cdt_texts WHERE code = ?').get('D1110')).toEqual({
+    expect(
+      db.sqlite!.prepare('SELECT count(*) AS n FROM licensed_cdt_texts WHERE code = ?').get('D1110'),
+    ).toEqual({
       n: 0,
     });
-    db.close();
+    await db.close();
   });
 
   it.each([
     ['bad rows', 'D0367,Fine,Fine\nNOPE,Bad,Row\nD0368,,Empty name\n', [2, 3]],
     ['a duplicate code', 'D0367,One,x\nD0368,Two,x\nd0367,Again,x\n', [3]],
     ['a wrong column count', 'D0367,Only two\n', [1]],
-  ])('refuses %s with line numbers and leaves the catalog exactly as it was', (_label, text, lines) => {
-    const { db, catalog } = setup();
+  ])('refuses %s with line numbers and leaves the catalog exactly as it was', async (_label, text, lines) => {
+    const { db, catalog } = await setup();
     catalog.applyImport('first.csv', utf8(GOOD));
-    const before = catalogHash(db);
+    const before = catalogHash(db.sqlite!);
     const preview = catalog.previewImport('bad.csv', utf8(text));
     expect(preview.issues.map((i) => i.line)).toEqual(lines);
     expect(() => catalog.applyImport('bad.csv', utf8(text))).toThrow(AppError);
     expect(() => catalog.applyImport('bad.csv', utf8(text))).toThrow(/Nothing was imported/);
-    expect(catalogHash(db)).toBe(before);
-    db.close();
+    expect(catalogHash(db.sqlite!)).toBe(before);
+    await db.close();
   });
 
-  it('refuses a file in the wrong encoding and leaves the catalog exactly as it was', () => {
-    const { db, catalog } = setup();
-    const before = catalogHash(db);
+  it('refuses a file in the wrong encoding and leaves the catalog exactly as it was', async () => {
+    const { db, catalog } = await setup();
+    const before = catalogHash(db.sqlite!);
     const latin1 = new Uint8Array([
       ...utf8('D0367,Radiograf'),
       0xed,
@@ -106,13 +108,13 @@ describe('licensed CDT import', () => {
     ]);
     expect(catalog.previewImport('latin1.csv', latin1).issues[0]!.message).toMatch(/not UTF-8/);
     expect(() => catalog.applyImport('latin1.csv', latin1)).toThrow(/not UTF-8/);
-    expect(catalogHash(db)).toBe(before);
-    db.close();
+    expect(catalogHash(db.sqlite!)).toBe(before);
+    await db.close();
   });
 
-  it('a failure while applying rolls back every row already written', () => {
-    const { db, catalog } = setup();
-    const before = catalogHash(db);
+  it('a failure while applying rolls back every row already written', async () => {
+    const { db, catalog } = await setup();
+    const before = catalogHash(db.sqlite!);
     const write = catalogRepo.upsertLicensedTexts;
     // The first row is written, then the disk fills: the transaction must take the written row back.
     const spy = vi.spyOn(catalogRepo, 'upsertLicensedTexts').mockImplementation((db_, rows) => {
@@ -125,8 +127,8 @@ describe('licensed CDT import', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(catalogHash(db)).toBe(before);
-    expect(db.inTransaction).toBe(false);
-    db.close();
+    expect(catalogHash(db.sqlite!)).toBe(before);
+    expect(db.sqlite!.inTransaction).toBe(false);
+    await db.close();
   });
 });

@@ -12,6 +12,7 @@ import { coverageInput, patientInput, payerInput, planInput } from '../helpers/p
 import { testServices } from '../helpers/services';
 import { useTempDirs } from '../helpers/tempDir';
 import { atNoon, daysFromToday, manualClock } from '../helpers/testClock';
+import { num, rows as sqlRows } from '../helpers/sqlRows';
 
 const APPOINTMENT = daysFromToday(18);
 const PLANNED = [
@@ -28,9 +29,9 @@ const PATIENT_STEPS = [
   'termination_date',
 ];
 
-function refusal(fn: () => unknown): AppError {
+async function refusal(fn: () => unknown): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     return error as AppError;
@@ -42,23 +43,32 @@ describe('the on-file list on a second call', () => {
   const tempDir = useTempDirs();
 
   /** A plan whose answers were all given on a first call (a week ago), and a second patient on it. */
-  function setup() {
+  async function setup() {
     const clock = manualClock(atNoon(daysFromToday(-7)));
-    const { db } = openTestAppDb(tempDir, clock.now);
+    const { db } = await openTestAppDb(tempDir, clock.now);
     const s = testServices(db, clock.now);
-    const plan = s.policies.savePlan(null, planInput(s.policies.savePayer(null, payerInput()).id));
-    const first = s.patients.save(null, patientInput());
-    const second = s.patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));
+    const plan = await s.policies.savePlan(
+      null,
+      planInput((await s.policies.savePayer(null, payerInput())).id),
+    );
+    const first = await s.patients.save(null, patientInput());
+    const second = await s.patients.save(
+      null,
+      patientInput({ firstName: 'Second', lastName: 'Synthpatient' }),
+    );
     for (const p of [first, second])
-      s.patients.saveCoverage(null, coverageInput(p.id, plan.id, { effectiveDate: daysFromToday(-400) }));
-    const call1 = driveCall(
+      await s.patients.saveCoverage(
+        null,
+        coverageInput(p.id, plan.id, { effectiveDate: daysFromToday(-400) }),
+      );
+    const call1 = await driveCall(
       s.calls,
-      s.calls.start({ patientId: first.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
+      await s.calls.start({ patientId: first.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
     );
     expect(call1.current?.onFileList ?? null).toBeNull();
-    s.calls.complete(call1.id, finish);
+    await s.calls.complete(call1.id, finish);
     clock.set(atNoon(daysFromToday(0)));
-    const start = s.calls.start({
+    const start = await s.calls.start({
       patientId: second.id,
       planId: plan.id,
       planned: PLANNED,
@@ -68,15 +78,15 @@ describe('the on-file list on a second call', () => {
   }
 
   /** Answers one by one up to the first question that offers the on-file list. */
-  function toTheList(s: ReturnType<typeof testServices>, start: CallView): CallView {
+  async function toTheList(s: ReturnType<typeof testServices>, start: CallView): Promise<CallView> {
     let view = start;
     for (let guard = 0; view.current && !view.current.onFileList && guard < 100; guard++)
-      view = s.calls.answer(view.id, SCRIPTED[view.current.stepId] ?? plainAnswer(view.current));
+      view = await s.calls.answer(view.id, SCRIPTED[view.current.stepId] ?? plainAnswer(view.current));
     return view;
   }
 
   /** Answers to the end, each question on its own; returns the step ids asked. */
-  function answerRest(
+  async function answerRest(
     s: ReturnType<typeof testServices>,
     start: CallView,
     answers: Record<string, Answer> = {},
@@ -86,18 +96,18 @@ describe('the on-file list on a second call', () => {
     for (let guard = 0; view.current && guard < 200; guard++) {
       const c = view.current;
       asked.push(c.key);
-      view = s.calls.answer(
+      view = await s.calls.answer(
         view.id,
         answers[c.stepId] ?? SCRIPTED[c.stepId] ?? c.known?.answer ?? plainAnswer(c),
       );
-      if (view.pendingReadBack) view = s.calls.confirmReadBack(view.id, view.pendingReadBack.key);
+      if (view.pendingReadBack) view = await s.calls.confirmReadBack(view.id, view.pendingReadBack.key);
     }
     return { view, asked };
   }
 
-  it('lists the plan answers on file in the order they would be asked, and only those', () => {
-    const { db, s, start } = setup();
-    const view = toTheList(s, start);
+  it('lists the plan answers on file in the order they would be asked, and only those', async () => {
+    const { db, s, start } = await setup();
+    const view = await toTheList(s, start);
     // The identification and eligibility questions came first, one by one.
     expect(view.answers.map((a) => a.key)).toEqual([
       'rep_name',
@@ -137,22 +147,22 @@ describe('the on-file list on a second call', () => {
       label: 'Annual maximum',
     });
     expect(list.find((i) => i.key === 'annual_max')!.source).toMatch(/Rep Synthetic/);
-    db.close();
+    await db.close();
   });
 
-  it('confirmed at once: one confirmed answer per item, then only the other questions, one statement per field', () => {
-    const { db, s, start } = setup();
-    const atList = toTheList(s, start);
+  it('confirmed at once: one confirmed answer per item, then only the other questions, one statement per field', async () => {
+    const { db, s, start } = await setup();
+    const atList = await toTheList(s, start);
     const list = atList.current!.onFileList!;
-    const confirmed = s.calls.confirmOnFile(
+    const confirmed = await s.calls.confirmOnFile(
       atList.id,
       list.map((i) => i.key),
     );
-    const rows = db
-      .prepare(
-        'SELECT answer_key AS key, comparison, on_file_json AS onFile FROM call_answers WHERE call_id = ?',
-      )
-      .all(atList.id) as Array<{ key: string; comparison: string; onFile: string | null }>;
+    const rows = await sqlRows<{ key: string; comparison: string; onFile: string | null }>(
+      db,
+      'SELECT answer_key AS key, comparison, on_file_json AS "onFile" FROM call_answers WHERE call_id = ?',
+      atList.id,
+    );
     for (const item of list) {
       const row = rows.find((r) => r.key === item.key);
       expect(row, item.key).toMatchObject({ comparison: 'confirmed' });
@@ -162,7 +172,7 @@ describe('the on-file list on a second call', () => {
     expect(confirmed.current!.stepId).toBe('is_primary');
     expect(confirmed.current!.onFileList).toBeNull();
 
-    const { view, asked } = answerRest(s, confirmed);
+    const { view, asked } = await answerRest(s, confirmed);
     // Asked one by one after the list: only questions with nothing to confirm (this patient's, the call's).
     for (const key of asked) expect(list.map((i) => i.key)).not.toContain(key);
     expect(asked.filter((k) => PATIENT_STEPS.includes(k.split('@')[0]!)).length).toBeGreaterThan(0);
@@ -170,83 +180,87 @@ describe('the on-file list on a second call', () => {
       `on-file list: ${list.length} answers confirmed in one step; ${asked.length} asked one by one after it (plus 4 before)`,
     );
     expect(view.outcomes).toMatchObject({ D0367: 'pa_required', D0371: 'pa_required' });
-    s.calls.complete(atList.id, finish);
+    await s.calls.complete(atList.id, finish);
 
     // Every confirmed answer is a statement of its own from this call.
-    const statements = db
-      .prepare(
-        `SELECT field, code, count(*) AS n FROM observations WHERE call_id = ? AND plan_id IS NOT NULL
-           GROUP BY field, code`,
-      )
-      .all(atList.id) as Array<{ field: string; code: string; n: number }>;
-    expect(statements.every((r) => r.n === 1)).toBe(true);
+    const statements = await sqlRows<{ field: string; code: string; n: number }>(
+      db,
+      `SELECT field, code, count(*) AS n FROM observations WHERE call_id = ? AND plan_id IS NOT NULL
+         GROUP BY field, code`,
+      atList.id,
+    );
+    expect(statements.every((r) => Number(r.n) === 1)).toBe(true);
     expect(statements.length).toBeGreaterThanOrEqual(list.length);
-    expect(s.policies.getPlan(start.plan.id).benefits.annualMaxCents.source).toMatchObject({
+    expect((await s.policies.getPlan(start.plan.id)).benefits.annualMaxCents.source).toMatchObject({
       source: 'call',
       callId: atList.id,
     });
-    db.close();
+    await db.close();
   });
 
-  it('an answer kept back from the list is asked on its own; a different answer there is read back', () => {
-    const { db, s, start } = setup();
-    const atList = toTheList(s, start);
+  it('an answer kept back from the list is asked on its own; a different answer there is read back', async () => {
+    const { db, s, start } = await setup();
+    const atList = await toTheList(s, start);
     const keys = atList.current!.onFileList!.map((i) => i.key);
-    let view = s.calls.confirmOnFile(
+    let view = await s.calls.confirmOnFile(
       atList.id,
       keys.filter((k) => k !== 'deductible_individual'),
     );
     // Up to the kept-back question, only what the list did not hold is asked.
     for (let guard = 0; view.current!.stepId !== 'deductible_individual' && guard < 20; guard++) {
       expect(keys).not.toContain(view.current!.key);
-      view = s.calls.answer(view.id, SCRIPTED[view.current!.stepId] ?? plainAnswer(view.current!));
+      view = await s.calls.answer(view.id, SCRIPTED[view.current!.stepId] ?? plainAnswer(view.current!));
     }
     expect(view.current).toMatchObject({ stepId: 'deductible_individual', onFileList: null });
     expect(view.current!.known!.answer).toEqual({ type: 'money', value: 150_000 });
-    view = s.calls.answer(view.id, { type: 'money', value: 7_500 });
+    view = await s.calls.answer(view.id, { type: 'money', value: 7_500 });
     expect(view.pendingReadBack).toMatchObject({ key: 'deductible_individual', now: '$75.00' });
-    expect(refusal(() => s.calls.answer(view.id, plainAnswer(view.current!))).message).toMatch(/read.*back/i);
-    expect(refusal(() => s.calls.confirmOnFile(view.id, [])).code).toBe('conflict');
-    view = s.calls.confirmReadBack(view.id, 'deductible_individual');
+    expect((await refusal(() => s.calls.answer(view.id, plainAnswer(view.current!)))).message).toMatch(
+      /read.*back/i,
+    );
+    expect((await refusal(() => s.calls.confirmOnFile(view.id, []))).code).toBe('conflict');
+    view = await s.calls.confirmReadBack(view.id, 'deductible_individual');
     expect(view.answers.find((a) => a.key === 'deductible_individual')).toMatchObject({
       comparison: 'changed',
       readBackAt: expect.any(String),
     });
     // The list is not offered again for what it already held.
     expect(view.current!.onFileList).toBeNull();
-    db.close();
+    await db.close();
   });
 
-  it('going back and on again does not ask the listed answers again; a stale list is refused', () => {
-    const { db, s, start } = setup();
-    const atList = toTheList(s, start);
+  it('going back and on again does not ask the listed answers again; a stale list is refused', async () => {
+    const { db, s, start } = await setup();
+    const atList = await toTheList(s, start);
     const keys = atList.current!.onFileList!.map((i) => i.key);
     // A key that is not on the list (the screen showed an older one): refused, nothing written.
-    const before = db.prepare('SELECT count(*) AS n FROM call_answers').get();
-    expect(refusal(() => s.calls.confirmOnFile(atList.id, [...keys, 'max_remaining'])).code).toBe('conflict');
-    expect(db.prepare('SELECT count(*) AS n FROM call_answers').get()).toEqual(before);
+    const before = await num(db, 'SELECT count(*) AS n FROM call_answers');
+    expect((await refusal(() => s.calls.confirmOnFile(atList.id, [...keys, 'max_remaining']))).code).toBe(
+      'conflict',
+    );
+    expect(await num(db, 'SELECT count(*) AS n FROM call_answers')).toBe(before);
 
-    let view = s.calls.confirmOnFile(atList.id, keys);
+    let view = await s.calls.confirmOnFile(atList.id, keys);
     expect(view.current!.stepId).toBe('is_primary');
     // Back to "member found", answered again: the call goes on to "active on date", then past the list.
-    view = s.calls.back(
+    view = await s.calls.back(
       view.id,
       view.trail.findIndex((t) => t.key === 'member_found'),
     );
-    view = s.calls.answer(view.id, { type: 'yes_no_unknown', value: 'yes' });
+    view = await s.calls.answer(view.id, { type: 'yes_no_unknown', value: 'yes' });
     expect(view.current!.stepId).toBe('active_on_date');
-    view = s.calls.answer(view.id, { type: 'yes_no_unknown', value: 'yes' });
+    view = await s.calls.answer(view.id, { type: 'yes_no_unknown', value: 'yes' });
     expect(view.current!.stepId).toBe('is_primary');
     // Changing a listed answer goes to that question alone, then on past the rest of the list.
-    view = s.calls.back(
+    view = await s.calls.back(
       view.id,
       view.trail.findIndex((t) => t.key === 'network_status'),
     );
     expect(view.current).toMatchObject({ stepId: 'network_status', onFileList: null });
-    view = s.calls.answer(view.id, { type: 'choice', value: 'out_of_network' });
+    view = await s.calls.answer(view.id, { type: 'choice', value: 'out_of_network' });
     expect(view.pendingReadBack?.key).toBe('network_status');
-    view = s.calls.confirmReadBack(view.id, 'network_status');
+    view = await s.calls.confirmReadBack(view.id, 'network_status');
     expect(view.current!.stepId).toBe('is_primary');
-    db.close();
+    await db.close();
   });
 });

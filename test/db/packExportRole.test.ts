@@ -5,6 +5,7 @@ import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
 import { testServices } from '../helpers/services';
+import { row } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { fixedClock } from '../helpers/testClock';
 
@@ -15,15 +16,15 @@ describe('policy pack export', () => {
     const app = await openSignedInApp(tempDir);
     const deps = { db: app.db, now: fixedClock(), actor: () => 'Test User' };
     const { policies, patients, calls } = testServices(deps.db, deps.now);
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const patient = patients.save(null, patientInput());
-    completedCall(calls, patient.id, plan.id);
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    const patient = await patients.save(null, patientInput());
+    await completedCall(calls, patient.id, plan.id);
 
     expect(await app.send('packs:export', {})).toMatchObject({ ok: true });
     const pack = String(app.saved.at(-1)!.content);
     expect(pack).toContain('Rep Synthetic');
     expect(pack).toContain('REF-2026-001');
-    expect(app.db.prepare('SELECT action, entity FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({
+    expect(await row(app.db, 'SELECT action, entity FROM audit_log ORDER BY id DESC LIMIT 1')).toEqual({
       action: 'export',
       entity: 'policy_pack',
     });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PatientSummary } from '../../src/shared/policy/policyViews';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { row } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 
 describe('patients:search', () => {
@@ -57,10 +58,11 @@ describe('patients:search', () => {
     // Nothing typed: the recent patients (both were saved at the same instant of the fixed clock).
     expect((await names('')).sort()).toEqual(['Ana Ramírez', 'Anabel Ramos']);
     // The audit row records the search and how many it found, never what was typed.
-    const row = app.db
-      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'search' ORDER BY id DESC LIMIT 1")
-      .get() as { d: string };
-    expect(JSON.parse(row.d)).toEqual({ channel: 'patients:search', results: 2 });
-    expect(row.d).not.toContain('Ramos');
+    const last = await row<{ d: string }>(
+      app.db,
+      "SELECT detail_json AS d FROM audit_log WHERE action = 'search' ORDER BY id DESC LIMIT 1",
+    );
+    expect(JSON.parse(last!.d)).toEqual({ channel: 'patients:search', results: 2 });
+    expect(last!.d).not.toContain('Ramos');
   });
 });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
 import { createCatalogService } from '../../src/main/services/catalogService';
 import { openTestAppDb } from '../helpers/appDb';
 import { payerInput, planInput } from '../helpers/policyFixtures';
+import { rows } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
 import { atNoon, fixedClock, daysFromToday } from '../helpers/testClock';
@@ -11,18 +12,18 @@ import { testServices } from '../helpers/services';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-function dbHash(db: Db): string {
+async function dbHash(db: AppDb): Promise<string> {
   const tables = ['payers', 'plans', 'observations', 'plan_allowed_fees'];
-  return createHash('sha256')
-    .update(tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all())).join('\n'))
-    .digest('hex');
+  const dumps: string[] = [];
+  for (const t of tables) dumps.push(JSON.stringify(await rows(db, `SELECT * FROM ${t} ORDER BY 1`)));
+  return createHash('sha256').update(dumps.join('\n')).digest('hex');
 }
 
 /**
  * What a pack knows, whichever computer exported it: the payers and plans, and each statement by its id
  * with what was said, when and by which rep (an import re-sources statements as "from a pack").
  */
-function knowledge(pack: ReturnType<ReturnType<typeof testServices>['packs']['exportPack']>) {
+function knowledge(pack: Awaited<ReturnType<ReturnType<typeof testServices>['packs']['exportPack']>>) {
   return {
     payers: pack.payers,
     statements: pack.statements
@@ -43,24 +44,27 @@ function knowledge(pack: ReturnType<ReturnType<typeof testServices>['packs']['ex
 
 describe('policy packs', () => {
   const tempDir = useTempDirs();
-  const workstation = (clock = fixedClock()) => {
-    const { db, now } = openTestAppDb(tempDir, clock);
+  const workstation = async (clock = fixedClock()) => {
+    const { db, now, catalog } = await openTestAppDb(tempDir, clock);
     const policies = testServices(db, now, { actor: () => 'Test User' }).policies;
     return {
       db,
       now,
       policies,
       packs: testServices(db, now).packs,
-      catalog: createCatalogService(db, now),
+      catalog: createCatalogService(catalog, now),
     };
   };
-  const filled = () => {
-    const a = workstation();
-    const payer = a.policies.savePayer(null, { ...payerInput(), phonePriorAuth: '555-0199' });
-    const plan = a.policies.savePlan(null, planInput(payer.id));
-    const callId = startedCallId(a.db, a.now, plan.id);
-    a.policies.setBenefits(plan.id, { annualMaxCents: 150_000, coverageByCategory: { diagnostic: 8000 } });
-    a.policies.setPolicy(
+  const filled = async () => {
+    const a = await workstation();
+    const payer = await a.policies.savePayer(null, { ...payerInput(), phonePriorAuth: '555-0199' });
+    const plan = await a.policies.savePlan(null, planInput(payer.id));
+    const callId = await startedCallId(a.db, a.now, plan.id);
+    await a.policies.setBenefits(plan.id, {
+      annualMaxCents: 150_000,
+      coverageByCategory: { diagnostic: 8000 },
+    });
+    await a.policies.setPolicy(
       plan.id,
       'D0367',
       { covered: 'yes', coverageBp: 5000, priorAuth: 'required' },
@@ -71,28 +75,28 @@ describe('policy packs', () => {
         referenceNumber: 'REF-777',
       },
     );
-    a.policies.setPolicy(plan.id, 'D0364', { covered: 'no', coverageBp: 0 });
+    await a.policies.setPolicy(plan.id, 'D0364', { covered: 'no', coverageBp: 0 });
     return { ...a, plan };
   };
   const file = (pack: unknown) => utf8(JSON.stringify(pack, null, 2));
 
-  it('round-trips: export, import into an empty workstation, export again: the same knowledge', () => {
-    const a = filled();
-    const exported = a.packs.exportPack();
-    const b = workstation();
+  it('round-trips: export, import into an empty workstation, export again: the same knowledge', async () => {
+    const a = await filled();
+    const exported = await a.packs.exportPack();
+    const b = await workstation();
     // 2 plan benefits + 3 answers for D0367 + 2 for D0364.
-    const preview = b.packs.preview('pack.json', file(exported));
+    const preview = await b.packs.preview('pack.json', file(exported));
     expect(preview).toMatchObject({
       payers: { new: 1, existing: 0 },
       plans: { new: 1, existing: 0 },
       issues: [],
     });
     expect(preview.answers).toEqual({ new: 7, changed: 0, unchanged: 0, conflicting: 0 });
-    b.packs.apply('pack.json', file(exported));
-    expect(knowledge(b.packs.exportPack())).toEqual(knowledge(exported));
-    const d0367 = b.policies
-      .getMatrix(b.policies.listPlans(null)[0]!.id)
-      .rows.find((r) => r.code === 'D0367')!;
+    await b.packs.apply('pack.json', file(exported));
+    expect(knowledge(await b.packs.exportPack())).toEqual(knowledge(exported));
+    const d0367 = (await b.policies.getMatrix((await b.policies.listPlans(null))[0]!.id)).rows.find(
+      (r) => r.code === 'D0367',
+    )!;
     // From the pack here, with the rep and reference kept, and the original source in words.
     expect(d0367.cells.priorAuth.source).toMatchObject({
       source: 'pack',
@@ -104,27 +108,27 @@ describe('policy packs', () => {
       ),
     });
     // Importing the same pack again changes nothing.
-    const before = dbHash(b.db);
-    expect(b.packs.preview('pack.json', file(exported)).answers).toEqual({
+    const before = await dbHash(b.db);
+    expect((await b.packs.preview('pack.json', file(exported))).answers).toEqual({
       new: 0,
       changed: 0,
       unchanged: 7,
       conflicting: 0,
     });
-    b.packs.apply('pack.json', file(exported));
-    expect(dbHash(b.db)).toBe(before);
-    a.db.close();
-    b.db.close();
+    await b.packs.apply('pack.json', file(exported));
+    expect(await dbHash(b.db)).toBe(before);
+    await a.db.close();
+    await b.db.close();
   });
 
-  it('takes newer answers, keeps ours when ours is newer, and says which', () => {
-    const a = filled();
-    const older = a.packs.exportPack();
-    const later = workstation(fixedClock(atNoon(daysFromToday(3))));
-    later.packs.apply('pack.json', file(older));
-    const plan = later.policies.listPlans(null)[0]!;
-    later.policies.setPolicy(plan.id, 'D0367', { coverageBp: 8000 }); // ours, newer than the pack's answer
-    const newerPack = structuredClone(older);
+  it('takes newer answers, keeps ours when ours is newer, and says which', async () => {
+    const a = await filled();
+    const older = await a.packs.exportPack();
+    const later = await workstation(fixedClock(atNoon(daysFromToday(3))));
+    await later.packs.apply('pack.json', file(older));
+    const plan = (await later.policies.listPlans(null))[0]!;
+    await later.policies.setPolicy(plan.id, 'D0367', { coverageBp: 8000 }); // ours, newer than the pack's answer
+    const newerPack = await structuredClone(older);
     const said = (code: string, field: string) =>
       newerPack.statements.find((x) => x.code === code && x.field === field)!;
     // Another desk, later: D0364 is covered after all (newer than what we have).
@@ -146,23 +150,23 @@ describe('policy packs', () => {
       observedOn: daysFromToday(1),
       recordedAt: atNoon(daysFromToday(1)).toISOString(),
     });
-    const preview = later.packs.preview('newer.json', file(newerPack));
+    const preview = await later.packs.preview('newer.json', file(newerPack));
     expect(preview.answers).toMatchObject({ changed: 1, conflicting: 1 });
     expect(preview.conflicts).toEqual([
       expect.stringContaining('D0367: coverageBp (ours is newer; ours stays, theirs is kept in the history)'),
     ]);
-    later.packs.apply('newer.json', file(newerPack));
-    const rows = later.policies.getMatrix(plan.id).rows;
+    await later.packs.apply('newer.json', file(newerPack));
+    const rows = (await later.policies.getMatrix(plan.id)).rows;
     expect(rows.find((r) => r.code === 'D0364')!.cells.covered.value).toBe('yes');
     expect(rows.find((r) => r.code === 'D0367')!.cells.coverageBp.value).toBe(8000);
     // Theirs is in the history all the same.
     expect(rows.find((r) => r.code === 'D0367')!.cells.coverageBp.statements).toBe(3);
-    a.db.close();
-    later.db.close();
+    await a.db.close();
+    await later.db.close();
   });
 
-  it('reads a version 1 pack (before the ledger) as statements; importing it twice adds nothing', () => {
-    const b = workstation();
+  it('reads a version 1 pack (before the ledger) as statements; importing it twice adds nothing', async () => {
+    const b = await workstation();
     const stated = atNoon(daysFromToday(-20)).toISOString();
     const v1 = {
       format: 'verifydesk-policy-pack',
@@ -205,27 +209,27 @@ describe('policy packs', () => {
       ],
     };
     const bytes = file(v1);
-    expect(b.packs.preview('old.json', bytes)).toMatchObject({ issues: [], answers: { new: 2 } });
-    b.packs.apply('old.json', bytes);
-    const plan = b.policies.getPlan(b.policies.listPlans(null)[0]!.id);
+    expect(await b.packs.preview('old.json', bytes)).toMatchObject({ issues: [], answers: { new: 2 } });
+    await b.packs.apply('old.json', bytes);
+    const plan = await b.policies.getPlan((await b.policies.listPlans(null))[0]!.id);
     expect(plan.benefits.annualMaxCents).toMatchObject({
       value: 100_000,
       source: { source: 'pack', repName: 'Rep Old', referenceNumber: 'R-1', observedOn: stated.slice(0, 10) },
     });
-    const before = dbHash(b.db);
-    expect(b.packs.preview('old.json', bytes).answers).toMatchObject({ new: 0, unchanged: 2 });
-    b.packs.apply('old.json', bytes);
-    expect(dbHash(b.db)).toBe(before);
-    b.db.close();
+    const before = await dbHash(b.db);
+    expect((await b.packs.preview('old.json', bytes)).answers).toMatchObject({ new: 0, unchanged: 2 });
+    await b.packs.apply('old.json', bytes);
+    expect(await dbHash(b.db)).toBe(before);
+    await b.db.close();
   });
 
-  it('never carries the licensed code text or sample payers', () => {
-    const a = filled();
+  it('never carries the licensed code text or sample payers', async () => {
+    const a = await filled();
     a.catalog.applyImport('cdt.csv', utf8('D0367,Synthetic licensed name,LICENSEDMARKER text\n'));
-    const text = JSON.stringify(a.packs.exportPack());
+    const text = JSON.stringify(await a.packs.exportPack());
     expect(text).not.toContain('LICENSEDMARKER');
     expect(text).not.toContain('SAMPLE');
-    a.db.close();
+    await a.db.close();
   });
 
   const broken: Array<[string, (pack: Record<string, unknown>) => unknown, RegExp, number | null]> = [
@@ -285,43 +289,43 @@ describe('policy packs', () => {
 
   it.each(broken)(
     'refuses %s with file, line and field, and changes nothing',
-    (_label, mutate, message, line) => {
-      const a = filled();
-      const pack = a.packs.exportPack() as unknown as Record<string, unknown>;
-      const b = workstation();
-      b.policies.savePayer(null, payerInput('Existing Fictional Payer'));
-      const before = dbHash(b.db);
+    async (_label, mutate, message, line) => {
+      const a = await filled();
+      const pack = (await a.packs.exportPack()) as unknown as Record<string, unknown>;
+      const b = await workstation();
+      await b.policies.savePayer(null, payerInput('Existing Fictional Payer'));
+      const before = await dbHash(b.db);
       const bytes = file(mutate(pack));
-      const preview = b.packs.preview('broken.json', bytes);
+      const preview = await b.packs.preview('broken.json', bytes);
       expect(preview.issues.length).toBeGreaterThan(0);
       expect(preview.issues.map((i) => i.message).join('\n')).toMatch(message);
       expect(preview.issues[0]!.message).toMatch(/^broken\.json, (line \d+|statements\.\d+)/);
       if (line !== null) expect(preview.issues[0]!.line).toBe(line);
-      expect(() => b.packs.apply('broken.json', bytes)).toThrow(/Nothing was imported/);
-      expect(dbHash(b.db)).toBe(before);
-      a.db.close();
-      b.db.close();
+      await expect(b.packs.apply('broken.json', bytes)).rejects.toThrow(/Nothing was imported/);
+      expect(await dbHash(b.db)).toBe(before);
+      await a.db.close();
+      await b.db.close();
     },
   );
 
-  it('refuses invalid JSON, invalid UTF-8 and a 50 MB file, with a line where there is one', () => {
-    const b = workstation();
-    const before = dbHash(b.db);
-    const syntax = b.packs.preview(
+  it('refuses invalid JSON, invalid UTF-8 and a 50 MB file, with a line where there is one', async () => {
+    const b = await workstation();
+    const before = await dbHash(b.db);
+    const syntax = await b.packs.preview(
       'bad.json',
       utf8('{\n  "format": "verifydesk-policy-pack",\n  "version": 1,\n  oops\n}'),
     );
     expect(syntax.issues[0]).toMatchObject({ line: 4 });
     expect(syntax.issues[0]!.message).toMatch(/not valid JSON/);
-    expect(b.packs.preview('latin1.json', new Uint8Array([0x7b, 0xe9, 0x7d])).issues[0]!.message).toMatch(
-      /not UTF-8/,
-    );
+    expect(
+      (await b.packs.preview('latin1.json', new Uint8Array([0x7b, 0xe9, 0x7d]))).issues[0]!.message,
+    ).toMatch(/not UTF-8/);
     const huge = new Uint8Array(50 * 1024 * 1024).fill(0x20);
-    expect(b.packs.preview('huge.json', huge).issues[0]!.message).toMatch(
+    expect((await b.packs.preview('huge.json', huge)).issues[0]!.message).toMatch(
       /50 MB; a policy pack is at most 10 MB/,
     );
-    expect(() => b.packs.apply('huge.json', huge)).toThrow(/Nothing was imported/);
-    expect(dbHash(b.db)).toBe(before);
-    b.db.close();
+    await expect(b.packs.apply('huge.json', huge)).rejects.toThrow(/Nothing was imported/);
+    expect(await dbHash(b.db)).toBe(before);
+    await b.db.close();
   });
 });

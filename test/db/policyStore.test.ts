@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { coverageInput, patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { num, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { startedCallId } from '../helpers/callDriver';
 import { testServices } from '../helpers/services';
@@ -18,9 +19,9 @@ function movableClock() {
   };
 }
 
-function expectAppError(fn: () => unknown, code: string, field?: string): AppError {
+async function expectAppError(fn: () => unknown, code: string, field?: string): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe(code);
@@ -32,30 +33,29 @@ function expectAppError(fn: () => unknown, code: string, field?: string): AppErr
 
 describe('payer, plan and policy store', () => {
   const tempDir = useTempDirs();
-  const setup = () => {
+  const setup = async () => {
     const clock = movableClock();
-    const { db } = openTestAppDb(tempDir, clock.now);
+    const { db } = await openTestAppDb(tempDir, clock.now);
     const deps = { db, now: clock.now, actor: () => 'Test User' };
     const { policies, patients, ledger } = testServices(deps.db, deps.now);
     return { db, clock, policies, patients, ledger };
   };
-  const count = (db: Db, table: string) =>
-    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (db: AppDb, table: string) => num(db, `SELECT count(*) AS n FROM ${table}`);
 
-  it('creates and updates payers; names are unique regardless of case', () => {
-    const { db, policies } = setup();
-    const payer = policies.savePayer(null, payerInput());
+  it('creates and updates payers; names are unique regardless of case', async () => {
+    const { db, policies } = await setup();
+    const payer = await policies.savePayer(null, payerInput());
     expect(payer).toMatchObject({
       name: 'Fictional Dental Mutual (sample)',
       planCount: 0,
       sendsInvertedCoinsurance: 'unknown',
     });
-    expectAppError(
+    await expectAppError(
       () => policies.savePayer(null, payerInput('FICTIONAL DENTAL MUTUAL (SAMPLE)')),
       'conflict',
       'name',
     );
-    const renamed = policies.savePayer(payer.id, {
+    const renamed = await policies.savePayer(payer.id, {
       ...payerInput('Renamed Fictional Payer'),
       sendsInvertedCoinsurance: 'yes',
     });
@@ -64,39 +64,39 @@ describe('payer, plan and policy store', () => {
       name: 'Renamed Fictional Payer',
       sendsInvertedCoinsurance: 'yes',
     });
-    expect(policies.listPayers().map((p) => p.name)).toEqual(['Renamed Fictional Payer']);
-    db.close();
+    expect((await policies.listPayers()).map((p) => p.name)).toEqual(['Renamed Fictional Payer']);
+    await db.close();
   });
 
-  it('a payer with plans cannot vanish: the service refuses, and so does the database', () => {
-    const { db, policies } = setup();
-    const payer = policies.savePayer(null, payerInput());
-    policies.savePlan(null, planInput(payer.id));
-    const error = expectAppError(() => policies.deletePayer(payer.id), 'conflict');
+  it('a payer with plans cannot vanish: the service refuses, and so does the database', async () => {
+    const { db, policies } = await setup();
+    const payer = await policies.savePayer(null, payerInput());
+    await policies.savePlan(null, planInput(payer.id));
+    const error = await expectAppError(() => policies.deletePayer(payer.id), 'conflict');
     expect(error.message).toMatch(/still has 1 plan/);
-    expect(() => db.prepare('DELETE FROM payers WHERE id = ?').run(payer.id)).toThrow(/FOREIGN KEY/);
-    expect(count(db, 'payers')).toBe(1);
-    db.close();
+    await expect(run(db, 'DELETE FROM payers WHERE id = ?', payer.id)).rejects.toThrow(/foreign key/i);
+    expect(await count(db, 'payers')).toBe(1);
+    await db.close();
   });
 
-  it('a new plan knows nothing: every benefit is unknown, never 0 or false', () => {
-    const { db, policies } = setup();
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+  it('a new plan knows nothing: every benefit is unknown, never 0 or false', async () => {
+    const { db, policies } = await setup();
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
     for (const [field, view] of Object.entries(plan.benefits)) {
       expect(view.status, field).toBe('unknown');
       expect(view.value === null || view.value === 'unknown', field).toBe(true);
       expect(view.source, field).toBeNull();
     }
-    db.close();
+    await db.close();
   });
 
-  it('records every benefit change as a statement, field by field, with its source', () => {
-    const { db, clock, policies } = setup();
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const callId = startedCallId(db, clock.now, plan.id);
-    policies.setBenefits(plan.id, { annualMaxCents: 150_000, deductibleIndividualCents: 5_000 });
+  it('records every benefit change as a statement, field by field, with its source', async () => {
+    const { db, clock, policies } = await setup();
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    const callId = await startedCallId(db, clock.now, plan.id);
+    await policies.setBenefits(plan.id, { annualMaxCents: 150_000, deductibleIndividualCents: 5_000 });
     clock.advance(10);
-    const after = policies.setBenefits(
+    const after = await policies.setBenefits(
       plan.id,
       { deductibleIndividualCents: 0, networkStatus: 'in_network' },
       {
@@ -121,15 +121,15 @@ describe('payer, plan and policy store', () => {
     });
     expect(after.benefits.deductibleFamilyCents!.status).toBe('unknown');
     // Four statements: the $5,000 deductible is still in the history under the $0 that replaced it.
-    expect(count(db, 'observations')).toBe(4);
+    expect(await count(db, 'observations')).toBe(4);
     expect(after.benefits.deductibleIndividualCents!.statements).toBe(2);
-    db.close();
+    await db.close();
   });
 
-  it('refuses invalid answers with the field named and changes nothing', () => {
-    const { db, policies } = setup();
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    expectAppError(
+  it('refuses invalid answers with the field named and changes nothing', async () => {
+    const { db, policies } = await setup();
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    await expectAppError(
       () =>
         policies.setPolicy(plan.id, 'D0367', {
           frequency: { count: 1, per: 'months', months: null, sharedWith: [] },
@@ -137,43 +137,43 @@ describe('payer, plan and policy store', () => {
       'validation',
       'frequency',
     );
-    expectAppError(
+    await expectAppError(
       () => policies.setPolicy(plan.id, 'D0367', { ageLimits: { min: 20, max: 12 } }),
       'validation',
       'ageLimits',
     );
-    expect(count(db, 'observations')).toBe(0);
-    db.close();
+    expect(await count(db, 'observations')).toBe(0);
+    await db.close();
   });
 
-  it('the policy matrix shows known, unknown and stale at the boundary: 90 days fresh, 91 stale', () => {
-    const { db, clock, policies } = setup();
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    policies.setPolicy(plan.id, 'D0367', { covered: 'yes', coverageBp: 5000, priorAuth: 'required' });
-    policies.setPolicy(plan.id, 'D0364', { covered: 'no', coverageBp: 0 });
-    const cell = (code: string, field: 'covered' | 'coverageBp' | 'priorAuth' | 'frequency') =>
-      policies.getMatrix(plan.id).rows.find((r) => r.code === code)!.cells[field];
+  it('the policy matrix shows known, unknown and stale at the boundary: 90 days fresh, 91 stale', async () => {
+    const { db, clock, policies } = await setup();
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    await policies.setPolicy(plan.id, 'D0367', { covered: 'yes', coverageBp: 5000, priorAuth: 'required' });
+    await policies.setPolicy(plan.id, 'D0364', { covered: 'no', coverageBp: 0 });
+    const cell = async (code: string, field: 'covered' | 'coverageBp' | 'priorAuth' | 'frequency') =>
+      (await policies.getMatrix(plan.id)).rows.find((r) => r.code === code)!.cells[field];
 
-    expect(cell('D0367', 'covered')).toMatchObject({ value: 'yes', status: 'known' });
-    expect(cell('D0367', 'frequency')).toMatchObject({ value: null, status: 'unknown' });
+    expect(await cell('D0367', 'covered')).toMatchObject({ value: 'yes', status: 'known' });
+    expect(await cell('D0367', 'frequency')).toMatchObject({ value: null, status: 'unknown' });
     // Not covered at 0% is known, distinct from unknown.
-    expect(cell('D0364', 'covered')).toMatchObject({ value: 'no', status: 'known' });
-    expect(cell('D0364', 'coverageBp')).toMatchObject({ value: 0, status: 'known' });
-    expect(cell('D0365', 'covered')).toMatchObject({ value: 'unknown', status: 'unknown' });
+    expect(await cell('D0364', 'covered')).toMatchObject({ value: 'no', status: 'known' });
+    expect(await cell('D0364', 'coverageBp')).toMatchObject({ value: 0, status: 'known' });
+    expect(await cell('D0365', 'covered')).toMatchObject({ value: 'unknown', status: 'unknown' });
 
     clock.advance(90);
-    expect(cell('D0367', 'coverageBp').status).toBe('known');
+    expect((await cell('D0367', 'coverageBp')).status).toBe('known');
     clock.advance(1);
-    expect(cell('D0367', 'coverageBp').status).toBe('stale');
-    expect(cell('D0367', 'coverageBp').source!.recordedBy).toBe('Test User');
-    db.close();
+    expect((await cell('D0367', 'coverageBp')).status).toBe('stale');
+    expect((await cell('D0367', 'coverageBp')).source!.recordedBy).toBe('Test User');
+    await db.close();
   });
 
-  it('a payer-wide default fills in what the plan does not know, marked as inherited', () => {
-    const { db, policies, ledger } = setup();
-    const payer = policies.savePayer(null, payerInput());
-    const plan = policies.savePlan(null, planInput(payer.id));
-    ledger.record(
+  it('a payer-wide default fills in what the plan does not know, marked as inherited', async () => {
+    const { db, policies, ledger } = await setup();
+    const payer = await policies.savePayer(null, payerInput());
+    const plan = await policies.savePlan(null, planInput(payer.id));
+    await ledger.record(
       { kind: 'payer', id: payer.id },
       [
         { code: 'D0330', field: 'covered', value: 'yes' },
@@ -181,42 +181,41 @@ describe('payer, plan and policy store', () => {
       ],
       { source: 'pack', sourceDetail: 'a pack' },
     );
-    policies.setPolicy(plan.id, 'D0330', { priorAuth: 'required' });
-    const row = policies.getMatrix(plan.id).rows.find((r) => r.code === 'D0330')!;
+    await policies.setPolicy(plan.id, 'D0330', { priorAuth: 'required' });
+    const row = (await policies.getMatrix(plan.id)).rows.find((r) => r.code === 'D0330')!;
     expect(row.cells.covered).toMatchObject({ value: 'yes', inherited: true });
     expect(row.cells.priorAuth).toMatchObject({ value: 'required', inherited: false });
-    db.close();
+    await db.close();
   });
 
-  it('lists every current imaging code in the matrix and leaves deleted codes out', () => {
-    const { db, policies } = setup();
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const codes = policies.getMatrix(plan.id).rows.map((r) => r.code);
+  it('lists every current imaging code in the matrix and leaves deleted codes out', async () => {
+    const { db, policies } = await setup();
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    const codes = (await policies.getMatrix(plan.id)).rows.map((r) => r.code);
     expect(codes).toContain('D0367');
     expect(codes).not.toContain('D0351');
     expect(codes.length).toBe(56);
-    db.close();
+    await db.close();
   });
 });
 
 describe('patients and coverage', () => {
   const tempDir = useTempDirs();
-  const count = (db: Db, table: string) =>
-    (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const setup = () => {
+  const count = (db: AppDb, table: string) => num(db, `SELECT count(*) AS n FROM ${table}`);
+  const setup = async () => {
     const clock = movableClock();
-    const { db } = openTestAppDb(tempDir, clock.now);
+    const { db } = await openTestAppDb(tempDir, clock.now);
     const deps = { db, now: clock.now, actor: () => 'Test User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
     return { db, clock, policies, patients, plan };
   };
 
-  it('saves a patient with coverage; eligibility amounts go stale after 30 days', () => {
-    const { db, clock, patients, plan } = setup();
-    const patient = patients.save(null, patientInput({ preferredLanguage: 'es' }));
-    const saved = patients.saveCoverage(
+  it('saves a patient with coverage; eligibility amounts go stale after 30 days', async () => {
+    const { db, clock, patients, plan } = await setup();
+    const patient = await patients.save(null, patientInput({ preferredLanguage: 'es' }));
+    const saved = await patients.saveCoverage(
       null,
       coverageInput(patient.id, plan.id, { maxUsedCents: 20_000, maxUsedStatedOn: '2026-03-01' }),
     );
@@ -229,41 +228,41 @@ describe('patients and coverage', () => {
     });
     expect(saved.coverages[0]!.deductibleMet).toMatchObject({ value: null, status: 'unknown' });
     clock.advance(30);
-    expect(patients.get(patient.id).coverages[0]!.maxUsed.status).toBe('known');
+    expect((await patients.get(patient.id)).coverages[0]!.maxUsed.status).toBe('known');
     clock.advance(1);
-    expect(patients.get(patient.id).coverages[0]!.maxUsed.status).toBe('stale');
-    db.close();
+    expect((await patients.get(patient.id)).coverages[0]!.maxUsed.status).toBe('stale');
+    await db.close();
   });
 
-  it('one primary and one secondary per patient', () => {
-    const { db, patients, plan } = setup();
-    const patient = patients.save(null, patientInput());
-    patients.saveCoverage(null, coverageInput(patient.id, plan.id));
-    expectAppError(
+  it('one primary and one secondary per patient', async () => {
+    const { db, patients, plan } = await setup();
+    const patient = await patients.save(null, patientInput());
+    await patients.saveCoverage(null, coverageInput(patient.id, plan.id));
+    await expectAppError(
       () => patients.saveCoverage(null, coverageInput(patient.id, plan.id)),
       'conflict',
       'ordinal',
     );
     expect(
-      patients.saveCoverage(null, coverageInput(patient.id, plan.id, { ordinal: 2 })).coverages,
+      (await patients.saveCoverage(null, coverageInput(patient.id, plan.id, { ordinal: 2 }))).coverages,
     ).toHaveLength(2);
-    db.close();
+    await db.close();
   });
 
-  it('a plan in use by a coverage cannot be deleted', () => {
-    const { db, policies, patients, plan } = setup();
-    const patient = patients.save(null, patientInput());
-    patients.saveCoverage(null, coverageInput(patient.id, plan.id));
-    expectAppError(() => policies.deletePlan(plan.id), 'conflict');
-    expect(() => db.prepare('DELETE FROM plans WHERE id = ?').run(plan.id)).toThrow(/FOREIGN KEY/);
-    db.close();
+  it('a plan in use by a coverage cannot be deleted', async () => {
+    const { db, policies, patients, plan } = await setup();
+    const patient = await patients.save(null, patientInput());
+    await patients.saveCoverage(null, coverageInput(patient.id, plan.id));
+    await expectAppError(() => policies.deletePlan(plan.id), 'conflict');
+    await expect(run(db, 'DELETE FROM plans WHERE id = ?', plan.id)).rejects.toThrow(/foreign key/i);
+    await db.close();
   });
 
-  it("refuses a future date of birth and service dates outside the patient's life", () => {
-    const { db, patients } = setup();
-    expectAppError(() => patients.save(null, patientInput({ dob: '2030-01-01' })), 'validation', 'dob');
-    const patient = patients.save(null, patientInput());
-    expectAppError(
+  it("refuses a future date of birth and service dates outside the patient's life", async () => {
+    const { db, patients } = await setup();
+    await expectAppError(() => patients.save(null, patientInput({ dob: '2030-01-01' })), 'validation', 'dob');
+    const patient = await patients.save(null, patientInput());
+    await expectAppError(
       () =>
         patients.addService({
           patientId: patient.id,
@@ -274,7 +273,7 @@ describe('patients and coverage', () => {
       'validation',
       'serviceDate',
     );
-    expectAppError(
+    await expectAppError(
       () =>
         patients.addService({
           patientId: patient.id,
@@ -285,7 +284,7 @@ describe('patients and coverage', () => {
       'validation',
       'serviceDate',
     );
-    const withHistory = patients.addService({
+    const withHistory = await patients.addService({
       patientId: patient.id,
       code: 'D0330',
       serviceDate: '2023-03-15',
@@ -301,20 +300,20 @@ describe('patients and coverage', () => {
       },
     ]);
     // Removed in error: withdrawn, not deleted; the withdrawal and the original stay on record.
-    const withdrawn = patients.deleteService(patient.id, withHistory.serviceHistory[0]!.uid);
+    const withdrawn = await patients.deleteService(patient.id, withHistory.serviceHistory[0]!.uid);
     expect(withdrawn.serviceHistory).toEqual([]);
-    expect(count(db, 'observations')).toBe(2);
-    db.close();
+    expect(await count(db, 'observations')).toBe(2);
+    await db.close();
   });
 
-  it('finds patients by the start of a name; typed wildcards are literal', () => {
-    const { db, patients } = setup();
-    patients.save(null, patientInput());
-    patients.save(null, patientInput({ firstName: 'Other', lastName: 'Synthetic' }));
-    expect(patients.search('qzx').map((p) => p.lastName)).toEqual(['Qzxlast']);
-    expect(patients.search('Mrkfirst Q').map((p) => p.lastName)).toEqual(['Qzxlast']);
-    expect(patients.search('%')).toEqual([]);
-    expect(patients.search('')).toHaveLength(2);
-    db.close();
+  it('finds patients by the start of a name; typed wildcards are literal', async () => {
+    const { db, patients } = await setup();
+    await patients.save(null, patientInput());
+    await patients.save(null, patientInput({ firstName: 'Other', lastName: 'Synthetic' }));
+    expect((await patients.search('qzx')).map((p) => p.lastName)).toEqual(['Qzxlast']);
+    expect((await patients.search('Mrkfirst Q')).map((p) => p.lastName)).toEqual(['Qzxlast']);
+    expect(await patients.search('%')).toEqual([]);
+    expect(await patients.search('')).toHaveLength(2);
+    await db.close();
   });
 });

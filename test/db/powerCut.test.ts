@@ -48,7 +48,7 @@ let shim: string;
 let writer: string;
 let template: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-powercut-'));
   shim = path.join(dir, 'dropUnsynced.so');
   execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-Wall', '-o', shim, SHIM_SOURCE, '-ldl']);
@@ -65,12 +65,12 @@ beforeAll(() => {
   ]);
   const templateDir = path.join(dir, 'template');
   mkdirSync(templateDir);
-  const { db, paths, now } = openTestAppDb(() => templateDir);
+  const { db, paths, now } = await openTestAppDb(() => templateDir);
   const { policies, patients } = testServices(db, now, { actor: () => 'Crash Test' });
-  policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-  patients.save(null, patientInput());
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+  await patients.save(null, patientInput());
+  db.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+  await db.close();
   template = paths.dbPath;
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

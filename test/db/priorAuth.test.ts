@@ -6,24 +6,25 @@ import type { PriorAuth, PriorAuthPatch } from '../../src/shared/priorAuth/prior
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { rows, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 import { testServices } from '../helpers/services';
 
 describe('prior-authorization tracker', () => {
   const tempDir = useTempDirs();
-  const setup = () => {
-    const { db, now } = openTestAppDb(tempDir);
+  const setup = async () => {
+    const { db, now } = await openTestAppDb(tempDir);
     const deps = { db, now, actor: () => 'Test User' };
     const policies = testServices(deps.db, deps.now).policies;
     const patients = testServices(deps.db, deps.now).patients;
     const calls = testServices(deps.db, deps.now).calls;
     const priorAuths = testServices(deps.db, deps.now).priorAuths;
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    const patient = patients.save(null, patientInput());
-    const call = driveCall(
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    const patient = await patients.save(null, patientInput());
+    const call = await driveCall(
       calls,
-      calls.start({
+      await calls.start({
         patientId: patient.id,
         planId: plan.id,
         planned: [
@@ -33,7 +34,7 @@ describe('prior-authorization tracker', () => {
         dialedNumber: null,
       }),
     );
-    calls.complete(call.id, {
+    await calls.complete(call.id, {
       nextAction: 'Submit the PA',
       nextActionDue: daysFromToday(1),
       reverifyDate: null,
@@ -53,9 +54,9 @@ describe('prior-authorization tracker', () => {
     validTo: item.validTo,
     ...change,
   });
-  const refused = (fn: () => unknown, field: string) => {
+  const refused = async (fn: () => unknown, field: string) => {
     try {
-      fn();
+      await fn();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).field).toBe(field);
@@ -64,9 +65,9 @@ describe('prior-authorization tracker', () => {
     throw new Error('expected a validation error');
   };
 
-  it('a completed call with "PA required" puts each code on the worklist, with how to submit it', () => {
-    const { priorAuths } = setup();
-    const list = priorAuths.worklist();
+  it('a completed call with "PA required" puts each code on the worklist, with how to submit it', async () => {
+    const { priorAuths } = await setup();
+    const list = await priorAuths.worklist();
     expect(list.map((p) => p.code).sort()).toEqual(['D0330', 'D0367']);
     for (const item of list) {
       expect(item.status).toBe('to_submit');
@@ -76,25 +77,28 @@ describe('prior-authorization tracker', () => {
     }
   });
 
-  it('moves from submitted to approved, refusing what a person must fix, and keeps the history', () => {
-    const { db, priorAuths } = setup();
-    const item = priorAuths.worklist()[0]!;
-    refused(() => priorAuths.update(item.id, patchOf(item, { status: 'submitted' })), 'submittedOn');
+  it('moves from submitted to approved, refusing what a person must fix, and keeps the history', async () => {
+    const { db, priorAuths } = await setup();
+    const item = (await priorAuths.worklist())[0]!;
+    await refused(() => priorAuths.update(item.id, patchOf(item, { status: 'submitted' })), 'submittedOn');
 
-    const submitted = priorAuths.update(
+    const submitted = await priorAuths.update(
       item.id,
       patchOf(item, { status: 'submitted', submittedOn: TEST_TODAY, decisionExpectedOn: daysFromToday(-2) }),
     );
     // The decision was expected two days ago and the appointment is still ahead.
     expect(submitted.flags).toEqual(['decision_overdue']);
-    const late = priorAuths.update(item.id, patchOf(submitted, { decisionExpectedOn: daysFromToday(23) }));
+    const late = await priorAuths.update(
+      item.id,
+      patchOf(submitted, { decisionExpectedOn: daysFromToday(23) }),
+    );
     expect(late.flags).toEqual(['not_decided_by_appointment']);
 
-    refused(
+    await refused(
       () => priorAuths.update(item.id, patchOf(late, { status: 'approved', validTo: daysFromToday(70) })),
       'authNumber',
     );
-    refused(
+    await refused(
       () =>
         priorAuths.update(
           item.id,
@@ -107,7 +111,7 @@ describe('prior-authorization tracker', () => {
         ),
       'validTo',
     );
-    const shortApproval = priorAuths.update(
+    const shortApproval = await priorAuths.update(
       item.id,
       patchOf(late, {
         status: 'approved',
@@ -117,49 +121,56 @@ describe('prior-authorization tracker', () => {
       }),
     );
     expect(shortApproval.flags).toEqual(['expires_before_appointment']);
-    const approved = priorAuths.update(
+    const approved = await priorAuths.update(
       item.id,
       patchOf(shortApproval, { validTo: daysFromToday(98), approvedUnits: 1 }),
     );
     expect(approved.flags).toEqual([]);
     expect(approved.authNumber).toBe('AUTH-1');
 
-    const history = db
-      .prepare('SELECT status FROM prior_auth_events WHERE prior_auth_id = ? ORDER BY id')
-      .all(item.id) as Array<{ status: string }>;
+    const history = await rows<{ status: string }>(
+      db,
+      'SELECT status FROM prior_auth_events WHERE prior_auth_id = ? ORDER BY id',
+      item.id,
+    );
     expect(history.map((h) => h.status)).toEqual(['to_submit', 'submitted', 'approved']);
-    expect(() => db.prepare('DELETE FROM prior_auth_events').run()).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE prior_auth_events SET status = 'denied'").run()).toThrow(/append-only/);
+    await expect(run(db, 'DELETE FROM prior_auth_events')).rejects.toThrow(/append-only/);
+    await expect(run(db, "UPDATE prior_auth_events SET status = 'denied'")).rejects.toThrow(/append-only/);
   });
 
-  it('an unknown item is not_found, and a refused change writes nothing', () => {
-    const { priorAuths } = setup();
-    const item = priorAuths.worklist()[0]!;
-    expect(() => priorAuths.update(9999, patchOf(item, {}))).toThrow(/does not exist/);
-    refused(
+  it('an unknown item is not_found, and a refused change writes nothing', async () => {
+    const { priorAuths } = await setup();
+    const item = (await priorAuths.worklist())[0]!;
+    await expect(priorAuths.update(9999, patchOf(item, {}))).rejects.toThrow(/does not exist/);
+    await refused(
       () => priorAuths.update(item.id, patchOf(item, { status: 'approved', submittedOn: TEST_TODAY })),
       'authNumber',
     );
-    expect(priorAuths.worklist().find((p) => p.id === item.id)!.status).toBe('to_submit');
+    expect((await priorAuths.worklist()).find((p) => p.id === item.id)!.status).toBe('to_submit');
   });
 
-  it('the worklist holds every undecided item and approvals still ahead; closed and past items leave it', () => {
-    const { db, priorAuths } = setup();
-    const [item] = priorAuths.worklist();
-    const listed = (status: string, serviceDate: string) => {
-      db.prepare(
+  it('the worklist holds every undecided item and approvals still ahead; closed and past items leave it', async () => {
+    const { db, priorAuths } = await setup();
+    const [item] = await priorAuths.worklist();
+    const listed = async (status: string, serviceDate: string) => {
+      await run(
+        db,
         `UPDATE prior_auths SET status = ?, service_date = ?, auth_number = 'AUTH-9', valid_to = ?
          WHERE id = ?`,
-      ).run(status, serviceDate, daysFromToday(220), item!.id);
-      return priorAuths.worklist().some((p) => p.id === item!.id);
+        status,
+        serviceDate,
+        daysFromToday(220),
+        item!.id,
+      );
+      return (await priorAuths.worklist()).some((p) => p.id === item!.id);
     };
     for (const status of ['to_submit', 'submitted', 'more_info', 'appeal']) {
-      expect(listed(status, daysFromToday(18)), status).toBe(true);
-      expect(listed(status, daysFromToday(-52)), `${status}, appointment passed`).toBe(true);
+      expect(await listed(status, daysFromToday(18)), status).toBe(true);
+      expect(await listed(status, daysFromToday(-52)), `${status}, appointment passed`).toBe(true);
     }
-    expect(listed('approved', TEST_TODAY)).toBe(true); // the appointment is today
-    expect(listed('approved', daysFromToday(-1))).toBe(false);
-    expect(listed('denied', daysFromToday(18))).toBe(false);
-    expect(listed('expired', daysFromToday(18))).toBe(false);
+    expect(await listed('approved', TEST_TODAY)).toBe(true); // the appointment is today
+    expect(await listed('approved', daysFromToday(-1))).toBe(false);
+    expect(await listed('denied', daysFromToday(18))).toBe(false);
+    expect(await listed('expired', daysFromToday(18))).toBe(false);
   });
 });

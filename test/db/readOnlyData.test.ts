@@ -19,12 +19,14 @@ describe('read-only data', () => {
   async function closedApp() {
     const app = await openSignedInApp(tempDir);
     await app.send('patients:save', { id: null, patient: patientInput() });
-    app.db.close();
+    await app.db.close();
     return app.paths;
   }
-  const openError = (paths: { dbPath: string; backupDir: string }) => {
+  const openError = async (paths: { dbPath: string; backupDir: string }) => {
     try {
-      openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath)).db.close();
+      await (
+        await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath))
+      ).db.close();
       return null;
     } catch (error) {
       return error;
@@ -35,7 +37,7 @@ describe('read-only data', () => {
     const paths = await closedApp();
     const undo = makeReadOnly(path.dirname(paths.dbPath));
     try {
-      const error = openError(paths);
+      const error = await openError(paths);
       expect(error).toBeInstanceOf(DatabaseOpenError);
       expect(error).toMatchObject({
         reason: 'read_only',
@@ -46,14 +48,14 @@ describe('read-only data', () => {
     } finally {
       undo();
     }
-    expect(openError(paths)).toBeNull(); // writable again: it opens
+    expect(await openError(paths)).toBeNull(); // writable again: it opens
   });
 
   it('a read-only database file in a writable folder is refused at start, not opened to fail every write', async () => {
     const paths = await closedApp();
     const undo = makeReadOnly(paths.dbPath);
     try {
-      expect(openError(paths)).toMatchObject({
+      expect(await openError(paths)).toMatchObject({
         reason: 'read_only',
         message: expect.stringContaining(paths.dbPath),
       });
@@ -64,7 +66,7 @@ describe('read-only data', () => {
 
   it('a write refused while running (the drive went read-only) is said plainly, and nothing is saved', async () => {
     const { db, send, reported } = await openSignedInApp(tempDir);
-    db.pragma('query_only = ON'); // every write now fails as on a read-only file
+    db.sqlite!.pragma('query_only = ON'); // every write now fails as on a read-only file
     const refused = await send('patients:save', { id: null, patient: patientInput() });
     expect(refused).toMatchObject({
       ok: false,
@@ -76,7 +78,7 @@ describe('read-only data', () => {
       },
     });
     expect(reported).toEqual([]);
-    db.pragma('query_only = OFF');
-    expect((db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n).toBe(0);
+    db.sqlite!.pragma('query_only = OFF');
+    expect((db.sqlite!.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n).toBe(0);
   });
 });

@@ -34,7 +34,7 @@ describe('a restore at the next start', () => {
     const app = await openSignedInApp(tempDir);
     await app.send('patients:save', { id: null, patient: patientInput({ lastName: 'Inbackup' }) });
     const made = (await app.send('backups:create', {})) as { value: { name: string } };
-    const backupHash = contentHash(app.db);
+    const backupHash = contentHash(app.db.sqlite!);
     await app.send('patients:save', { id: null, patient: patientInput({ lastName: 'Afterbackup' }) });
     expect(await app.send('backups:restore', { name: made.value.name })).toMatchObject({ ok: true });
     return {
@@ -47,21 +47,22 @@ describe('a restore at the next start', () => {
 
   it('whose backup is gone: the app starts with the data as it was, says why, and does not try again', async () => {
     const { db, paths, file, reported } = await scheduled();
-    const before = contentHash(db);
-    db.close();
+    const before = contentHash(db.sqlite!);
+    await db.close();
     renameSync(file, `${file}.on-the-unplugged-drive`);
 
     const start = () => openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
-    const opened = start();
+    const opened = await start();
     expect(opened.restoredFrom).toBeNull();
     expect(opened.restoreProblem).toBe(
       `The restore asked for did not run, and the data is as it was: the backup ${file} is not there (if it is on a USB drive, plug it in). Choose a backup again in Settings, Backups.`,
     );
-    expect(contentHash(opened.db)).toBe(before);
+    expect(contentHash(opened.db.sqlite!)).toBe(before);
     expect(existsSync(`${paths.dbPath}.restore-pending.json`)).toBe(false);
     // Settings, Backups says so to the administrator.
-    const services = createAppServices({
+    const services = await createAppServices({
       db: opened.db,
+      catalog: opened.sqlite,
       paths,
       keys: await testKeyRing(tempDir(), fixedClock()),
       restart: () => undefined,
@@ -73,55 +74,55 @@ describe('a restore at the next start', () => {
       printer: { toPdf: async () => new Uint8Array(), print: async () => undefined },
       links: { open: async () => undefined },
     });
-    expect(services.backups.restoreProblem()).toEqual({
+    expect(await services.backups.restoreProblem()).toEqual({
       at: fixedClock()().toISOString(),
       problem: opened.restoreProblem,
     });
-    opened.db.close();
+    await opened.db.close();
     // The next start is an ordinary one.
-    const again = start();
+    const again = await start();
     expect(again.restoreProblem).toBeNull();
-    again.db.close();
+    await again.db.close();
     expect(reported).toEqual([]);
   });
 
   it('whose backup was damaged since: the same, with what the check found', async () => {
     const { db, paths, file } = await scheduled();
-    const before = contentHash(db);
-    db.close();
+    const before = contentHash(db.sqlite!);
+    await db.close();
     writeFileSync(file, 'no longer a database');
-    const opened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const opened = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     expect(opened.restoreProblem).toMatch(
       /^The restore asked for did not run, and the data is as it was: .*not a database/,
     );
-    expect(contentHash(opened.db)).toBe(before);
-    opened.db.close();
+    expect(contentHash(opened.db.sqlite!)).toBe(before);
+    await opened.db.close();
   });
 
   it('cut off after moving the old database aside but before its -wal: the old -wal is not replayed over the backup', async () => {
     const { db, paths, backupHash } = await scheduled();
     // Fifty patients committed to the WAL and not yet written into the database file.
-    db.pragma('wal_autocheckpoint = 0');
-    const insert = db.prepare(
+    db.sqlite!.pragma('wal_autocheckpoint = 0');
+    const insert = db.sqlite!.prepare(
       "INSERT INTO patients (first_name, last_name, dob, preferred_language, updated_at) VALUES ('Never', ?, '1970-01-02', 'en', 'x')",
     );
-    db.transaction(() => {
+    db.sqlite!.transaction(() => {
       for (let i = 0; i < 50; i++) insert.run(`Inwal${i}`);
     })();
     const wal = path.join(tempDir(), 'left-behind-wal');
     copyFileSync(`${paths.dbPath}-wal`, wal);
-    db.close();
+    await db.close();
     // What the cut-off start left: the database moved aside, its -wal still in place.
     renameSync(paths.dbPath, `${paths.dbPath}.replaced-cut-off`);
     rmSync(`${paths.dbPath}-shm`, { force: true });
     copyFileSync(wal, `${paths.dbPath}-wal`);
 
-    const opened = openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
+    const opened = await openAppDatabase(paths, fixedClock(), [TEST_DB_KEY], testAuditChain(paths.dbPath));
     expect(opened.restoredFrom).not.toBeNull();
-    expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(patients(opened.db)).toBe(1);
-    expect(contentHash(opened.db)).toBe(backupHash);
-    opened.db.close();
+    expect(opened.db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(patients(opened.db.sqlite!)).toBe(1);
+    expect(contentHash(opened.db.sqlite!)).toBe(backupHash);
+    await opened.db.close();
     // The -wal it left is kept aside, not deleted: it may hold the last work before the restore.
     expect(readdirSync(path.dirname(paths.dbPath)).some((f) => /-wal\.replaced-/.test(f))).toBe(true);
   });

@@ -6,6 +6,7 @@ import { createUserService } from '../../src/main/auth/userService';
 import { AppError } from '../../src/shared/ipc/result';
 import { openTestAppDb } from '../helpers/appDb';
 import { TEST_ADMIN } from '../helpers/testAdmin';
+import { row, rows, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { listAudit } from '../../src/main/audit/auditLog';
 import { findCallOnHold } from '../../src/main/db/repositories/callRepo';
@@ -16,10 +17,10 @@ import { daysFromToday, TEST_NOW } from '../helpers/testClock';
 
 describe('sign-in and the session', () => {
   const tempDir = useTempDirs();
-  const setup = () => {
+  const setup = async () => {
     let clock = TEST_NOW.getTime();
     const now = () => new Date(clock);
-    const { db } = openTestAppDb(tempDir, now);
+    const { db } = await openTestAppDb(tempDir, now);
     const session = createSessionService({ db, now, lockAfterMinutes: () => 10 });
     const users = createUserService({ db, now, actor: session.current });
     const advance = (ms: number) => {
@@ -38,13 +39,13 @@ describe('sign-in and the session', () => {
   };
 
   it('a fresh install has no accounts and asks for the administrator first; only once', async () => {
-    const { db, session } = setup();
-    expect(session.status().state).toBe('setup');
+    const { db, session } = await setup();
+    expect((await session.status()).state).toBe('setup');
     expect(await codeOf(session.setup({ ...TEST_ADMIN, password: 'short' }))).toBe('validation');
     const status = await session.setup({ ...TEST_ADMIN });
     expect(status).toMatchObject({ state: 'open', user: { displayName: 'Test User', role: 'admin' } });
     expect(await codeOf(session.setup({ ...TEST_ADMIN, username: 'other' }))).toBe('conflict');
-    const stored = db.prepare('SELECT password_hash AS h FROM users').get() as { h: string };
+    const stored = (await row<{ h: string }>(db, 'SELECT password_hash AS h FROM users'))!;
     expect(stored.h).not.toContain(TEST_ADMIN.password);
     expect(stored.h).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
@@ -56,22 +57,26 @@ describe('sign-in and the session', () => {
     expect(await verifyPassword('a long enough passphrase', a)).toBe(true);
     expect(await verifyPassword('a long enough passphrasE', a)).toBe(false);
 
-    const { db, session } = setup();
+    const { db, session } = await setup();
     await session.setup({ ...TEST_ADMIN });
     const weak = await hashPassword(TEST_ADMIN.password, { N: 2 ** 14, r: 8, p: 1 });
-    db.prepare('UPDATE users SET password_hash = ?').run(weak);
-    session.signOut();
+    await run(db, 'UPDATE users SET password_hash = ?', weak);
+    await session.signOut();
     await session.signIn({ username: 'TESTADMIN', password: TEST_ADMIN.password });
-    const upgraded = (db.prepare('SELECT password_hash AS h FROM users').get() as { h: string }).h;
+    const upgraded = (await row<{ h: string }>(db, 'SELECT password_hash AS h FROM users'))!.h;
     expect(upgraded).toMatch(/^scrypt\$32768\$/);
   });
 
   it('a wrong password and an unknown user get the same answer; five failures start a back-off', async () => {
-    const { db, session, advance } = setup();
+    const { db, session, advance } = await setup();
     await session.setup({ ...TEST_ADMIN });
-    session.signOut();
-    const wrong = session.signIn({ username: 'testadmin', password: 'not the password' }).catch((e) => e);
-    const unknown = session.signIn({ username: 'nobody', password: 'not the password' }).catch((e) => e);
+    await session.signOut();
+    const wrong = await session
+      .signIn({ username: 'testadmin', password: 'not the password' })
+      .catch((e) => e);
+    const unknown = await session
+      .signIn({ username: 'nobody', password: 'not the password' })
+      .catch((e) => e);
     expect((await wrong).message).toBe((await unknown).message);
     for (let i = 0; i < 4; i++)
       await session.signIn({ username: 'testadmin', password: 'still not it' }).catch(() => undefined);
@@ -84,7 +89,7 @@ describe('sign-in and the session', () => {
       'open',
     );
     // Every attempt is audited, and no row holds a password.
-    const audit = db.prepare('SELECT * FROM audit_log').all();
+    const audit = await rows(db, 'SELECT * FROM audit_log');
     const text = JSON.stringify(audit);
     expect(text).not.toContain('not the password');
     expect(text).not.toContain(TEST_ADMIN.password);
@@ -94,7 +99,7 @@ describe('sign-in and the session', () => {
   });
 
   it('locks after the idle minutes, enforced in main, and unlocks with the password', async () => {
-    const { session, advance } = setup();
+    const { session, advance } = await setup();
     await session.setup({ ...TEST_ADMIN });
     advance(10 * 60_000 - 1000);
     expect(await codeOf(() => session.authorize('user'))).toBe('ok');
@@ -102,7 +107,7 @@ describe('sign-in and the session', () => {
     advance(10 * 60_000);
     expect(await codeOf(() => session.authorize('user'))).toBe('locked');
     expect(await codeOf(() => session.authorize('open'))).toBe('ok');
-    expect(session.status().state).toBe('locked');
+    expect((await session.status()).state).toBe('locked');
     expect(session.current()).toBeNull();
     expect(await codeOf(session.unlock({ password: 'wrong password!' }))).toBe('validation');
     expect((await session.unlock({ password: TEST_ADMIN.password })).state).toBe('open');
@@ -112,7 +117,7 @@ describe('sign-in and the session', () => {
   it('a call on hold does not put off the lock: the call, its hold and answers wait; the lock screen is told', async () => {
     let clock = TEST_NOW.getTime();
     const now = () => new Date(clock);
-    const { db } = openTestAppDb(tempDir, now);
+    const { db } = await openTestAppDb(tempDir, now);
     const session = createSessionService({
       db,
       now,
@@ -121,37 +126,45 @@ describe('sign-in and the session', () => {
     });
     await session.setup({ ...TEST_ADMIN });
     const s = testServices(db, now, { actor: () => TEST_ADMIN.displayName });
-    const plan = s.policies.savePlan(null, planInput(s.policies.savePayer(null, payerInput()).id));
-    const patient = s.patients.save(null, patientInput());
-    let call = s.calls.start({
+    const plan = await s.policies.savePlan(
+      null,
+      planInput((await s.policies.savePayer(null, payerInput())).id),
+    );
+    const patient = await s.patients.save(null, patientInput());
+    let call = await s.calls.start({
       patientId: patient.id,
       planId: plan.id,
       planned: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18) }],
       dialedNumber: null,
     });
-    call = s.calls.answer(call.id, { type: 'text', value: 'Rep Holdwell' });
-    call = s.calls.toggleHold(call.id);
+    call = await s.calls.answer(call.id, { type: 'text', value: 'Rep Holdwell' });
+    call = await s.calls.toggleHold(call.id);
     const holdSince = call.holds[0]!.startedAt;
     // Unlocked, nobody is told about the hold through the session (the window shows the call itself).
-    expect(session.status().callOnHold).toBeNull();
+    expect((await session.status()).callOnHold).toBeNull();
 
     // Ten minutes of hold music and nothing touched: locked, exactly as without a call.
     clock += 10 * 60_000;
     expect(await codeOf(() => session.authorize('user'))).toBe('locked');
-    expect(session.status()).toMatchObject({ state: 'locked', callOnHold: { callId: call.id, holdSince } });
-    const lock = listAudit(db, {
-      userName: null,
-      action: 'lock',
-      from: null,
-      to: null,
-      patientId: null,
-      limit: 5,
-    })[0]!;
+    expect(await session.status()).toMatchObject({
+      state: 'locked',
+      callOnHold: { callId: call.id, holdSince },
+    });
+    const lock = (
+      await listAudit(db, {
+        userName: null,
+        action: 'lock',
+        from: null,
+        to: null,
+        patientId: null,
+        limit: 5,
+      })
+    )[0]!;
     expect(JSON.parse(lock.detailJson)).toEqual({ reason: 'idle', callOnHold: call.id });
 
     // Twenty more minutes locked: the call waits where it was, its hold still open and counting.
     clock += 20 * 60_000;
-    const waiting = s.calls.view(call.id);
+    const waiting = await s.calls.view(call.id);
     expect(waiting).toMatchObject({ status: 'in_progress', onHold: true });
     expect(waiting.current!.stepId).toBe('reference_number');
     expect(waiting.answers.map((a) => a.words)).toEqual(['Rep Holdwell']);
@@ -159,27 +172,27 @@ describe('sign-in and the session', () => {
 
     // The rep is back: unlock, end the hold; the hold counts all thirty minutes.
     await session.unlock({ password: TEST_ADMIN.password });
-    expect(session.status().callOnHold).toBeNull();
-    const back = s.calls.toggleHold(call.id);
+    expect((await session.status()).callOnHold).toBeNull();
+    const back = await s.calls.toggleHold(call.id);
     expect(back.onHold).toBe(false);
     expect(holdMs(back.holds, clock)).toBe(30 * 60_000);
 
     // An ended hold is not a hold, and someone else's call on hold is not this person's to be told of.
     const other = testServices(db, now, { actor: () => 'Other Person' });
-    const theirs = other.calls.start({
+    const theirs = await other.calls.start({
       patientId: patient.id,
       planId: plan.id,
       planned: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18) }],
       dialedNumber: null,
     });
-    other.calls.toggleHold(theirs.id);
+    await other.calls.toggleHold(theirs.id);
     clock += 10 * 60_000;
-    expect(session.status()).toMatchObject({ state: 'locked', callOnHold: null });
-    db.close();
+    expect(await session.status()).toMatchObject({ state: 'locked', callOnHold: null });
+    await db.close();
   });
 
   it('roles: a front-desk user is refused administrator channels; user names are unique in any case', async () => {
-    const { session, users } = setup();
+    const { session, users } = await setup();
     await session.setup({ ...TEST_ADMIN });
     const desk = {
       username: 'frontdesk',
@@ -192,19 +205,19 @@ describe('sign-in and the session', () => {
       await codeOf(users.save({ id: null, ...desk, username: 'FrontDesk', password: 'another passphrase' })),
     ).toBe('validation');
     // The last administrator cannot be turned into front desk.
-    const admin = users.list().find((u) => u.role === 'admin')!;
+    const admin = (await users.list()).find((u) => u.role === 'admin')!;
     expect(await codeOf(users.save({ ...admin, role: 'front_desk', password: null }))).toBe('validation');
 
-    session.signOut();
+    await session.signOut();
     await session.signIn({ username: 'frontdesk', password: 'a desk passphrase' });
     expect(await codeOf(() => session.authorize('user'))).toBe('ok');
     expect(await codeOf(() => session.authorize('admin'))).toBe('forbidden');
     // A turned-off account cannot sign in.
-    session.signOut();
+    await session.signOut();
     await session.signIn({ username: 'testadmin', password: TEST_ADMIN.password });
-    const deskUser = users.list().find((u) => u.username === 'frontdesk')!;
+    const deskUser = (await users.list()).find((u) => u.username === 'frontdesk')!;
     await users.save({ ...deskUser, active: false, password: null });
-    session.signOut();
+    await session.signOut();
     expect(await codeOf(session.signIn({ username: 'frontdesk', password: 'a desk passphrase' }))).toBe(
       'validation',
     );

@@ -3,13 +3,13 @@
 // the audit trail keeps of a failed sign-in, and roles taken away while signed in (issue 17, 9 and 12).
 import { describe, expect, it } from 'vitest';
 import { openSignedInApp, type SignedInApp } from '../helpers/appDispatch';
+import { auditWritesFail, auditWritesWork } from '../helpers/auditFaults';
 import { TEST_ADMIN } from '../helpers/testAdmin';
+import { row, rows } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 
-const auditFails = (app: SignedInApp) =>
-  app.db.exec(`CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON main.audit_log
-    BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
-const auditWorks = (app: SignedInApp) => app.db.exec('DROP TRIGGER temp.audit_fails');
+const auditFails = (app: SignedInApp) => auditWritesFail(app.db, 'disk I/O error');
+const auditWorks = (app: SignedInApp) => auditWritesWork(app.db);
 const state = async (app: SignedInApp) =>
   ((await app.send('session:status', {})) as { value: { state: string } }).value.state;
 
@@ -18,22 +18,22 @@ describe('the session when its audit row cannot be written', () => {
 
   it('sign-out still closes the session', async () => {
     const app = await openSignedInApp(tempDir);
-    auditFails(app);
+    await auditFails(app);
     expect(await app.send('session:signOut', {})).toMatchObject({ ok: true, value: { state: 'signed_out' } });
     expect(await app.send('patients:search', { query: 'a' })).toMatchObject({
       ok: false,
       error: { code: 'locked' },
     });
-    auditWorks(app);
+    await auditWorks(app);
     expect(await state(app)).toBe('signed_out');
   });
 
   it('sign-in opens no session without its audit row, and says it failed', async () => {
     const app = await openSignedInApp(tempDir);
     await app.send('session:signOut', {});
-    const rows = () => (app.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    const before = rows();
-    auditFails(app);
+    const entries = async () => (await row<{ n: number }>(app.db, 'SELECT count(*) AS n FROM audit_log'))!.n;
+    const before = await entries();
+    await auditFails(app);
     const signIn = await app.send('session:signIn', {
       username: TEST_ADMIN.username,
       password: TEST_ADMIN.password,
@@ -44,13 +44,13 @@ describe('the session when its audit row cannot be written', () => {
       ok: false,
       error: { code: 'locked' },
     });
-    auditWorks(app);
-    expect(rows()).toBe(before);
+    await auditWorks(app);
+    expect(await entries()).toBe(before);
     // With the trail writable again, the same sign-in works and is recorded.
     expect(
       await app.send('session:signIn', { username: TEST_ADMIN.username, password: TEST_ADMIN.password }),
     ).toMatchObject({ ok: true, value: { state: 'open' } });
-    expect(app.db.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({
+    expect(await row(app.db, 'SELECT action FROM audit_log ORDER BY id DESC LIMIT 1')).toEqual({
       action: 'sign_in',
     });
   });
@@ -58,10 +58,10 @@ describe('the session when its audit row cannot be written', () => {
   it('unlock leaves the session locked without its audit row', async () => {
     const app = await openSignedInApp(tempDir);
     await app.send('session:lock', {});
-    auditFails(app);
+    await auditFails(app);
     expect((await app.send('session:unlock', { password: TEST_ADMIN.password })).ok).toBe(false);
     expect(await state(app)).toBe('locked');
-    auditWorks(app);
+    await auditWorks(app);
   });
 });
 
@@ -76,11 +76,12 @@ describe('what the trail keeps of sign-in, and rights taken away while signed in
       username: TEST_ADMIN.username.toUpperCase(),
       password: 'wrong password here',
     });
-    const failed = app.db
-      .prepare("SELECT user_name AS name FROM audit_log WHERE action = 'sign_in_failed' ORDER BY id")
-      .all();
+    const failed = await rows(
+      app.db,
+      "SELECT user_name AS name FROM audit_log WHERE action = 'sign_in_failed' ORDER BY id",
+    );
     expect(failed).toEqual([{ name: 'unknown user name' }, { name: TEST_ADMIN.username }]);
-    expect(JSON.stringify(app.db.prepare('SELECT * FROM audit_log').all())).not.toContain('Summer2026');
+    expect(JSON.stringify(await rows(app.db, 'SELECT * FROM audit_log'))).not.toContain('Summer2026');
   });
 
   it('an administrator who removes their own administrator role loses it at once', async () => {

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../src/main/audit/auditLog';
 import { openSignedInApp, type SignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { TEST_ADMIN } from '../helpers/testAdmin';
+import { row } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_NOW } from '../helpers/testClock';
 
@@ -27,7 +28,7 @@ interface Model {
 interface Real {
   app: SignedInApp;
   advance(ms: number): void;
-  auditRows(): number;
+  auditRows(): Promise<number>;
 }
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
@@ -123,14 +124,14 @@ class PatientAction implements fc.AsyncCommand<Model, Real> {
   constructor(readonly kind: 'save' | 'search') {}
   check = () => true;
   async run(m: Model, r: Real) {
-    const before = r.auditRows();
+    const before = await r.auditRows();
     const result =
       this.kind === 'save'
         ? await r.app.send('patients:save', { id: null, patient: patientInput({ lastName: 'Modelpatient' }) })
         : await r.app.send('patients:search', { query: 'Modelpatient' });
     expect(code(result)).toBe(open(m) ? 'ok' : 'locked');
     // One row for the action when it ran, plus the automatic lock if this call was the one to notice it.
-    expect(r.auditRows() - before).toBe((open(m) ? 1 : 0) + (m.idlePending ? 1 : 0));
+    expect((await r.auditRows()) - before).toBe((open(m) ? 1 : 0) + (m.idlePending ? 1 : 0));
     m.idlePending = false;
   }
   toString = () => `patients:${this.kind}`;
@@ -179,7 +180,7 @@ describe('session and audit, model-based', () => {
           advance: (ms) => {
             clock += ms;
           },
-          auditRows: () => (app.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+          auditRows: async () => (await row<{ n: number }>(app.db, 'SELECT count(*) AS n FROM audit_log'))!.n,
         };
         const model: Model = {
           user: 'admin',
@@ -189,8 +190,8 @@ describe('session and audit, model-based', () => {
         };
         await fc.asyncModelRun(() => ({ model, real }), cmds);
         steps += [...cmds].length;
-        expect(verifyAuditChain(app.db).ok).toBe(true);
-        app.db.close();
+        expect((await verifyAuditChain(app.db)).ok).toBe(true);
+        await app.db.close();
       }),
       { numRuns: 40 },
     );

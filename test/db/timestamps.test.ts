@@ -18,14 +18,14 @@ describe('stored timestamps (VAL-10)', () => {
     const { db, send } = await openSignedInApp(tempDir);
     const deps = { db, now: fixedClock(), actor: () => 'Test User' };
     const policies = testServices(deps.db, deps.now).policies;
-    const plan = policies.savePlan(null, planInput(policies.savePayer(null, payerInput()).id));
-    policies.setBenefits(plan.id, { annualMaxCents: 150_000 });
-    policies.setPolicy(plan.id, 'D0367', { covered: 'yes', coverageBp: 5000 });
-    const patient = testServices(deps.db, deps.now).patients.save(null, patientInput());
+    const plan = await policies.savePlan(null, planInput((await policies.savePayer(null, payerInput())).id));
+    await policies.setBenefits(plan.id, { annualMaxCents: 150_000 });
+    await policies.setPolicy(plan.id, 'D0367', { covered: 'yes', coverageBp: 5000 });
+    const patient = await testServices(deps.db, deps.now).patients.save(null, patientInput());
     const calls = testServices(deps.db, deps.now).calls;
-    const call = completedCall(calls, patient.id, plan.id);
-    calls.amend(call.id, 'Rep spelled the reference', 'read back');
-    testServices(deps.db, deps.now).estimates.save({
+    const call = await completedCall(calls, patient.id, plan.id);
+    await calls.amend(call.id, 'Rep spelled the reference', 'read back');
+    await testServices(deps.db, deps.now).estimates.save({
       patientId: patient.id,
       selfPay: false,
       lines: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18), feeCents: 45_000 }],
@@ -35,7 +35,7 @@ describe('stored timestamps (VAL-10)', () => {
 
     const tables = (
       db
-        .prepare(
+        .sqlite!.prepare(
           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
         )
         .all() as Array<{ name: string }>
@@ -43,12 +43,12 @@ describe('stored timestamps (VAL-10)', () => {
     const checked: string[] = [];
     const wrong: string[] = [];
     for (const table of tables) {
-      const columns = (db.pragma(`table_info("${table}")`) as Array<{ name: string }>)
+      const columns = (db.sqlite!.pragma(`table_info("${table}")`) as Array<{ name: string }>)
         .map((c) => c.name)
         .filter((name) => /(_at|_utc)$/.test(name));
       for (const column of columns) {
         const values = db
-          .prepare(`SELECT "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL`)
+          .sqlite!.prepare(`SELECT "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL`)
           .all() as Array<{ v: unknown }>;
         if (values.length > 0) checked.push(`${table}.${column}`);
         for (const { v } of values)

@@ -9,6 +9,7 @@ import { seedPrintData } from './seedPrintData';
 import { CALL_SERVICE_DATE, startCallThroughForm } from './startCallForm';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
 import { formatDate } from '../../src/shared/dates/typedDate';
+import { num, row } from '../helpers/sqlRows';
 
 /** Typed answers by answer type; yes/no questions get Y except the ones that would end the script early. */
 const TYPED: Record<string, string> = {
@@ -144,10 +145,7 @@ describe('verification call screen', () => {
     expect(await result.textContent()).toContain('Prior authorization required');
     expect(await result.textContent()).toContain('REF-E2E-1');
     // Stored: the hold segment and the outcome are in the database, not only on screen.
-    const holds = h.db.prepare('SELECT COUNT(*) AS n FROM call_holds WHERE ended_at IS NOT NULL').get() as {
-      n: number;
-    };
-    expect(holds.n).toBe(1);
+    expect(await num(h.db, 'SELECT COUNT(*) AS n FROM call_holds WHERE ended_at IS NOT NULL')).toBe(1);
     await page.screenshot({ path: 'test-output/e2e/call-complete.png', fullPage: true });
   });
 
@@ -172,14 +170,13 @@ describe('verification call screen', () => {
       .getByRole('region', { name: 'Answers so far' })
       .getByText('confirmed', { exact: true })
       .count();
-    const stored = h.db
-      .prepare(
-        `SELECT count(*) AS n FROM call_answers WHERE comparison = 'confirmed'
-           AND call_id = (SELECT max(id) FROM calls)`,
-      )
-      .get() as { n: number };
-    expect(confirmedBadges).toBe(stored.n);
-    expect(stored.n).toBeGreaterThanOrEqual(tally.confirmed);
+    const stored = await num(
+      h.db,
+      `SELECT count(*) AS n FROM call_answers WHERE comparison = 'confirmed'
+         AND call_id = (SELECT max(id) FROM calls)`,
+    );
+    expect(confirmedBadges).toBe(stored);
+    expect(stored).toBeGreaterThanOrEqual(tally.confirmed);
     await page.getByRole('button', { name: 'Complete the call' }).click();
     await page.getByRole('region', { name: 'Call result' }).waitFor();
   });
@@ -292,9 +289,7 @@ describe('verification call screen', () => {
     await expect.poll(() => paRows.first().textContent()).toContain('Approved#AUTH-E2E-9');
     await h.screenshot('prior-auth-worklist');
     expect(
-      h.db
-        .prepare("SELECT status, auth_number AS auth FROM prior_auths WHERE auth_number = 'AUTH-E2E-9'")
-        .get(),
+      await row(h.db, "SELECT status, auth_number AS auth FROM prior_auths WHERE auth_number = 'AUTH-E2E-9'"),
     ).toEqual({ status: 'approved', auth: 'AUTH-E2E-9' });
 
     const rows = page.getByRole('table', { name: 'Calls' }).locator('tbody tr');
@@ -347,13 +342,13 @@ describe('verification call screen', () => {
     expect(text).not.toContain('MRK_NOTE_7731');
 
     const id = Number(/verification-record-(\d+)\.pdf$/.exec(pdf)![1]);
-    const answersBefore = h.db.prepare('SELECT COUNT(*) AS n FROM call_answers WHERE call_id = ?').get(id);
+    const answersBefore = await num(h.db, 'SELECT COUNT(*) AS n FROM call_answers WHERE call_id = ?', id);
     await page.getByLabel('What was wrong or missing').fill('Rep later said the PA is valid for 180 days');
     await page.getByLabel('Why (who said so, when)').fill('Supervisor call back, ref REF-E2E-2');
     await page.getByRole('button', { name: 'Add amendment' }).click();
     await expect.poll(() => record.textContent()).toContain('valid for 180 days');
     // The answers as given stay untouched; the correction is added beside them.
-    expect(h.db.prepare('SELECT COUNT(*) AS n FROM call_answers WHERE call_id = ?').get(id)).toEqual(
+    expect(await num(h.db, 'SELECT COUNT(*) AS n FROM call_answers WHERE call_id = ?', id)).toBe(
       answersBefore,
     );
     await record.getByRole('button', { name: 'Save as PDF' }).click();
@@ -527,10 +522,12 @@ describe('verification call screen', () => {
     }
     await page.getByRole('button', { name: 'Complete the call' }).click();
     await result.waitFor();
-    const medicalId = Number((h.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number }).id);
-    const linked = h.db
-      .prepare('SELECT medical_call_of AS of, plan_id AS planId, status FROM calls WHERE id = ?')
-      .get(medicalId);
+    const medicalId = await num(h.db, 'SELECT max(id) AS id FROM calls');
+    const linked = await row(
+      h.db,
+      'SELECT medical_call_of AS "of", plan_id AS "planId", status FROM calls WHERE id = ?',
+      medicalId,
+    );
     expect(linked).toMatchObject({ planId: medicalPlanId, status: 'completed' });
 
     // Records shows the link both ways; the printed record names it.

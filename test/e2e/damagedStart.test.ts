@@ -48,16 +48,16 @@ describe('a damaged database at start', () => {
     await expect.poll(() => page.getByText('Restarting to restore the backup…').isVisible()).toBe(true);
     expect(h.restarts).toHaveLength(1);
     // The next start, as main runs it.
-    const { db, restoredFrom } = openAppDatabase(
+    const { db, restoredFrom } = await openAppDatabase(
       h.paths,
       h.now,
       [TEST_DB_KEY],
       testAuditChain(h.paths.dbPath),
     );
     expect(restoredFrom).toMatch(/-manual\.sqlite$/);
-    expect(db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    db.close();
+    expect(db.sqlite!.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 });
+    expect(db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
+    await db.close();
     expect(readdirSync(path.dirname(h.paths.dbPath)).some((f) => f.includes('.replaced-'))).toBe(true);
   });
 });

@@ -10,23 +10,20 @@ import { testServices } from '../helpers/services';
 import { daysFromToday, TEST_TODAY } from '../helpers/testClock';
 import { startHarness, type Harness } from './harness';
 import { startCallThroughForm } from './startCallForm';
+import { num, rows } from '../helpers/sqlRows';
 
 const observations = (h: Harness) =>
-  (
-    h.db.prepare("SELECT count(*) AS n FROM observations WHERE source = 'eligibility_file'").get() as {
-      n: number;
-    }
-  ).n;
+  num(h.db, "SELECT count(*) AS n FROM observations WHERE source = 'eligibility_file'");
 
 describe('an eligibility file, from the drop to the call', () => {
   let h: Harness;
-  let office: ReturnType<typeof seedOffice>;
+  let office: Awaited<ReturnType<typeof seedOffice>>;
   beforeAll(async () => {
     h = await startHarness();
     const s = testServices(h.db, () => h.now());
-    office = seedOffice(s);
+    office = await seedOffice(s);
     // A second, identical office record on a plan no file speaks for: the call without the file.
-    const payer = s.policies.savePayer(null, {
+    const payer = await s.policies.savePayer(null, {
       name: 'Fictional Baseline Dental (test)',
       electronicPayerId: '12345',
       phoneBenefits: '555-0101',
@@ -39,7 +36,7 @@ describe('an eligibility file, from the drop to the call', () => {
       notes: null,
       sendsInvertedCoinsurance: 'unknown',
     });
-    const plan = s.policies.savePlan(null, {
+    const plan = await s.policies.savePlan(null, {
       payerId: payer.id,
       name: 'Baseline PPO',
       groupNumber: 'GRP-BASE-1',
@@ -47,14 +44,14 @@ describe('an eligibility file, from the drop to the call', () => {
       planType: 'ppo',
       notes: null,
     });
-    const bea = s.patients.save(null, {
+    const bea = await s.patients.save(null, {
       firstName: 'Bea',
       lastName: 'Baseline',
       dob: '1980-01-01',
       preferredLanguage: 'en',
       phone: null,
     });
-    s.patients.saveCoverage(null, {
+    await s.patients.saveCoverage(null, {
       patientId: bea.id,
       planId: plan.id,
       ordinal: 1,
@@ -193,7 +190,7 @@ describe('an eligibility file, from the drop to the call', () => {
     await dialog().getByRole('region', { name: 'huge-271.txt' }).scrollIntoViewIfNeeded();
     await h.screenshot('eligibility-review-bad-files-1366');
     // Nothing is recorded by looking.
-    expect(observations(h)).toBe(0);
+    expect(await observations(h)).toBe(0);
 
     // What the file says about Jane, line by line, beside what is on file.
     await jane.getByText('What the file says').click();
@@ -223,7 +220,7 @@ describe('an eligibility file, from the drop to the call', () => {
       .toBe(
         'Recorded 26 answers from 2 files for Jane Testpatient, Rosa Synthmother, Teo Synthmother. The next call on these plans starts from them.',
       );
-    expect(observations(h)).toBe(26);
+    expect(await observations(h)).toBe(26);
     await h.screenshot('eligibility-recorded-1366');
     await page.keyboard.press('Escape');
 
@@ -283,13 +280,12 @@ describe('an eligibility file, from the drop to the call', () => {
       asFile('jane-271.x12', janeFile()),
     );
     expect(again).toBe(`Imported ${formatDate(TEST_TODAY)} by Test User: importing it again adds nothing.`);
-    expect((h.db.prepare('SELECT count(*) AS n FROM eligibility_files').get() as { n: number }).n).toBe(2);
+    expect(await num(h.db, 'SELECT count(*) AS n FROM eligibility_files')).toBe(2);
     // The audit trail has each look at the files and the one import, with field names only.
-    const audit = h.db
-      .prepare(
-        "SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'eligibility_file' ORDER BY id",
-      )
-      .all() as Array<{ action: string; detail: string }>;
+    const audit = await rows<{ action: string; detail: string }>(
+      h.db,
+      "SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'eligibility_file' ORDER BY id",
+    );
     expect(audit.filter((a) => a.action === 'import')).toEqual([
       {
         action: 'import',

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DatabaseOpenError, type Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
+import type { Db } from '../../src/main/db/connection';
+import { DatabaseOpenError } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
 import { fileHeadAnchor } from '../../src/main/audit/auditAnchor';
@@ -50,7 +52,10 @@ export const CHROMIUM_ARGS = [
 export interface Harness {
   page: Page;
   origin: string;
-  db: Db;
+  /** Main's data layer (tests look at rows through test/helpers/sqlRows.ts, on either engine). */
+  db: AppDb;
+  /** This desk's SQLite file: the code catalog. */
+  catalog: Db;
   paths: DataPaths;
   /** Every URL the page requested. */
   requests: string[];
@@ -157,8 +162,8 @@ export async function startHarness(
     mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`);
 
   /** What main does once it has a key: open the database, compose the services, dispatch to them. */
-  const startApp = (keys: KeyRing, emergency: boolean, profileDir = dir) => {
-    const { db } = openAppDatabase(
+  const startApp = async (keys: KeyRing, emergency: boolean, profileDir = dir) => {
+    const { db, sqlite } = await openAppDatabase(
       paths,
       now,
       keys.all(),
@@ -167,9 +172,10 @@ export async function startHarness(
     );
     if (emergency) keys.markRecoveryStored(); // it was just typed in: the practice has it
     // As on a first run of the app: the fictional sample payers are there until removed.
-    if (options.sampleData) loadSampleDataOnce(db, now);
-    const services = createAppServices({
+    if (options.sampleData) await loadSampleDataOnce(db, now);
+    const services = await createAppServices({
       db,
+      catalog: sqlite,
       paths,
       keys,
       restart: () => restarts.push(now().toISOString()),
@@ -210,16 +216,16 @@ export async function startHarness(
       checkOutputs: true,
       reportError,
     });
-    return { db, services, dispatch };
+    return { db, catalog: sqlite, services, dispatch };
   };
 
-  let app: ReturnType<typeof startApp> | null = null;
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
   let appKeys: KeyRing | null = null;
   let dispatch: Dispatch;
   if (options.newComputer) {
     // The other computer: its own profile and key file; an administrator; then it is gone.
     const otherProfile = mkdtempSync(path.join(dir, 'other-pc-'));
-    const elsewhere = startApp(
+    const elsewhere = await startApp(
       await testKeyRing(otherProfile, now, { shown: true, auditKey: 'random' }),
       false,
       otherProfile,
@@ -228,14 +234,14 @@ export async function startHarness(
     // That computer had been set up in full, office header included.
     if (options.officeSetUp !== false)
       await elsewhere.services.handlers['settings:update']({ office: SYNTHETIC_OFFICE });
-    elsewhere.db.close();
+    await elsewhere.db.close();
     const keyFilePath = path.join(dir, 'verifydesk-key.json');
     const { protector } = fakeKeyProtector();
     dispatch = createStartupDispatch({
       situation: 'recovery',
       handlers: recoveryCodeHandlers({
         settle: (code) => settleDbKey({ dbPath: paths.dbPath, keyFilePath, protector, recoveryCode: code }),
-        open: (settled) => {
+        open: async (settled) => {
           const keys = createKeyRing({
             keyFilePath,
             protector,
@@ -244,7 +250,7 @@ export async function startHarness(
             audit: settled.audit,
             now,
           });
-          app = startApp(keys, settled.emergency);
+          app = await startApp(keys, settled.emergency);
           dispatch = app.dispatch;
           return app.services.session.status();
         },
@@ -255,22 +261,24 @@ export async function startHarness(
     });
   } else if (options.damaged) {
     const keys = await testKeyRing(dir, now);
-    const before = startApp(keys, false);
+    const before = await startApp(keys, false);
     await before.services.session.setup({ ...TEST_ADMIN });
     await before.services.handlers['settings:update']({ office: SYNTHETIC_OFFICE });
     await before.services.handlers['patients:save']({ id: null, patient: patientInput() });
-    before.services.backups.backupNow();
-    before.db.pragma('wal_checkpoint(TRUNCATE)');
-    before.db.close();
+    await before.services.backups.backupNow();
+    before.db.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    await before.db.close();
     const bytes = readFileSync(paths.dbPath);
     bytes.fill(0x5a, 4096 * 3, 4096 * 3 + 64); // inside a page after the first: it fails its HMAC
     writeFileSync(paths.dbPath, bytes);
     let problem = '';
     try {
-      openAppDatabase(paths, now, keys.all(), {
-        key: keys.audit(),
-        anchor: fileHeadAnchor(path.join(dir, 'verifydesk-audit-head.json')),
-      }).db.close();
+      await (
+        await openAppDatabase(paths, now, keys.all(), {
+          key: keys.audit(),
+          anchor: fileHeadAnchor(path.join(dir, 'verifydesk-audit-head.json')),
+        })
+      ).db.close();
     } catch (error) {
       if (!(error instanceof DatabaseOpenError && error.reason === 'damaged')) throw error;
       problem = error.message;
@@ -294,7 +302,7 @@ export async function startHarness(
   } else {
     // A fresh install has not shown its recovery code yet; other tests start after that.
     appKeys = await testKeyRing(dir, now, { shown: options.signedIn !== false });
-    app = startApp(appKeys, false);
+    app = await startApp(appKeys, false);
     // Most tests start with the administrator signed in; the sign-in tests start from a fresh install.
     if (options.signedIn !== false) await app.services.session.setup({ ...TEST_ADMIN });
     if (options.signedIn !== false && options.officeSetUp !== false)
@@ -396,6 +404,10 @@ export async function startHarness(
       if (!app) throw new Error('the database is not open yet (the recovery code was not given)');
       return app.db;
     },
+    get catalog() {
+      if (!app) throw new Error('the database is not open yet (the recovery code was not given)');
+      return app.catalog;
+    },
     paths,
     requests,
     consoleMessages,
@@ -419,8 +431,8 @@ export async function startHarness(
     },
     async restartApp() {
       if (!app || !appKeys) throw new Error('restartApp: only an app started on this computer restarts');
-      app.db.close();
-      app = startApp(appKeys, false);
+      await app.db.close();
+      app = await startApp(appKeys, false);
       dispatch = app.dispatch;
       await page.reload();
       await ready();
@@ -435,7 +447,7 @@ export async function startHarness(
       printQueue.close();
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
-      if (app?.db.open) app.db.close();
+      if (app?.db.isOpen) await app.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

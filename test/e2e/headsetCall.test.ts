@@ -9,6 +9,7 @@ import { startHarness, SCREENSHOT_DIR, type Harness } from './harness';
 import { setSyntheticOffice } from './officeHeader';
 import { pdfText } from './pdf';
 import { CALL_SERVICE_DATE } from './startCallForm';
+import { num, row } from '../helpers/sqlRows';
 
 const PHONE = '555-0177';
 const GROUP = 'GRP-HEADSET-3';
@@ -370,11 +371,10 @@ describe('the call screen for a person on a headset', () => {
     expect(await question().getAttribute('data-key')).toBe(heldAt);
     await expect.poll(async () => (await focus()).question).toBe(true);
     await expect.poll(() => p.getByRole('status', { name: 'On hold' }).count()).toBe(0);
-    const hold = h.db
-      .prepare(
-        `SELECT started_at AS s, ended_at AS e FROM call_holds WHERE call_id = (SELECT max(id) FROM calls)`,
-      )
-      .get() as { s: string; e: string | null };
+    const hold = (await row<{ s: string; e: string | null }>(
+      h.db,
+      `SELECT started_at AS s, ended_at AS e FROM call_holds WHERE call_id = (SELECT max(id) FROM calls)`,
+    ))!;
     expect(hold.e).not.toBeNull();
     expect(Date.parse(hold.e!) - Date.parse(hold.s)).toBeGreaterThanOrEqual(10 * 60_000);
 
@@ -428,11 +428,13 @@ describe('the call screen for a person on a headset', () => {
       `headset: call 2 on a known plan: ${second.listed} answers on file confirmed in one step, ${second.asked.length} questions one by one; ${tally.keys} keys (${tally.tabs} Tab, ${tally.typed} typed), ${seconds.toFixed(1)} s from Alt+2 to the saved record`,
     );
     // Every answer confirmed from the list is on the record as a confirmation of its own.
-    const call2 = (h.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number }).id;
-    const confirmed = h.db
-      .prepare(`SELECT count(*) AS n FROM call_answers WHERE call_id = ? AND comparison = 'confirmed'`)
-      .get(call2) as { n: number };
-    expect(confirmed.n).toBeGreaterThanOrEqual(second.listed);
+    const call2 = await num(h.db, 'SELECT max(id) AS id FROM calls');
+    const confirmed = await num(
+      h.db,
+      `SELECT count(*) AS n FROM call_answers WHERE call_id = ? AND comparison = 'confirmed'`,
+      call2,
+    );
+    expect(confirmed).toBeGreaterThanOrEqual(second.listed);
     for (const words of [
       'Omar Secondcaller',
       'Lee R',
@@ -495,13 +497,12 @@ describe('the call screen for a person on a headset', () => {
     await result.waitFor();
     expect(await result.textContent()).toContain('Call dropped: saved as partly verified');
     await expect.poll(async () => (await focus()).text).toContain('Start another call');
-    const changed = h.db
-      .prepare(
-        `SELECT a.comparison, r.confirmed_at AS readBack FROM call_answers a
-           LEFT JOIN call_read_backs r ON r.answer_id = a.id
-         WHERE a.answer_key = 'annual_max' AND a.call_id = (SELECT max(id) FROM calls)`,
-      )
-      .get() as { comparison: string; readBack: string | null };
+    const changed = (await row<{ comparison: string; readBack: string | null }>(
+      h.db,
+      `SELECT a.comparison, r.confirmed_at AS "readBack" FROM call_answers a
+         LEFT JOIN call_read_backs r ON r.answer_id = a.id
+       WHERE a.answer_key = 'annual_max' AND a.call_id = (SELECT max(id) FROM calls)`,
+    ))!;
     expect(changed.comparison).toBe('changed');
     expect(changed.readBack).not.toBeNull();
   });

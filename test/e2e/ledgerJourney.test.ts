@@ -13,6 +13,7 @@ import { startHarness, type Harness } from './harness';
 import { setSyntheticOffice } from './officeHeader';
 import { pdfText, toPng } from './pdf';
 import { startCallThroughForm, CALL_SERVICE_DATE } from './startCallForm';
+import { num, row } from '../helpers/sqlRows';
 
 const DAY_MS = 86_400_000;
 const EARLIER = daysFromToday(-34);
@@ -327,7 +328,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
     expect(await finish.getByLabel('Next step due').inputValue()).toBe(formatDate(daysFromToday(2)));
     await finish.getByRole('button', { name: 'Complete the call' }).click();
     await page.getByRole('region', { name: 'Call result' }).waitFor();
-    const call1 = (h.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number }).id;
+    const call1 = await num(h.db, 'SELECT max(id) AS id FROM calls');
 
     // The printed record shows each change with the old value and where it came from.
     const recordPdf = await h.page.evaluate(async (id) => {
@@ -408,18 +409,19 @@ describe('what the rep said is the record, from the call to the paper', () => {
       frequency_used: 'n',
     });
     expect(second.readBacks).toEqual([]);
-    const call2 = (h.db.prepare('SELECT max(id) AS id FROM calls').get() as { id: number }).id;
-    const comparison = (key: string) =>
+    const call2 = await num(h.db, 'SELECT max(id) AS id FROM calls');
+    const comparison = async (key: string) =>
       (
-        h.db
-          .prepare(
-            'SELECT comparison, on_file_json AS f FROM call_answers WHERE call_id = ? AND answer_key = ?',
-          )
-          .get(call2, key) as { comparison: string; f: string }
-      ).comparison;
-    expect(comparison('deductible_individual')).toBe('confirmed');
-    expect(comparison('category@D0367')).toBe('confirmed');
-    expect(comparison('frequency@D0367')).toBe('confirmed');
+        await row<{ comparison: string }>(
+          h.db,
+          'SELECT comparison FROM call_answers WHERE call_id = ? AND answer_key = ?',
+          call2,
+          key,
+        )
+      )?.comparison;
+    expect(await comparison('deductible_individual')).toBe('confirmed');
+    expect(await comparison('category@D0367')).toBe('confirmed');
+    expect(await comparison('frequency@D0367')).toBe('confirmed');
     console.log(
       `journey: call 2 on the same plan: ${second.confirmedInList} answers on file confirmed in one list, ${second.asked} questions one by one (${second.confirmedWithEnter} confirmed with Enter), ${second.keystrokes} keystrokes`,
     );

@@ -7,6 +7,7 @@ import { recoveryCodeOf } from '../../src/main/security/dbKey';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { startHarness, type Harness } from './harness';
+import { num } from '../helpers/sqlRows';
 
 describe('opening the data on a new computer', () => {
   let h: Harness;
@@ -54,8 +55,7 @@ describe('opening the data on a new computer', () => {
     await h.screenshot('session-recovery-entry');
     await submit();
     await expect.poll(heading).toBe('Sign in');
-    const used = h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'emergency_access'").get();
-    expect(used).toEqual({ n: 1 });
+    expect(await num(h.db, "SELECT count(*) AS n FROM audit_log WHERE action = 'emergency_access'")).toBe(1);
 
     await page.getByLabel('User name').fill(TEST_ADMIN.username);
     await page.getByLabel('Password').fill(TEST_ADMIN.password);

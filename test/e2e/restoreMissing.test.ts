@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { startHarness, type Harness } from './harness';
+import { row } from '../helpers/sqlRows';
 
 describe('a scheduled restore whose backup is gone', () => {
   let h: Harness;
@@ -33,9 +34,10 @@ describe('a scheduled restore whose backup is gone', () => {
     await expect.poll(() => h.restarts.length).toBe(1);
 
     // The drive is unplugged before the restart.
-    const backups = h.db
-      .prepare("SELECT detail_json AS d FROM audit_log WHERE action = 'restore_requested'")
-      .get() as { d: string };
+    const backups = (await row<{ d: string }>(
+      h.db,
+      "SELECT detail_json AS d FROM audit_log WHERE action = 'restore_requested'",
+    ))!;
     const file = path.join(h.paths.backupDir, (JSON.parse(backups.d) as { file: string }).file);
     renameSync(file, `${file}.unplugged`);
     await h.restartApp();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPriorAuth } from '../../src/main/db/repositories/priorAuthRepo';
 import { formatDate } from '../../src/shared/dates/typedDate';
+import { row } from '../helpers/sqlRows';
 import { daysFromToday } from '../helpers/testClock';
 import { completeCallInPage } from './completeCallInPage';
 import { startHarness, type Harness } from './harness';
@@ -40,8 +41,8 @@ describe('every screen at 1366x768 and 1920x1080', () => {
     });
     const callId = await completeCallInPage(h, patientId, ['D0367']);
     // A prior authorization waiting to be submitted, as a call that found "required" leaves it.
-    const plan = h.db.prepare('SELECT plan_id AS id FROM calls WHERE id = ?').get(callId) as { id: number };
-    insertPriorAuth(h.db, {
+    const plan = (await row<{ id: number }>(h.db, 'SELECT plan_id AS id FROM calls WHERE id = ?', callId))!;
+    await insertPriorAuth(h.db, {
       callId,
       patientId,
       planId: plan.id,

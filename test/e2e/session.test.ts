@@ -10,6 +10,7 @@ import { TEST_ADMIN } from '../helpers/testAdmin';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 import { seedPrintData } from './seedPrintData';
 import { startCallThroughForm } from './startCallForm';
+import { num } from '../helpers/sqlRows';
 
 describe('sign-in, lock and audit', () => {
   let h: Harness;
@@ -251,22 +252,23 @@ describe('sign-in, lock and audit', () => {
     await page.getByLabel('I have stored the recovery code safely').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);
-    const changed = h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'database_key'").get();
-    expect(changed).toEqual({ n: 1 });
+    expect(await num(h.db, "SELECT count(*) AS n FROM audit_log WHERE entity = 'database_key'")).toBe(1);
   });
 
   it('after the recovery code opened the data, the next administrator is told before anything else', async () => {
     const page = h.page;
-    recordEmergencyAccess(h.db, h.now);
+    await recordEmergencyAccess(h.db, h.now);
     await h.reload();
     await expect.poll(heading).toBe('The recovery code was used');
     await h.screenshot('session-emergency-access');
     await page.getByRole('button', { name: 'Change the database key' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Database key' }).isVisible()).toBe(true);
-    const acknowledged = h.db
-      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'change' AND entity = 'emergency_access'")
-      .get();
-    expect(acknowledged).toEqual({ n: 1 });
+    expect(
+      await num(
+        h.db,
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'change' AND entity = 'emergency_access'",
+      ),
+    ).toBe(1);
     // Told once: the next sign-in goes straight to work.
     await h.reload();
     await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).isVisible()).toBe(true);

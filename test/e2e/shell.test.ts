@@ -123,7 +123,7 @@ describe('app shell in Chromium', () => {
 
   it('a failed call to main shows the error banner, and Esc dismisses it', async () => {
     await h.page.keyboard.press('Alt+Digit1');
-    h.db.close(); // main's database goes away: every handler now fails
+    await h.db.close(); // main's database goes away: every handler now fails
     await h.page.keyboard.press('Alt+Digit7');
     const banner = h.page.getByRole('alert');
     await expect.poll(() => banner.textContent()).toContain('could not finish this action');

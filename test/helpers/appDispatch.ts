@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDispatch } from '../../src/main/ipc/dispatch';
 import { openExternalSafe } from '../../src/main/security/externalLinks';
 import { isTrustedSender } from '../../src/main/security/trustedSender';
+import type { AppDb } from '../../src/main/db/appDb';
 import type { Db } from '../../src/main/db/connection';
 import type { DataPaths } from '../../src/main/db/paths';
 import type { KeyRing } from '../../src/main/security/keyRing';
@@ -15,7 +16,9 @@ import { testKeyRing } from './testKeyRing';
 import { MAIN_WINDOW_SENDER } from './trustedSender';
 
 export interface SignedInApp {
-  db: Db;
+  db: AppDb;
+  /** This desk's SQLite file (the catalog; on SQLite the office's data too). */
+  catalog: Db;
   paths: DataPaths;
   services: AppServices;
   keys: KeyRing;
@@ -35,7 +38,7 @@ export interface SignedInApp {
 }
 
 export async function openSignedInApp(tempDir: () => string, clock?: () => Date): Promise<SignedInApp> {
-  const { db, paths, now } = openTestAppDb(tempDir, clock);
+  const { db, catalog, paths, now } = await openTestAppDb(tempDir, clock);
   const reported: string[] = [];
   const restarts: string[] = [];
   const saved: SignedInApp['saved'] = [];
@@ -44,8 +47,9 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   const profile = tempDir();
   const keys = await testKeyRing(profile, now);
   const keyFilePath = path.join(profile, 'verifydesk-key.json');
-  const services = createAppServices({
+  const services = await createAppServices({
     db,
+    catalog,
     paths,
     keys,
     restart: () => restarts.push(now().toISOString()),
@@ -76,7 +80,20 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
   });
   const send = (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
     dispatch(MAIN_WINDOW_SENDER, channel, input);
-  return { db, paths, services, keys, keyFilePath, send, reported, restarts, saved, folderChoices, opened };
+  return {
+    db,
+    catalog,
+    paths,
+    services,
+    keys,
+    keyFilePath,
+    send,
+    reported,
+    restarts,
+    saved,
+    folderChoices,
+    opened,
+  };
 }
 
 /** Adds a front-desk account (as the administrator) and signs in with it; fails loudly if either is refused. */

@@ -1,6 +1,6 @@
 // Drives a call through the service the way a caller would: confirms what the plan already knows with
 // one key, and otherwise gives a plain answer of the right type.
-import type { Db } from '../../src/main/db/connection';
+import type { AppDb } from '../../src/main/db/appDb';
 import type { CallService } from '../../src/main/services/callService';
 import type { CallView } from '../../src/shared/script/callViews';
 import type { Answer } from '../../src/shared/script/scriptTypes';
@@ -44,17 +44,17 @@ export function plainAnswer(current: NonNullable<CallView['current']>): Answer {
  * Answers until the script ends: known plan answers are confirmed as they are, and a changed answer is
  * read back to the rep before going on, as the call screen asks.
  */
-export function driveCall(
+export async function driveCall(
   calls: CallService,
   start: CallView,
   overrides: Record<string, Answer> = {},
-): CallView {
+): Promise<CallView> {
   let view = start;
   for (let guard = 0; view.current && guard < 500; guard++) {
     const c = view.current;
     const scripted = overrides[c.stepId] ?? SCRIPTED[c.stepId];
-    view = calls.answer(view.id, scripted ?? c.known?.answer ?? plainAnswer(c));
-    if (view.pendingReadBack) view = calls.confirmReadBack(view.id, view.pendingReadBack.key);
+    view = await calls.answer(view.id, scripted ?? c.known?.answer ?? plainAnswer(c));
+    if (view.pendingReadBack) view = await calls.confirmReadBack(view.id, view.pendingReadBack.key);
   }
   return view;
 }
@@ -75,22 +75,28 @@ export function learningCount(view: CallView): { fromScratch: number; confirmed:
 const plannedOn = (code: string) => [{ code, tooth: null, serviceDate: daysFromToday(18) }];
 
 /** A call that exists, for answers recorded "from a call" (provenance must name a real call). */
-export function startedCallId(db: Db, now: () => Date, planId: number): number {
+export async function startedCallId(db: AppDb, now: () => Date, planId: number): Promise<number> {
   const { patients, calls } = testServices(db, now);
-  const patient = patients.save(null, patientInput());
-  return calls.start({
-    patientId: patient.id,
-    planId,
-    planned: plannedOn('D0367'),
-    dialedNumber: null,
-  }).id;
+  const patient = await patients.save(null, patientInput());
+  return (
+    await calls.start({
+      patientId: patient.id,
+      planId,
+      planned: plannedOn('D0367'),
+      dialedNumber: null,
+    })
+  ).id;
 }
 
 /** A call on the plan answered to the end and completed, as a caller would. */
-export function completedCall(calls: CallService, patientId: number, planId: number): CallView {
-  const done = driveCall(
+export async function completedCall(
+  calls: CallService,
+  patientId: number,
+  planId: number,
+): Promise<CallView> {
+  const done = await driveCall(
     calls,
-    calls.start({ patientId, planId, planned: plannedOn('D0367'), dialedNumber: null }),
+    await calls.start({ patientId, planId, planned: plannedOn('D0367'), dialedNumber: null }),
   );
   return calls.complete(done.id, {
     nextAction: 'Schedule',

@@ -125,8 +125,8 @@ export function familyFile(date = daysFromToday(-1)): string {
 }
 
 /** The payer, its PPO, and the patients the files name (with the coverage each has on file). */
-export function seedOffice(s: TestServices) {
-  const payer = s.policies.savePayer(null, {
+export async function seedOffice(s: TestServices) {
+  const payer = await s.policies.savePayer(null, {
     name: 'Synthetic Dental Plan (test only)',
     electronicPayerId: '99999',
     phoneBenefits: '555-0100',
@@ -139,7 +139,7 @@ export function seedOffice(s: TestServices) {
     notes: null,
     sendsInvertedCoinsurance: 'unknown',
   });
-  const plan = s.policies.savePlan(null, {
+  const plan = await s.policies.savePlan(null, {
     payerId: payer.id,
     name: 'Synthetic Dental PPO',
     groupNumber: 'GRP-TEST-42',
@@ -147,7 +147,7 @@ export function seedOffice(s: TestServices) {
     planType: 'ppo',
     notes: null,
   });
-  const person = (
+  const person = async (
     firstName: string,
     lastName: string,
     dob: string,
@@ -155,8 +155,8 @@ export function seedOffice(s: TestServices) {
     relationship: 'self' | 'child' = 'self',
     subscriberName = `${firstName} ${lastName}`,
   ) => {
-    const p = s.patients.save(null, { firstName, lastName, dob, preferredLanguage: 'en', phone: null });
-    const withCoverage = s.patients.saveCoverage(null, {
+    const p = await s.patients.save(null, { firstName, lastName, dob, preferredLanguage: 'en', phone: null });
+    const withCoverage = await s.patients.saveCoverage(null, {
       patientId: p.id,
       planId: plan.id,
       ordinal: 1,
@@ -176,10 +176,10 @@ export function seedOffice(s: TestServices) {
   return {
     payer,
     plan,
-    jane: person('Jane', 'Testpatient', '1980-01-01', 'SYN000111'),
-    rosa: person('Rosa', 'Synthmother', '1984-07-14', 'SMD-4410'),
-    teo: person('Teo', 'Synthmother', '2013-03-03', 'SMD-4410', 'child', 'Rosa Synthmother'),
-    kim: person('Kimberly', 'Spelling', '1975-05-05', 'SYN-000333'),
-    li: person('Li', 'Groupdiff', '1988-08-08', 'SYN000444'),
+    jane: await person('Jane', 'Testpatient', '1980-01-01', 'SYN000111'),
+    rosa: await person('Rosa', 'Synthmother', '1984-07-14', 'SMD-4410'),
+    teo: await person('Teo', 'Synthmother', '2013-03-03', 'SMD-4410', 'child', 'Rosa Synthmother'),
+    kim: await person('Kimberly', 'Spelling', '1975-05-05', 'SYN-000333'),
+    li: await person('Li', 'Groupdiff', '1988-08-08', 'SYN000444'),
   };
 }

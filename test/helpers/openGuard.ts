@@ -3,6 +3,6 @@
 import type { Guard } from '../../src/main/ipc/guard';
 
 export const OPEN_GUARD: Guard = {
-  authorize: () => undefined,
-  run: (_channel, _input, handler) => handler(),
+  authorize: async () => undefined,
+  run: async (_channel, _input, handler) => handler(),
 };

@@ -1,6 +1,8 @@
 // The services over one test database, wired as the app wires them (one ledger shared by all), on the
 // test clock, acting as the test user.
+import type { AppDb } from '../../src/main/db/appDb';
 import type { Db } from '../../src/main/db/connection';
+import { catalogOf } from './appDb';
 import { createLedger } from '../../src/main/ledger/ledger';
 import { createCallService } from '../../src/main/services/callService';
 import { createEligibilityImportService } from '../../src/main/services/eligibilityImportService';
@@ -18,9 +20,11 @@ export const TEST_USER = 'Test User';
 export const TEST_DESK = 'Test desk';
 
 export function testServices(
-  db: Db,
+  db: AppDb,
   now: () => Date = fixedClock(),
   options: {
+    /** This desk's code catalog (by default the one opened with the test database). */
+    catalog?: Db;
     actor?: () => string;
     workstation?: string;
     windows?: { plan: number; eligibility: number };
@@ -28,6 +32,7 @@ export function testServices(
 ) {
   const actor = options.actor ?? (() => TEST_USER);
   const windows = options.windows ?? { plan: 90, eligibility: 30 };
+  const catalog = options.catalog ?? catalogOf(db);
   const ledger = createLedger({
     db,
     now,
@@ -36,7 +41,8 @@ export function testServices(
     windows: () => windows,
   });
   // The office identifiers the call header shows, as Settings holds them.
-  const settings = createSettingsService(db, now);
+  let loaded: Awaited<ReturnType<typeof createSettingsService>> | null = null;
+  const settings = async () => (loaded ??= await createSettingsService(db, now));
   const reverify = createReverifyService({
     db,
     now,
@@ -45,10 +51,17 @@ export function testServices(
   });
   return {
     ledger,
-    policies: createPolicyService({ db, now, ledger }),
+    policies: createPolicyService({ db, catalog, now, ledger }),
     patients: createPatientService({ db, now, actor, ledger }),
-    calls: createCallService({ db, now, actor, ledger, office: () => settings.get().office }),
-    estimates: createEstimateService({ db, now, actor, ledger }),
+    calls: createCallService({
+      db,
+      catalog,
+      now,
+      actor,
+      ledger,
+      office: async () => (await settings()).get().office,
+    }),
+    estimates: createEstimateService({ db, catalog, now, actor, ledger }),
     eligibility: createEligibilityImportService({ db, now, actor, ledger }),
     packs: createPolicyPackService({ db, now, actor, ledger }),
     priorAuths: createPriorAuthService({ db, now, actor }),

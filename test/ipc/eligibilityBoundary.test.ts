@@ -10,7 +10,7 @@ function dispatcher() {
   const handlers = Object.fromEntries(
     CHANNELS.map((c) => [c, vi.fn(() => ({ files: [] }))]),
   ) as unknown as HandlerMap;
-  const guard: Guard = { authorize: () => undefined, run: (_c, _i, handler) => handler() };
+  const guard: Guard = { authorize: async () => undefined, run: async (_c, _i, handler) => handler() };
   const dispatch = createDispatch({
     handlers,
     guard,

@@ -5,7 +5,7 @@
 // also kept outside the database (auditAnchor.ts), so entries removed from the end are found too.
 // Software running as the signed-in computer user can unwrap both keys: that is the stated limit.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import type { AuditHeadAnchor } from './auditAnchor';
 
 export interface AuditKey {
@@ -78,15 +78,15 @@ export function signedHash(key: Buffer, prevHash: string, row: ChainedFields): s
   return createHmac('sha256', key).update(prevHash).update(canonical).digest('hex');
 }
 
-// The chain belongs to the open connection: set once where the app's database is opened, read by every
+// The chain belongs to the open data layer: set once where the app's database is opened, read by every
 // append and check, so no service has to carry the key around.
-const chains = new WeakMap<Db, AuditChain>();
+const chains = new WeakMap<AppDb, AuditChain>();
 
-export function attachAuditChain(db: Db, chain: AuditChain): void {
+export function attachAuditChain(db: AppDb, chain: AuditChain): void {
   chains.set(db, chain);
 }
 
-export function auditChainOf(db: Db): AuditChain {
+export function auditChainOf(db: AppDb): AuditChain {
   const chain = chains.get(db);
   if (!chain) throw new Error('The audit trail of this database is not open (no audit key attached).');
   return chain;

@@ -1,10 +1,14 @@
 // The audit trail: append a row in the caller's transaction, read rows back for the admin screen, and
 // check the chain. Each entry's hash is an HMAC under the audit key over the previous hash and the entry
 // (auditChain.ts); the first entry's previous hash is 64 zeros. The trail's last entry is also recorded
-// outside the database (auditAnchor.ts) once the change that wrote it has committed, so a trail cut short
-// or emptied is found as well as one edited or re-chained.
+// outside the trail (auditAnchor.ts): a file once the change that wrote it has committed (one computer),
+// or a server record in the same transaction (the office database), so a trail cut short or emptied is
+// found as well as one edited or re-chained. Appends are one at a time on either engine (engine/locks.ts),
+// so several desks writing at once still make one chain.
+import { sql } from 'kysely';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
-import { stmt } from '../db/statements';
+import { lockAuditTrail } from '../db/engine/locks';
 import type { AuditHead } from './auditAnchor';
 import {
   attachAuditChain,
@@ -34,15 +38,19 @@ export interface AuditRow extends ChainedFields {
   hash: string;
 }
 
-const lastRow = (db: Db) =>
-  stmt(db, 'SELECT id, hash, mac_key AS macKey FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    { id: number; hash: string; macKey: string | null } | undefined;
+const lastRow = (db: AppDb) =>
+  db.q
+    .selectFrom('audit_log')
+    .select(['id', 'hash', 'mac_key as macKey'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
-const hashAt = (db: Db, id: number) =>
-  (stmt(db, 'SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string } | undefined)?.hash;
+const hashAt = async (db: AppDb, id: number) =>
+  (await db.q.selectFrom('audit_log').select('hash').where('id', '=', id).executeTakeFirst())?.hash;
 
 /**
- * What this process knows about the head recorded outside the database. `mayStart`: no head is recorded
+ * What this process knows about the head recorded outside the trail. `mayStart`: no head is recorded
  * yet and one may begin now (a new database, the update that starts signing, or the data taken over on
  * a new computer with the recovery code); otherwise a missing record is a finding, never recreated.
  */
@@ -52,41 +60,51 @@ interface AnchorState {
   unreadable: boolean;
   scheduled: boolean;
 }
-const anchorStates = new WeakMap<Db, AnchorState>();
+const anchorStates = new WeakMap<AppDb, AnchorState>();
 
 /** Attaches the audit key and the head's record to an open database; call once, where it is opened. */
-export function openAuditTrail(db: Db, chain: AuditChain, options: { mayStart: boolean }): void {
+export async function openAuditTrail(
+  db: AppDb,
+  chain: AuditChain,
+  options: { mayStart: boolean },
+): Promise<void> {
   attachAuditChain(db, chain);
   let recorded: AuditHead | null = null;
   let unreadable = false;
   try {
-    recorded = chain.anchor.read();
+    recorded = await chain.anchor.read();
   } catch {
     unreadable = true;
   }
   anchorStates.set(db, { recorded, unreadable, mayStart: options.mayStart, scheduled: false });
 }
 
-function anchorState(db: Db): AnchorState {
+function anchorState(db: AppDb): AnchorState {
   const state = anchorStates.get(db);
   if (!state) throw new Error('The audit trail of this database is not open.');
   return state;
+}
+
+/** May `head` be recorded now? Only forward along the chain recorded before, or as a permitted start. */
+async function mayRecord(db: AppDb, state: AnchorState, head: AuditHead): Promise<boolean> {
+  if (state.unreadable) return false;
+  if (state.recorded) {
+    return head.id > state.recorded.id && (await hashAt(db, state.recorded.id)) === state.recorded.hash;
+  }
+  return state.mayStart;
 }
 
 /**
  * Records the committed head outside the database, moving it only forward along the chain it recorded
  * before: a trail found cut short or rewritten keeps its old record, so the check still reports it.
  */
-function recordHead(db: Db, chain: AuditChain, state: AnchorState): void {
+async function recordHead(db: AppDb, chain: AuditChain, state: AnchorState): Promise<void> {
   state.scheduled = false;
-  if (!db.open || db.inTransaction || state.unreadable) return;
-  const head = lastRow(db);
-  if (!head) return;
-  if (state.recorded) {
-    if (head.id <= state.recorded.id || hashAt(db, state.recorded.id) !== state.recorded.hash) return;
-  } else if (!state.mayStart) return;
+  if (!db.isOpen) return;
+  const head = await lastRow(db);
+  if (!head || !(await mayRecord(db, state, head))) return;
   try {
-    chain.anchor.write({ id: head.id, hash: head.hash });
+    await chain.anchor.write({ id: head.id, hash: head.hash });
     state.recorded = { id: head.id, hash: head.hash };
     state.mayStart = false;
   } catch (error) {
@@ -97,47 +115,72 @@ function recordHead(db: Db, chain: AuditChain, state: AnchorState): void {
   }
 }
 
-/** Appends one row. Call inside the transaction of the change it records, so both land or neither. */
-export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
+/** Appends one row, in the caller's transaction (or its own): the change and its entry land together or not at all. */
+export async function appendAudit(db: AppDb, entry: AuditEntry, at: Date): Promise<AuditRow> {
   const chain = auditChainOf(db);
   const state = anchorState(db);
-  const last = lastRow(db);
-  const fields: ChainedFields = {
-    id: (last?.id ?? 0) + 1,
-    tsUtc: at.toISOString(),
-    userId: entry.who?.id ?? null,
-    userName: entry.who?.displayName ?? entry.otherwise ?? 'nobody signed in',
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    detailJson: JSON.stringify(entry.detail ?? {}),
-    macKey: chain.key.id,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row: AuditRow = { ...fields, prevHash, hash: signedHash(chain.key.key, prevHash, fields) };
-  stmt(
-    db,
-    `INSERT INTO audit_log (id, ts_utc, user_id, user_name, action, entity, entity_id, detail_json, prev_hash, hash, mac_key)
-     VALUES (@id, @tsUtc, @userId, @userName, @action, @entity, @entityId, @detailJson, @prevHash, @hash, @macKey)`,
-  ).run(row);
-  // The head is recorded once the caller's transaction has ended (these transactions are synchronous,
-  // so it has by the next microtask): rolled back, the database head is unchanged and nothing moves.
-  if (!state.scheduled) {
-    state.scheduled = true;
-    queueMicrotask(() => recordHead(db, chain, state));
-  }
-  return row;
+  return db.tx(async () => {
+    // One append at a time, held until this transaction ends: two desks never both extend entry n.
+    await lockAuditTrail(db);
+    const last = await lastRow(db);
+    const fields: ChainedFields = {
+      id: (last?.id ?? 0) + 1,
+      tsUtc: at.toISOString(),
+      userId: entry.who?.id ?? null,
+      userName: entry.who?.displayName ?? entry.otherwise ?? 'nobody signed in',
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      detailJson: JSON.stringify(entry.detail ?? {}),
+      macKey: chain.key.id,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const row: AuditRow = { ...fields, prevHash, hash: signedHash(chain.key.key, prevHash, fields) };
+    await db.q
+      .insertInto('audit_log')
+      .values({
+        id: row.id,
+        ts_utc: row.tsUtc,
+        user_id: row.userId,
+        user_name: row.userName,
+        action: row.action,
+        entity: row.entity,
+        entity_id: row.entityId,
+        detail_json: row.detailJson,
+        prev_hash: row.prevHash,
+        hash: row.hash,
+        mac_key: row.macKey,
+      })
+      .execute();
+    if (chain.anchor.transactional) {
+      // Under the same lock and in the same transaction: the record and the trail move together.
+      const head = { id: row.id, hash: row.hash };
+      if (await mayRecord(db, state, head)) {
+        await chain.anchor.write(head);
+        db.afterCommit(() => {
+          state.recorded = head;
+          state.mayStart = false;
+        });
+      }
+    } else if (!state.scheduled) {
+      // A file is written once the transaction has committed: rolled back, the head is unchanged and
+      // nothing moves.
+      state.scheduled = true;
+      db.afterCommit(() => recordHead(db, chain, state));
+    }
+    return row;
+  });
 }
 
 /**
  * After a restore the trail is the backup's, shorter than the one recorded: the restore's own entry
  * (which names the head it replaced) becomes the recorded head.
  */
-export function recordRestoredHead(db: Db): void {
+export async function recordRestoredHead(db: AppDb): Promise<void> {
   const chain = auditChainOf(db);
-  const head = lastRow(db);
+  const head = await lastRow(db);
   if (!head) return;
-  chain.anchor.write({ id: head.id, hash: head.hash });
+  await chain.anchor.write({ id: head.id, hash: head.hash });
   anchorStates.set(db, {
     recorded: { id: head.id, hash: head.hash },
     mayStart: false,
@@ -145,9 +188,6 @@ export function recordRestoredHead(db: Db): void {
     scheduled: false,
   });
 }
-
-const COLUMNS = `id, ts_utc AS tsUtc, user_id AS userId, user_name AS userName, action, entity,
-  entity_id AS entityId, detail_json AS detailJson, prev_hash AS prevHash, hash`;
 
 export interface AuditFilter {
   userName: string | null;
@@ -160,13 +200,30 @@ export interface AuditFilter {
   limit: number;
 }
 
+const selectRows = (db: AppDb) =>
+  db.q
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'ts_utc as tsUtc',
+      'user_id as userId',
+      'user_name as userName',
+      'action',
+      'entity',
+      'entity_id as entityId',
+      'detail_json as detailJson',
+      'prev_hash as prevHash',
+      'hash',
+      'mac_key as macKey',
+    ]);
+
 /**
  * The patient a row is about, read at display time: the trail itself holds ids only (minimum
  * necessary), so a name is shown to the administrator reading it, never written into it. A coverage or
  * history line created through the patient's record is logged under the patient's id (the guard takes
  * the id of what the channel returned); a deleted coverage or history line no longer says whose it was.
  */
-const PATIENT_OF_ROW = `CASE
+const PATIENT_OF_ROW = sql<number | null>`CASE
     WHEN a.entity = 'patient' THEN a.entity_id
     WHEN a.entity IN ('coverage', 'service_history') AND a.action = 'create' THEN a.entity_id
     WHEN a.entity = 'coverage' THEN (SELECT patient_id FROM coverages WHERE id = a.entity_id)
@@ -177,14 +234,14 @@ const PATIENT_OF_ROW = `CASE
   END`;
 
 /** The rows about one patient, as id lists per entity (each read once, not per row of the trail). */
-const ABOUT_PATIENT = `(
-    (a.entity = 'patient' AND a.entity_id = @patientId)
-    OR (a.entity IN ('coverage', 'service_history') AND a.action = 'create' AND a.entity_id = @patientId)
-    OR (a.entity = 'coverage' AND a.action <> 'create' AND a.entity_id IN (SELECT id FROM coverages WHERE patient_id = @patientId))
-    OR (a.entity = 'call' AND a.entity_id IN (SELECT id FROM calls WHERE patient_id = @patientId))
-    OR (a.entity = 'estimate' AND a.entity_id IN (SELECT id FROM estimates WHERE patient_id = @patientId))
-    OR (a.entity = 'good_faith_estimate' AND a.entity_id IN (SELECT id FROM good_faith_estimates WHERE patient_id = @patientId))
-    OR (a.entity = 'prior_auth' AND a.entity_id IN (SELECT id FROM prior_auths WHERE patient_id = @patientId)))`;
+const aboutPatient = (patientId: number) => sql<boolean>`(
+    (a.entity = 'patient' AND a.entity_id = ${patientId})
+    OR (a.entity IN ('coverage', 'service_history') AND a.action = 'create' AND a.entity_id = ${patientId})
+    OR (a.entity = 'coverage' AND a.action <> 'create' AND a.entity_id IN (SELECT id FROM coverages WHERE patient_id = ${patientId}))
+    OR (a.entity = 'call' AND a.entity_id IN (SELECT id FROM calls WHERE patient_id = ${patientId}))
+    OR (a.entity = 'estimate' AND a.entity_id IN (SELECT id FROM estimates WHERE patient_id = ${patientId}))
+    OR (a.entity = 'good_faith_estimate' AND a.entity_id IN (SELECT id FROM good_faith_estimates WHERE patient_id = ${patientId}))
+    OR (a.entity = 'prior_auth' AND a.entity_id IN (SELECT id FROM prior_auths WHERE patient_id = ${patientId})))`;
 
 export interface AuditRowWithPatient extends Omit<AuditRow, 'macKey'> {
   patientId: number | null;
@@ -192,23 +249,45 @@ export interface AuditRowWithPatient extends Omit<AuditRow, 'macKey'> {
 }
 
 /** Newest first, each row with the patient it is about (when it is about one). */
-export function listAudit(db: Db, filter: AuditFilter): AuditRowWithPatient[] {
-  return stmt(
-    db,
-    `SELECT r.*, p.first_name || ' ' || p.last_name AS patientName FROM (
-       SELECT a.id, a.ts_utc AS tsUtc, a.user_id AS userId, a.user_name AS userName, a.action, a.entity,
-         a.entity_id AS entityId, a.detail_json AS detailJson, a.prev_hash AS prevHash, a.hash,
-         ${PATIENT_OF_ROW} AS patientId
-       FROM audit_log a
-       WHERE (@userName IS NULL OR a.user_name = @userName COLLATE NOCASE)
-         AND (@action IS NULL OR a.action = @action)
-         AND (@from IS NULL OR a.ts_utc >= @from)
-         AND (@to IS NULL OR a.ts_utc <= @to)
-         AND (@patientId IS NULL OR ${ABOUT_PATIENT})
-       ORDER BY a.id DESC LIMIT @limit) r
-     LEFT JOIN patients p ON p.id = r.patientId
-     ORDER BY r.id DESC`,
-  ).all(filter) as AuditRowWithPatient[];
+export async function listAudit(db: AppDb, filter: AuditFilter): Promise<AuditRowWithPatient[]> {
+  let query = db.q
+    .selectFrom('audit_log as a')
+    .select([
+      'a.id',
+      'a.ts_utc as tsUtc',
+      'a.user_id as userId',
+      'a.user_name as userName',
+      'a.action',
+      'a.entity',
+      'a.entity_id as entityId',
+      'a.detail_json as detailJson',
+      'a.prev_hash as prevHash',
+      'a.hash',
+      PATIENT_OF_ROW.as('patientId'),
+    ]);
+  if (filter.userName !== null)
+    query = query.where(sql`lower(a.user_name)`, '=', sql<string>`lower(${filter.userName})`);
+  if (filter.action !== null) query = query.where('a.action', '=', filter.action);
+  if (filter.from !== null) query = query.where('a.ts_utc', '>=', filter.from);
+  if (filter.to !== null) query = query.where('a.ts_utc', '<=', filter.to);
+  if (filter.patientId !== null) query = query.where(aboutPatient(filter.patientId));
+  const rows = await query.orderBy('a.id', 'desc').limit(filter.limit).execute();
+  // The names of the patients on this page, read once each.
+  const ids = [...new Set(rows.map((r) => r.patientId).filter((id): id is number => id !== null))];
+  const names = new Map<number, string>();
+  if (ids.length > 0) {
+    const people = await db.q
+      .selectFrom('patients')
+      .select(['id', 'first_name', 'last_name'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const p of people) names.set(p.id, `${p.first_name} ${p.last_name}`);
+  }
+  return rows.map((r) => ({
+    ...r,
+    patientId: r.patientId === null ? null : Number(r.patientId),
+    patientName: r.patientId === null ? null : (names.get(Number(r.patientId)) ?? null),
+  }));
 }
 
 export interface ChainCheck {
@@ -237,7 +316,7 @@ interface Walk {
   last: AuditRow | null;
 }
 
-/** The entries that may open this computer's signing after entries it cannot check (see walkTrail). */
+/** The entries that may open this computer's signing after entries it cannot check (see TrailWalker). */
 const OPENS_SIGNING = {
   /** After unsigned entries: the update that started signing writes this one first. */
   legacy: ['audit_signing'],
@@ -246,18 +325,14 @@ const OPENS_SIGNING = {
 } as const;
 
 /**
- * Walks a trail in id order: each entry must link to the one before it. Unsigned entries (from before
- * signing) come first, then entries signed on another computer (before this one took the data over),
- * then this computer's; and this computer's first entry after either kind is the one that explains it
- * (OPENS_SIGNING), which only VerifyDesk can sign. `db` may be a backup from before signing, whose
- * table has no mac_key column.
+ * Walks a trail in id order, one row at a time (a live trail is read in pages, a backup's straight
+ * through): each entry must link to the one before it. Unsigned entries (from before signing) come
+ * first, then entries signed on another computer (before this one took the data over), then this
+ * computer's; and this computer's first entry after either kind is the one that explains it
+ * (OPENS_SIGNING), which only VerifyDesk can sign.
  */
-function walkTrail(db: Db, ownKey: AuditChain['key']): Walk {
-  // A backup from before signing has no mac_key column: its entries read as unsigned.
-  const MAC_KEY = db.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'mac_key'").get()
-    ? 'mac_key'
-    : 'NULL';
-  const walk: Walk = {
+class TrailWalker {
+  readonly walk: Walk = {
     checked: 0,
     head: null,
     firstBadId: null,
@@ -266,52 +341,95 @@ function walkTrail(db: Db, ownKey: AuditChain['key']): Walk {
     signedHere: false,
     last: null,
   };
-  let prevHash = GENESIS_HASH;
-  let previous: 'none' | 'legacy' | 'foreign' | 'own' = 'none';
-  const bad = (id: number, problem: string): Walk => ({ ...walk, firstBadId: id, problem });
-  const outside = (id: number, what: string) =>
-    bad(id, `Entry ${id} ${what}: it was added or rewritten outside VerifyDesk.`);
-  for (const row of db
-    .prepare(`SELECT ${COLUMNS}, ${MAC_KEY} AS macKey FROM audit_log ORDER BY id`)
-    .iterate() as Iterable<AuditRow>) {
+  private prevHash = GENESIS_HASH;
+  private previous: 'none' | 'legacy' | 'foreign' | 'own' = 'none';
+
+  constructor(private readonly ownKey: AuditChain['key']) {}
+
+  private bad(id: number, problem: string): false {
+    this.walk.firstBadId = id;
+    this.walk.problem = problem;
+    return false;
+  }
+
+  private outside(id: number, what: string): false {
+    return this.bad(id, `Entry ${id} ${what}: it was added or rewritten outside VerifyDesk.`);
+  }
+
+  /** Takes the next row; false once a problem is found (the walk stops there). */
+  feed(row: AuditRow): boolean {
+    const walk = this.walk;
     const { prevHash: storedPrev, hash, ...fields } = row;
-    if (row.id !== walk.checked + 1 || storedPrev !== prevHash)
-      return bad(
+    if (row.id !== walk.checked + 1 || storedPrev !== this.prevHash)
+      return this.bad(
         row.id,
         `Entry ${row.id} does not follow from the entry before it: entries were removed or inserted.`,
       );
     if (fields.macKey === null) {
-      if (previous !== 'none' && previous !== 'legacy')
-        return outside(row.id, 'is unsigned although entries before it are signed');
-      if (legacyHash(prevHash, fields) !== hash)
-        return bad(row.id, `Entry ${row.id} was changed after it was written.`);
-      previous = 'legacy';
-    } else if (fields.macKey === ownKey.id) {
-      if (signedHash(ownKey.key, prevHash, fields) !== hash)
-        return outside(row.id, 'was changed after it was written, or signed');
+      if (this.previous !== 'none' && this.previous !== 'legacy')
+        return this.outside(row.id, 'is unsigned although entries before it are signed');
+      if (legacyHash(this.prevHash, fields) !== hash)
+        return this.bad(row.id, `Entry ${row.id} was changed after it was written.`);
+      this.previous = 'legacy';
+    } else if (fields.macKey === this.ownKey.id) {
+      if (signedHash(this.ownKey.key, this.prevHash, fields) !== hash)
+        return this.outside(row.id, 'was changed after it was written, or signed');
       if (
-        (previous === 'legacy' || previous === 'foreign') &&
-        !(OPENS_SIGNING[previous] as readonly string[]).includes(fields.action)
+        (this.previous === 'legacy' || this.previous === 'foreign') &&
+        !(OPENS_SIGNING[this.previous] as readonly string[]).includes(fields.action)
       )
-        return outside(
+        return this.outside(
           row.id,
           'follows entries this computer cannot check, without the entry that explains them',
         );
       walk.signedHere = true;
-      previous = 'own';
+      this.previous = 'own';
     } else {
       // Another computer's key: only its links can be checked here, and only before this computer's
       // own entries (its first one vouches for everything before it).
-      if (previous === 'own') return outside(row.id, 'is signed with a key this computer does not hold');
+      if (this.previous === 'own')
+        return this.outside(row.id, 'is signed with a key this computer does not hold');
       walk.signedElsewhereThrough = row.id;
-      previous = 'foreign';
+      this.previous = 'foreign';
     }
-    prevHash = hash;
+    this.prevHash = hash;
     walk.checked++;
     walk.head = { id: row.id, hash };
     walk.last = row;
+    return true;
   }
-  return walk;
+}
+
+/** Rows read per page when walking a live trail: memory stays flat however long the trail is. */
+const WALK_PAGE = 5000;
+
+async function walkLiveTrail(db: AppDb, ownKey: AuditChain['key']): Promise<Walk> {
+  const walker = new TrailWalker(ownKey);
+  let after = 0;
+  for (;;) {
+    const page = await selectRows(db).where('id', '>', after).orderBy('id').limit(WALK_PAGE).execute();
+    for (const row of page) if (!walker.feed(row)) return walker.walk;
+    if (page.length < WALK_PAGE) return walker.walk;
+    after = page.at(-1)!.id;
+  }
+}
+
+/** A backup's trail, straight through. A backup from before signing has no mac_key column. */
+function walkCopyTrail(copy: Db, ownKey: AuditChain['key']): Walk {
+  const MAC_KEY = copy.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'mac_key'").get()
+    ? 'mac_key'
+    : 'NULL';
+  const walker = new TrailWalker(ownKey);
+  for (const row of copy
+    .prepare(
+      `SELECT id, ts_utc AS tsUtc, user_id AS userId, user_name AS userName, action, entity,
+         entity_id AS entityId, detail_json AS detailJson, prev_hash AS prevHash, hash, ${MAC_KEY} AS macKey
+       FROM audit_log ORDER BY id`,
+    )
+    .iterate() as Iterable<AuditRow>) {
+    if (!walker.feed(row)) break;
+  }
+  return walker.walk;
 }
 
 const checkOf = (walk: Walk, problem: string | null = walk.problem): ChainCheck => ({
@@ -325,16 +443,16 @@ const checkOf = (walk: Walk, problem: string | null = walk.problem): ChainCheck 
 
 /**
  * The live trail, in full: every link and signature, then its end against the head recorded outside the
- * database. An empty trail fails (the first administrator's setup is always in it).
+ * trail. An empty trail fails (the first administrator's setup is always in it).
  */
-export function verifyAuditChain(db: Db): ChainCheck {
+export async function verifyAuditChain(db: AppDb): Promise<ChainCheck> {
   const chain = auditChainOf(db);
-  const walk = walkTrail(db, chain.key);
+  const walk = await walkLiveTrail(db, chain.key);
   if (walk.problem) return checkOf(walk);
   if (walk.head === null) return checkOf(walk, 'The trail is empty: its entries have been removed.');
   let recorded: AuditHead | null;
   try {
-    recorded = chain.anchor.read();
+    recorded = await chain.anchor.read();
   } catch (error) {
     return checkOf(walk, `${(error as Error).message} The end of the trail cannot be confirmed.`);
   }
@@ -342,7 +460,7 @@ export function verifyAuditChain(db: Db): ChainCheck {
     return walk.signedHere
       ? checkOf(
           walk,
-          `The record of the trail's last entry, kept outside the database (${chain.anchor.where}), is missing: the end of the trail cannot be confirmed.`,
+          `The record of the trail's last entry, kept ${chain.anchor.transactional ? 'apart from the trail' : 'outside the database'} (${chain.anchor.where}), is missing: the end of the trail cannot be confirmed.`,
         )
       : checkOf(walk);
   }
@@ -351,7 +469,7 @@ export function verifyAuditChain(db: Db): ChainCheck {
       walk,
       `The trail ends at entry ${walk.head.id}, but entry ${recorded.id} was written: entries were removed from its end.`,
     );
-  if (hashAt(db, recorded.id) !== recorded.hash)
+  if ((await hashAt(db, recorded.id)) !== recorded.hash)
     return checkOf(
       walk,
       `Entry ${recorded.id} is not the entry that was written there: the trail was rewritten.`,
@@ -370,7 +488,7 @@ export function backupTrailProblem(copy: Db, ownKey: AuditChain['key'], name: st
     .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'")
     .get();
   if (!hasTrail) return null; // from before the audit trail existed
-  const walk = walkTrail(copy, ownKey);
+  const walk = walkCopyTrail(copy, ownKey);
   if (walk.problem) return `Its audit trail was altered: ${walk.problem}`;
   if (!walk.signedHere) {
     const users = copy.prepare('SELECT count(*) AS n FROM users').get() as { n: number };
@@ -384,13 +502,13 @@ export function backupTrailProblem(copy: Db, ownKey: AuditChain['key'], name: st
 }
 
 /** Appends one row in a transaction of its own: for actions that change no rows (sign-in, a backup). */
-export function recordAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
-  return db.transaction(() => appendAudit(db, entry, at))();
+export function recordAudit(db: AppDb, entry: AuditEntry, at: Date): Promise<AuditRow> {
+  return appendAudit(db, entry, at);
 }
 
 /** The database was opened with the recovery code instead of this PC's stored key. */
-export function recordEmergencyAccess(db: Db, now: () => Date): void {
-  recordAudit(
+export async function recordEmergencyAccess(db: AppDb, now: () => Date): Promise<void> {
+  await recordAudit(
     db,
     { who: null, otherwise: 'recovery code', action: 'emergency_access', entity: 'database' },
     now(),
@@ -401,17 +519,22 @@ export function recordEmergencyAccess(db: Db, now: () => Date): void {
  * The newest use of the recovery code that no administrator has acknowledged yet (ENC-6: the next
  * administrator to sign in is told, in case nobody at the practice expected it).
  */
-export function unacknowledgedEmergencyAccess(db: Db): { id: number; at: string } | null {
-  const latest = db
-    .prepare(
-      "SELECT id, ts_utc AS at FROM audit_log WHERE action = 'emergency_access' ORDER BY id DESC LIMIT 1",
-    )
-    .get() as { id: number; at: string } | undefined;
+export async function unacknowledgedEmergencyAccess(db: AppDb): Promise<{ id: number; at: string } | null> {
+  const latest = await db.q
+    .selectFrom('audit_log')
+    .select(['id', 'ts_utc as at'])
+    .where('action', '=', 'emergency_access')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!latest) return null;
-  const seen = db
-    .prepare(
-      "SELECT 1 FROM audit_log WHERE action = 'change' AND entity = 'emergency_access' AND entity_id = ? AND id > ?",
-    )
-    .get(latest.id, latest.id);
+  const seen = await db.q
+    .selectFrom('audit_log')
+    .select('id')
+    .where('action', '=', 'change')
+    .where('entity', '=', 'emergency_access')
+    .where('entity_id', '=', latest.id)
+    .where('id', '>', latest.id)
+    .executeTakeFirst();
   return seen ? null : latest;
 }

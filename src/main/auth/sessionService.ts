@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/ipc/result';
 import type { Role, SessionStatus } from '../../shared/auth/authViews';
 import { appendAudit, recordAudit } from '../audit/auditLog';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import {
   countUsers,
   findUserByName,
@@ -28,14 +28,14 @@ const BACKOFF_MS = 5 * 60_000;
 const WRONG = 'That user name and password do not match. Check Caps Lock and try again.';
 
 export interface SessionService {
-  status(): SessionStatus;
+  status(): Promise<SessionStatus>;
   setup(input: { username: string; displayName: string; password: string }): Promise<SessionStatus>;
   signIn(input: { username: string; password: string }): Promise<SessionStatus>;
   unlock(input: { password: string }): Promise<SessionStatus>;
-  lock(reason: 'user' | 'idle'): SessionStatus;
-  signOut(): SessionStatus;
+  lock(reason: 'user' | 'idle'): Promise<SessionStatus>;
+  signOut(): Promise<SessionStatus>;
   /** Throws `locked` or `forbidden` unless the current session may use a channel of this access. */
-  authorize(access: Access): void;
+  authorize(access: Access): Promise<void>;
   /** A user-initiated call: restarts the idle clock. */
   touch(): void;
   current(): SessionUser | null;
@@ -45,7 +45,7 @@ export interface SessionService {
 export type CallOnHold = NonNullable<SessionStatus['callOnHold']>;
 
 export function createSessionService(deps: {
-  db: Db;
+  db: AppDb;
   now: () => Date;
   lockAfterMinutes: () => number;
   /**
@@ -53,7 +53,7 @@ export function createSessionService(deps: {
    * a long hold may well walk away, and the screen shows a patient): the lock comes on time, the call,
    * its timers and answers stay as they are, and the lock screen says a call is on hold.
    */
-  callOnHold?: (staffUser: string) => CallOnHold | null;
+  callOnHold?: (staffUser: string) => Promise<CallOnHold | null>;
 }): SessionService {
   const { db, now } = deps;
   let user: SessionUser | null = null;
@@ -74,28 +74,29 @@ export function createSessionService(deps: {
     return user !== null && !locked && now().getTime() - lastActivity >= deps.lockAfterMinutes() * 60_000;
   }
 
-  const heldCall = (): CallOnHold | null => (user && deps.callOnHold?.(user.displayName)) ?? null;
+  const heldCall = async (): Promise<CallOnHold | null> =>
+    (user && (await deps.callOnHold?.(user.displayName))) ?? null;
 
   /** A lock while a call is on hold says so in the audit trail (the call's id; nothing about the patient). */
-  function lockNow(reason: 'user' | 'idle'): void {
+  async function lockNow(reason: 'user' | 'idle'): Promise<void> {
     locked = true;
-    const held = heldCall();
-    audit('lock', user, held ? { reason, callOnHold: held.callId } : { reason });
+    const held = await heldCall();
+    await audit('lock', user, held ? { reason, callOnHold: held.callId } : { reason });
   }
 
-  function applyIdle(): void {
-    if (idleExpired()) lockNow('idle');
+  async function applyIdle(): Promise<void> {
+    if (idleExpired()) await lockNow('idle');
   }
 
-  function status(): SessionStatus {
-    applyIdle();
+  async function status(): Promise<SessionStatus> {
+    await applyIdle();
     const state =
-      user === null ? (countUsers(db) === 0 ? 'setup' : 'signed_out') : locked ? 'locked' : 'open';
+      user === null ? ((await countUsers(db)) === 0 ? 'setup' : 'signed_out') : locked ? 'locked' : 'open';
     return {
       state,
       user: user && { displayName: user.displayName, role: user.role },
       lockAfterMinutes: deps.lockAfterMinutes(),
-      callOnHold: state === 'locked' ? heldCall() : null,
+      callOnHold: state === 'locked' ? await heldCall() : null,
     };
   }
 
@@ -106,10 +107,10 @@ export function createSessionService(deps: {
     const at = now().getTime();
     // What was typed is written only when it names an account: a password typed into the user-name field
     // must not land in the audit trail.
-    const row = findUserByName(db, key);
+    const row = await findUserByName(db, key);
     const named = row ? row.username : 'unknown user name';
     if (failure && failure.count >= MAX_FAILURES && at < failure.until) {
-      audit('sign_in_refused', null, { reason: 'backoff' }, named);
+      await audit('sign_in_refused', null, { reason: 'backoff' }, named);
       const minutes = Math.ceil((failure.until - at) / 60_000);
       throw new AppError(
         'forbidden',
@@ -121,13 +122,13 @@ export function createSessionService(deps: {
     if (!ok || !row) {
       const count = (failure && at < failure.until ? failure.count : 0) + 1;
       failures.set(key, { count, until: at + BACKOFF_MS });
-      audit('sign_in_failed', null, { attempt: count }, named);
+      await audit('sign_in_failed', null, { attempt: count }, named);
       throw new AppError('validation', WRONG, 'password');
     }
     failures.delete(key);
     if (needsRehash(row.passwordHash)) {
       const upgraded = await hashPassword(password);
-      db.transaction(() => updatePasswordHash(db, row.id, upgraded, now().toISOString()))();
+      await db.tx(() => updatePasswordHash(db, row.id, upgraded, now().toISOString()));
     }
     return { id: row.id, displayName: row.displayName, role: row.role };
   }
@@ -136,19 +137,19 @@ export function createSessionService(deps: {
     status,
 
     async setup(input) {
-      if (countUsers(db) > 0)
+      if ((await countUsers(db)) > 0)
         throw new AppError('conflict', 'VerifyDesk is already set up. Sign in with your own account.');
       assertPasswordStrength(input.password);
       const hash = await hashPassword(input.password);
       const stamp = now().toISOString();
-      const created = db.transaction(() => {
+      const created = await db.tx(async () => {
         // Checked again inside the transaction: two setup windows cannot both create the first admin.
-        if (countUsers(db) > 0) throw new AppError('conflict', 'VerifyDesk is already set up.');
-        const id = insertUser(db, { ...input, role: 'admin', passwordHash: hash }, stamp);
+        if ((await countUsers(db)) > 0) throw new AppError('conflict', 'VerifyDesk is already set up.');
+        const id = await insertUser(db, { ...input, role: 'admin', passwordHash: hash }, stamp);
         const admin: SessionUser = { id, displayName: input.displayName, role: 'admin' };
-        appendAudit(db, { who: admin, action: 'setup', entity: 'user', entityId: id }, now());
+        await appendAudit(db, { who: admin, action: 'setup', entity: 'user', entityId: id }, now());
         return admin;
-      })();
+      });
       user = created;
       locked = false;
       lastActivity = now().getTime();
@@ -159,7 +160,7 @@ export function createSessionService(deps: {
       const signedIn = await attempt(input.username, input.password);
       // Recorded before the session opens: when the audit trail cannot be written (a full disk, a
       // read-only file) nobody is signed in unseen, and the screen's "failed" is the truth.
-      audit('sign_in', signedIn);
+      await audit('sign_in', signedIn);
       user = signedIn;
       locked = false;
       lastActivity = now().getTime();
@@ -168,22 +169,22 @@ export function createSessionService(deps: {
 
     async unlock(input) {
       if (!user) throw new AppError('locked', 'Sign in first.');
-      const row = getUser(db, user.id);
+      const row = await getUser(db, user.id);
       if (!row) throw new AppError('locked', 'Sign in first.');
       await attempt(row.username, input.password);
-      audit('unlock', user); // before unlocking, like sign-in
+      await audit('unlock', user); // before unlocking, like sign-in
       locked = false;
       lastActivity = now().getTime();
       return status();
     },
 
-    lock(reason) {
-      applyIdle();
-      if (user && !locked) lockNow(reason);
+    async lock(reason) {
+      await applyIdle();
+      if (user && !locked) await lockNow(reason);
       return status();
     },
 
-    signOut() {
+    async signOut() {
       const leaving = user;
       // The session closes first, whatever happens to its audit row: a full or read-only disk must not
       // keep someone signed in who asked to leave.
@@ -191,7 +192,7 @@ export function createSessionService(deps: {
       locked = false;
       if (leaving) {
         try {
-          audit('sign_out', leaving);
+          await audit('sign_out', leaving);
         } catch (error) {
           console.error(
             `VerifyDesk: the sign-out could not be recorded (${error instanceof Error ? error.name : typeof error})`,
@@ -201,13 +202,13 @@ export function createSessionService(deps: {
       return status();
     },
 
-    authorize(access) {
+    async authorize(access) {
       if (access === 'open') return;
-      applyIdle();
+      await applyIdle();
       // The account as it is now: an administrator who turned their own rights or account off (or was
       // turned off by another) does not keep them until they sign out.
       if (user) {
-        const row = getUser(db, user.id);
+        const row = await getUser(db, user.id);
         if (!row?.active) {
           user = null;
           locked = false;

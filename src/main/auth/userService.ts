@@ -2,7 +2,8 @@
 // administrator always remains.
 import type { SaveUser, User } from '../../shared/auth/authViews';
 import { AppError } from '../../shared/ipc/result';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
+import { isUniqueViolation } from '../db/dialect';
 import {
   countActiveAdmins,
   getUser,
@@ -17,10 +18,10 @@ import type { SessionUser } from './sessionService';
 
 const publicUser = ({ passwordHash: _hidden, ...user }: User & { passwordHash: string }): User => user;
 
-export function createUserService(deps: { db: Db; now: () => Date; actor: () => SessionUser | null }) {
+export function createUserService(deps: { db: AppDb; now: () => Date; actor: () => SessionUser | null }) {
   const { db, now, actor } = deps;
   return {
-    list: (): User[] => listUsers(db).map(publicUser),
+    list: async (): Promise<User[]> => (await listUsers(db)).map(publicUser),
 
     async save(input: SaveUser): Promise<User> {
       if (input.id === null && input.password === null)
@@ -29,23 +30,23 @@ export function createUserService(deps: { db: Db; now: () => Date; actor: () => 
       const hash = input.password === null ? null : await hashPassword(input.password);
       const stamp = now().toISOString();
       try {
-        const id = db.transaction(() => {
+        const id = await db.tx(async () => {
           let userId = input.id;
           if (userId === null) {
-            userId = insertUser(db, { ...input, passwordHash: hash! }, stamp);
+            userId = await insertUser(db, { ...input, passwordHash: hash! }, stamp);
           } else {
-            if (!getUser(db, userId)) throw new AppError('not_found', 'That user no longer exists.');
-            updateUser(db, userId, input, stamp);
-            if (hash) updatePasswordHash(db, userId, hash, stamp);
+            if (!(await getUser(db, userId))) throw new AppError('not_found', 'That user no longer exists.');
+            await updateUser(db, userId, input, stamp);
+            if (hash) await updatePasswordHash(db, userId, hash, stamp);
           }
-          if (countActiveAdmins(db) === 0) {
+          if ((await countActiveAdmins(db)) === 0) {
             throw new AppError(
               'validation',
               'VerifyDesk needs at least one active administrator. Make someone else an administrator first.',
               'role',
             );
           }
-          appendAudit(
+          await appendAudit(
             db,
             {
               who: actor(),
@@ -60,10 +61,10 @@ export function createUserService(deps: { db: Db; now: () => Date; actor: () => 
             now(),
           );
           return userId;
-        })();
-        return publicUser(getUser(db, id)!);
+        });
+        return publicUser((await getUser(db, id))!);
       } catch (error) {
-        if (error instanceof Error && /UNIQUE constraint failed: users.username/.test(error.message))
+        if (isUniqueViolation(error, /users.username|users_username/))
           throw new AppError('validation', 'Another user already has this user name.', 'username');
         throw error;
       }

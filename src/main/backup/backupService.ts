@@ -7,6 +7,7 @@ import { AppError } from '../../shared/ipc/result';
 import { auditChainOf } from '../audit/auditChain';
 import { recordAudit } from '../audit/auditLog';
 import type { SessionUser } from '../auth/sessionService';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
 import type { KeyRing } from '../security/keyRing';
 import { MIGRATIONS } from '../db/migrations';
@@ -45,7 +46,8 @@ export interface CopyStatus {
 }
 
 export function createBackupService(deps: {
-  db: Db;
+  /** The app's SQLite database (an office database on a server is backed up by its own tools). */
+  db: AppDb;
   keys: KeyRing;
   paths: DataPaths;
   now: () => Date;
@@ -58,6 +60,14 @@ export function createBackupService(deps: {
   restart: () => void;
 }) {
   const { db, keys, paths, now } = deps;
+  const sqlite = (): Db => {
+    if (!db.sqlite)
+      throw new AppError(
+        'conflict',
+        "The office database is on a server: it is backed up there (the practice's IT person runs pg_dump), not from this computer.",
+      );
+    return db.sqlite;
+  };
   const folder = () => {
     const chosen = deps.folder().trim();
     if (!chosen) return paths.backupDir;
@@ -105,22 +115,25 @@ export function createBackupService(deps: {
       now(),
     );
 
-  function take(kind: BackupKind): BackupFile & { copy: CopyStatus | null } {
+  async function take(kind: BackupKind): Promise<BackupFile & { copy: CopyStatus | null }> {
     const dir = folder();
     sweepTemporaryFiles(dir);
-    const name = backupName(db, kind, now());
+    const name = backupName(sqlite(), kind, now());
     // Never over an existing backup (two in the same millisecond, or a clock set back).
     if (existsSync(path.join(dir, name)))
       throw new AppError('conflict', 'A backup was made this very second. Wait a moment and try again.');
     // Recorded before the copy is taken, so the copy's own trail ends with it: a restore can then tell
     // a backup whose trail was cut short (backupTrailProblem).
-    audit('backup', { file: name, kind });
+    await audit('backup', { file: name, kind });
     let written: { file: BackupFile; check: BackupCheck };
     try {
-      written = writeBackupFile(db, keys.current(), dir, name);
+      written = await db.exclusive((raw) => writeBackupFile(raw, keys.current(), dir, name));
     } catch (error) {
       const full = (error as { code?: unknown }).code === 'SQLITE_FULL';
-      audit('backup_failed', { file: name, reason: full ? 'disk full' : 'not written or did not verify' });
+      await audit('backup_failed', {
+        file: name,
+        reason: full ? 'disk full' : 'not written or did not verify',
+      });
       if (full) throw error;
       throw new AppError(
         'internal',
@@ -128,20 +141,22 @@ export function createBackupService(deps: {
       );
     }
     const pruned = pruneBackupFolder(dir, now());
-    if (pruned.length > 0) audit('backup_pruned', { files: pruned.length });
+    if (pruned.length > 0) await audit('backup_pruned', { files: pruned.length });
     const { file, check } = written;
     const copy = copyOut(file, dir, check);
-    if (copy) audit('backup_copy', { file: file.name, copied: copy.ok });
+    if (copy) await audit('backup_copy', { file: file.name, copied: copy.ok });
     return { ...file, copy };
   }
 
   /** Why the restore asked for last did not run at the start after it, if it did not (until another is asked for). */
-  function restoreProblem(): { at: string; problem: string } | null {
-    const latest = db
-      .prepare(
-        "SELECT action, ts_utc AS at, detail_json AS detail FROM audit_log WHERE action IN ('restore_requested', 'restore', 'restore_failed') ORDER BY id DESC LIMIT 1",
-      )
-      .get() as { action: string; at: string; detail: string } | undefined;
+  async function restoreProblem(): Promise<{ at: string; problem: string } | null> {
+    const latest = await db.q
+      .selectFrom('audit_log')
+      .select(['action', 'ts_utc as at', 'detail_json as detail'])
+      .where('action', 'in', ['restore_requested', 'restore', 'restore_failed'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (latest?.action !== 'restore_failed') return null;
     return { at: latest.at, problem: String((JSON.parse(latest.detail) as { reason?: unknown }).reason) };
   }
@@ -157,7 +172,7 @@ export function createBackupService(deps: {
      * new key. Folders that are not there (an unplugged drive) are named: their copies still open with
      * the old recovery code until the drive is back (the next copy to it re-encrypts them).
      */
-    reencryptAfterKeyChange(): { reencrypted: number; notReached: string[] } {
+    async reencryptAfterKeyChange(): Promise<{ reencrypted: number; notReached: string[] }> {
       const folders = [...new Set([paths.backupDir, deps.folder().trim(), deps.copyFolder().trim()])].filter(
         (f) => f !== '',
       );
@@ -172,7 +187,7 @@ export function createBackupService(deps: {
     list: (): BackupFile[] => listBackupFiles(folder()),
     backupNow: () => take('manual'),
     /** At start and every hour: one daily backup per local day. */
-    dailyIfDue(): (BackupFile & { copy: CopyStatus | null }) | null {
+    async dailyIfDue(): Promise<(BackupFile & { copy: CopyStatus | null }) | null> {
       const today = localDate(now());
       const done = listBackupFiles(folder()).some(
         (f) => f.kind === 'daily' && localDate(new Date(f.takenAt)) === today,
@@ -200,7 +215,8 @@ export function createBackupService(deps: {
         estimates: check.counts.estimates ?? 0,
       };
     },
-    restore(name: string): { restarting: true } {
+    async restore(name: string): Promise<{ restarting: true }> {
+      sqlite();
       const file = listBackupFiles(folder()).find((f) => f.name === name);
       if (!file) throw new AppError('not_found', 'That backup is not in the backup folder any more.');
       const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -209,7 +225,7 @@ export function createBackupService(deps: {
       } catch (error) {
         throw new AppError('validation', error instanceof Error ? error.message : String(error));
       }
-      audit('restore_requested', { file: name });
+      await audit('restore_requested', { file: name });
       deps.restart();
       return { restarting: true };
     },

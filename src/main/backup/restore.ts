@@ -19,6 +19,7 @@ import type { AuditHead } from '../audit/auditAnchor';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditChain, AuditKey } from '../audit/auditChain';
 import { openAuditTrail, recordAudit } from '../audit/auditLog';
+import { sqliteAppDb } from '../db/appDb';
 import { openDb, type DbKey } from '../db/connection';
 import type { DataPaths } from '../db/paths';
 import { backupName, fsyncPath, reencryptFile, verifyWithAnyKey, writeBackupFile } from './backupFiles';
@@ -61,17 +62,18 @@ export function scheduleRestore(
  * A damaged current file cannot be backed up; it is still kept, moved aside, below. The backup records
  * itself in the current file's trail first, like every backup, so it can be restored in turn.
  */
-function backUpIfItOpens(paths: DataPaths, key: DbKey, audit: AuditChain, at: Date): void {
-  let current;
+async function backUpIfItOpens(paths: DataPaths, key: DbKey, audit: AuditChain, at: Date): Promise<void> {
+  let raw;
   try {
-    current = openDb(paths.dbPath, key);
+    raw = openDb(paths.dbPath, key);
   } catch {
     return;
   }
+  const current = sqliteAppDb(raw);
   try {
-    openAuditTrail(current, audit, { mayStart: false });
-    const file = backupName(current, 'pre-restore', at);
-    recordAudit(
+    await openAuditTrail(current, audit, { mayStart: false });
+    const file = backupName(raw, 'pre-restore', at);
+    await recordAudit(
       current,
       {
         who: null,
@@ -82,9 +84,9 @@ function backUpIfItOpens(paths: DataPaths, key: DbKey, audit: AuditChain, at: Da
       },
       at,
     );
-    writeBackupFile(current, key, paths.backupDir, file);
+    writeBackupFile(raw, key, paths.backupDir, file);
   } finally {
-    current.close();
+    await current.close();
   }
 }
 
@@ -103,12 +105,12 @@ export interface RestoreOutcome {
  * Runs a scheduled restore, if any (`keys`: the current key first, then earlier ones). A backup from
  * before a key change is re-encrypted with the current key once copied in. Null when none was scheduled.
  */
-export function applyPendingRestore(
+export async function applyPendingRestore(
   paths: DataPaths,
   keys: readonly DbKey[],
   audit: AuditChain,
   now: () => Date,
-): RestoreOutcome | null {
+): Promise<RestoreOutcome | null> {
   const marker = markerOf(paths);
   if (!existsSync(marker)) return null;
   const key = keys[0]!;
@@ -142,14 +144,14 @@ export function applyPendingRestore(
   }
   let replacedHead: AuditHead | null = null;
   try {
-    replacedHead = audit.anchor.read();
+    replacedHead = await audit.anchor.read();
   } catch {
     // An unreadable record: the restore's entry says so by naming no head.
   }
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   if (existsSync(paths.dbPath)) {
     mkdirSync(paths.backupDir, { recursive: true });
-    backUpIfItOpens(paths, key, audit, now());
+    await backUpIfItOpens(paths, key, audit, now());
   }
   // Every piece, each time: a start cut off after moving the database but before its -wal would
   // otherwise leave that -wal to be replayed over the restored copy.

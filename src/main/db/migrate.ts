@@ -42,8 +42,21 @@ export interface MigrateOptions {
   now: () => Date;
   /** The database's key: the copy taken before migrating is opened with it and checked. */
   key: DbKey;
-  /** Runs right before that copy is taken (the app records it in the audit trail, so the copy holds it). */
-  beforeBackup?: (db: Db, fromVersion: number, fileName: string) => void;
+  /**
+   * The copy's file name, when the caller chose it (preMigrationBackupName) to record it in the audit
+   * trail first, so the copy holds that entry.
+   */
+  backupName?: string;
+}
+
+/** The name of the copy taken before migrating from `version` at `at`. */
+export function preMigrationBackupName(version: number, at: Date): string {
+  return `pre-migration-v${version}-${at.toISOString().replace(/[:.]/g, '-')}.sqlite`;
+}
+
+/** Whether migrate() will take a copy first (there are pending migrations and data to copy). */
+export function migrationNeedsBackup(db: Db, migrations: readonly Migration[]): boolean {
+  return schemaVersion(db) < latestVersion(migrations) && hasUserTables(db);
 }
 
 export function migrate(db: Db, migrations: readonly Migration[], options: MigrateOptions): MigrationResult {
@@ -95,9 +108,7 @@ function hasUserTables(db: Db): boolean {
 }
 
 function backupBeforeMigration(db: Db, version: number, options: MigrateOptions): string {
-  const stamp = options.now().toISOString().replace(/[:.]/g, '-');
-  const name = `pre-migration-v${version}-${stamp}.sqlite`;
-  options.beforeBackup?.(db, version, name);
+  const name = options.backupName ?? preMigrationBackupName(version, options.now());
   // Through a temporary name, checked before it gets this one: a kill leaves no damaged file under a
   // backup's name (VACUUM INTO writes a consistent copy through SQLite; copying the live file could tear).
   const target = path.join(options.backupDir, name);

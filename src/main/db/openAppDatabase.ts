@@ -1,13 +1,20 @@
-// Opens the app's database, brings it to the current schema and reference data: what startup and the
-// harness both do. A restore scheduled by an administrator is carried out first, then checked in full;
-// one that cannot be carried out (its backup gone or altered) leaves the data as it was and says why.
+// Opens the app's SQLite database, brings it to the current schema and reference data: what startup and
+// the harness both do. A restore scheduled by an administrator is carried out first, then checked in
+// full; one that cannot be carried out (its backup gone or altered) leaves the data as it was and says why.
 import { mkdirSync } from 'node:fs';
 import type { AuditChain } from '../audit/auditChain';
 import { openAuditTrail, recordAudit, recordEmergencyAccess, recordRestoredHead } from '../audit/auditLog';
 import { pruneBackupFolder } from '../backup/backupFiles';
 import { applyPendingRestore } from '../backup/restore';
+import { sqliteAppDb, type AppDb } from './appDb';
 import { openDb, type Db, type DbKey } from './connection';
-import { migrate, schemaVersion, type MigrationResult } from './migrate';
+import {
+  migrate,
+  migrationNeedsBackup,
+  preMigrationBackupName,
+  schemaVersion,
+  type MigrationResult,
+} from './migrate';
 import { MIGRATIONS } from './migrations';
 import { auditSignaturesMigration } from './migrations/0013-audit-signatures';
 import type { DataPaths } from './paths';
@@ -24,7 +31,10 @@ const accountCount = (db: Db) =>
     : 0;
 
 export interface AppDatabase {
-  db: Db;
+  /** The data layer over the file (the office's data when no office database is set up). */
+  db: AppDb;
+  /** The same file's connection: the code catalog, and what only SQLite has (backups, key changes). */
+  sqlite: Db;
   migration: MigrationResult;
   /** The backup file restored at this start, if one was. */
   restoredFrom: string | null;
@@ -32,7 +42,7 @@ export interface AppDatabase {
   restoreProblem: string | null;
 }
 
-export function openAppDatabase(
+export async function openAppDatabase(
   paths: DataPaths,
   now: () => Date,
   /** The database key first, then keys it replaced (a scheduled restore of an older backup needs them). */
@@ -40,47 +50,47 @@ export function openAppDatabase(
   audit: AuditChain,
   /** `emergency`: this computer just took the data over with the recovery code (a new audit key). */
   options: { emergency?: boolean } = {},
-): AppDatabase {
+): Promise<AppDatabase> {
   const key = keys[0]!;
-  const restore = applyPendingRestore(paths, keys, audit, now);
+  const restore = await applyPendingRestore(paths, keys, audit, now);
   // openDb refuses a missing folder; only then is the backups folder made inside it.
-  const db = openDb(paths.dbPath, key);
+  const sqlite = openDb(paths.dbPath, key);
+  const db = sqliteAppDb(sqlite);
   try {
-    const from = schemaVersion(db);
+    const from = schemaVersion(sqlite);
     const signs = from >= auditSignaturesMigration.version;
     // The trail's head may start being recorded only for a new database, at the update that starts
     // signing, or at a takeover with the recovery code; any other missing record is a finding.
-    openAuditTrail(db, audit, {
-      mayStart: !signs || options.emergency === true || accountCount(db) === 0,
+    await openAuditTrail(db, audit, {
+      mayStart: !signs || options.emergency === true || accountCount(sqlite) === 0,
     });
     // The takeover is this computer's first entry, before anything else it signs (walkTrail's rule).
-    if (options.emergency && signs) recordEmergencyAccess(db, now);
+    if (options.emergency && signs) await recordEmergencyAccess(db, now);
     mkdirSync(paths.backupDir, { recursive: true });
-    const migration = migrate(db, MIGRATIONS, {
-      backupDir: paths.backupDir,
-      now,
-      key,
-      // A copy from a schema that signs its trail carries the entry that records it (backupTrailProblem).
-      beforeBackup: (_db, from, file) => {
-        if (from >= auditSignaturesMigration.version)
-          recordAudit(
-            db,
-            {
-              who: null,
-              otherwise: 'VerifyDesk (update)',
-              action: 'backup',
-              entity: 'backup',
-              detail: { file, kind: 'pre-migration' },
-            },
-            now(),
-          );
-      },
-    });
+    // A copy from a schema that signs its trail carries the entry that records it (backupTrailProblem):
+    // the entry is written first, naming the copy.
+    let backupName: string | undefined;
+    if (migrationNeedsBackup(sqlite, MIGRATIONS)) {
+      backupName = preMigrationBackupName(from, now());
+      if (signs)
+        await recordAudit(
+          db,
+          {
+            who: null,
+            otherwise: 'VerifyDesk (update)',
+            action: 'backup',
+            entity: 'backup',
+            detail: { file: backupName, kind: 'pre-migration' },
+          },
+          now(),
+        );
+    }
+    const migration = migrate(sqlite, MIGRATIONS, { backupDir: paths.backupDir, now, key, backupName });
     if (migration.backupPath) pruneBackupFolder(paths.backupDir, now(), 'pre-migration');
     // The update that starts signing says so first: the unsigned entries before it are vouched for by
     // its link, and only VerifyDesk can write it (walkTrail).
-    if (!signs && hasEntries(db))
-      recordAudit(
+    if (!signs && hasEntries(sqlite))
+      await recordAudit(
         db,
         {
           who: null,
@@ -91,13 +101,13 @@ export function openAppDatabase(
         },
         now(),
       );
-    if (options.emergency && !signs) recordEmergencyAccess(db, now);
-    seedCatalog(db);
+    if (options.emergency && !signs) await recordEmergencyAccess(db, now);
+    seedCatalog(sqlite);
     if (restore?.restored) {
-      const integrity = db.pragma('integrity_check', { simple: true });
+      const integrity = sqlite.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok')
         throw new Error(`The restored database failed its integrity check: ${String(integrity)}`);
-      recordAudit(
+      await recordAudit(
         db,
         {
           who: null,
@@ -109,10 +119,10 @@ export function openAppDatabase(
         },
         now(),
       );
-      recordRestoredHead(db);
+      await recordRestoredHead(db);
     }
     if (restore?.problem)
-      recordAudit(
+      await recordAudit(
         db,
         {
           who: null,
@@ -125,12 +135,13 @@ export function openAppDatabase(
       );
     return {
       db,
+      sqlite,
       migration,
       restoredFrom: restore?.restored ?? null,
       restoreProblem: restore?.problem ?? null,
     };
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
 }

@@ -68,7 +68,7 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       };
     }
     try {
-      options.guard.authorize(channel);
+      await options.guard.authorize(channel);
     } catch (error) {
       if (error instanceof AppError)
         return { ok: false, error: { code: error.code, message: error.message } };

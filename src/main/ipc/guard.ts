@@ -3,14 +3,14 @@
 import type { Channel } from '../../shared/ipc/channels';
 import { appendAudit } from '../audit/auditLog';
 import type { SessionService } from '../auth/sessionService';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import { CHANNEL_POLICY, type AuditAction, type ChannelPolicy } from './channelPolicy';
 
 export interface Guard {
   /** Throws AppError 'locked' or 'forbidden' when the current session may not use the channel. */
-  authorize(channel: Channel): void;
+  authorize(channel: Channel): Promise<void>;
   /** Runs the handler and records it. */
-  run(channel: Channel, input: unknown, handler: () => unknown): unknown;
+  run(channel: Channel, input: unknown, handler: () => unknown): Promise<unknown>;
 }
 
 const idOf = (value: unknown, field = 'id'): number | null => {
@@ -31,11 +31,11 @@ function detailOf(action: AuditAction, input: unknown, output: unknown): Record<
   return fields.length > 0 ? { fields } : {};
 }
 
-export function createGuard(deps: { db: Db; now: () => Date; session: SessionService }): Guard {
+export function createGuard(deps: { db: AppDb; now: () => Date; session: SessionService }): Guard {
   const { db, now, session } = deps;
-  const record = (policy: ChannelPolicy, channel: Channel, input: unknown, output: unknown) => {
+  const record = async (policy: ChannelPolicy, channel: Channel, input: unknown, output: unknown) => {
     if (!policy.audit) return;
-    appendAudit(
+    await appendAudit(
       db,
       {
         who: session.current(),
@@ -48,29 +48,26 @@ export function createGuard(deps: { db: Db; now: () => Date; session: SessionSer
     );
   };
   return {
-    authorize(channel) {
+    async authorize(channel) {
       const { access } = CHANNEL_POLICY[channel];
-      session.authorize(access);
+      await session.authorize(access);
       if (access !== 'open') session.touch();
     },
-    run(channel, input, handler) {
+    async run(channel, input, handler) {
       const policy = CHANNEL_POLICY[channel];
       if (!policy.audit) return handler();
-      // Printing and saving files are asynchronous and change no rows: recorded once they succeed.
+      // Printing and saving files take a window or a dialog and change no rows: recorded once they succeed.
       if (policy.audit.action === 'print' || policy.audit.action === 'export') {
-        return Promise.resolve(handler()).then((output) => {
-          db.transaction(() => record(policy, channel, input, output))();
-          return output;
-        });
-      }
-      // Everything else is synchronous: the change and its audit row commit together or not at all.
-      return db.transaction(() => {
-        const output = handler();
-        if (output instanceof Promise)
-          throw new Error(`${channel} is asynchronous; its audit row cannot share its transaction.`);
-        record(policy, channel, input, output);
+        const output = await handler();
+        await db.tx(() => record(policy, channel, input, output));
         return output;
-      })();
+      }
+      // Everything else: the change and its audit row commit together or not at all, on either engine.
+      return db.tx(async () => {
+        const output = await handler();
+        await record(policy, channel, input, output);
+        return output;
+      });
     },
   };
 }

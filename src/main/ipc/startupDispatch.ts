@@ -45,10 +45,10 @@ export function createStartupDispatch<C extends Channel>(options: {
   return createDispatch({
     handlers,
     guard: {
-      authorize(channel) {
+      async authorize(channel) {
         if (!answers.has(channel)) throw locked();
       },
-      run: (_channel, _input, handler) => handler(),
+      run: async (_channel, _input, handler) => handler(),
     },
     isTrustedSender: options.isTrustedSender,
     checkOutputs: options.checkOutputs,

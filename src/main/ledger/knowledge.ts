@@ -79,9 +79,13 @@ export interface PlanKnowledge {
   observations(): Observation[];
 }
 
-export function readPlanKnowledge(ledger: Ledger, planId: number, payerId: number): PlanKnowledge {
-  const planGroups = ledger.grouped({ kind: 'plan', id: planId });
-  const payerGroups = ledger.grouped({ kind: 'payer', id: payerId });
+export async function readPlanKnowledge(
+  ledger: Ledger,
+  planId: number,
+  payerId: number,
+): Promise<PlanKnowledge> {
+  const planGroups = await ledger.grouped({ kind: 'plan', id: planId });
+  const payerGroups = await ledger.grouped({ kind: 'payer', id: payerId });
   const own = memoDerive(ledger, planGroups);
   const defaults = memoDerive(ledger, payerGroups);
   const policy = (code: string, field: PolicyField): InheritedField => {
@@ -119,17 +123,17 @@ export interface CoverageKnowledge {
   field(field: CoverageField, code?: string): DerivedField;
 }
 
-export function readCoverageKnowledge(ledger: Ledger, coverageId: number): CoverageKnowledge {
-  const derive = memoDerive(ledger, ledger.grouped({ kind: 'coverage', id: coverageId }));
+export async function readCoverageKnowledge(ledger: Ledger, coverageId: number): Promise<CoverageKnowledge> {
+  const derive = memoDerive(ledger, await ledger.grouped({ kind: 'coverage', id: coverageId }));
   return { field: (field, code = '') => derive(field, code) };
 }
 
 /** A patient's earlier services that count, newest first. */
-export function readServiceHistory(
+export async function readServiceHistory(
   ledger: Ledger,
   patientId: number,
-): Array<{ observation: Observation; code: string; value: ServiceValue }> {
-  const all = [...ledger.grouped({ kind: 'patient', id: patientId }).values()]
+): Promise<Array<{ observation: Observation; code: string; value: ServiceValue }>> {
+  const all = [...(await ledger.grouped({ kind: 'patient', id: patientId })).values()]
     .flat()
     .filter((o) => o.field === SERVICE_FIELD);
   return deriveSet(all)

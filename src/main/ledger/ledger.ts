@@ -7,7 +7,7 @@ import { byNewest, deriveField, sameValue, type DerivedField } from '../../share
 import { fieldSpec, observationProblem } from '../../shared/ledger/fields';
 import type { Observation, ObservationSource, Subject } from '../../shared/ledger/ledgerTypes';
 import { AppError } from '../../shared/ipc/result';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import * as repo from './ledgerRepo';
 
 /** Where a statement comes from. */
@@ -36,7 +36,7 @@ export interface Windows {
 }
 
 export interface LedgerDeps {
-  db: Db;
+  db: AppDb;
   now: () => Date;
   actor: () => string;
   /** This computer's name, recorded with every statement. */
@@ -109,11 +109,15 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
   }
 
   /** Appends statements about one subject, all or none, in the caller's transaction (or its own). */
-  function record(subject: Subject, statements: readonly Statement[], source: SourceInput): Observation[] {
+  async function record(
+    subject: Subject,
+    statements: readonly Statement[],
+    source: SourceInput,
+  ): Promise<Observation[]> {
     const at = source.at ?? now().toISOString();
     const built = statements.map((s) => build(subject, s, source, at));
     built.forEach(check);
-    db.transaction(() => built.forEach((o) => repo.insertObservation(db, o)))();
+    await db.tx(() => repo.insertObservations(db, built));
     return built;
   }
 
@@ -123,14 +127,14 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
     record,
 
     /** Appends statements exactly as given (a policy pack's, with their own ids); all or none. */
-    append(observations: readonly Observation[]): void {
+    async append(observations: readonly Observation[]): Promise<void> {
       observations.forEach(check);
-      db.transaction(() => observations.forEach((o) => repo.insertObservation(db, o)))();
+      await db.tx(() => repo.insertObservations(db, observations));
     },
 
     /** Withdraws a statement made in error; the reason is kept with the withdrawal. */
-    retract(uid: string, why: string): Observation {
-      const target = repo.getByUid(db, uid);
+    async retract(uid: string, why: string): Promise<Observation> {
+      const target = await repo.getByUid(db, uid);
       if (!target) throw new AppError('not_found', 'That recorded answer does not exist.');
       const withdrawal: Observation = {
         ...build(
@@ -142,7 +146,7 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
         sourceDetail: why,
         retracts: uid,
       };
-      db.transaction(() => repo.insertObservation(db, withdrawal))();
+      await db.tx(() => repo.insertObservations(db, [withdrawal]));
       return withdrawal;
     },
 
@@ -150,8 +154,8 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
      * Settles a conflict: a person picks one of the statements, and its value is recorded as their
      * decision (the statements themselves stay as they were).
      */
-    resolve(subject: Subject, field: string, code: string, chosenUid: string): Observation {
-      const all = repo.listForField(db, subject, field, code);
+    async resolve(subject: Subject, field: string, code: string, chosenUid: string): Promise<Observation> {
+      const all = await repo.listForField(db, subject, field, code);
       const chosen = all.find((o) => o.uid === chosenUid);
       if (!chosen) throw new AppError('validation', 'Choose one of the answers given.', 'uid');
       const others = all.filter((o) => !sameValue(o.value, chosen.value) && o.value !== null);
@@ -164,7 +168,7 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
           ? ` over ${[...new Set(others.sort(byNewest).slice(0, 3).map(describe))].join('; ')}`
           : ''
       }`;
-      const [decision] = record(subject, [{ code, field, value: chosen.value }], {
+      const [decision] = await record(subject, [{ code, field, value: chosen.value }], {
         source: 'resolution',
         sourceDetail: detail.slice(0, 500),
       });
@@ -172,22 +176,22 @@ export function createLedger({ db, now, actor, workstation, windows }: LedgerDep
     },
 
     /** Every statement about a field, newest first (withdrawn ones too: the record shows them). */
-    history(subject: Subject, field: string, code: string): Observation[] {
-      return repo.listForField(db, subject, field, code).sort(byNewest);
+    async history(subject: Subject, field: string, code: string): Promise<Observation[]> {
+      return (await repo.listForField(db, subject, field, code)).sort(byNewest);
     },
 
     /** What one field is today. */
-    derive(subject: Subject, field: string, code = ''): DerivedField {
-      return deriveField(repo.listForField(db, subject, field, code), {
+    async derive(subject: Subject, field: string, code = ''): Promise<DerivedField> {
+      return deriveField(await repo.listForField(db, subject, field, code), {
         today: today(),
         windowDays: windowFor(field),
       });
     },
 
     /** Every statement about a subject, grouped by field and code ("field|code"). */
-    grouped(subject: Subject): Map<string, Observation[]> {
+    async grouped(subject: Subject): Promise<Map<string, Observation[]>> {
       const groups = new Map<string, Observation[]>();
-      for (const o of repo.listForSubject(db, subject)) {
+      for (const o of await repo.listForSubject(db, subject)) {
         const key = `${o.field}|${o.code}`;
         const list = groups.get(key);
         if (list) list.push(o);

@@ -9,7 +9,7 @@ import { localDate } from '../../shared/dates/localDate';
 import { formatDate } from '../../shared/dates/typedDate';
 import { AppError } from '../../shared/ipc/result';
 import { isDeletedOn } from '../../shared/catalog/catalogTypes';
-import { buildMatchExpression, queryWords } from '../../shared/catalog/searchQuery';
+import { queryWords } from '../../shared/catalog/searchQuery';
 import { isUnknownValue, sameValue, type DerivedField } from '../../shared/ledger/derive';
 import { ALLOWED_FEE_FIELD, factField, SERVICE_FIELD, type ServiceValue } from '../../shared/ledger/fields';
 import type { Subject } from '../../shared/ledger/ledgerTypes';
@@ -45,6 +45,7 @@ import {
   type Script,
   type ScriptStep,
 } from '../../shared/script/scriptTypes';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
 import { getCatalogCodes } from '../db/repositories/catalogRepo';
 import * as calls from '../db/repositories/callRepo';
@@ -74,12 +75,14 @@ const MEDICAL_SUMMARY_STEPS = [
 ];
 
 export interface CallServiceDeps {
-  db: Db;
+  db: AppDb;
+  /** This desk's code catalog (it stays on each computer). */
+  catalog: Db;
   now: () => Date;
   actor: () => string;
   ledger: Ledger;
   /** The office identifiers a rep asks for (Settings); empty until the practice fills them in. */
-  office: () => { npi: string; tin: string };
+  office: () => { npi: string; tin: string } | Promise<{ npi: string; tin: string }>;
 }
 
 /**
@@ -165,18 +168,18 @@ interface ListedAnswer {
   known: OnFileNow & { answer: Answer };
 }
 
-export function createCallService({ db, now, actor, ledger, office }: CallServiceDeps) {
+export function createCallService({ db, catalog, now, actor, ledger, office }: CallServiceDeps) {
   const stamp = () => now().toISOString();
   const today = () => localDate(now());
 
-  function requireCall(id: number): calls.CallRow {
-    const call = calls.getCall(db, id);
+  async function requireCall(id: number): Promise<calls.CallRow> {
+    const call = await calls.getCall(db, id);
     if (!call) throw new AppError('not_found', 'That call record does not exist.');
     return call;
   }
 
-  /** `rows`: the call's answers, when the caller has already read them. */
-  function engineState(call: calls.CallRow, rows = calls.listAnswers(db, call.id)): CallState {
+  /** `rows`: the call's answers. */
+  function engineState(call: calls.CallRow, rows: calls.AnswerRow[]): CallState {
     const stored = JSON.parse(call.stateJson) as StoredState;
     const answers: Record<string, Answer> = {};
     for (const row of rows) answers[row.key] = row.answer;
@@ -195,24 +198,24 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
   }
 
   /** The patient's coverage with the call's plan (null: the call is on a plan the patient has no coverage with). */
-  function coverageOf(call: calls.CallRow): CoverageRow | null {
-    return listCoverageRows(db, call.patientId).find((c) => c.planId === call.planId) ?? null;
+  async function coverageOf(call: calls.CallRow): Promise<CoverageRow | null> {
+    return (await listCoverageRows(db, call.patientId)).find((c) => c.planId === call.planId) ?? null;
   }
 
   /**
    * Where a call's statements go: its plan (and the plan's payer, whose defaults fill in), the patient's
    * coverage with that plan, and the patient's service history (read once per request, on demand).
    */
-  function knowledgeOf(call: calls.CallRow) {
-    const plan = getPlanRow(db, call.planId)!;
+  async function knowledgeOf(call: calls.CallRow) {
+    const plan = (await getPlanRow(db, call.planId))!;
     let history: ReturnType<typeof readServiceHistory> | null = null;
     return {
-      coverage: coverageOf(call),
+      coverage: await coverageOf(call),
       payerId: plan.payerId,
       history: () => (history ??= readServiceHistory(ledger, call.patientId)),
     };
   }
-  type Knowledge = ReturnType<typeof knowledgeOf>;
+  type Knowledge = Awaited<ReturnType<typeof knowledgeOf>>;
   function target(call: calls.CallRow, k: Knowledge, step: ScriptStep, code: string | null): Target | null {
     const learns = step.learns;
     if (!learns) return null;
@@ -239,16 +242,16 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
     }
   }
 
-  function onFile(
+  async function onFile(
     call: calls.CallRow,
     k: Knowledge,
     step: ScriptStep,
     code: string | null,
-  ): OnFileNow | null {
+  ): Promise<OnFileNow | null> {
     const learns = step.learns;
     if (!learns || !target(call, k, step, code)) return null;
     if (learns.kind === 'service') {
-      const history = k.history().filter((s) => s.code === code);
+      const history = (await k.history()).filter((s) => s.code === code);
       if (history.length === 0) return null;
       const services = history.map((s) => s.value);
       const last = services[0]!;
@@ -270,10 +273,10 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
     }
     // One field read by its index, however long the plan's history: this runs on every answer.
     const where = target(call, k, step, code)!;
-    let derived: DerivedField = ledger.derive(where.subject, where.field, where.code);
+    let derived: DerivedField = await ledger.derive(where.subject, where.field, where.code);
     let inherited = false;
     if (learns.kind === 'policy' && isUnknownValue(derived.value)) {
-      const fallback = ledger.derive({ kind: 'payer', id: k.payerId }, where.field, where.code);
+      const fallback = await ledger.derive({ kind: 'payer', id: k.payerId }, where.field, where.code);
       if (!isUnknownValue(fallback.value)) {
         derived = fallback;
         inherited = true;
@@ -308,27 +311,40 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
    * disagreed about (asked one by one), and answers already offered in a list on this call. Where an
    * answer is not on file the call is assumed to take its usual way on.
    */
-  function onFileList(call: calls.CallRow, k: Knowledge, script: Script, state: CallState) {
+  async function onFileList(call: calls.CallRow, k: Knowledge, script: Script, state: CallState) {
     const step = currentStep(script, state);
     if (!step) return null;
     const codeAt = (s: ScriptStep, codeIndex: number) =>
       s.perCode ? (state.codes[codeIndex] ?? null) : null;
-    const listable = (s: ScriptStep, key: string, codeIndex: number) => {
-      if (!isPlanLearning(s.learns) || state.listed.includes(key)) return null;
-      const known = onFile(call, k, s, codeAt(s, codeIndex));
-      return known?.answer && known.derived?.status !== 'conflict'
-        ? (known as OnFileNow & { answer: Answer })
-        : null;
+    // What is on file is read from the database; the walk ahead (stepsAhead) is synchronous. So the walk
+    // runs on what has been read, and whatever it reached unread is read before it runs again, until a
+    // walk reaches nothing unread (each answer on file can change the way the script goes).
+    const read = new Map<string, (OnFileNow & { answer: Answer }) | null>();
+    const readListable = async (s: ScriptStep, key: string, codeIndex: number) => {
+      let known: (OnFileNow & { answer: Answer }) | null = null;
+      if (isPlanLearning(s.learns) && !state.listed.includes(key)) {
+        const found = await onFile(call, k, s, codeAt(s, codeIndex));
+        if (found?.answer && found.derived?.status !== 'conflict')
+          known = found as OnFileNow & { answer: Answer };
+      }
+      read.set(key, known);
+      return known;
     };
-    if (!listable(step, answerKey(step, state.codeIndex, state.codes), state.codeIndex)) return null;
-    const items: ListedAnswer[] = [];
-    stepsAhead(script, state, (s, key, codeIndex) => {
-      const known = listable(s, key, codeIndex);
-      if (!known) return state.answers[key] ?? null;
-      items.push({ key, step: s, code: codeAt(s, codeIndex), known });
-      return known.answer;
-    });
-    return items.length >= 2 ? items : null;
+    if (!(await readListable(step, answerKey(step, state.codeIndex, state.codes), state.codeIndex)))
+      return null;
+    for (;;) {
+      const unread: Array<[ScriptStep, string, number]> = [];
+      const items: ListedAnswer[] = [];
+      stepsAhead(script, state, (s, key, codeIndex) => {
+        if (!read.has(key)) unread.push([s, key, codeIndex]);
+        const known = read.get(key) ?? null;
+        if (!known) return state.answers[key] ?? null;
+        items.push({ key, step: s, code: codeAt(s, codeIndex), known });
+        return known.answer;
+      });
+      if (unread.length === 0) return items.length >= 2 ? items : null;
+      for (const [s, key, codeIndex] of unread) await readListable(s, key, codeIndex);
+    }
   }
 
   /** The latest answer per key (an answer given again after going back replaces the earlier one). */
@@ -386,23 +402,23 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
     return { action: 'Make the estimate and tell the patient what they will owe', due: tomorrow };
   }
 
-  function view(id: number): CallView {
-    const call = requireCall(id);
-    const rows = calls.listAnswers(db, id);
+  async function view(id: number): Promise<CallView> {
+    const call = await requireCall(id);
+    const rows = await calls.listAnswers(db, id);
     const state = engineState(call, rows);
-    const patient = getPatientRow(db, call.patientId)!;
-    const plan = getPlanRow(db, call.planId)!;
-    const holds = calls.listHolds(db, id);
+    const patient = (await getPatientRow(db, call.patientId))!;
+    const plan = (await getPlanRow(db, call.planId))!;
+    const holds = await calls.listHolds(db, id);
     const script = scriptById(call.scriptId);
     const step = call.status === 'in_progress' ? currentStep(script, state) : null;
     const code = step?.perCode ? (state.codes[state.codeIndex] ?? null) : null;
-    const k = knowledgeOf(call);
-    const known = step ? onFile(call, k, step, code) : null;
+    const k = await knowledgeOf(call);
+    const known = step ? await onFile(call, k, step, code) : null;
     const latest = latestAnswers(rows);
     const pending = pendingReadBack(rows);
-    const list = step && !pending ? onFileList(call, k, script, state) : null;
-    const payer = getPayer(db, plan.payerId);
-    const { npi, tin } = office();
+    const list = step && !pending ? await onFileList(call, k, script, state) : null;
+    const payer = await getPayer(db, plan.payerId);
+    const { npi, tin } = await office();
     const answerView = (row: calls.AnswerRow) => {
       const [stepId, answerCode] = row.key.split('@') as [string, string | undefined];
       const s = stepById(script, stepId);
@@ -428,7 +444,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       status: call.status,
       kind: call.scriptId === MEDICAL_SCRIPT.id ? 'medical' : 'dental',
       medicalCallOf: call.medicalCallOf,
-      medicalCalls: calls.listMedicalCalls(db, id),
+      medicalCalls: await calls.listMedicalCalls(db, id),
       medicalCodes: medicalCodes(call, outcomes),
       patient: { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, dob: patient.dob },
       plan: {
@@ -545,12 +561,12 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       nextAction: call.nextAction,
       nextActionDue: call.nextActionDue,
       reverifyDate: call.reverifyDate,
-      amendments: calls.listAmendments(db, id),
+      amendments: await calls.listAmendments(db, id),
     };
   }
 
-  function requireInProgress(id: number): calls.CallRow {
-    const call = requireCall(id);
+  async function requireInProgress(id: number): Promise<calls.CallRow> {
+    const call = await requireCall(id);
     if (call.status !== 'in_progress') {
       throw new AppError(
         'conflict',
@@ -564,18 +580,18 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
    * What is wrong before dialling. Problems: a code VerifyDesk does not know, or one deleted by the date
    * of service (with what replaced it). Warnings: a date of service outside the coverage's known dates.
    */
-  function preflight(input: {
+  async function preflight(input: {
     patientId: number;
     planId: number;
     planned: calls.PlannedCode[];
-  }): CallPreflight {
-    const catalog = getCatalogCodes(
-      db,
+  }): Promise<CallPreflight> {
+    const known = getCatalogCodes(
+      catalog,
       input.planned.map((p) => p.code),
     );
     const problems: CallPreflight['problems'] = [];
     input.planned.forEach((p, i) => {
-      const entry = catalog.get(p.code);
+      const entry = known.get(p.code);
       const field = `planned.${i}.code`;
       if (!entry) {
         problems.push({ field, message: `${p.code} is not a CDT code VerifyDesk knows. Check the number.` });
@@ -583,7 +599,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         const current = entry.confusedWith
           .map((c) => c.code)
           .filter((c) => {
-            const other = getCatalogCodes(db, [c]).get(c);
+            const other = getCatalogCodes(catalog, [c]).get(c);
             return other && !isDeletedOn(other, p.serviceDate);
           });
         problems.push({
@@ -595,9 +611,9 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       }
     });
     const warnings: string[] = [];
-    const coverage = listCoverageRows(db, input.patientId).find((c) => c.planId === input.planId);
+    const coverage = (await listCoverageRows(db, input.patientId)).find((c) => c.planId === input.planId);
     if (coverage) {
-      const facts = readCoverageKnowledge(ledger, coverage.id);
+      const facts = await readCoverageKnowledge(ledger, coverage.id);
       const starts = facts.field('effectiveDate').value as string | null;
       const ends = facts.field('terminationDate').value as string | null;
       for (const date of [...new Set(input.planned.map((p) => p.serviceDate))]) {
@@ -617,7 +633,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
     return { problems, warnings };
   }
 
-  function insertNewCall(
+  async function insertNewCall(
     script: Script,
     input: {
       patientId: number;
@@ -626,16 +642,16 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       dialedNumber: string | null;
       medicalCallOf: number | null;
     },
-  ): number {
-    if (!getPatientRow(db, input.patientId))
+  ): Promise<number> {
+    if (!(await getPatientRow(db, input.patientId)))
       throw new AppError('not_found', 'That patient record no longer exists.');
-    if (!getPlanRow(db, input.planId))
+    if (!(await getPlanRow(db, input.planId)))
       throw new AppError('validation', 'Choose a plan that exists.', 'planId');
     const state = startCall(
       script,
       input.planned.map((p) => p.code),
     );
-    return db.transaction(() =>
+    return db.tx(() =>
       calls.insertCall(db, {
         ...input,
         scriptId: script.id,
@@ -644,11 +660,11 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         stateJson: storedState(state),
         now: stamp(),
       }),
-    )();
+    );
   }
 
   /** Codes a finished dental call found excluded by the dental plan: the medical plan may pay them. */
-  function medicalCodes(call: calls.CallRow, outcomes = engineState(call).outcomes): string[] {
+  function medicalCodes(call: calls.CallRow, outcomes: Readonly<Record<string, Outcome>>): string[] {
     if (call.scriptId !== DEFAULT_SCRIPT.id || call.status === 'in_progress') return [];
     return call.planned.map((p) => p.code).filter((code) => outcomes[code] === 'not_covered_dental');
   }
@@ -657,16 +673,16 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
    * The call's final answers become statements in the ledger, each dated when it was given, with the
    * call, rep and reference number as the source. Run inside the transaction that ends the call.
    */
-  function recordStatements(call: calls.CallRow, rows: calls.AnswerRow[]): void {
+  async function recordStatements(call: calls.CallRow, rows: calls.AnswerRow[]): Promise<void> {
     const script = scriptById(call.scriptId);
-    const k = knowledgeOf(call);
+    const k = await knowledgeOf(call);
     for (const row of latestAnswers(rows)) {
       const [stepId, code] = row.key.split('@') as [string, string | undefined];
       const step = stepById(script, stepId);
       const value = step.learns ? answerAsValue(step, row.answer) : undefined;
       const where = value === undefined ? null : target(call, k, step, code ?? null);
       if (!where) continue;
-      ledger.record(where.subject, [{ code: where.code, field: where.field, value }], {
+      await ledger.record(where.subject, [{ code: where.code, field: where.field, value }], {
         source: 'call',
         callId: call.id,
         repName: call.repName,
@@ -680,37 +696,43 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
     view,
     preflight,
 
-    start(input: {
+    async start(input: {
       patientId: number;
       planId: number;
       planned: calls.PlannedCode[];
       dialedNumber: string | null;
       acceptWarnings?: boolean;
-    }): CallView {
-      const check = preflight(input);
+    }): Promise<CallView> {
+      const check = await preflight(input);
       const problem = check.problems[0];
       if (problem) throw new AppError('validation', problem.message, problem.field);
       if (check.warnings.length > 0 && !input.acceptWarnings)
         throw new AppError('conflict', check.warnings.join(' '), 'acceptWarnings');
-      return view(insertNewCall(DEFAULT_SCRIPT, { ...input, medicalCallOf: null }));
+      return view(await insertNewCall(DEFAULT_SCRIPT, { ...input, medicalCallOf: null }));
     },
 
     /**
      * The medical-plan branch: a new call, with its own rep, reference number and timers, linked to the
      * dental call that found codes the dental plan will not pay. It asks about those codes only.
      */
-    startMedical(dentalCallId: number, input: { planId: number; dialedNumber: string | null }): CallView {
-      const dental = requireCall(dentalCallId);
+    async startMedical(
+      dentalCallId: number,
+      input: { planId: number; dialedNumber: string | null },
+    ): Promise<CallView> {
+      const dental = await requireCall(dentalCallId);
       if (dental.scriptId !== DEFAULT_SCRIPT.id)
         throw new AppError('conflict', 'A medical-plan call starts from a dental verification call.');
-      const codes = medicalCodes(dental);
+      const codes = medicalCodes(
+        dental,
+        engineState(dental, await calls.listAnswers(db, dental.id)).outcomes,
+      );
       if (codes.length === 0) {
         throw new AppError(
           'conflict',
           'No code on this call was refused by the dental plan, so there is nothing to ask the medical plan.',
         );
       }
-      const plan = getPlanRow(db, input.planId);
+      const plan = await getPlanRow(db, input.planId);
       if (!plan || plan.planType !== 'medical') {
         throw new AppError(
           'validation',
@@ -720,7 +742,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       }
       // The rep looks the member up by the coverage's member ID: a plan the patient has no coverage
       // with cannot be verified for them.
-      if (!listCoverageRows(db, dental.patientId).some((c) => c.planId === plan.id)) {
+      if (!(await listCoverageRows(db, dental.patientId)).some((c) => c.planId === plan.id)) {
         throw new AppError(
           'validation',
           'The patient has no coverage with that medical plan. Add it on the Patients screen (with the member ID), then start the call.',
@@ -728,7 +750,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         );
       }
       return view(
-        insertNewCall(MEDICAL_SCRIPT, {
+        await insertNewCall(MEDICAL_SCRIPT, {
           patientId: dental.patientId,
           planId: plan.id,
           planned: dental.planned.filter((p) => codes.includes(p.code)),
@@ -742,9 +764,9 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
      * Commits one answer, how it compares with the file, and the engine's next position in one
      * transaction: durable once this returns. A changed answer must be read back before the next one.
      */
-    answer(id: number, answer: Answer): CallView {
-      const call = requireInProgress(id);
-      const rows = calls.listAnswers(db, id);
+    async answer(id: number, answer: Answer): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       if (pendingReadBack(rows))
         throw new AppError(
           'conflict',
@@ -767,11 +789,11 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
       if (step.learns?.kind === 'service' && typeof answer.value === 'string' && answer.value > today())
         throw new AppError('validation', 'An earlier service cannot have a future date.', 'answer');
       const code = step.perCode ? (state.codes[state.codeIndex] ?? null) : null;
-      const known = onFile(call, knowledgeOf(call), step, code);
+      const known = await onFile(call, await knowledgeOf(call), step, code);
       const comparison = compare(step, answer, known);
       const at = stamp();
-      db.transaction(() => {
-        calls.insertAnswer(
+      await db.tx(async () => {
+        await calls.insertAnswer(
           db,
           id,
           answerKey(step, state.codeIndex, state.codes),
@@ -780,11 +802,11 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
           known ? { text: known.text, source: known.source } : null,
           at,
         );
-        calls.updateCallState(db, id, storedState(next), at);
+        await calls.updateCallState(db, id, storedState(next), at);
         // The opening questions fill the record's rep and reference fields.
         if (step.id === 'rep_name' || step.id === 'reference_number') {
           const text = answer.value === null ? null : String(answer.value);
-          calls.updateCallDetails(
+          await calls.updateCallDetails(
             db,
             id,
             {
@@ -797,7 +819,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
             at,
           );
         }
-      })();
+      });
       return view(id);
     },
 
@@ -808,9 +830,9 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
      * left out are asked one by one when the call reaches them, where a different answer is read back.
      * The call then goes on past every confirmed answer to the first question still to ask.
      */
-    confirmOnFile(id: number, keys: string[]): CallView {
-      const call = requireInProgress(id);
-      const rows = calls.listAnswers(db, id);
+    async confirmOnFile(id: number, keys: string[]): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       if (pendingReadBack(rows))
         throw new AppError(
           'conflict',
@@ -819,7 +841,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         );
       const state = engineState(call, rows);
       const script = scriptById(call.scriptId);
-      const list = onFileList(call, knowledgeOf(call), script, state);
+      const list = await onFileList(call, await knowledgeOf(call), script, state);
       if (!list) throw new AppError('conflict', 'There is no list of answers on file to confirm here.');
       const listed = new Set(list.map((item) => item.key));
       const stray = keys.find((key) => !listed.has(key));
@@ -844,9 +866,9 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         if (error instanceof ScriptError) throw new AppError('validation', error.message);
         throw error;
       }
-      db.transaction(() => {
+      await db.tx(async () => {
         for (const item of confirmed)
-          calls.insertAnswer(
+          await calls.insertAnswer(
             db,
             id,
             item.key,
@@ -855,52 +877,53 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
             { text: item.known.text, source: item.known.source },
             at,
           );
-        calls.updateCallState(db, id, storedState(next), at);
-      })();
+        await calls.updateCallState(db, id, storedState(next), at);
+      });
       return view(id);
     },
 
     /** The caller read the changed answer back and the rep confirmed it. */
-    confirmReadBack(id: number, key: string): CallView {
-      requireInProgress(id);
-      const pending = pendingReadBack(calls.listAnswers(db, id));
+    async confirmReadBack(id: number, key: string): Promise<CallView> {
+      await requireInProgress(id);
+      const pending = pendingReadBack(await calls.listAnswers(db, id));
       if (!pending || pending.key !== key)
         throw new AppError('conflict', 'There is no changed answer waiting to be read back.');
-      db.transaction(() => calls.insertReadBack(db, pending.id, stamp(), actor()))();
+      await db.tx(() => calls.insertReadBack(db, pending.id, stamp(), actor()));
       return view(id);
     },
 
-    back(id: number, trailIndex: number): CallView {
-      const call = requireInProgress(id);
+    async back(id: number, trailIndex: number): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       let state: CallState;
       try {
-        state = goBack(engineState(call), trailIndex);
+        state = goBack(engineState(call, rows), trailIndex);
       } catch (error) {
         if (error instanceof ScriptError) throw new AppError('validation', error.message);
         throw error;
       }
-      calls.updateCallState(db, id, storedState(state), stamp());
+      await calls.updateCallState(db, id, storedState(state), stamp());
       return view(id);
     },
 
-    setDetails(
+    async setDetails(
       id: number,
       details: Pick<
         calls.CallRow,
         'repName' | 'referenceNumber' | 'noReferenceReason' | 'dialedNumber' | 'ivrNotes'
       >,
-    ): CallView {
-      requireInProgress(id);
-      calls.updateCallDetails(db, id, details, stamp());
+    ): Promise<CallView> {
+      await requireInProgress(id);
+      await calls.updateCallDetails(db, id, details, stamp());
       return view(id);
     },
 
     /** H: starts a hold segment, or ends the open one ("rep on line"). */
-    toggleHold(id: number): CallView {
-      requireInProgress(id);
-      db.transaction(() => {
-        if (!calls.endOpenHold(db, id, stamp())) calls.startHold(db, id, stamp());
-      })();
+    async toggleHold(id: number): Promise<CallView> {
+      await requireInProgress(id);
+      await db.tx(async () => {
+        if (!(await calls.endOpenHold(db, id, stamp()))) await calls.startHold(db, id, stamp());
+      });
       return view(id);
     },
 
@@ -908,16 +931,16 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
      * The call dropped: everything said so far is kept (and recorded in the ledger), unanswered codes are
      * partial, and a call-back is due today.
      */
-    drop(id: number): CallView {
-      const call = requireInProgress(id);
-      const rows = calls.listAnswers(db, id);
+    async drop(id: number): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       const state = engineState(call, rows);
       const outcomes = { ...state.outcomes };
       for (const code of codesWithoutOutcome(state)) outcomes[code] = 'partial';
-      db.transaction(() => {
-        recordStatements(call, rows);
-        calls.endOpenHold(db, id, stamp());
-        calls.finishCall(db, id, {
+      await db.tx(async () => {
+        await recordStatements(call, rows);
+        await calls.endOpenHold(db, id, stamp());
+        await calls.finishCall(db, id, {
           status: 'partial',
           endedAt: stamp(),
           stateJson: storedState({ ...state, outcomes }),
@@ -925,34 +948,31 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
           nextActionDue: today(),
           reverifyDate: null,
         });
-      })();
+      });
       return view(id);
     },
 
     /** The Records list: newest first, narrowed by the words typed (patient, payer, plan, reference, code). */
-    search(query: string): calls.CallListRow[] {
-      // Only the last word is a prefix (it may still be being typed): a prefix of a common word
-      // ("ref" of every reference number) would make the index merge a million entries.
-      const match = buildMatchExpression(
-        queryWords(query).map((w) => [w]),
-        { prefixLast: true, mode: 'all' },
-      );
-      return calls.searchCalls(db, match || null, 200);
+    search(query: string): Promise<calls.CallListRow[]> {
+      return calls.searchCalls(db, queryWords(query), 200);
     },
 
     /** Calls left in progress (the app closed or crashed): offered for resuming where they were. */
-    inProgress(): Array<{
-      id: number;
-      patientId: number;
-      patientName: string;
-      payerName: string;
-      codes: string[];
-      question: string | null;
-      startedAt: string;
-    }> {
-      return calls.listCallsByStatus(db, 'in_progress').map((c) => {
-        const v = view(c.id);
-        return {
+    async inProgress(): Promise<
+      Array<{
+        id: number;
+        patientId: number;
+        patientName: string;
+        payerName: string;
+        codes: string[];
+        question: string | null;
+        startedAt: string;
+      }>
+    > {
+      const out = [];
+      for (const c of await calls.listCallsByStatus(db, 'in_progress')) {
+        const v = await view(c.id);
+        out.push({
           id: c.id,
           patientId: c.patientId,
           patientName: v.patient.name,
@@ -960,16 +980,17 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
           codes: c.planned.map((p) => p.code),
           question: v.current?.onFileList ? "the plan's answers on file" : (v.current?.label ?? null),
           startedAt: c.startedAt,
-        };
-      });
+        });
+      }
+      return out;
     },
 
-    complete(
+    async complete(
       id: number,
       input: { nextAction: string; nextActionDue: string; reverifyDate: string | null },
-    ): CallView {
-      const call = requireInProgress(id);
-      const rows = calls.listAnswers(db, id);
+    ): Promise<CallView> {
+      const call = await requireInProgress(id);
+      const rows = await calls.listAnswers(db, id);
       const state = engineState(call, rows);
       if (!call.repName)
         throw new AppError('validation', "Add the rep's name before completing the call.", 'repName');
@@ -996,11 +1017,11 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         );
       }
       const script = scriptById(call.scriptId);
-      db.transaction(() => {
-        recordStatements(call, rows);
-        calls.endOpenHold(db, id, stamp());
+      await db.tx(async () => {
+        await recordStatements(call, rows);
+        await calls.endOpenHold(db, id, stamp());
         const earliest = [...call.planned].map((p) => p.serviceDate).sort()[0]!;
-        calls.finishCall(db, id, {
+        await calls.finishCall(db, id, {
           status: 'completed',
           endedAt: stamp(),
           stateJson: storedState({ ...state, outcomes }),
@@ -1018,7 +1039,7 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
         };
         for (const p of call.planned) {
           if (outcomes[p.code] !== 'pa_required') continue;
-          insertPriorAuth(db, {
+          await insertPriorAuth(db, {
             callId: id,
             patientId: call.patientId,
             planId: call.planId,
@@ -1032,15 +1053,15 @@ export function createCallService({ db, now, actor, ledger, office }: CallServic
             byUser: actor(),
           });
         }
-      })();
+      });
       return view(id);
     },
 
-    amend(id: number, what: string, why: string): CallView {
-      const call = requireCall(id);
+    async amend(id: number, what: string, why: string): Promise<CallView> {
+      const call = await requireCall(id);
       if (call.status === 'in_progress')
         throw new AppError('conflict', 'The call is still open: change the answer itself.');
-      calls.insertAmendment(db, id, { amendedAt: stamp(), amendedBy: actor(), what, why });
+      await db.tx(() => calls.insertAmendment(db, id, { amendedAt: stamp(), amendedBy: actor(), what, why }));
       return view(id);
     },
   };

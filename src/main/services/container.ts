@@ -2,11 +2,12 @@
 // Electron and the test harness.
 import { platform } from 'node:process';
 import { createBackupService, type BackupService } from '../backup/backupService';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
+import { officeSchemaVersion } from '../db/schemaVersion';
 import { dataPathWarning } from '../db/dataPathRisk';
 import type { DataPaths } from '../db/paths';
 import { backupHandlers } from '../ipc/handlers/backupHandlers';
-import { schemaVersion } from '../db/migrate';
 import { createSessionService, type SessionService } from '../auth/sessionService';
 import { createUserService } from '../auth/userService';
 import type { HandlerMap } from '../ipc/dispatch';
@@ -42,7 +43,10 @@ export interface AppContext {
   keys: KeyRing;
   /** Restarts the app: a scheduled restore runs before the database opens again. */
   restart: () => void;
-  db: Db;
+  /** The office's data: this computer's SQLite file, or the office database on a server. */
+  db: AppDb;
+  /** This computer's SQLite file: its code catalog stays here whichever holds the office's data. */
+  catalog: Db;
   appVersion: string;
   now: () => Date;
   /** This computer's name, recorded with every statement in the ledger. */
@@ -60,9 +64,9 @@ export interface AppServices {
   backups: BackupService;
 }
 
-export function createAppServices(context: AppContext): AppServices {
-  const { db, now } = context;
-  const settings = createSettingsService(db, now);
+export async function createAppServices(context: AppContext): Promise<AppServices> {
+  const { db, catalog, now } = context;
+  const settings = await createSettingsService(db, now);
   const session = createSessionService({
     db,
     now,
@@ -81,7 +85,7 @@ export function createAppServices(context: AppContext): AppServices {
       eligibility: settings.get().eligibilityStaleAfterDays,
     }),
   });
-  const policies = createPolicyService({ db, now, ledger });
+  const policies = createPolicyService({ db, catalog, now, ledger });
   const patients = createPatientService({ db, now, actor, ledger });
   const reverify = createReverifyService({
     db,
@@ -111,23 +115,23 @@ export function createAppServices(context: AppContext): AppServices {
       () => backups.reencryptAfterKeyChange(),
     ),
     ...appHandlers(
-      () => ({
+      async () => ({
         version: context.appVersion,
         dbPath: context.paths.dbPath,
         dataPathWarning: dataPathWarning(context.paths.dbPath),
-        schemaVersion: schemaVersion(context.db),
+        schemaVersion: await officeSchemaVersion(db),
         platform,
       }),
       context.clipboard,
     ),
     ...settingsHandlers(settings),
-    ...catalogHandlers(createCatalogService(db, now)),
+    ...catalogHandlers(createCatalogService(catalog, now)),
     ...policyHandlers(policies, context.links, () => settings.get().externalSites),
     ...patientHandlers(patients),
     ...ledgerHandlers(ledger),
     ...sampleHandlers(db),
     ...callHandlers(
-      createCallService({ db, now, actor, ledger, office: () => settings.get().office }),
+      createCallService({ db, catalog, now, actor, ledger, office: () => settings.get().office }),
       createPriorAuthService({ db, now, actor }),
       reverify,
       createTodoService({ db, ledger, now, actor, reverify }),
@@ -136,7 +140,7 @@ export function createAppServices(context: AppContext): AppServices {
       () => settings.get().office,
     ),
     ...estimateHandlers(
-      createEstimateService({ db, now, actor, ledger }),
+      createEstimateService({ db, catalog, now, actor, ledger }),
       context.printer,
       context.files,
       () => settings.get().office,

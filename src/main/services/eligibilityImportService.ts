@@ -33,7 +33,7 @@ import { read271, type EligibilityResponse, type Member } from '../../shared/x12
 import { readEnvelope } from '../../shared/x12/readEnvelope';
 import { tokenizeX12 } from '../../shared/x12/tokenizeX12';
 import { X12Error } from '../../shared/x12/x12Types';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import { listPayers } from '../db/repositories/payerRepo';
 import {
   coveragesByMemberId,
@@ -51,7 +51,7 @@ import {
 } from '../ledger/knowledge';
 
 export interface EligibilityImportDeps {
-  db: Db;
+  db: AppDb;
   now: () => Date;
   actor: () => string;
   ledger: Ledger;
@@ -98,8 +98,8 @@ function titleName(m: Member): string {
 
 /** What is on file, read once per plan, coverage and patient for a whole review (nothing changes during it). */
 function onFileReader(ledger: Ledger) {
-  const plans = new Map<number, PlanKnowledge>();
-  const coverages = new Map<number, CoverageKnowledge>();
+  const plans = new Map<number, Promise<PlanKnowledge>>();
+  const coverages = new Map<number, Promise<CoverageKnowledge>>();
   const histories = new Map<number, ReturnType<typeof readServiceHistory>>();
   const once = <K, V>(map: Map<K, V>, key: K, read: () => V): V => {
     if (!map.has(key)) map.set(key, read());
@@ -146,9 +146,9 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
   }
 
   /** The coverage a member is, and what differs; or why none is. */
-  function match(member: Member, subscriber: Member | null, response: EligibilityResponse) {
+  async function match(member: Member, subscriber: Member | null, response: EligibilityResponse) {
     const memberId = member.memberId || subscriber?.memberId || '';
-    const candidates = memberId === '' ? [] : coveragesByMemberId(db, normalizeId(memberId));
+    const candidates = memberId === '' ? [] : await coveragesByMemberId(db, normalizeId(memberId));
     const last = normalizeName(member.name.last);
     const first = normalizeName(member.name.first);
     const scored = candidates.map((c) => {
@@ -175,9 +175,13 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
     return { memberId, candidates, best };
   }
 
-  function work(file: ReadFile, payers: ReturnType<typeof listPayers>, onFile: OnFile): Worked[] {
+  async function work(
+    file: ReadFile,
+    payers: Awaited<ReturnType<typeof listPayers>>,
+    onFile: OnFile,
+  ): Promise<Worked[]> {
     const worked: Worked[] = [];
-    file.responses.forEach((response) => {
+    for (const response of file.responses) {
       const people: Array<{ member: Member; subscriber: Member | null }> = [];
       for (const s of response.subscribers) {
         // The subscriber is a patient of the inquiry when benefits or request errors come with them, or
@@ -187,12 +191,12 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
         for (const d of s.dependents) people.push({ member: d, subscriber: s });
       }
       for (const { member, subscriber } of people) {
-        const { memberId, candidates, best } = match(member, subscriber, response);
+        const { memberId, candidates, best } = await match(member, subscriber, response);
         const coverage = best?.c ?? null;
         const differences: string[] = [];
         const payer = coverage ? payers.find((p) => p.id === coverage.payerId) : undefined;
         const planKind: ReadingOptions['planKind'] = coverage?.planType === 'medical' ? 'medical' : 'dental';
-        const knowledge = coverage ? onFile.plan(coverage) : null;
+        const knowledge = coverage ? await onFile.plan(coverage) : null;
         const chosen = file.input.coinsurance;
         const inverted =
           chosen === 'plan_share' ||
@@ -254,18 +258,20 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
 
         // Each statement beside what is on file (and the coverage by category merged with it).
         const statements: FileStatement[] = [];
-        const findings = reading.findings.map((f) => {
+        const findings = [];
+        for (const f of reading.findings) {
           const notes = [...f.notes];
-          const shown = f.statements.map((s) => {
+          const shown = [];
+          for (const s of f.statements) {
             const c = coverage
-              ? compare(s, coverage, onFile)
+              ? await compare(s, coverage, onFile)
               : { statement: s, onFile: null, differs: false, notes: [] };
             statements.push(c.statement);
             notes.push(...c.notes);
-            return { words: c.statement.words, about: s.target, onFile: c.onFile, differs: c.differs };
-          });
-          return { topic: f.topic, words: f.words, statements: shown, notes, raw: f.raw };
-        });
+            shown.push({ words: c.statement.words, about: s.target, onFile: c.onFile, differs: c.differs });
+          }
+          findings.push({ topic: f.topic, words: f.words, statements: shown, notes, raw: f.raw });
+        }
         const trace = member.traces[0] ?? subscriber?.traces[0] ?? response.reference;
         worked.push({
           review: {
@@ -309,21 +315,21 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
           ),
         });
       }
-    });
+    }
     return worked;
   }
 
   /** A statement as it would be recorded, beside what is on file now. */
-  function compare(
+  async function compare(
     s: FileStatement,
     coverage: CoverageCandidate,
     onFile: OnFile,
-  ): { statement: FileStatement; onFile: string | null; differs: boolean; notes: string[] } {
-    const knowledge = onFile.plan(coverage);
+  ): Promise<{ statement: FileStatement; onFile: string | null; differs: boolean; notes: string[] }> {
+    const knowledge = await onFile.plan(coverage);
     const notes: string[] = [];
     if (s.target === 'patient' && s.field === SERVICE_FIELD) {
       const date = (s.value as ServiceValue).date;
-      const history = onFile.history(coverage).filter((h) => h.code === s.code);
+      const history = (await onFile.history(coverage)).filter((h) => h.code === s.code);
       const same = history.find((h) => h.value.date === date);
       return {
         statement: s,
@@ -343,7 +349,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
           : s.code
             ? knowledge.policy(s.code, s.field as never)
             : knowledge.benefit(s.field as never)
-        : onFile.coverage(coverage).field(s.field as never, s.code);
+        : (await onFile.coverage(coverage)).field(s.field as never, s.code);
     if (isUnknownValue(derived.value) || !derived.current)
       return { statement: s, onFile: null, differs: false, notes };
     const onFileText = `${valueWords(s.field, derived.value)} (${sourceText(derived.current)})`;
@@ -386,75 +392,80 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
     return `${what}: on file the plan pays ${formatBp(had)}, the file says ${formatBp(bp)}: the opposite share. This payer may send the plan's share in EB08; if so, read the file with "the plan's share" and preview again.`;
   }
 
-  function review(
+  async function review(
     inputs: readonly EligibilityFileInput[],
-  ): Array<{ file: FileReview; read: ReadFile | null; worked: Worked[] }> {
-    const payers = listPayers(db);
+  ): Promise<Array<{ file: FileReview; read: ReadFile | null; worked: Worked[] }>> {
+    const payers = await listPayers(db);
     const onFile = onFileReader(ledger);
-    return inputs.map((input) => {
-      let read: ReadFile;
-      try {
-        read = readFile(input);
-      } catch (error) {
-        if (!(error instanceof X12Error)) throw error;
+    return Promise.all(
+      inputs.map(async (input) => {
+        let read: ReadFile;
+        try {
+          read = readFile(input);
+        } catch (error) {
+          if (!(error instanceof X12Error)) throw error;
+          return {
+            read: null,
+            worked: [],
+            file: {
+              fileName: input.fileName,
+              error: error.message,
+              alreadyImported: null,
+              payerName: null,
+              payerId: null,
+              responseDate: null,
+              testData: false,
+              coinsurance: '',
+              rejections: [],
+              members: [],
+            },
+          };
+        }
+        const imported = await findImportedFile(db, read.sha256);
+        const worked = await work(read, payers, onFile);
+        if (imported) for (const w of worked) w.review.recordable = false;
+        const first = read.responses[0]!;
+        const rejections = read.responses.flatMap((r) =>
+          [...r.source.rejections, ...(r.receiver?.rejections ?? [])].map(rejectionWords),
+        );
         return {
-          read: null,
-          worked: [],
+          read,
+          worked,
           file: {
             fileName: input.fileName,
-            error: error.message,
-            alreadyImported: null,
-            payerName: null,
-            payerId: null,
-            responseDate: null,
-            testData: false,
-            coinsurance: '',
-            rejections: [],
-            members: [],
+            error: null,
+            alreadyImported: imported
+              ? `Imported ${formatDate(localDate(new Date(imported.importedAt)))} by ${imported.importedBy}: importing it again adds nothing.`
+              : null,
+            payerName: [...new Set(read.responses.map((r) => r.source.name))].join(', '),
+            payerId: first.source.id || null,
+            responseDate: first.createdOn,
+            testData: read.testData,
+            coinsurance:
+              input.coinsurance === 'plan_share'
+                ? 'EB08 percents read as the plan’s share (chosen for this file)'
+                : input.coinsurance === 'patient_share'
+                  ? 'EB08 percents read as the patient’s share (chosen for this file)'
+                  : 'EB08 percents read as each payer is set (the patient’s share unless the payer is set to send the plan’s)',
+            rejections,
+            members: worked.map((w) => w.review),
           },
         };
-      }
-      const imported = findImportedFile(db, read.sha256);
-      const worked = work(read, payers, onFile);
-      if (imported) for (const w of worked) w.review.recordable = false;
-      const first = read.responses[0]!;
-      const rejections = read.responses.flatMap((r) =>
-        [...r.source.rejections, ...(r.receiver?.rejections ?? [])].map(rejectionWords),
-      );
-      return {
-        read,
-        worked,
-        file: {
-          fileName: input.fileName,
-          error: null,
-          alreadyImported: imported
-            ? `Imported ${formatDate(localDate(new Date(imported.importedAt)))} by ${imported.importedBy}: importing it again adds nothing.`
-            : null,
-          payerName: [...new Set(read.responses.map((r) => r.source.name))].join(', '),
-          payerId: first.source.id || null,
-          responseDate: first.createdOn,
-          testData: read.testData,
-          coinsurance:
-            input.coinsurance === 'plan_share'
-              ? 'EB08 percents read as the plan’s share (chosen for this file)'
-              : input.coinsurance === 'patient_share'
-                ? 'EB08 percents read as the patient’s share (chosen for this file)'
-                : 'EB08 percents read as each payer is set (the patient’s share unless the payer is set to send the plan’s)',
-          rejections,
-          members: worked.map((w) => w.review),
-        },
-      };
-    });
+      }),
+    );
   }
 
   return {
-    preview(files: readonly EligibilityFileInput[]): EligibilityPreview {
-      return { files: review(files).map((r) => r.file) };
+    async preview(files: readonly EligibilityFileInput[]): Promise<EligibilityPreview> {
+      return { files: (await review(files)).map((r) => r.file) };
     },
 
     /** Records the confirmed members, all or none. */
-    import(files: readonly EligibilityFileInput[], confirm: readonly string[]): EligibilityImportResult {
-      const reviewed = review(files);
+    async import(
+      files: readonly EligibilityFileInput[],
+      confirm: readonly string[],
+    ): Promise<EligibilityImportResult> {
+      const reviewed = await review(files);
       const byKey = new Map(
         reviewed.flatMap((r) => r.worked.map((w) => [w.review.key, { ...r, w }] as const)),
       );
@@ -476,7 +487,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
       }
       const result: EligibilityImportResult = { members: [], statements: 0, files: 0 };
       const at = now().toISOString();
-      db.transaction(() => {
+      await db.tx(async () => {
         for (const r of reviewed) {
           const chosen = r.worked.filter((w) => wanted.includes(w.review.key));
           if (chosen.length === 0) continue;
@@ -508,7 +519,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
             }
             let n = 0;
             for (const { subject, list } of bySubject.values()) {
-              ledger.record(subject, list, {
+              await ledger.record(subject, list, {
                 source: 'eligibility_file',
                 sourceDetail: w.sourceDetail,
                 observedOn: w.responseDate,
@@ -519,7 +530,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
             count += n;
             result.members.push({ key: w.review.key, patientName: w.review.patient!.name, statements: n });
           }
-          insertImportedFile(db, {
+          await insertImportedFile(db, {
             sha256: r.read!.sha256,
             fileName: r.file.fileName,
             payerName: r.file.payerName ?? '',
@@ -534,7 +545,7 @@ export function createEligibilityImportService({ db, now, actor, ledger }: Eligi
           result.statements += count;
           result.files += 1;
         }
-      })();
+      });
       return result;
     },
   };

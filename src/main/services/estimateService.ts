@@ -20,6 +20,7 @@ import { AppError } from '../../shared/ipc/result';
 import type { DerivedField } from '../../shared/ledger/derive';
 import { isUnknown } from '../../shared/policy/policyTypes';
 import type { Office } from '../../shared/settings/settings';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
 import { catalogCodeSummary, getIcd10 } from '../db/repositories/catalogRepo';
 import * as estimates from '../db/repositories/estimateRepo';
@@ -40,7 +41,9 @@ export function maskMemberId(memberId: string): string {
 }
 
 export interface EstimateServiceDeps {
-  db: Db;
+  db: AppDb;
+  /** This desk's code catalog (summaries, ICD-10 entries). */
+  catalog: Db;
   now: () => Date;
   actor: () => string;
   ledger: Ledger;
@@ -90,11 +93,11 @@ function priorAuthFor(code: string, serviceDate: string, rows: PriorAuthRow[]): 
   return elsewhere ? pick(elsewhere, 'other_code') : undefined;
 }
 
-export function createEstimateService({ db, now, actor, ledger }: EstimateServiceDeps) {
-  function compute(request: EstimateRequest): EstimateView {
-    const patient = patients.getPatientRow(db, request.patientId);
+export function createEstimateService({ db, catalog, now, actor, ledger }: EstimateServiceDeps) {
+  async function compute(request: EstimateRequest): Promise<EstimateView> {
+    const patient = await patients.getPatientRow(db, request.patientId);
     if (!patient) throw new AppError('not_found', 'That patient record no longer exists.');
-    const officeFees = Object.fromEntries(fees.listOfficeFees(db).map((f) => [f.code, f.cents]));
+    const officeFees = Object.fromEntries((await fees.listOfficeFees(db)).map((f) => [f.code, f.cents]));
     const codes = [...new Set(request.lines.map((l) => l.code))];
 
     const lines = request.lines.map((l, i) => {
@@ -110,18 +113,19 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
     });
     const firstVisit = lines.map((l) => l.serviceDate).sort()[0]!;
 
-    const coverageRows = request.selfPay ? [] : patients.listCoverageRows(db, patient.id);
+    const coverageRows = request.selfPay ? [] : await patients.listCoverageRows(db, patient.id);
     const extraFlags = new Map<string, Note[]>();
     const flagAll = (note: Note) => {
       for (const code of codes) extraFlags.set(code, [...(extraFlags.get(code) ?? []), note]);
     };
     const coverageMeta: EstimateView['coverages'] = [];
-    const coverages: CoverageInput[] = coverageRows.map((c) => {
-      const plan = getPlanRow(db, c.planId)!;
+    const coverages: CoverageInput[] = [];
+    for (const c of coverageRows) {
+      const plan = (await getPlanRow(db, c.planId))!;
       // The screen and printout name the payer beside each coverage; notes only say which one.
       const label = c.ordinal === 1 ? 'Primary plan' : 'Secondary plan';
-      const knowledge = readPlanKnowledge(ledger, plan.id, plan.payerId);
-      const facts = readCoverageKnowledge(ledger, c.id);
+      const knowledge = await readPlanKnowledge(ledger, plan.id, plan.payerId);
+      const facts = await readCoverageKnowledge(ledger, c.id);
       const benefits = knowledge.benefitValues();
       const codePolicies: Record<string, CodePolicy> = {};
       for (const code of codes) {
@@ -182,7 +186,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         });
 
       // The plan's allowed fee: the rep's word or the fee schedule, whichever is newer.
-      const schedule = new Map(fees.listPlanFees(db, plan.id).map((f) => [f.code, f]));
+      const schedule = new Map((await fees.listPlanFees(db, plan.id)).map((f) => [f.code, f]));
       const allowedFees: Record<string, number> = {};
       for (const code of new Set([...codes, ...schedule.keys()])) {
         const said = knowledge.allowedFee(code);
@@ -193,7 +197,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         else if (filed) allowedFees[code] = filed.cents;
       }
 
-      const requests = listForPatientPlan(db, patient.id, plan.id);
+      const requests = await listForPatientPlan(db, patient.id, plan.id);
       const priorAuth: Record<string, PriorAuthInput> = {};
       const nextEligible: Record<string, string> = {};
       for (const line of lines) {
@@ -207,7 +211,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
       // a person's entry); a pack from elsewhere or a value from before the ledger is not a verification.
       const payerDays = [
         ...knowledge.observations(),
-        ...ledger.grouped({ kind: 'coverage', id: c.id }).values(),
+        ...(await ledger.grouped({ kind: 'coverage', id: c.id })).values(),
       ]
         .flat()
         .filter((o) => !['pack', 'sample', 'before_ledger'].includes(o.source))
@@ -224,7 +228,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
       });
       const effective = facts.field('effectiveDate').value;
       const terminates = facts.field('terminationDate').value;
-      return {
+      coverages.push({
         ordinal: c.ordinal,
         label,
         planType: plan.planType,
@@ -240,15 +244,15 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         policies: codePolicies,
         priorAuth,
         nextEligible,
-      };
-    });
+      });
+    }
 
     const input: EstimateInput = {
       patientDob: patient.dob,
       lines,
       officeFees,
       coverages,
-      history: readServiceHistory(ledger, patient.id).map((h) => ({
+      history: (await readServiceHistory(ledger, patient.id)).map((h) => ({
         code: h.code,
         serviceDate: h.value.date,
       })),
@@ -266,7 +270,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
       coverages: coverageMeta.sort((a, b) => a.ordinal - b.ordinal),
       lines: result.lines.map((l) => ({
         ...l,
-        summary: catalogCodeSummary(db, l.code) ?? '',
+        summary: catalogCodeSummary(catalog, l.code) ?? '',
         serviceDate: lines.find((x) => x.id === l.id)!.serviceDate,
         flags: [...l.flags, ...(extraFlags.get(l.code) ?? []), ...notVerified],
       })),
@@ -278,11 +282,11 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
 
   return {
     compute,
-    save(request: EstimateRequest): SavedEstimate {
-      const view = compute(request);
+    async save(request: EstimateRequest): Promise<SavedEstimate> {
+      const view = await compute(request);
       const createdAt = now().toISOString();
       const validUntil = addDays(localDate(now()), ESTIMATE_VALID_DAYS);
-      const id = db.transaction(() =>
+      const id = await db.tx(() =>
         estimates.insertEstimate(db, {
           patientId: request.patientId,
           createdAt,
@@ -291,14 +295,14 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
           request,
           view,
         }),
-      )();
+      );
       return get(id);
     },
     get,
 
     /** Issues a Good Faith Estimate: validated, priced from the office fees, frozen with the provider details. */
-    issueGoodFaithEstimate(request: GfeRequest, office: Office): GfeSnapshot {
-      const patient = patients.getPatientRow(db, request.patientId);
+    async issueGoodFaithEstimate(request: GfeRequest, office: Office): Promise<GfeSnapshot> {
+      const patient = await patients.getPatientRow(db, request.patientId);
       if (!patient) throw new AppError('not_found', 'That patient record no longer exists.');
       const missing = (['name', 'npi', 'tin', 'addressLine1'] as const).find((k) => office[k].trim() === '');
       if (missing) {
@@ -307,7 +311,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
           'A Good Faith Estimate must name the provider: fill in the practice name, address, NPI and TIN in Settings first.',
         );
       }
-      const officeFees = Object.fromEntries(fees.listOfficeFees(db).map((f) => [f.code, f.cents]));
+      const officeFees = Object.fromEntries((await fees.listOfficeFees(db)).map((f) => [f.code, f.cents]));
       const items = request.items.map((item, i) => {
         const expected = item.feeCents ?? officeFees[item.code];
         if (expected === undefined) {
@@ -318,7 +322,7 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
           );
         }
         for (const dx of item.diagnosisCodes) {
-          const entry = getIcd10(db, dx);
+          const entry = getIcd10(catalog, dx);
           if (entry && !entry.billable) {
             throw new AppError(
               'validation',
@@ -347,23 +351,21 @@ export function createEstimateService({ db, now, actor, ledger }: EstimateServic
         items,
         totalCents: items.reduce((sum, item) => sum + item.expectedCents, 0),
       };
-      const id = db.transaction(() =>
-        estimates.insertGoodFaithEstimate(db, patient.id, issuedAt, snapshot),
-      )();
+      const id = await db.tx(() => estimates.insertGoodFaithEstimate(db, patient.id, issuedAt, snapshot));
       return getGoodFaithEstimate(id);
     },
 
     getGoodFaithEstimate,
   };
 
-  function getGoodFaithEstimate(id: number): GfeSnapshot {
-    const gfe = estimates.getGoodFaithEstimate(db, id);
+  async function getGoodFaithEstimate(id: number): Promise<GfeSnapshot> {
+    const gfe = await estimates.getGoodFaithEstimate(db, id);
     if (!gfe) throw new AppError('not_found', 'That Good Faith Estimate does not exist.');
     return gfe;
   }
 
-  function get(id: number): SavedEstimate {
-    const saved = estimates.getEstimate(db, id);
+  async function get(id: number): Promise<SavedEstimate> {
+    const saved = await estimates.getEstimate(db, id);
     if (!saved) throw new AppError('not_found', 'That saved estimate does not exist.');
     return saved;
   }

@@ -14,14 +14,14 @@ import type {
   PatientSummary,
   ServiceRecord,
 } from '../../shared/policy/policyViews';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import * as patients from '../db/repositories/patientRepo';
 import { getPlanRow, listPlanSummaries } from '../db/repositories/payerRepo';
 import type { Ledger, Statement } from '../ledger/ledger';
 import { readCoverageKnowledge, readServiceHistory, toFieldView } from '../ledger/knowledge';
 
 export interface PatientServiceDeps {
-  db: Db;
+  db: AppDb;
   now: () => Date;
   actor: () => string;
   ledger: Ledger;
@@ -30,14 +30,14 @@ export interface PatientServiceDeps {
 export function createPatientService({ db, now, actor, ledger }: PatientServiceDeps) {
   const stamp = () => now().toISOString();
 
-  function toCoverage(row: patients.CoverageRow): Coverage {
-    const plan = getPlanRow(db, row.planId)!;
-    const known = readCoverageKnowledge(ledger, row.id);
+  async function toCoverage(row: patients.CoverageRow): Promise<Coverage> {
+    const plan = (await getPlanRow(db, row.planId))!;
+    const known = await readCoverageKnowledge(ledger, row.id);
     const view = (field: CoverageField) => toFieldView(known.field(field));
     return {
       id: row.id,
       patientId: row.patientId,
-      plan: listPlanSummaries(db, plan.payerId).find((p) => p.id === plan.id)!,
+      plan: (await listPlanSummaries(db, plan.payerId)).find((p) => p.id === plan.id)!,
       ordinal: row.ordinal,
       memberId: row.memberId,
       subscriberName: row.subscriberName,
@@ -51,8 +51,8 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
     };
   }
 
-  function serviceHistory(patientId: number): ServiceRecord[] {
-    return readServiceHistory(ledger, patientId).map((s) => ({
+  async function serviceHistory(patientId: number): Promise<ServiceRecord[]> {
+    return (await readServiceHistory(ledger, patientId)).map((s) => ({
       uid: s.observation.uid,
       code: s.code,
       serviceDate: s.value.date,
@@ -61,14 +61,12 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
     }));
   }
 
-  function get(id: number): Patient {
-    const row = patients.getPatientRow(db, id);
+  async function get(id: number): Promise<Patient> {
+    const row = await patients.getPatientRow(db, id);
     if (!row) throw new AppError('not_found', 'That patient record no longer exists.');
-    return {
-      ...row,
-      coverages: patients.listCoverageRows(db, id).map(toCoverage),
-      serviceHistory: serviceHistory(id),
-    };
+    const coverages: Coverage[] = [];
+    for (const c of await patients.listCoverageRows(db, id)) coverages.push(await toCoverage(c));
+    return { ...row, coverages, serviceHistory: await serviceHistory(id) };
   }
 
   function assertDobNotFuture(dob: string, field: string): void {
@@ -80,11 +78,11 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
    * What the coverage form states: each date or amount whose value (or, for amounts, the day it was
    * stated) differs from what is known. Saving the form unchanged states nothing.
    */
-  function coverageStatements(
+  async function coverageStatements(
     coverageId: number | null,
     input: CoverageInput,
-  ): Array<[Statement, string | null]> {
-    const known = coverageId === null ? null : readCoverageKnowledge(ledger, coverageId);
+  ): Promise<Array<[Statement, string | null]>> {
+    const known = coverageId === null ? null : await readCoverageKnowledge(ledger, coverageId);
     const changed = (field: CoverageField, value: unknown, statedOn: string | null) => {
       const current = known?.field(field);
       if (!current) return value !== null;
@@ -114,15 +112,14 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
 
   return {
     /** Up to 50 matches (patientSearch.ts); the most recently changed patients when nothing is typed. */
-    search(query: string): PatientSummary[] {
+    async search(query: string): Promise<PatientSummary[]> {
       if (query.trim() === '') return patients.recentPatients(db, 50);
       // Something typed that holds no name, date or ID (a stray "%") matches nobody, not everybody.
       const parsed = parsePatientQuery(query, localDate(now()));
       if (parsed.terms.length === 0) return [];
       // A birth date typed on its own narrows the read to that day (a number that may be a member ID does not).
       const dob = parsed.terms.find((t) => t.kind === 'date' && t.digits === null);
-      return patients
-        .listSearchRows(db, dob?.kind === 'date' ? dob.iso : null)
+      return (await patients.listSearchRows(db, dob?.kind === 'date' ? dob.iso : null))
         .filter((p) => matchesPatient(p, parsed))
         .sort(comparePatients(parsed))
         .slice(0, 50)
@@ -131,22 +128,22 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
 
     get,
 
-    save(id: number | null, input: PatientInput): Patient {
+    async save(id: number | null, input: PatientInput): Promise<Patient> {
       assertDobNotFuture(input.dob, 'dob');
-      const savedId = db.transaction(() => {
+      const savedId = await db.tx(async () => {
         if (id === null) return patients.insertPatient(db, input, false, stamp());
-        if (!patients.updatePatient(db, id, input, stamp())) {
+        if (!(await patients.updatePatient(db, id, input, stamp()))) {
           throw new AppError('not_found', 'That patient record no longer exists.');
         }
         return id;
-      })();
+      });
       return get(savedId);
     },
 
-    saveCoverage(id: number | null, input: CoverageInput): Patient {
-      if (!patients.getPatientRow(db, input.patientId))
+    async saveCoverage(id: number | null, input: CoverageInput): Promise<Patient> {
+      if (!(await patients.getPatientRow(db, input.patientId)))
         throw new AppError('not_found', 'That patient record no longer exists.');
-      if (!getPlanRow(db, input.planId))
+      if (!(await getPlanRow(db, input.planId)))
         throw new AppError('validation', 'Choose a plan that exists.', 'planId');
       if (input.subscriberDob) assertDobNotFuture(input.subscriberDob, 'subscriberDob');
       for (const [field, day] of [
@@ -156,11 +153,11 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
         if (day !== null && day > ledger.today())
           throw new AppError('validation', 'The payer cannot have said it on a future date.', field);
       }
-      const existing = id === null ? null : patients.getCoverageRow(db, id);
+      const existing = id === null ? null : await patients.getCoverageRow(db, id);
       if (id !== null && !existing) throw new AppError('not_found', 'That coverage no longer exists.');
-      const clash = patients
-        .listCoverageRows(db, input.patientId)
-        .find((c) => c.ordinal === input.ordinal && c.id !== id);
+      const clash = (await patients.listCoverageRows(db, input.patientId)).find(
+        (c) => c.ordinal === input.ordinal && c.id !== id,
+      );
       if (clash) {
         throw new AppError(
           'conflict',
@@ -168,9 +165,9 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
           'ordinal',
         );
       }
-      const statements = coverageStatements(id, input);
-      db.transaction(() => {
-        const coverageId = patients.upsertCoverage(
+      const statements = await coverageStatements(id, input);
+      await db.tx(async () => {
+        const coverageId = await patients.upsertCoverage(
           db,
           id,
           {
@@ -185,29 +182,29 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
           stamp(),
         );
         for (const [statement, statedOn] of statements)
-          ledger.record({ kind: 'coverage', id: coverageId }, [statement], {
+          await ledger.record({ kind: 'coverage', id: coverageId }, [statement], {
             source: 'manual',
             ...(statedOn ? { observedOn: statedOn } : {}),
           });
-      })();
+      });
       return get(input.patientId);
     },
 
     /** Takes the coverage off the patient; what was said about it stays in the record. */
-    deleteCoverage(id: number): Patient {
-      const row = patients.getCoverageRow(db, id);
+    async deleteCoverage(id: number): Promise<Patient> {
+      const row = await patients.getCoverageRow(db, id);
       if (!row) throw new AppError('not_found', 'That coverage no longer exists.');
-      patients.removeCoverage(db, id, actor(), stamp());
+      await patients.removeCoverage(db, id, actor(), stamp());
       return get(row.patientId);
     },
 
-    addService(record: {
+    async addService(record: {
       patientId: number;
       code: string;
       serviceDate: string;
       source: ServiceRecord['source'];
-    }): Patient {
-      const patient = patients.getPatientRow(db, record.patientId);
+    }): Promise<Patient> {
+      const patient = await patients.getPatientRow(db, record.patientId);
       if (!patient) throw new AppError('not_found', 'That patient record no longer exists.');
       if (record.serviceDate > ledger.today()) {
         throw new AppError('validation', 'A past service cannot have a future date.', 'serviceDate');
@@ -215,7 +212,7 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
       if (record.serviceDate < patient.dob) {
         throw new AppError('validation', 'The service date is before the date of birth.', 'serviceDate');
       }
-      ledger.record(
+      await ledger.record(
         { kind: 'patient', id: record.patientId },
         [
           {
@@ -230,11 +227,11 @@ export function createPatientService({ db, now, actor, ledger }: PatientServiceD
     },
 
     /** A service recorded in error: withdrawn (the withdrawal and the original stay in the record). */
-    deleteService(patientId: number, uid: string): Patient {
-      if (!serviceHistory(patientId).some((s) => s.uid === uid)) {
+    async deleteService(patientId: number, uid: string): Promise<Patient> {
+      if (!(await serviceHistory(patientId)).some((s) => s.uid === uid)) {
         throw new AppError('not_found', 'That service record no longer exists.');
       }
-      ledger.retract(uid, `Removed from the history by ${actor()}`);
+      await ledger.retract(uid, `Removed from the history by ${actor()}`);
       return get(patientId);
     },
   };

@@ -21,7 +21,7 @@ import {
   type PolicyPackV1,
 } from '../../shared/policy/policyPack';
 import { isUnknown, PLAN_BENEFIT_FIELDS, POLICY_FIELDS } from '../../shared/policy/policyTypes';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import { findPlanId, listPlanIdsForPayer, listRealPayerIds } from '../db/repositories/packRepo';
 import * as payers from '../db/repositories/payerRepo';
 import type { Ledger } from '../ledger/ledger';
@@ -104,7 +104,7 @@ function statementsOfV1(pack: PolicyPackV1): { payers: PackPayer[]; statements: 
 }
 
 export function createPolicyPackService(deps: {
-  db: Db;
+  db: AppDb;
   now: () => Date;
   actor: () => string;
   ledger: Ledger;
@@ -113,28 +113,29 @@ export function createPolicyPackService(deps: {
 
   // ---- export ----
 
-  function exportPack(): PolicyPack {
+  async function exportPack(): Promise<PolicyPack> {
     const names = new Map<number, { payer: string; plan: PackStatement['plan'] }>();
-    const packPayers: PackPayer[] = listRealPayerIds(db).map((payerId) => {
-      const payer = payers.getPayer(db, payerId)!;
+    const packPayers: PackPayer[] = [];
+    const payerNames = new Map<number, string>();
+    for (const payerId of await listRealPayerIds(db)) {
+      const payer = (await payers.getPayer(db, payerId))!;
+      payerNames.set(payerId, payer.name);
       const { id: _id, isSample: _s, planCount: _c, updatedAt: _u, ...fields } = payer;
-      return {
-        ...fields,
-        plans: listPlanIdsForPayer(db, payerId).map((planId) => {
-          const row = payers.getPlanRow(db, planId)!;
-          names.set(planId, { payer: payer.name, plan: { name: row.name, groupNumber: row.groupNumber } });
-          return {
-            name: row.name,
-            groupNumber: row.groupNumber,
-            employerName: row.employerName,
-            planType: row.planType,
-            notes: row.notes,
-          };
-        }),
-      };
-    });
-    const payerNames = new Map(listRealPayerIds(db).map((id) => [id, payers.getPayer(db, id)!.name]));
-    const statements: PackStatement[] = listPlanKnowledge(db).map((o) => {
+      const plans: PackPayer['plans'] = [];
+      for (const planId of await listPlanIdsForPayer(db, payerId)) {
+        const row = (await payers.getPlanRow(db, planId))!;
+        names.set(planId, { payer: payer.name, plan: { name: row.name, groupNumber: row.groupNumber } });
+        plans.push({
+          name: row.name,
+          groupNumber: row.groupNumber,
+          employerName: row.employerName,
+          planType: row.planType,
+          notes: row.notes,
+        });
+      }
+      packPayers.push({ ...fields, plans });
+    }
+    const statements: PackStatement[] = (await listPlanKnowledge(db)).map((o) => {
       const where =
         o.subject.kind === 'plan'
           ? names.get(o.subject.id)!
@@ -189,19 +190,19 @@ export function createPolicyPackService(deps: {
   }
 
   /** The subject a statement is about here, or null when its payer or plan does not exist yet. */
-  function subjectOf(s: PackStatement): Subject | null {
-    const payerId = payers.findPayerIdByName(db, s.payer);
+  async function subjectOf(s: PackStatement): Promise<Subject | null> {
+    const payerId = await payers.findPayerIdByName(db, s.payer);
     if (payerId === null) return null;
     if (!s.plan) return { kind: 'payer', id: payerId };
-    const planId = findPlanId(db, payerId, s.plan.name, s.plan.groupNumber);
+    const planId = await findPlanId(db, payerId, s.plan.name, s.plan.groupNumber);
     return planId === null ? null : { kind: 'plan', id: planId };
   }
 
   /** What taking one statement would do, against what this computer derives for the field now. */
-  function decide(s: PackStatement): Decision {
-    if (getByUid(db, s.uid)) return 'held';
-    const subject = subjectOf(s);
-    const ours = subject ? listForField(db, subject, s.field, s.code) : [];
+  async function decide(s: PackStatement): Promise<Decision> {
+    if (await getByUid(db, s.uid)) return 'held';
+    const subject = await subjectOf(s);
+    const ours = subject ? await listForField(db, subject, s.field, s.code) : [];
     const derived = deriveField(ours, { today: localDate(now()), windowDays: ledger.windowFor(s.field) });
     if (derived.current === null || isUnknownValue(derived.value))
       return isUnknownValue(s.value) ? 'unchanged' : 'new';
@@ -210,7 +211,7 @@ export function createPolicyPackService(deps: {
     return byNewest(theirs, derived.current) < 0 ? 'changed' : 'conflicting';
   }
 
-  function preview(fileName: string, bytes: Uint8Array): PackPreview {
+  async function preview(fileName: string, bytes: Uint8Array): Promise<PackPreview> {
     const { issues, content } = read(fileName, bytes);
     const empty = { new: 0, existing: 0 };
     if (!content || issues.length > 0) {
@@ -228,11 +229,11 @@ export function createPolicyPackService(deps: {
     }
     const counts = { payers: { new: 0, existing: 0 }, plans: { new: 0, existing: 0 } };
     for (const payer of content.payers) {
-      const payerId = payers.findPayerIdByName(db, payer.name);
+      const payerId = await payers.findPayerIdByName(db, payer.name);
       counts.payers[payerId === null ? 'new' : 'existing']++;
       for (const plan of payer.plans)
         counts.plans[
-          payerId === null || findPlanId(db, payerId, plan.name, plan.groupNumber) === null
+          payerId === null || (await findPlanId(db, payerId, plan.name, plan.groupNumber)) === null
             ? 'new'
             : 'existing'
         ]++;
@@ -240,7 +241,7 @@ export function createPolicyPackService(deps: {
     const answers = { new: 0, changed: 0, unchanged: 0, conflicting: 0 };
     const conflicts: string[] = [];
     for (const s of content.statements) {
-      const decision = decide(s);
+      const decision = await decide(s);
       answers[decision === 'held' ? 'unchanged' : decision]++;
       if (decision === 'conflicting' && conflicts.length < 50)
         conflicts.push(
@@ -250,32 +251,34 @@ export function createPolicyPackService(deps: {
     return { fileName, ...counts, answers, conflicts, issues: [] };
   }
 
-  function apply(fileName: string, bytes: Uint8Array): PackPreview {
-    const summary = preview(fileName, bytes);
+  async function apply(fileName: string, bytes: Uint8Array): Promise<PackPreview> {
+    const summary = await preview(fileName, bytes);
     if (summary.issues.length > 0) {
       throw new AppError('validation', `Nothing was imported. ${summary.issues[0]!.message}`);
     }
     const { content } = read(fileName, bytes);
     const stamp = now().toISOString();
     const importer = actor();
-    db.transaction(() => {
+    await db.tx(async () => {
       for (const payer of content!.payers) {
-        let payerId = payers.findPayerIdByName(db, payer.name);
+        let payerId = await payers.findPayerIdByName(db, payer.name);
         if (payerId === null) {
           const { plans: _p, ...input } = payer;
-          payerId = payers.insertPayer(db, input, false, stamp);
+          payerId = await payers.insertPayer(db, input, false, stamp);
         }
         for (const plan of payer.plans) {
-          if (findPlanId(db, payerId, plan.name, plan.groupNumber) === null)
-            payers.insertPlan(db, { payerId, ...plan }, false, stamp);
+          if ((await findPlanId(db, payerId, plan.name, plan.groupNumber)) === null)
+            await payers.insertPlan(db, { payerId, ...plan }, false, stamp);
         }
       }
-      const taken = content!.statements.filter((s) => !getByUid(db, s.uid));
+      const taken: PackStatement[] = [];
+      for (const s of content!.statements) if (!(await getByUid(db, s.uid))) taken.push(s);
       const inPack = new Set(content!.statements.map((s) => s.uid));
-      const observations: Observation[] = taken.map((s) => {
+      const observations: Observation[] = [];
+      for (const s of taken) {
         const original: Observation = {
           uid: s.uid,
-          subject: subjectOf(s)!,
+          subject: (await subjectOf(s))!,
           code: s.code,
           field: s.field,
           value: s.value,
@@ -290,7 +293,7 @@ export function createPolicyPackService(deps: {
           sourceDetail: s.sourceDetail,
           retracts: null,
         };
-        return {
+        observations.push({
           ...original,
           // Re-sourced: the pack is where it came from here; the original source stays as words.
           source: 'pack',
@@ -301,12 +304,16 @@ export function createPolicyPackService(deps: {
               0,
               500,
             ),
-          retracts: s.retracts && (inPack.has(s.retracts) || getByUid(db, s.retracts)) ? s.retracts : null,
-        };
-      });
+          retracts:
+            s.retracts && (inPack.has(s.retracts) || (await getByUid(db, s.retracts))) ? s.retracts : null,
+        });
+      }
       // Withdrawals after what they withdraw (the reference must exist when the row is written).
-      ledger.append([...observations.filter((o) => !o.retracts), ...observations.filter((o) => o.retracts)]);
-    })();
+      await ledger.append([
+        ...observations.filter((o) => !o.retracts),
+        ...observations.filter((o) => o.retracts),
+      ]);
+    });
     return summary;
   }
 

@@ -23,6 +23,7 @@ import type {
   PolicyRow,
 } from '../../shared/policy/policyViews';
 import { sameValue, type DerivedField } from '../../shared/ledger/derive';
+import type { AppDb } from '../db/appDb';
 import type { Db } from '../db/connection';
 import { listCatalogCodes } from '../db/repositories/catalogRepo';
 import { deletePlanFees } from '../db/repositories/feeRepo';
@@ -34,7 +35,9 @@ import { countForSubject } from '../ledger/ledgerRepo';
 import { readPlanKnowledge, toFieldView, type PlanKnowledge } from '../ledger/knowledge';
 
 export interface PolicyServiceDeps {
-  db: Db;
+  db: AppDb;
+  /** This desk's code catalog: the matrix lists its codes. */
+  catalog: Db;
   now: () => Date;
   ledger: Ledger;
 }
@@ -66,25 +69,26 @@ function statementsFor<T extends object>(
     .map((f) => ({ ...(code ? { code } : {}), field: String(f), value: patch[f] }));
 }
 
-export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
+export function createPolicyService({ db, catalog, now, ledger }: PolicyServiceDeps) {
   const stamp = () => now().toISOString();
 
-  function requirePayer(id: number): Payer {
-    const payer = payers.getPayer(db, id);
+  async function requirePayer(id: number): Promise<Payer> {
+    const payer = await payers.getPayer(db, id);
     if (!payer) throw new AppError('not_found', 'That payer no longer exists.');
     return payer;
   }
 
-  function requirePlanRow(id: number): payers.PlanRow {
-    const row = payers.getPlanRow(db, id);
+  async function requirePlanRow(id: number): Promise<payers.PlanRow> {
+    const row = await payers.getPlanRow(db, id);
     if (!row) throw new AppError('not_found', 'That plan no longer exists.');
     return row;
   }
 
-  const knowledgeOf = (row: payers.PlanRow): PlanKnowledge => readPlanKnowledge(ledger, row.id, row.payerId);
+  const knowledgeOf = (row: payers.PlanRow): Promise<PlanKnowledge> =>
+    readPlanKnowledge(ledger, row.id, row.payerId);
 
-  function toPlan(row: payers.PlanRow): Plan {
-    const knowledge = knowledgeOf(row);
+  async function toPlan(row: payers.PlanRow): Promise<Plan> {
+    const knowledge = await knowledgeOf(row);
     // Changed when the plan row or anything said about it last changed.
     const lastStatement = knowledge
       .observations()
@@ -117,18 +121,18 @@ export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
     };
   }
 
-  function assertUniquePayerName(name: string, exceptId: number | null): void {
-    const existing = payers.findPayerIdByName(db, name);
+  async function assertUniquePayerName(name: string, exceptId: number | null): Promise<void> {
+    const existing = await payers.findPayerIdByName(db, name);
     if (existing !== null && existing !== exceptId) {
       throw new AppError('conflict', `A payer called "${name}" already exists.`, 'name');
     }
   }
 
-  function getMatrix(planId: number): PolicyMatrix {
-    const row = requirePlanRow(planId);
-    const knowledge = knowledgeOf(row);
+  async function getMatrix(planId: number): Promise<PolicyMatrix> {
+    const row = await requirePlanRow(planId);
+    const knowledge = await knowledgeOf(row);
     const codes = new Map(
-      listCatalogCodes(db)
+      listCatalogCodes(catalog)
         .filter((c) => c.validTo === null)
         .map((c) => [c.code, c.summary]),
     );
@@ -149,104 +153,108 @@ export function createPolicyService({ db, now, ledger }: PolicyServiceDeps) {
   }
 
   return {
-    listPayers: (): Payer[] => payers.listPayers(db),
-    getPayer: (id: number): Payer => requirePayer(id),
+    listPayers: (): Promise<Payer[]> => payers.listPayers(db),
+    getPayer: (id: number): Promise<Payer> => requirePayer(id),
 
-    savePayer(id: number | null, input: PayerInput): Payer {
-      assertUniquePayerName(input.name, id);
-      const savedId = db.transaction(() => {
+    async savePayer(id: number | null, input: PayerInput): Promise<Payer> {
+      await assertUniquePayerName(input.name, id);
+      const savedId = await db.tx(async () => {
         if (id === null) return payers.insertPayer(db, input, false, stamp());
-        if (!payers.updatePayer(db, id, input, stamp()))
+        if (!(await payers.updatePayer(db, id, input, stamp())))
           throw new AppError('not_found', 'That payer no longer exists.');
         return id;
-      })();
+      });
       return requirePayer(savedId);
     },
 
-    deletePayer(id: number): void {
-      const payer = requirePayer(id);
+    async deletePayer(id: number): Promise<void> {
+      const payer = await requirePayer(id);
       if (payer.planCount > 0) {
         throw new AppError(
           'conflict',
           `${payer.name} still has ${payer.planCount} plan${payer.planCount === 1 ? '' : 's'}. Delete or move the plans first; nothing was deleted.`,
         );
       }
-      const answers = countForSubject(db, { kind: 'payer', id });
+      const answers = await countForSubject(db, { kind: 'payer', id });
       if (answers > 0) {
         throw new AppError(
           'conflict',
           `${payer.name} has ${answers} recorded answer${answers === 1 ? '' : 's'}, which are kept for the record: the payer cannot be deleted. Nothing was deleted.`,
         );
       }
-      db.transaction(() => payers.deletePayer(db, id))();
+      await db.tx(() => payers.deletePayer(db, id));
     },
 
-    listPlans: (payerId: number | null): PlanSummary[] => payers.listPlanSummaries(db, payerId),
+    listPlans: (payerId: number | null): Promise<PlanSummary[]> => payers.listPlanSummaries(db, payerId),
 
-    getPlan: (id: number): Plan => toPlan(requirePlanRow(id)),
+    getPlan: async (id: number): Promise<Plan> => toPlan(await requirePlanRow(id)),
 
     /** What the plan knows today, for the call and the estimate. */
-    knowledge: (planId: number): PlanKnowledge => knowledgeOf(requirePlanRow(planId)),
+    knowledge: async (planId: number): Promise<PlanKnowledge> => knowledgeOf(await requirePlanRow(planId)),
 
-    savePlan(id: number | null, input: PlanInput): Plan {
-      requirePayer(input.payerId);
-      const savedId = db.transaction(() => {
+    async savePlan(id: number | null, input: PlanInput): Promise<Plan> {
+      await requirePayer(input.payerId);
+      const savedId = await db.tx(async () => {
         if (id === null) return payers.insertPlan(db, input, false, stamp());
-        if (!payers.updatePlan(db, id, input, stamp()))
+        if (!(await payers.updatePlan(db, id, input, stamp())))
           throw new AppError('not_found', 'That plan no longer exists.');
         return id;
-      })();
-      return toPlan(requirePlanRow(savedId));
+      });
+      return toPlan(await requirePlanRow(savedId));
     },
 
     /** Records plan benefit answers (a person's edits here; calls and files pass their own source). */
-    setBenefits(planId: number, patch: Partial<PlanBenefits>, source: SourceInput = MANUAL): Plan {
-      const row = requirePlanRow(planId);
-      const current = knowledgeOf(row).benefitValues();
+    async setBenefits(
+      planId: number,
+      patch: Partial<PlanBenefits>,
+      source: SourceInput = MANUAL,
+    ): Promise<Plan> {
+      const row = await requirePlanRow(planId);
+      const current = (await knowledgeOf(row)).benefitValues();
       const parsed = planBenefitsSchema.safeParse({ ...current, ...patch });
       if (!parsed.success) throw firstIssue(parsed.error);
       const statements = statementsFor<PlanBenefits>(patch, (f) => current[f], source);
-      if (statements.length > 0) ledger.record({ kind: 'plan', id: planId }, statements, source);
-      return toPlan(requirePlanRow(planId));
+      if (statements.length > 0) await ledger.record({ kind: 'plan', id: planId }, statements, source);
+      return toPlan(await requirePlanRow(planId));
     },
 
-    deletePlan(id: number): void {
-      requirePlanRow(id);
-      const coverages = countCoveragesForPlan(db, id);
+    async deletePlan(id: number): Promise<void> {
+      await requirePlanRow(id);
+      const coverages = await countCoveragesForPlan(db, id);
       if (coverages > 0) {
         throw new AppError(
           'conflict',
           `${coverages} patient coverage${coverages === 1 ? ' uses' : 's use'} this plan. Change those first; nothing was deleted.`,
         );
       }
-      const answers = countForSubject(db, { kind: 'plan', id });
-      if (answers > 0 || countCallsForPlan(db, id) > 0) {
+      const answers = await countForSubject(db, { kind: 'plan', id });
+      if (answers > 0 || (await countCallsForPlan(db, id)) > 0) {
         throw new AppError(
           'conflict',
           'This plan has verification calls or recorded answers, which are kept for the record: it cannot be deleted. Rename it if it is no longer used; nothing was deleted.',
         );
       }
-      db.transaction(() => {
-        deletePlanFees(db, id);
-        payers.deletePlan(db, id);
-      })();
+      await db.tx(async () => {
+        await deletePlanFees(db, id);
+        await payers.deletePlan(db, id);
+      });
     },
 
     getMatrix,
 
     /** Records answers for one code on a plan; all given fields share one source. */
-    setPolicy(
+    async setPolicy(
       planId: number,
       code: string,
       patch: Partial<PolicyValues>,
       source: SourceInput = MANUAL,
-    ): void {
-      const row = requirePlanRow(planId);
-      const current = knowledgeOf(row).policyValues(code);
+    ): Promise<void> {
+      const row = await requirePlanRow(planId);
+      const current = (await knowledgeOf(row)).policyValues(code);
       const parsed = policyValuesSchema.safeParse({ ...current, ...patch });
       if (!parsed.success) throw firstIssue(parsed.error);
       const statements = statementsFor<PolicyValues>(patch, (f) => current[f], source, code);
-      if (statements.length > 0) ledger.record({ kind: 'plan', id: planId }, statements, source);
+      if (statements.length > 0) await ledger.record({ kind: 'plan', id: planId }, statements, source);
     },
   };
 }

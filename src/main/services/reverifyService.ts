@@ -3,31 +3,31 @@
 import { localDate } from '../../shared/dates/localDate';
 import type { ReverifyItem } from '../../shared/worklist/reverifyViews';
 import { freshEligibilityFile, reverifyReasons } from '../../shared/worklist/reverify';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import { appointmentNames, listUpcoming } from '../db/repositories/reverifyRepo';
 
 /** More than a desk can work through in a day; the soonest are the ones that matter. */
 const MAX_ITEMS = 500;
 
 export interface ReverifyService {
-  worklist(): ReverifyItem[];
+  worklist(): Promise<ReverifyItem[]>;
 }
 
 export function createReverifyService(deps: {
-  db: Db;
+  db: AppDb;
   now: () => Date;
   staleAfterDays: () => number;
   /** The eligibility window: how long an eligibility file counts as the eligibility check. */
   eligibilityStaleAfterDays: () => number;
 }): ReverifyService {
   return {
-    worklist() {
+    async worklist() {
       const today = localDate(deps.now());
       const stale = deps.staleAfterDays();
       const eligibilityStale = deps.eligibilityStaleAfterDays();
       const due: Array<Omit<ReverifyItem, 'patientName' | 'payerName' | 'planName'> & { planId: number }> =
         [];
-      for (const row of listUpcoming(deps.db, today)) {
+      for (const row of await listUpcoming(deps.db, today)) {
         const verifiedOn = row.lastVerifiedAt ? localDate(new Date(row.lastVerifiedAt)) : null;
         const reasons = reverifyReasons(
           {
@@ -53,8 +53,10 @@ export function createReverifyService(deps: {
         });
       }
       // Soonest first, then by patient name; bounded, the soonest being the ones that matter.
-      return due
-        .map((item) => ({ ...item, ...appointmentNames(deps.db, item.patientId, item.planId) }))
+      const named = [];
+      for (const item of due)
+        named.push({ ...item, ...(await appointmentNames(deps.db, item.patientId, item.planId)) });
+      return named
         .sort(
           (a, b) => a.serviceDate.localeCompare(b.serviceDate) || a.patientName.localeCompare(b.patientName),
         )

@@ -9,8 +9,7 @@ import {
   type PolicyValues,
 } from '../../shared/policy/policyTypes';
 import type { PayerInput } from '../../shared/policy/policyViews';
-import type { Db } from '../db/connection';
-import { getSeedVersion, setSeedVersion } from '../db/repositories/catalogRepo';
+import type { AppDb } from '../db/appDb';
 import * as payers from '../db/repositories/payerRepo';
 import * as sample from '../db/repositories/sampleRepo';
 import { createLedger } from '../ledger/ledger';
@@ -49,8 +48,8 @@ function payerInput(p: Record<string, unknown>): PayerInput {
 }
 
 /** Loads the sample payers the first time a database is opened; never again once removed. */
-export function loadSampleDataOnce(db: Db, now: () => Date): boolean {
-  if (getSeedVersion(db, SAMPLE_MARKER) > 0) return false;
+export async function loadSampleDataOnce(db: AppDb, now: () => Date): Promise<boolean> {
+  if ((await sample.getDataMarker(db, SAMPLE_MARKER)) > 0) return false;
   const stamp = now().toISOString();
   const ledger = createLedger({
     db,
@@ -62,16 +61,18 @@ export function loadSampleDataOnce(db: Db, now: () => Date): boolean {
   const source = { source: 'sample', sourceDetail: 'Fictional sample data shipped with VerifyDesk' } as const;
   const statements = (values: Record<string, unknown>, code?: string) =>
     Object.entries(values).map(([field, value]) => ({ ...(code ? { code } : {}), field, value }));
-  db.transaction(() => {
+  return db.tx(async () => {
+    // Claimed first: another desk starting at the same moment waits here, then finds it done.
+    if (!(await sample.claimDataMarker(db, SAMPLE_MARKER, 1))) return false;
     for (const raw of sampleFile.payers as unknown as Array<SamplePayer & Record<string, unknown>>) {
-      const payerId = payers.insertPayer(db, payerInput(raw), true, stamp);
+      const payerId = await payers.insertPayer(db, payerInput(raw), true, stamp);
       for (const d of raw.defaults) {
         policyValuesSchema.parse({ ...UNKNOWN_POLICY, ...d.values });
-        ledger.record({ kind: 'payer', id: payerId }, statements(d.values, d.code), source);
+        await ledger.record({ kind: 'payer', id: payerId }, statements(d.values, d.code), source);
       }
       for (const plan of raw.plans) {
         planBenefitsSchema.parse({ ...UNKNOWN_BENEFITS, ...plan.benefits });
-        const planId = payers.insertPlan(
+        const planId = await payers.insertPlan(
           db,
           {
             payerId,
@@ -84,16 +85,15 @@ export function loadSampleDataOnce(db: Db, now: () => Date): boolean {
           true,
           stamp,
         );
-        ledger.record({ kind: 'plan', id: planId }, statements(plan.benefits), source);
+        await ledger.record({ kind: 'plan', id: planId }, statements(plan.benefits), source);
         for (const p of plan.policies) {
           policyValuesSchema.parse({ ...UNKNOWN_POLICY, ...p.values });
-          ledger.record({ kind: 'plan', id: planId }, statements(p.values, p.code), source);
+          await ledger.record({ kind: 'plan', id: planId }, statements(p.values, p.code), source);
         }
       }
     }
-    setSeedVersion(db, SAMPLE_MARKER, 1);
-  })();
-  return true;
+    return true;
+  });
 }
 
 export interface SampleStatus {
@@ -101,20 +101,20 @@ export interface SampleStatus {
   plans: number;
 }
 
-export function sampleStatus(db: Db): SampleStatus {
+export function sampleStatus(db: AppDb): Promise<SampleStatus> {
   return sample.countSample(db);
 }
 
 /** Removes every sample payer, plan and policy in one transaction, unless real patients depend on them. */
-export function removeSampleData(db: Db): SampleStatus {
-  const inUse = sample.countRealCoveragesOnSamplePlans(db);
+export async function removeSampleData(db: AppDb): Promise<SampleStatus> {
+  const inUse = await sample.countRealCoveragesOnSamplePlans(db);
   if (inUse > 0) {
     throw new AppError(
       'conflict',
       `${inUse} of your patients' coverages use a sample plan. Move them to a real plan first; nothing was removed.`,
     );
   }
-  const before = sample.countSample(db);
-  db.transaction(() => sample.deleteSample(db))();
+  const before = await sample.countSample(db);
+  await db.tx(() => sample.deleteSample(db));
   return before;
 }

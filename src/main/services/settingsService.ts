@@ -1,4 +1,6 @@
 // Reads and changes practice settings; a change is validated whole and written in one transaction.
+// Settings are read on every action (the lock minutes, the staleness windows), so they are kept in
+// memory: loaded at start, after each change, and when another desk changes them (refresh).
 import { AppError } from '../../shared/ipc/result';
 import {
   DEFAULT_SETTINGS,
@@ -6,18 +8,21 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../shared/settings/settings';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import { readSettingsRows, writeSetting } from '../db/repositories/settingsRepo';
 
 export interface SettingsService {
+  /** The settings as last read. */
   get(): Settings;
-  update(patch: SettingsPatch): Settings;
+  /** Reads them again (another desk may have changed them). */
+  refresh(): Promise<Settings>;
+  update(patch: SettingsPatch): Promise<Settings>;
 }
 
-export function createSettingsService(db: Db, now: () => Date): SettingsService {
-  const get = (): Settings => {
+export async function createSettingsService(db: AppDb, now: () => Date): Promise<SettingsService> {
+  const read = async (): Promise<Settings> => {
     const stored: Record<string, unknown> = {};
-    for (const row of readSettingsRows(db)) stored[row.key] = JSON.parse(row.value_json);
+    for (const row of await readSettingsRows(db)) stored[row.key] = JSON.parse(row.value_json);
     const merged = {
       ...DEFAULT_SETTINGS,
       ...stored,
@@ -27,10 +32,13 @@ export function createSettingsService(db: Db, now: () => Date): SettingsService 
     // A setting written by an older build that no longer validates falls back to the default, not a crash.
     return parsed.success ? parsed.data : DEFAULT_SETTINGS;
   };
+  let current = await read();
 
-  const update = (patch: SettingsPatch): Settings => {
-    const current = get();
-    const next = { ...current, ...patch, office: { ...current.office, ...patch.office } };
+  const refresh = async () => (current = await read());
+
+  const update = async (patch: SettingsPatch): Promise<Settings> => {
+    const base = await refresh();
+    const next = { ...base, ...patch, office: { ...base.office, ...patch.office } };
     const parsed = settingsSchema.safeParse(next);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -41,13 +49,17 @@ export function createSettingsService(db: Db, now: () => Date): SettingsService 
       );
     }
     const stamp = now().toISOString();
-    db.transaction(() => {
+    await db.tx(async () => {
       for (const key of Object.keys(patch) as Array<keyof Settings>) {
-        writeSetting(db, key, JSON.stringify(parsed.data[key]), stamp);
+        await writeSetting(db, key, JSON.stringify(parsed.data[key]), stamp);
       }
-    })();
+    });
+    // The guard's audit row commits with the change: only then is it the desk's setting.
+    db.afterCommit(() => {
+      current = parsed.data;
+    });
     return parsed.data;
   };
 
-  return { get, update };
+  return { get: () => current, refresh, update };
 }

@@ -8,7 +8,7 @@ import { formatDate } from '../../shared/dates/typedDate';
 import { AppError } from '../../shared/ipc/result';
 import { REVERIFY_LABELS } from '../../shared/worklist/reverify';
 import type { TodoItem, TodoUpdate } from '../../shared/worklist/todoViews';
-import type { Db } from '../db/connection';
+import type { AppDb } from '../db/appDb';
 import * as repo from '../db/repositories/todoRepo';
 import type { Ledger } from '../ledger/ledger';
 import type { ReverifyService } from './reverifyService';
@@ -26,12 +26,12 @@ type Base = Omit<TodoItem, 'owner' | 'doneAt' | 'doneBy' | 'snoozedUntil' | 'ver
 };
 
 export interface TodoService {
-  list(options?: { includeDone?: boolean }): TodoItem[];
-  update(input: TodoUpdate): TodoItem;
+  list(options?: { includeDone?: boolean }): Promise<TodoItem[]>;
+  update(input: TodoUpdate): Promise<TodoItem>;
 }
 
 export function createTodoService(deps: {
-  db: Db;
+  db: AppDb;
   ledger: Ledger;
   now: () => Date;
   actor: () => string;
@@ -39,10 +39,10 @@ export function createTodoService(deps: {
 }): TodoService {
   const { db, ledger, now, actor, reverify } = deps;
 
-  function items(): Base[] {
+  async function items(): Promise<Base[]> {
     const today = ledger.today();
     const out: Base[] = [];
-    for (const c of repo.listCallSteps(db, addDays(today, -LOOKBACK_DAYS), MAX_ITEMS)) {
+    for (const c of await repo.listCallSteps(db, addDays(today, -LOOKBACK_DAYS), MAX_ITEMS)) {
       // A call whose next step is submitting its prior authorizations is represented by those items.
       if (c.paItems > 0 && c.nextAction.startsWith('Submit the PA')) continue;
       const planned = JSON.parse(c.plannedJson) as Array<{ code: string; serviceDate: string }>;
@@ -64,7 +64,7 @@ export function createTodoService(deps: {
         defaultOwner: c.staffUser,
       });
     }
-    for (const pa of repo.listOpenPriorAuths(db, MAX_ITEMS)) {
+    for (const pa of await repo.listOpenPriorAuths(db, MAX_ITEMS)) {
       const common = {
         patientId: pa.patientId,
         patientName: pa.patientName,
@@ -109,7 +109,7 @@ export function createTodoService(deps: {
             : addDays(pa.serviceDate, -3),
       });
     }
-    for (const r of reverify.worklist()) {
+    for (const r of await reverify.worklist()) {
       const due = addDays(r.serviceDate, -7);
       out.push({
         key: `reverify:${r.patientId}:${r.planId}:${r.serviceDate}`,
@@ -132,8 +132,8 @@ export function createTodoService(deps: {
     return out;
   }
 
-  function withMarks(list: Base[]): TodoItem[] {
-    const marks = repo.getMarks(
+  async function withMarks(list: Base[]): Promise<TodoItem[]> {
+    const marks = await repo.getMarks(
       db,
       list.map((i) => i.key),
     );
@@ -150,8 +150,8 @@ export function createTodoService(deps: {
     });
   }
 
-  function all(): TodoItem[] {
-    return withMarks(items()).sort(
+  async function all(): Promise<TodoItem[]> {
+    return (await withMarks(await items())).sort(
       (a, b) =>
         a.due.localeCompare(b.due) ||
         a.patientName.localeCompare(b.patientName) ||
@@ -160,17 +160,17 @@ export function createTodoService(deps: {
   }
 
   return {
-    list({ includeDone = false } = {}) {
+    async list({ includeDone = false } = {}) {
       const today = ledger.today();
-      return all().filter(
+      return (await all()).filter(
         (i) => includeDone || (i.doneAt === null && (i.snoozedUntil === null || i.snoozedUntil <= today)),
       );
     },
 
-    update(input) {
-      const item = all().find((i) => i.key === input.key);
+    async update(input) {
+      const item = (await all()).find((i) => i.key === input.key);
       if (!item) throw new AppError('not_found', 'That to-do is no longer on the list.');
-      const current = repo.getMarks(db, [input.key]).get(input.key);
+      const current = (await repo.getMarks(db, [input.key])).get(input.key);
       if ((current?.version ?? 0) !== input.version) {
         throw new AppError(
           'conflict',
@@ -189,8 +189,8 @@ export function createTodoService(deps: {
       if (done !== (item.doneAt !== null)) changes.push(done ? 'marked done' : 'reopened');
       if (snoozedUntil !== item.snoozedUntil)
         changes.push(snoozedUntil ? `snoozed until ${formatDate(snoozedUntil)}` : 'snooze ended');
-      db.transaction(() => {
-        const written = repo.writeMark(
+      await db.tx(async () => {
+        const written = await repo.writeMark(
           db,
           {
             key: input.key,
@@ -205,9 +205,9 @@ export function createTodoService(deps: {
         );
         if (!written)
           throw new AppError('conflict', 'Someone changed this to-do at the same time; try again.');
-        repo.insertTodoEvent(db, input.key, at, by, changes.join('; ') || 'saved unchanged');
-      })();
-      return all().find((i) => i.key === input.key)!;
+        await repo.insertTodoEvent(db, input.key, at, by, changes.join('; ') || 'saved unchanged');
+      });
+      return (await all()).find((i) => i.key === input.key)!;
     },
   };
 }

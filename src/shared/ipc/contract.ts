@@ -415,7 +415,10 @@ export const contract = {
     input: z.strictObject({ name: backupName }),
     output: z.strictObject({ restarting: z.literal(true) }),
   },
-  'pa:update': { input: z.strictObject({ id, patch: priorAuthPatchSchema }), output: priorAuthSchema },
+  'pa:update': {
+    input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: priorAuthPatchSchema }),
+    output: priorAuthSchema,
+  },
 } satisfies Record<Channel, ChannelSpec>;
 
 export type Contract = typeof contract;

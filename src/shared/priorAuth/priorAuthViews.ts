@@ -64,6 +64,8 @@ export const priorAuthSchema = z.strictObject({
   code: cdtCode,
   serviceDate: isoDate,
   updatedAt: z.string(),
+  /** Bumped on every change; an edit sends the version it was made from, and an older one is refused. */
+  version: z.number().int().min(1),
   flags: z.array(z.enum(PA_FLAGS)),
 });
 export type PriorAuth = z.infer<typeof priorAuthSchema>;

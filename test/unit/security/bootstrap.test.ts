@@ -44,8 +44,8 @@ async function boot(options: { isPackaged: boolean; env?: Record<string, string>
   });
   const main = fake.mainWindow()!;
   const fromMain = { contents: main.webContents, frame: main.webContents.mainFrame };
-  const send = (channel: string, input: unknown) =>
-    fake.invoke(channel, input, fromMain) as Promise<{
+  const send = async (channel: string, input: unknown) =>
+    (await fake.invoke(channel, input, fromMain)) as Promise<{
       ok: boolean;
       value?: unknown;
       error?: { code: string };

@@ -15,6 +15,7 @@ import { ledgerMigration } from './0012-ledger';
 import { auditSignaturesMigration } from './0013-audit-signatures';
 import { eligibilityFilesMigration } from './0014-eligibility-files';
 import { dropCatalogFtsMigration } from './0015-drop-catalog-fts';
+import { officeDatabaseMigration } from './0016-office-database';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditSignaturesMigration,
   eligibilityFilesMigration,
   dropCatalogFtsMigration,
+  officeDatabaseMigration,
 ];

@@ -1,8 +1,9 @@
 // SQL for verification calls, their answers, hold segments and amendments.
+import { sql } from 'kysely';
 import type { Comparison } from '../../../shared/script/callViews';
 import type { Answer } from '../../../shared/script/scriptTypes';
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
+import { callSearchIds } from '../engine/callSearch';
 
 export interface PlannedCode {
   code: string;
@@ -33,19 +34,39 @@ export interface CallRow {
   reverifyDate: string | null;
 }
 
-const COLUMNS = `id, patient_id AS patientId, plan_id AS planId, medical_call_of AS medicalCallOf, script_id AS scriptId,
-  script_version AS scriptVersion, planned_json AS plannedJson, dialed_number AS dialedNumber, ivr_notes AS ivrNotes,
-  started_at AS startedAt, ended_at AS endedAt, rep_name AS repName, reference_number AS referenceNumber,
-  no_reference_reason AS noReferenceReason, status, staff_user AS staffUser, state_json AS stateJson,
-  next_action AS nextAction, next_action_due AS nextActionDue, reverify_date AS reverifyDate`;
+const selectCalls = (db: AppDb) =>
+  db.q
+    .selectFrom('calls')
+    .select([
+      'id',
+      'patient_id as patientId',
+      'plan_id as planId',
+      'medical_call_of as medicalCallOf',
+      'script_id as scriptId',
+      'script_version as scriptVersion',
+      'planned_json as plannedJson',
+      'dialed_number as dialedNumber',
+      'ivr_notes as ivrNotes',
+      'started_at as startedAt',
+      'ended_at as endedAt',
+      'rep_name as repName',
+      'reference_number as referenceNumber',
+      'no_reference_reason as noReferenceReason',
+      'status',
+      'staff_user as staffUser',
+      'state_json as stateJson',
+      'next_action as nextAction',
+      'next_action_due as nextActionDue',
+      'reverify_date as reverifyDate',
+    ]);
 
 function toRow(r: Omit<CallRow, 'planned'> & { plannedJson: string }): CallRow {
   const { plannedJson, ...rest } = r;
   return { ...rest, planned: JSON.parse(plannedJson) as PlannedCode[] };
 }
 
-export function insertCall(
-  db: Db,
+export async function insertCall(
+  db: AppDb,
   c: {
     patientId: number;
     planId: number;
@@ -58,68 +79,82 @@ export function insertCall(
     stateJson: string;
     now: string;
   },
-): number {
-  return Number(
-    stmt(
-      db,
-      `INSERT INTO calls (patient_id, plan_id, medical_call_of, script_id, script_version, planned_json, dialed_number,
-         started_at, status, staff_user, state_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?)`,
-    ).run(
-      c.patientId,
-      c.planId,
-      c.medicalCallOf,
-      c.scriptId,
-      c.scriptVersion,
-      JSON.stringify(c.planned),
-      c.dialedNumber,
-      c.now,
-      c.staffUser,
-      c.stateJson,
-      c.now,
-    ).lastInsertRowid,
-  );
+): Promise<number> {
+  const row = await db.q
+    .insertInto('calls')
+    .values({
+      patient_id: c.patientId,
+      plan_id: c.planId,
+      medical_call_of: c.medicalCallOf,
+      script_id: c.scriptId,
+      script_version: c.scriptVersion,
+      planned_json: JSON.stringify(c.planned),
+      dialed_number: c.dialedNumber,
+      started_at: c.now,
+      status: 'in_progress',
+      staff_user: c.staffUser,
+      state_json: c.stateJson,
+      updated_at: c.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function getCall(db: Db, id: number): CallRow | null {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM calls WHERE id = ?`).get(id) as
-    (Omit<CallRow, 'planned'> & { plannedJson: string }) | undefined;
+export async function getCall(db: AppDb, id: number): Promise<CallRow | null> {
+  const row = await selectCalls(db).where('id', '=', id).executeTakeFirst();
   return row ? toRow(row) : null;
 }
 
-export function listMedicalCalls(db: Db, dentalCallId: number): number[] {
-  return (
-    stmt(db, 'SELECT id FROM calls WHERE medical_call_of = ? ORDER BY id').all(dentalCallId) as Array<{
-      id: number;
-    }>
-  ).map((r) => r.id);
+export async function listMedicalCalls(db: AppDb, dentalCallId: number): Promise<number[]> {
+  const rows = await db.q
+    .selectFrom('calls')
+    .select('id')
+    .where('medical_call_of', '=', dentalCallId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
-export function listCallsByStatus(db: Db, status: CallRow['status']): CallRow[] {
-  return (
-    stmt(db, `SELECT ${COLUMNS} FROM calls WHERE status = ? ORDER BY started_at DESC LIMIT 50`).all(
-      status,
-    ) as Array<Omit<CallRow, 'planned'> & { plannedJson: string }>
-  ).map(toRow);
+export async function listCallsByStatus(db: AppDb, status: CallRow['status']): Promise<CallRow[]> {
+  const rows = await selectCalls(db)
+    .where('status', '=', status)
+    .orderBy('started_at', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map(toRow);
 }
 
-export function updateCallState(db: Db, id: number, stateJson: string, now: string): void {
-  stmt(db, 'UPDATE calls SET state_json = ?, updated_at = ? WHERE id = ?').run(stateJson, now, id);
+export async function updateCallState(db: AppDb, id: number, stateJson: string, now: string): Promise<void> {
+  await db.q
+    .updateTable('calls')
+    .set({ state_json: stateJson, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function updateCallDetails(
-  db: Db,
+export async function updateCallDetails(
+  db: AppDb,
   id: number,
   d: Pick<CallRow, 'repName' | 'referenceNumber' | 'noReferenceReason' | 'dialedNumber' | 'ivrNotes'>,
   now: string,
-): void {
-  stmt(
-    db,
-    'UPDATE calls SET rep_name = ?, reference_number = ?, no_reference_reason = ?, dialed_number = ?, ivr_notes = ?, updated_at = ? WHERE id = ?',
-  ).run(d.repName, d.referenceNumber, d.noReferenceReason, d.dialedNumber, d.ivrNotes, now, id);
+): Promise<void> {
+  await db.q
+    .updateTable('calls')
+    .set({
+      rep_name: d.repName,
+      reference_number: d.referenceNumber,
+      no_reference_reason: d.noReferenceReason,
+      dialed_number: d.dialedNumber,
+      ivr_notes: d.ivrNotes,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function finishCall(
-  db: Db,
+export async function finishCall(
+  db: AppDb,
   id: number,
   f: {
     status: 'partial' | 'completed';
@@ -129,12 +164,20 @@ export function finishCall(
     nextActionDue: string | null;
     reverifyDate: string | null;
   },
-): void {
-  stmt(
-    db,
-    `UPDATE calls SET status = ?, ended_at = ?, state_json = ?, next_action = ?, next_action_due = ?, reverify_date = ?,
-       updated_at = ? WHERE id = ?`,
-  ).run(f.status, f.endedAt, f.stateJson, f.nextAction, f.nextActionDue, f.reverifyDate, f.endedAt, id);
+): Promise<void> {
+  await db.q
+    .updateTable('calls')
+    .set({
+      status: f.status,
+      ended_at: f.endedAt,
+      state_json: f.stateJson,
+      next_action: f.nextAction,
+      next_action_due: f.nextActionDue,
+      reverify_date: f.reverifyDate,
+      updated_at: f.endedAt,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface OnFile {
@@ -142,23 +185,28 @@ export interface OnFile {
   source: string;
 }
 
-export function insertAnswer(
-  db: Db,
+export async function insertAnswer(
+  db: AppDb,
   callId: number,
   key: string,
   answer: Answer,
   comparison: Comparison | null,
   onFile: OnFile | null,
   at: string,
-): number {
-  return Number(
-    stmt(
-      db,
-      `INSERT INTO call_answers (call_id, answer_key, answer_json, comparison, on_file_json, answered_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(callId, key, JSON.stringify(answer), comparison, onFile ? JSON.stringify(onFile) : null, at)
-      .lastInsertRowid,
-  );
+): Promise<number> {
+  const row = await db.q
+    .insertInto('call_answers')
+    .values({
+      call_id: callId,
+      answer_key: key,
+      answer_json: JSON.stringify(answer),
+      comparison,
+      on_file_json: onFile ? JSON.stringify(onFile) : null,
+      answered_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export interface AnswerRow {
@@ -173,44 +221,47 @@ export interface AnswerRow {
 }
 
 /** Every answer in the order given. */
-export function listAnswers(db: Db, callId: number): AnswerRow[] {
-  return (
-    stmt(
-      db,
-      `SELECT a.id, a.answer_key AS key, a.answer_json AS json, a.comparison, a.on_file_json AS onFileJson,
-         r.confirmed_at AS readBackAt, a.answered_at AS answeredAt
-       FROM call_answers a LEFT JOIN call_read_backs r ON r.answer_id = a.id
-       WHERE a.call_id = ? ORDER BY a.id`,
-    ).all(callId) as Array<{
-      id: number;
-      key: string;
-      json: string;
-      comparison: Comparison | null;
-      onFileJson: string | null;
-      readBackAt: string | null;
-      answeredAt: string;
-    }>
-  ).map((r) => ({
+export async function listAnswers(db: AppDb, callId: number): Promise<AnswerRow[]> {
+  const rows = await db.q
+    .selectFrom('call_answers as a')
+    .leftJoin('call_read_backs as r', 'r.answer_id', 'a.id')
+    .select([
+      'a.id',
+      'a.answer_key as key',
+      'a.answer_json as json',
+      'a.comparison',
+      'a.on_file_json as onFileJson',
+      'r.confirmed_at as readBackAt',
+      'a.answered_at as answeredAt',
+    ])
+    .where('a.call_id', '=', callId)
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
     id: r.id,
     key: r.key,
     answer: JSON.parse(r.json) as Answer,
-    comparison: r.comparison,
+    comparison: r.comparison as Comparison | null,
     onFile: r.onFileJson === null ? null : (JSON.parse(r.onFileJson) as OnFile),
     readBackAt: r.readBackAt,
     answeredAt: r.answeredAt,
   }));
 }
 
-export function insertReadBack(db: Db, answerId: number, at: string, by: string): void {
-  stmt(db, 'INSERT INTO call_read_backs (answer_id, confirmed_at, confirmed_by) VALUES (?, ?, ?)').run(
-    answerId,
-    at,
-    by,
-  );
+export async function insertReadBack(db: AppDb, answerId: number, at: string, by: string): Promise<void> {
+  await db.q
+    .insertInto('call_read_backs')
+    .values({ answer_id: answerId, confirmed_at: at, confirmed_by: by })
+    .execute();
 }
 
-export function countCallsForPlan(db: Db, planId: number): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM calls WHERE plan_id = ?').get(planId) as { n: number }).n;
+export async function countCallsForPlan(db: AppDb, planId: number): Promise<number> {
+  const row = await db.q
+    .selectFrom('calls')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export interface HoldRow {
@@ -219,34 +270,39 @@ export interface HoldRow {
 }
 
 /** The newest in-progress call a person has on hold, with when that hold began. */
-export function findCallOnHold(db: Db, staffUser: string): { callId: number; holdSince: string } | null {
-  return (
-    (stmt(
-      db,
-      `SELECT c.id AS callId, h.started_at AS holdSince FROM calls c
-         JOIN call_holds h ON h.call_id = c.id AND h.ended_at IS NULL
-       WHERE c.status = 'in_progress' AND c.staff_user = ?
-       ORDER BY h.started_at DESC LIMIT 1`,
-    ).get(staffUser) as { callId: number; holdSince: string } | undefined) ?? null
-  );
+export async function findCallOnHold(
+  db: AppDb,
+  staffUser: string,
+): Promise<{ callId: number; holdSince: string } | null> {
+  const { rows } = await sql<{ callId: number; holdSince: string }>`
+    SELECT c.id AS "callId", h.started_at AS "holdSince" FROM calls c
+      JOIN call_holds h ON h.call_id = c.id AND h.ended_at IS NULL
+    WHERE c.status = 'in_progress' AND c.staff_user = ${staffUser}
+    ORDER BY h.started_at DESC LIMIT 1`.execute(db.q);
+  return rows[0] ?? null;
 }
 
-export function listHolds(db: Db, callId: number): HoldRow[] {
-  return stmt(
-    db,
-    'SELECT started_at AS startedAt, ended_at AS endedAt FROM call_holds WHERE call_id = ? ORDER BY id',
-  ).all(callId) as HoldRow[];
+export async function listHolds(db: AppDb, callId: number): Promise<HoldRow[]> {
+  return db.q
+    .selectFrom('call_holds')
+    .select(['started_at as startedAt', 'ended_at as endedAt'])
+    .where('call_id', '=', callId)
+    .orderBy('id')
+    .execute();
 }
 
-export function startHold(db: Db, callId: number, at: string): void {
-  stmt(db, 'INSERT INTO call_holds (call_id, started_at) VALUES (?, ?)').run(callId, at);
+export async function startHold(db: AppDb, callId: number, at: string): Promise<void> {
+  await db.q.insertInto('call_holds').values({ call_id: callId, started_at: at }).execute();
 }
 
-export function endOpenHold(db: Db, callId: number, at: string): boolean {
-  return (
-    stmt(db, 'UPDATE call_holds SET ended_at = ? WHERE call_id = ? AND ended_at IS NULL').run(at, callId)
-      .changes > 0
-  );
+export async function endOpenHold(db: AppDb, callId: number, at: string): Promise<boolean> {
+  const result = await db.q
+    .updateTable('call_holds')
+    .set({ ended_at: at })
+    .where('call_id', '=', callId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export interface AmendmentRow {
@@ -256,18 +312,20 @@ export interface AmendmentRow {
   why: string;
 }
 
-export function insertAmendment(db: Db, callId: number, a: AmendmentRow): void {
-  stmt(
-    db,
-    'INSERT INTO call_amendments (call_id, amended_at, amended_by, what, why) VALUES (?, ?, ?, ?, ?)',
-  ).run(callId, a.amendedAt, a.amendedBy, a.what, a.why);
+export async function insertAmendment(db: AppDb, callId: number, a: AmendmentRow): Promise<void> {
+  await db.q
+    .insertInto('call_amendments')
+    .values({ call_id: callId, amended_at: a.amendedAt, amended_by: a.amendedBy, what: a.what, why: a.why })
+    .execute();
 }
 
-export function listAmendments(db: Db, callId: number): AmendmentRow[] {
-  return stmt(
-    db,
-    'SELECT amended_at AS amendedAt, amended_by AS amendedBy, what, why FROM call_amendments WHERE call_id = ? ORDER BY id',
-  ).all(callId) as AmendmentRow[];
+export async function listAmendments(db: AppDb, callId: number): Promise<AmendmentRow[]> {
+  return db.q
+    .selectFrom('call_amendments')
+    .select(['amended_at as amendedAt', 'amended_by as amendedBy', 'what', 'why'])
+    .where('call_id', '=', callId)
+    .orderBy('id')
+    .execute();
 }
 
 export interface CallListRow {
@@ -284,25 +342,24 @@ export interface CallListRow {
 
 /**
  * Records: the newest calls first, narrowed by a full-text match (every word, each as the start of a word,
- * over patient, payer, plan, reference number and codes). Call ids grow with start time, so newest first is
- * the index's own descending rowid order and a common word never sorts every match. CROSS JOIN keeps the
- * planner from scanning every call instead of starting from the 200 ids.
+ * over patient, payer, plan, reference number and codes: engine/callSearch.ts). Call ids grow with start
+ * time, so newest first is the index's own descending order and a common word never sorts every match.
  */
-export function searchCalls(db: Db, match: string | null, limit: number): CallListRow[] {
-  const ids = match
-    ? `SELECT rowid AS id FROM call_search WHERE call_search MATCH ? ORDER BY rowid DESC LIMIT ?`
-    : `SELECT id FROM calls ORDER BY id DESC LIMIT ?`;
-  const rows = stmt(
-    db,
-    `SELECT c.id, c.status, c.started_at AS startedAt, pt.first_name || ' ' || pt.last_name AS patientName,
-       py.name AS payerName, pl.name AS planName, c.planned_json AS plannedJson,
-       c.reference_number AS referenceNumber, c.next_action_due AS nextActionDue
-     FROM (${ids}) hit CROSS JOIN calls c ON c.id = hit.id JOIN patients pt ON pt.id = c.patient_id
-       JOIN plans pl ON pl.id = c.plan_id JOIN payers py ON py.id = pl.payer_id
-     ORDER BY c.id DESC`,
-  ).all(...(match ? [match, limit] : [limit])) as Array<
-    Omit<CallListRow, 'planned'> & { plannedJson: string }
-  >;
+export async function searchCalls(
+  db: AppDb,
+  words: readonly string[],
+  limit: number,
+): Promise<CallListRow[]> {
+  const ids = await callSearchIds(db, words, limit);
+  if (ids.length === 0) return [];
+  const { rows } = await sql<Omit<CallListRow, 'planned'> & { plannedJson: string }>`
+    SELECT c.id, c.status, c.started_at AS "startedAt", pt.first_name || ' ' || pt.last_name AS "patientName",
+      py.name AS "payerName", pl.name AS "planName", c.planned_json AS "plannedJson",
+      c.reference_number AS "referenceNumber", c.next_action_due AS "nextActionDue"
+    FROM calls c JOIN patients pt ON pt.id = c.patient_id
+      JOIN plans pl ON pl.id = c.plan_id JOIN payers py ON py.id = pl.payer_id
+    WHERE c.id IN (${sql.join(ids)})
+    ORDER BY c.id DESC`.execute(db.q);
   return rows.map(({ plannedJson, ...rest }) => ({
     ...rest,
     planned: JSON.parse(plannedJson) as PlannedCode[],

@@ -1,6 +1,6 @@
 // SQL for eligibility-file imports: the coverages a 271 member may be, and the files imported.
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import { sql } from 'kysely';
+import type { AppDb } from '../appDb';
 
 /** A coverage in force with who it belongs to and the plan and payer it is with. */
 export interface CoverageCandidate {
@@ -24,34 +24,41 @@ export interface CoverageCandidate {
 }
 
 /** Coverages whose member ID is `memberId` once capitals, spaces and dashes are set aside. */
-export function coveragesByMemberId(db: Db, normalizedMemberId: string): CoverageCandidate[] {
-  return stmt(
-    db,
-    `SELECT c.id AS coverageId, c.member_id AS memberId, c.subscriber_name AS subscriberName,
-       c.subscriber_dob AS subscriberDob, c.relationship, pt.id AS patientId, pt.first_name AS firstName,
-       pt.last_name AS lastName, pt.dob, pl.id AS planId, pl.name AS planName, pl.plan_type AS planType,
-       pl.group_number AS groupNumber, py.id AS payerId, py.name AS payerName,
-       py.electronic_payer_id AS electronicPayerId, py.sends_inverted_coinsurance AS sendsInvertedCoinsurance
-     FROM coverages c
-       JOIN patients pt ON pt.id = c.patient_id
-       JOIN plans pl ON pl.id = c.plan_id
-       JOIN payers py ON py.id = pl.payer_id
-     WHERE c.removed_at IS NULL AND upper(replace(replace(c.member_id, '-', ''), ' ', '')) = ?
-     ORDER BY c.id`,
-  ).all(normalizedMemberId) as CoverageCandidate[];
+export async function coveragesByMemberId(
+  db: AppDb,
+  normalizedMemberId: string,
+): Promise<CoverageCandidate[]> {
+  // The expression the index coverages_by_member_id is on, exactly (both engines).
+  const { rows } = await sql<CoverageCandidate>`
+    SELECT c.id AS "coverageId", c.member_id AS "memberId", c.subscriber_name AS "subscriberName",
+      c.subscriber_dob AS "subscriberDob", c.relationship, pt.id AS "patientId", pt.first_name AS "firstName",
+      pt.last_name AS "lastName", pt.dob, pl.id AS "planId", pl.name AS "planName", pl.plan_type AS "planType",
+      pl.group_number AS "groupNumber", py.id AS "payerId", py.name AS "payerName",
+      py.electronic_payer_id AS "electronicPayerId", py.sends_inverted_coinsurance AS "sendsInvertedCoinsurance"
+    FROM coverages c
+      JOIN patients pt ON pt.id = c.patient_id
+      JOIN plans pl ON pl.id = c.plan_id
+      JOIN payers py ON py.id = pl.payer_id
+    WHERE c.removed_at IS NULL AND upper(replace(replace(c.member_id, '-', ''), ' ', '')) = ${normalizedMemberId}
+    ORDER BY c.id`.execute(db.q);
+  return rows;
 }
 
-export function findImportedFile(db: Db, sha256: string): { importedAt: string; importedBy: string } | null {
+export async function findImportedFile(
+  db: AppDb,
+  sha256: string,
+): Promise<{ importedAt: string; importedBy: string } | null> {
   return (
-    (stmt(
-      db,
-      'SELECT imported_at AS importedAt, imported_by AS importedBy FROM eligibility_files WHERE sha256 = ?',
-    ).get(sha256) as { importedAt: string; importedBy: string } | undefined) ?? null
+    (await db.q
+      .selectFrom('eligibility_files')
+      .select(['imported_at as importedAt', 'imported_by as importedBy'])
+      .where('sha256', '=', sha256)
+      .executeTakeFirst()) ?? null
   );
 }
 
-export function insertImportedFile(
-  db: Db,
+export async function insertImportedFile(
+  db: AppDb,
   f: {
     sha256: string;
     fileName: string;
@@ -64,23 +71,22 @@ export function insertImportedFile(
     importedAt: string;
     importedBy: string;
   },
-): number {
-  return Number(
-    stmt(
-      db,
-      `INSERT INTO eligibility_files (sha256, file_name, payer_name, payer_id, response_date, members_recorded,
-         statements, content, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      f.sha256,
-      f.fileName,
-      f.payerName,
-      f.payerId,
-      f.responseDate,
-      f.membersRecorded,
-      f.statements,
-      f.content,
-      f.importedAt,
-      f.importedBy,
-    ).lastInsertRowid,
-  );
+): Promise<number> {
+  const row = await db.q
+    .insertInto('eligibility_files')
+    .values({
+      sha256: f.sha256,
+      file_name: f.fileName,
+      payer_name: f.payerName,
+      payer_id: f.payerId,
+      response_date: f.responseDate,
+      members_recorded: f.membersRecorded,
+      statements: f.statements,
+      content: f.content,
+      imported_at: f.importedAt,
+      imported_by: f.importedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,10 +1,10 @@
 import type { EstimateRequest, EstimateView, SavedEstimate } from '../../../shared/estimate/estimateViews';
 import type { GfeSnapshot } from '../../../shared/estimate/goodFaithEstimate';
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
+import { nextId } from '../engine/ids';
 
-export function insertEstimate(
-  db: Db,
+export async function insertEstimate(
+  db: AppDb,
   e: {
     patientId: number;
     createdAt: string;
@@ -13,36 +13,35 @@ export function insertEstimate(
     request: EstimateRequest;
     view: EstimateView;
   },
-): number {
-  return Number(
-    stmt(
-      db,
-      'INSERT INTO estimates (patient_id, created_at, created_by, valid_until, request_json, view_json) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(
-      e.patientId,
-      e.createdAt,
-      e.createdBy,
-      e.validUntil,
-      JSON.stringify(e.request),
-      JSON.stringify(e.view),
-    ).lastInsertRowid,
-  );
+): Promise<number> {
+  const row = await db.q
+    .insertInto('estimates')
+    .values({
+      patient_id: e.patientId,
+      created_at: e.createdAt,
+      created_by: e.createdBy,
+      valid_until: e.validUntil,
+      request_json: JSON.stringify(e.request),
+      view_json: JSON.stringify(e.view),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function getEstimate(db: Db, id: number): SavedEstimate | null {
-  const row = stmt(
-    db,
-    'SELECT id, created_at AS createdAt, created_by AS createdBy, valid_until AS validUntil, request_json, view_json FROM estimates WHERE id = ?',
-  ).get(id) as
-    | {
-        id: number;
-        createdAt: string;
-        createdBy: string;
-        validUntil: string;
-        request_json: string;
-        view_json: string;
-      }
-    | undefined;
+export async function getEstimate(db: AppDb, id: number): Promise<SavedEstimate | null> {
+  const row = await db.q
+    .selectFrom('estimates')
+    .select([
+      'id',
+      'created_at as createdAt',
+      'created_by as createdBy',
+      'valid_until as validUntil',
+      'request_json',
+      'view_json',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   return {
     id: row.id,
@@ -62,25 +61,31 @@ function upgradeSnapshot(view: EstimateView): EstimateView {
   return { ...view, lines: view.lines.map((l) => ({ ...l, priorAuth: l.priorAuth ?? [] })) };
 }
 
-/** Stores a GFE; its id goes into the snapshot in the same transaction. */
-export function insertGoodFaithEstimate(
-  db: Db,
+/** Stores a GFE; its id goes into the snapshot, which is written once and never changed. */
+export async function insertGoodFaithEstimate(
+  db: AppDb,
   patientId: number,
   issuedAt: string,
   snapshot: Omit<GfeSnapshot, 'id'>,
-): number {
-  const nextId = (
-    stmt(db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM good_faith_estimates').get() as { id: number }
-  ).id;
-  stmt(
-    db,
-    'INSERT INTO good_faith_estimates (id, patient_id, issued_at, snapshot_json) VALUES (?, ?, ?, ?)',
-  ).run(nextId, patientId, issuedAt, JSON.stringify({ ...snapshot, id: nextId }));
-  return nextId;
+): Promise<number> {
+  const id = await nextId(db, 'good_faith_estimates');
+  await db.q
+    .insertInto('good_faith_estimates')
+    .values({
+      id,
+      patient_id: patientId,
+      issued_at: issuedAt,
+      snapshot_json: JSON.stringify({ ...snapshot, id }),
+    })
+    .execute();
+  return id;
 }
 
-export function getGoodFaithEstimate(db: Db, id: number): GfeSnapshot | null {
-  const row = stmt(db, 'SELECT snapshot_json FROM good_faith_estimates WHERE id = ?').get(id) as
-    { snapshot_json: string } | undefined;
+export async function getGoodFaithEstimate(db: AppDb, id: number): Promise<GfeSnapshot | null> {
+  const row = await db.q
+    .selectFrom('good_faith_estimates')
+    .select('snapshot_json')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? (JSON.parse(row.snapshot_json) as GfeSnapshot) : null;
 }

@@ -1,44 +1,58 @@
 // The office's own fees per code, and each plan's allowed fees per code.
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
 
 export interface FeeRow {
   code: string;
   cents: number;
 }
 
-export function listOfficeFees(db: Db): FeeRow[] {
-  return stmt(
-    db,
-    'SELECT cdt_code AS code, fee_cents AS cents FROM office_fees ORDER BY cdt_code',
-  ).all() as FeeRow[];
+export async function listOfficeFees(db: AppDb): Promise<FeeRow[]> {
+  return db.q
+    .selectFrom('office_fees')
+    .select(['cdt_code as code', 'fee_cents as cents'])
+    .orderBy('cdt_code')
+    .execute();
 }
 
 /** A plan's fee schedule, with the day each fee was last imported or typed (the estimate weighs it). */
-export function listPlanFees(db: Db, planId: number): Array<FeeRow & { updatedAt: string }> {
-  return stmt(
-    db,
-    `SELECT cdt_code AS code, allowed_cents AS cents, updated_at AS updatedAt FROM plan_allowed_fees
-     WHERE plan_id = ? ORDER BY cdt_code`,
-  ).all(planId) as Array<FeeRow & { updatedAt: string }>;
+export async function listPlanFees(
+  db: AppDb,
+  planId: number,
+): Promise<Array<FeeRow & { updatedAt: string }>> {
+  return db.q
+    .selectFrom('plan_allowed_fees')
+    .select(['cdt_code as code', 'allowed_cents as cents', 'updated_at as updatedAt'])
+    .where('plan_id', '=', planId)
+    .orderBy('cdt_code')
+    .execute();
 }
 
-export function upsertOfficeFee(db: Db, row: FeeRow, now: string): void {
-  stmt(
-    db,
-    `INSERT INTO office_fees (cdt_code, fee_cents, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (cdt_code) DO UPDATE SET fee_cents = excluded.fee_cents, updated_at = excluded.updated_at`,
-  ).run(row.code, row.cents, now);
+export async function upsertOfficeFee(db: AppDb, row: FeeRow, now: string): Promise<void> {
+  await db.q
+    .insertInto('office_fees')
+    .values({ cdt_code: row.code, fee_cents: row.cents, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('cdt_code').doUpdateSet((eb) => ({
+        fee_cents: eb.ref('excluded.fee_cents'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
 }
 
-export function upsertPlanFee(db: Db, planId: number, row: FeeRow, now: string): void {
-  stmt(
-    db,
-    `INSERT INTO plan_allowed_fees (plan_id, cdt_code, allowed_cents, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (plan_id, cdt_code) DO UPDATE SET allowed_cents = excluded.allowed_cents, updated_at = excluded.updated_at`,
-  ).run(planId, row.code, row.cents, now);
+export async function upsertPlanFee(db: AppDb, planId: number, row: FeeRow, now: string): Promise<void> {
+  await db.q
+    .insertInto('plan_allowed_fees')
+    .values({ plan_id: planId, cdt_code: row.code, allowed_cents: row.cents, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['plan_id', 'cdt_code']).doUpdateSet((eb) => ({
+        allowed_cents: eb.ref('excluded.allowed_cents'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
 }
 
-export function deletePlanFees(db: Db, planId: number): void {
-  stmt(db, 'DELETE FROM plan_allowed_fees WHERE plan_id = ?').run(planId);
+export async function deletePlanFees(db: AppDb, planId: number): Promise<void> {
+  await db.q.deleteFrom('plan_allowed_fees').where('plan_id', '=', planId).execute();
 }

@@ -1,27 +1,40 @@
 // Reads everything a policy pack carries, in one pass, for export.
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import { sql } from 'kysely';
+import type { AppDb } from '../appDb';
 
-export function listRealPayerIds(db: Db): number[] {
-  return (
-    stmt(db, 'SELECT id FROM payers WHERE is_sample = 0 ORDER BY name COLLATE NOCASE').all() as Array<{
-      id: number;
-    }>
-  ).map((r) => r.id);
+export async function listRealPayerIds(db: AppDb): Promise<number[]> {
+  const rows = await db.q
+    .selectFrom('payers')
+    .select('id')
+    .where('is_sample', '=', 0)
+    .orderBy(sql`lower(name)`)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
-export function listPlanIdsForPayer(db: Db, payerId: number): number[] {
-  return (
-    stmt(db, 'SELECT id FROM plans WHERE payer_id = ? ORDER BY name COLLATE NOCASE, group_number').all(
-      payerId,
-    ) as Array<{ id: number }>
-  ).map((r) => r.id);
+export async function listPlanIdsForPayer(db: AppDb, payerId: number): Promise<number[]> {
+  const rows = await db.q
+    .selectFrom('plans')
+    .select('id')
+    .where('payer_id', '=', payerId)
+    .orderBy(sql`lower(name)`)
+    .orderBy('group_number')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
-export function findPlanId(db: Db, payerId: number, name: string, groupNumber: string | null): number | null {
-  const row = stmt(
-    db,
-    'SELECT id FROM plans WHERE payer_id = ? AND name = ? COLLATE NOCASE AND group_number IS ?',
-  ).get(payerId, name, groupNumber) as { id: number } | undefined;
+export async function findPlanId(
+  db: AppDb,
+  payerId: number,
+  name: string,
+  groupNumber: string | null,
+): Promise<number | null> {
+  const row = await db.q
+    .selectFrom('plans')
+    .select('id')
+    .where('payer_id', '=', payerId)
+    .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
+    .where('group_number', 'is not distinct from', groupNumber)
+    .executeTakeFirst();
   return row?.id ?? null;
 }

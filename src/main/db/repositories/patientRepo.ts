@@ -1,56 +1,103 @@
+import { sql } from 'kysely';
 import type { CoverageInput, PatientInput, PatientSummary } from '../../../shared/policy/policyViews';
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
+import { groupConcat } from '../dialect';
 
-type SummaryRow = Omit<PatientSummary, 'isSample'> & { isSample: number };
-const SUMMARY = `id, first_name AS firstName, last_name AS lastName, dob, preferred_language AS preferredLanguage,
-  is_sample AS isSample`;
-const toSummary = ({ isSample, ...r }: SummaryRow): PatientSummary => ({ ...r, isSample: isSample === 1 });
+const selectSummary = (db: AppDb) =>
+  db.q
+    .selectFrom('patients')
+    .select([
+      'id',
+      'first_name as firstName',
+      'last_name as lastName',
+      'dob',
+      'preferred_language as preferredLanguage',
+      'is_sample as isSample',
+    ]);
+
+type SummaryRow = Omit<PatientSummary, 'isSample' | 'preferredLanguage'> & {
+  isSample: number;
+  preferredLanguage: string;
+};
+const toSummary = (r: SummaryRow): PatientSummary => ({
+  ...r,
+  preferredLanguage: r.preferredLanguage as PatientSummary['preferredLanguage'],
+  isSample: r.isSample === 1,
+});
 
 /** The most recently changed patients, for the list before anything is typed. */
-export function recentPatients(db: Db, limit: number): PatientSummary[] {
-  return (
-    stmt(db, `SELECT ${SUMMARY} FROM patients ORDER BY updated_at DESC LIMIT ?`).all(limit) as SummaryRow[]
-  ).map(toSummary);
+export async function recentPatients(db: AppDb, limit: number): Promise<PatientSummary[]> {
+  const rows = await selectSummary(db).orderBy('updated_at', 'desc').limit(limit).execute();
+  return rows.map(toSummary);
 }
 
 /**
  * Every patient with the member IDs on file, for matching in patientSearch.ts (accent-free name words are
  * not something SQL can compare on both engines). With `dob`, only patients born that day.
  */
-export function listSearchRows(db: Db, dob: string | null): Array<PatientSummary & { memberIds: string[] }> {
-  const rows = stmt(
-    db,
-    `SELECT ${SUMMARY}, (SELECT group_concat(member_id, ' ') FROM coverages c WHERE c.patient_id = p.id) AS memberIds
-     FROM patients p WHERE @dob IS NULL OR dob = @dob`,
-  ).all({ dob }) as Array<SummaryRow & { memberIds: string | null }>;
-  return rows.map((r) => ({ ...toSummary(r), memberIds: r.memberIds ? r.memberIds.split(' ') : [] }));
+export async function listSearchRows(
+  db: AppDb,
+  dob: string | null,
+): Promise<Array<PatientSummary & { memberIds: string[] }>> {
+  let query = selectSummary(db).select((eb) =>
+    eb
+      .selectFrom('coverages as c')
+      .select(groupConcat(db, sql`c.member_id`, ' ').as('m'))
+      .whereRef('c.patient_id', '=', 'patients.id')
+      .as('memberIds'),
+  );
+  if (dob !== null) query = query.where('dob', '=', dob);
+  const rows = await query.execute();
+  return rows.map(({ memberIds, ...r }) => ({
+    ...toSummary(r),
+    memberIds: memberIds ? String(memberIds).split(' ') : [],
+  }));
 }
 
-export function getPatientRow(db: Db, id: number): (PatientSummary & { phone: string | null }) | null {
-  const row = stmt(db, `SELECT ${SUMMARY}, phone FROM patients WHERE id = ?`).get(id) as
-    (SummaryRow & { phone: string | null }) | undefined;
+export async function getPatientRow(
+  db: AppDb,
+  id: number,
+): Promise<(PatientSummary & { phone: string | null }) | null> {
+  const row = await selectSummary(db).select('phone').where('id', '=', id).executeTakeFirst();
   return row ? { ...toSummary(row), phone: row.phone } : null;
 }
 
-export function insertPatient(db: Db, p: PatientInput, isSample: boolean, now: string): number {
-  return Number(
-    stmt(
-      db,
-      `INSERT INTO patients (first_name, last_name, dob, preferred_language, phone, is_sample, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(p.firstName, p.lastName, p.dob, p.preferredLanguage, p.phone, isSample ? 1 : 0, now)
-      .lastInsertRowid,
-  );
+export async function insertPatient(
+  db: AppDb,
+  p: PatientInput,
+  isSample: boolean,
+  now: string,
+): Promise<number> {
+  const row = await db.q
+    .insertInto('patients')
+    .values({
+      first_name: p.firstName,
+      last_name: p.lastName,
+      dob: p.dob,
+      preferred_language: p.preferredLanguage,
+      phone: p.phone,
+      is_sample: isSample ? 1 : 0,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function updatePatient(db: Db, id: number, p: PatientInput, now: string): boolean {
-  return (
-    stmt(
-      db,
-      'UPDATE patients SET first_name = ?, last_name = ?, dob = ?, preferred_language = ?, phone = ?, updated_at = ? WHERE id = ?',
-    ).run(p.firstName, p.lastName, p.dob, p.preferredLanguage, p.phone, now, id).changes === 1
-  );
+export async function updatePatient(db: AppDb, id: number, p: PatientInput, now: string): Promise<boolean> {
+  const result = await db.q
+    .updateTable('patients')
+    .set({
+      first_name: p.firstName,
+      last_name: p.lastName,
+      dob: p.dob,
+      preferred_language: p.preferredLanguage,
+      phone: p.phone,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Who the member is; what the payer said about the coverage is in the ledger. */
@@ -67,66 +114,77 @@ export interface CoverageRow {
 
 export type CoverageIdentity = Omit<CoverageRow, 'id'>;
 
-const COVERAGE = `id, patient_id AS patientId, plan_id AS planId, ordinal, member_id AS memberId,
-  subscriber_name AS subscriberName, subscriber_dob AS subscriberDob, relationship`;
+const selectCoverage = (db: AppDb) =>
+  db.q
+    .selectFrom('coverages')
+    .select([
+      'id',
+      'patient_id as patientId',
+      'plan_id as planId',
+      'ordinal',
+      'member_id as memberId',
+      'subscriber_name as subscriberName',
+      'subscriber_dob as subscriberDob',
+      'relationship',
+    ])
+    .$narrowType<{ ordinal: 1 | 2; relationship: CoverageInput['relationship'] }>();
 
 /** The patient's coverages in force (removed ones are kept, with their history, but not listed). */
-export function listCoverageRows(db: Db, patientId: number): CoverageRow[] {
-  return stmt(
-    db,
-    `SELECT ${COVERAGE} FROM coverages WHERE patient_id = ? AND removed_at IS NULL ORDER BY ordinal`,
-  ).all(patientId) as CoverageRow[];
+export async function listCoverageRows(db: AppDb, patientId: number): Promise<CoverageRow[]> {
+  return selectCoverage(db)
+    .where('patient_id', '=', patientId)
+    .where('removed_at', 'is', null)
+    .orderBy('ordinal')
+    .execute();
 }
 
-export function getCoverageRow(db: Db, id: number): CoverageRow | null {
+export async function getCoverageRow(db: AppDb, id: number): Promise<CoverageRow | null> {
   return (
-    (stmt(db, `SELECT ${COVERAGE} FROM coverages WHERE id = ? AND removed_at IS NULL`).get(id) as
-      CoverageRow | undefined) ?? null
+    (await selectCoverage(db).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst()) ?? null
   );
 }
 
-export function upsertCoverage(db: Db, id: number | null, c: CoverageIdentity, now: string): number {
-  const values = [
-    c.patientId,
-    c.planId,
-    c.ordinal,
-    c.memberId,
-    c.subscriberName,
-    c.subscriberDob,
-    c.relationship,
-    now,
-  ];
+export async function upsertCoverage(
+  db: AppDb,
+  id: number | null,
+  c: CoverageIdentity,
+  now: string,
+): Promise<number> {
+  const values = {
+    patient_id: c.patientId,
+    plan_id: c.planId,
+    ordinal: c.ordinal,
+    member_id: c.memberId,
+    subscriber_name: c.subscriberName,
+    subscriber_dob: c.subscriberDob,
+    relationship: c.relationship,
+    updated_at: now,
+  };
   if (id !== null) {
-    stmt(
-      db,
-      `UPDATE coverages SET patient_id = ?, plan_id = ?, ordinal = ?, member_id = ?, subscriber_name = ?,
-         subscriber_dob = ?, relationship = ?, updated_at = ? WHERE id = ?`,
-    ).run(...values, id);
+    await db.q.updateTable('coverages').set(values).where('id', '=', id).execute();
     return id;
   }
-  return Number(
-    stmt(
-      db,
-      `INSERT INTO coverages (patient_id, plan_id, ordinal, member_id, subscriber_name, subscriber_dob, relationship,
-         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(...values).lastInsertRowid,
-  );
+  const row = await db.q.insertInto('coverages').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** Takes a coverage off the patient; the row and everything said about it stay for the record. */
-export function removeCoverage(db: Db, id: number, by: string, now: string): boolean {
-  return (
-    stmt(
-      db,
-      'UPDATE coverages SET removed_at = ?, removed_by = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL',
-    ).run(now, by, now, id).changes === 1
-  );
+export async function removeCoverage(db: AppDb, id: number, by: string, now: string): Promise<boolean> {
+  const result = await db.q
+    .updateTable('coverages')
+    .set({ removed_at: now, removed_by: by, updated_at: now })
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export function countCoveragesForPlan(db: Db, planId: number): number {
-  return (
-    stmt(db, 'SELECT count(*) AS n FROM coverages WHERE plan_id = ? AND removed_at IS NULL').get(planId) as {
-      n: number;
-    }
-  ).n;
+export async function countCoveragesForPlan(db: AppDb, planId: number): Promise<number> {
+  const row = await db.q
+    .selectFrom('coverages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan_id', '=', planId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

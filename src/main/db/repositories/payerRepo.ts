@@ -1,75 +1,101 @@
+import { sql } from 'kysely';
 import type { Payer, PayerInput, PlanSummary } from '../../../shared/policy/policyViews';
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
 
-const PAYER_COLUMNS = `p.id, p.name, p.electronic_payer_id AS electronicPayerId, p.phone_benefits AS phoneBenefits,
-  p.phone_prior_auth AS phonePriorAuth, p.phone_medical AS phoneMedical,
-  p.phone_provider_services AS phoneProviderServices, p.portal_url AS portalUrl, p.fax,
-  p.claims_address AS claimsAddress, p.notes, p.sends_inverted_coinsurance AS sendsInvertedCoinsurance,
-  p.is_sample AS isSample, p.updated_at AS updatedAt,
-  (SELECT count(*) FROM plans WHERE payer_id = p.id) AS planCount`;
+type PayerRow = Omit<Payer, 'isSample' | 'sendsInvertedCoinsurance'> & {
+  isSample: number;
+  sendsInvertedCoinsurance: string;
+};
+const toPayer = (row: PayerRow): Payer => ({
+  ...row,
+  sendsInvertedCoinsurance: row.sendsInvertedCoinsurance as Payer['sendsInvertedCoinsurance'],
+  isSample: row.isSample === 1,
+  planCount: Number(row.planCount),
+});
 
-type PayerRow = Omit<Payer, 'isSample'> & { isSample: number };
-const toPayer = (row: PayerRow): Payer => ({ ...row, isSample: row.isSample === 1 });
+const selectPayers = (db: AppDb) =>
+  db.q
+    .selectFrom('payers as p')
+    .select((eb) => [
+      'p.id',
+      'p.name',
+      'p.electronic_payer_id as electronicPayerId',
+      'p.phone_benefits as phoneBenefits',
+      'p.phone_prior_auth as phonePriorAuth',
+      'p.phone_medical as phoneMedical',
+      'p.phone_provider_services as phoneProviderServices',
+      'p.portal_url as portalUrl',
+      'p.fax',
+      'p.claims_address as claimsAddress',
+      'p.notes',
+      'p.sends_inverted_coinsurance as sendsInvertedCoinsurance',
+      'p.is_sample as isSample',
+      'p.updated_at as updatedAt',
+      eb
+        .selectFrom('plans')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('plans.payer_id', '=', 'p.id')
+        .as('planCount'),
+    ])
+    .$narrowType<{ planCount: number }>();
 
-export function listPayers(db: Db): Payer[] {
+export async function listPayers(db: AppDb): Promise<Payer[]> {
   return (
-    stmt(db, `SELECT ${PAYER_COLUMNS} FROM payers p ORDER BY p.name COLLATE NOCASE`).all() as PayerRow[]
+    await selectPayers(db)
+      .orderBy(sql`lower(p.name)`)
+      .execute()
   ).map(toPayer);
 }
 
-export function getPayer(db: Db, id: number): Payer | null {
-  const row = stmt(db, `SELECT ${PAYER_COLUMNS} FROM payers p WHERE p.id = ?`).get(id) as
-    PayerRow | undefined;
+export async function getPayer(db: AppDb, id: number): Promise<Payer | null> {
+  const row = await selectPayers(db).where('p.id', '=', id).executeTakeFirst();
   return row ? toPayer(row) : null;
 }
 
-export function findPayerIdByName(db: Db, name: string): number | null {
-  const row = stmt(db, 'SELECT id FROM payers WHERE name = ? COLLATE NOCASE').get(name) as
-    { id: number } | undefined;
+export async function findPayerIdByName(db: AppDb, name: string): Promise<number | null> {
+  const row = await db.q
+    .selectFrom('payers')
+    .select('id')
+    .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
-/** The payer's columns in the order insert and update list them. */
-function payerValues(p: PayerInput): Array<string | null> {
-  return [
-    p.name,
-    p.electronicPayerId,
-    p.phoneBenefits,
-    p.phonePriorAuth,
-    p.phoneMedical,
-    p.phoneProviderServices,
-    p.portalUrl,
-    p.fax,
-    p.claimsAddress,
-    p.notes,
-    p.sendsInvertedCoinsurance,
-  ];
+const payerValues = (p: PayerInput) => ({
+  name: p.name,
+  electronic_payer_id: p.electronicPayerId,
+  phone_benefits: p.phoneBenefits,
+  phone_prior_auth: p.phonePriorAuth,
+  phone_medical: p.phoneMedical,
+  phone_provider_services: p.phoneProviderServices,
+  portal_url: p.portalUrl,
+  fax: p.fax,
+  claims_address: p.claimsAddress,
+  notes: p.notes,
+  sends_inverted_coinsurance: p.sendsInvertedCoinsurance,
+});
+
+export async function insertPayer(db: AppDb, p: PayerInput, isSample: boolean, now: string): Promise<number> {
+  const row = await db.q
+    .insertInto('payers')
+    .values({ ...payerValues(p), is_sample: isSample ? 1 : 0, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function insertPayer(db: Db, p: PayerInput, isSample: boolean, now: string): number {
-  const result = stmt(
-    db,
-    `INSERT INTO payers (name, electronic_payer_id, phone_benefits, phone_prior_auth, phone_medical,
-       phone_provider_services, portal_url, fax, claims_address, notes, sends_inverted_coinsurance, is_sample, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(...payerValues(p), isSample ? 1 : 0, now);
-  return Number(result.lastInsertRowid);
+export async function updatePayer(db: AppDb, id: number, p: PayerInput, now: string): Promise<boolean> {
+  const result = await db.q
+    .updateTable('payers')
+    .set({ ...payerValues(p), updated_at: now })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export function updatePayer(db: Db, id: number, p: PayerInput, now: string): boolean {
-  return (
-    stmt(
-      db,
-      `UPDATE payers SET name = ?, electronic_payer_id = ?, phone_benefits = ?, phone_prior_auth = ?, phone_medical = ?,
-         phone_provider_services = ?, portal_url = ?, fax = ?, claims_address = ?, notes = ?,
-         sends_inverted_coinsurance = ?, updated_at = ? WHERE id = ?`,
-    ).run(...payerValues(p), now, id).changes === 1
-  );
-}
-
-export function deletePayer(db: Db, id: number): boolean {
-  return stmt(db, 'DELETE FROM payers WHERE id = ?').run(id).changes === 1;
+export async function deletePayer(db: AppDb, id: number): Promise<boolean> {
+  const result = await db.q.deleteFrom('payers').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 // ---- plans ----
@@ -80,28 +106,36 @@ export interface PlanRow extends Omit<PlanSummary, 'isSample'> {
   updatedAt: string;
 }
 
-const PLAN_COLUMNS = `pl.id, pl.payer_id AS payerId, py.name AS payerName, pl.name, pl.group_number AS groupNumber,
-  pl.employer_name AS employerName, pl.plan_type AS planType, pl.notes, pl.is_sample AS isSample,
-  pl.updated_at AS updatedAt`;
+const selectPlans = (db: AppDb) =>
+  db.q
+    .selectFrom('plans as pl')
+    .innerJoin('payers as py', 'py.id', 'pl.payer_id')
+    .select([
+      'pl.id',
+      'pl.payer_id as payerId',
+      'py.name as payerName',
+      'pl.name',
+      'pl.group_number as groupNumber',
+      'pl.employer_name as employerName',
+      'pl.plan_type as planType',
+      'pl.notes',
+      'pl.is_sample as isSample',
+      'pl.updated_at as updatedAt',
+    ])
+    .$narrowType<{ planType: PlanSummary['planType'] }>();
 
-export function getPlanRow(db: Db, id: number): PlanRow | null {
-  return (
-    (stmt(
-      db,
-      `SELECT ${PLAN_COLUMNS} FROM plans pl JOIN payers py ON py.id = pl.payer_id WHERE pl.id = ?`,
-    ).get(id) as PlanRow | undefined) ?? null
-  );
+export async function getPlanRow(db: AppDb, id: number): Promise<PlanRow | null> {
+  return (await selectPlans(db).where('pl.id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export function listPlanSummaries(db: Db, payerId: number | null): PlanSummary[] {
-  const rows = stmt(
-    db,
-    `SELECT pl.id, pl.payer_id AS payerId, py.name AS payerName, pl.name, pl.group_number AS groupNumber,
-       pl.employer_name AS employerName, pl.plan_type AS planType, pl.is_sample AS isSample
-     FROM plans pl JOIN payers py ON py.id = pl.payer_id
-     WHERE @payerId IS NULL OR pl.payer_id = @payerId ORDER BY py.name COLLATE NOCASE, pl.name COLLATE NOCASE`,
-  ).all({ payerId }) as Array<Omit<PlanSummary, 'isSample'> & { isSample: number }>;
-  return rows.map((r) => ({ ...r, isSample: r.isSample === 1 }));
+export async function listPlanSummaries(db: AppDb, payerId: number | null): Promise<PlanSummary[]> {
+  let query = selectPlans(db);
+  if (payerId !== null) query = query.where('pl.payer_id', '=', payerId);
+  const rows = await query
+    .orderBy(sql`lower(py.name)`)
+    .orderBy(sql`lower(pl.name)`)
+    .execute();
+  return rows.map(({ notes: _n, updatedAt: _u, ...r }) => ({ ...r, isSample: r.isSample === 1 }));
 }
 
 export interface PlanWrite {
@@ -113,25 +147,34 @@ export interface PlanWrite {
   notes: string | null;
 }
 
-export function insertPlan(db: Db, p: PlanWrite, isSample: boolean, now: string): number {
-  const result = stmt(
-    db,
-    `INSERT INTO plans (payer_id, name, group_number, employer_name, plan_type, notes, is_sample, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(p.payerId, p.name, p.groupNumber, p.employerName, p.planType, p.notes, isSample ? 1 : 0, now);
-  return Number(result.lastInsertRowid);
+const planValues = (p: PlanWrite) => ({
+  payer_id: p.payerId,
+  name: p.name,
+  group_number: p.groupNumber,
+  employer_name: p.employerName,
+  plan_type: p.planType,
+  notes: p.notes,
+});
+
+export async function insertPlan(db: AppDb, p: PlanWrite, isSample: boolean, now: string): Promise<number> {
+  const row = await db.q
+    .insertInto('plans')
+    .values({ ...planValues(p), is_sample: isSample ? 1 : 0, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function updatePlan(db: Db, id: number, p: PlanWrite, now: string): boolean {
-  return (
-    stmt(
-      db,
-      `UPDATE plans SET payer_id = ?, name = ?, group_number = ?, employer_name = ?, plan_type = ?, notes = ?, updated_at = ?
-       WHERE id = ?`,
-    ).run(p.payerId, p.name, p.groupNumber, p.employerName, p.planType, p.notes, now, id).changes === 1
-  );
+export async function updatePlan(db: AppDb, id: number, p: PlanWrite, now: string): Promise<boolean> {
+  const result = await db.q
+    .updateTable('plans')
+    .set({ ...planValues(p), updated_at: now })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export function deletePlan(db: Db, id: number): boolean {
-  return stmt(db, 'DELETE FROM plans WHERE id = ?').run(id).changes === 1;
+export async function deletePlan(db: AppDb, id: number): Promise<boolean> {
+  const result = await db.q.deleteFrom('plans').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }

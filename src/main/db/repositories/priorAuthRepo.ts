@@ -1,7 +1,7 @@
 // SQL for prior-authorization items and their append-only history.
+import { sql } from 'kysely';
 import type { PaStatus, PriorAuthPatch } from '../../../shared/priorAuth/priorAuthViews';
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
 
 export interface PriorAuthRow extends PriorAuthPatch {
   id: number;
@@ -15,19 +15,46 @@ export interface PriorAuthRow extends PriorAuthPatch {
   code: string;
   serviceDate: string;
   updatedAt: string;
+  /** Bumped on every change: an edit made from an older copy is refused (priorAuthService). */
+  version: number;
+  updatedBy: string | null;
 }
 
-const SELECT = `SELECT pa.id, pa.call_id AS callId, pt.first_name || ' ' || pt.last_name AS patientName,
-    pt.dob AS patientDob, py.id AS payerId, py.name AS payerName, py.phone_prior_auth AS payerPaPhone,
-    py.portal_url AS payerPortalUrl, pa.code, pa.service_date AS serviceDate, pa.status, pa.method, pa.contact,
-    pa.attachments, pa.submitted_on AS submittedOn, pa.decision_expected_on AS decisionExpectedOn,
-    pa.auth_number AS authNumber, pa.approved_units AS approvedUnits, pa.valid_from AS validFrom,
-    pa.valid_to AS validTo, pa.updated_at AS updatedAt
-  FROM prior_auths pa JOIN patients pt ON pt.id = pa.patient_id JOIN plans pl ON pl.id = pa.plan_id
-    JOIN payers py ON py.id = pl.payer_id`;
+const select = (db: AppDb) =>
+  db.q
+    .selectFrom('prior_auths as pa')
+    .innerJoin('patients as pt', 'pt.id', 'pa.patient_id')
+    .innerJoin('plans as pl', 'pl.id', 'pa.plan_id')
+    .innerJoin('payers as py', 'py.id', 'pl.payer_id')
+    .select([
+      'pa.id',
+      'pa.call_id as callId',
+      sql<string>`pt.first_name || ' ' || pt.last_name`.as('patientName'),
+      'pt.dob as patientDob',
+      'py.id as payerId',
+      'py.name as payerName',
+      'py.phone_prior_auth as payerPaPhone',
+      'py.portal_url as payerPortalUrl',
+      'pa.code',
+      'pa.service_date as serviceDate',
+      'pa.status',
+      'pa.method',
+      'pa.contact',
+      'pa.attachments',
+      'pa.submitted_on as submittedOn',
+      'pa.decision_expected_on as decisionExpectedOn',
+      'pa.auth_number as authNumber',
+      'pa.approved_units as approvedUnits',
+      'pa.valid_from as validFrom',
+      'pa.valid_to as validTo',
+      'pa.updated_at as updatedAt',
+      'pa.version',
+      'pa.updated_by as updatedBy',
+    ])
+    .$narrowType<{ status: PaStatus }>();
 
-export function insertPriorAuth(
-  db: Db,
+export async function insertPriorAuth(
+  db: AppDb,
   p: {
     callId: number;
     patientId: number;
@@ -40,87 +67,116 @@ export function insertPriorAuth(
     now: string;
     byUser: string;
   },
-): number {
-  const id = Number(
-    stmt(
-      db,
-      `INSERT INTO prior_auths (call_id, patient_id, plan_id, code, service_date, status, method, contact, attachments,
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'to_submit', ?, ?, ?, ?, ?)`,
-    ).run(
-      p.callId,
-      p.patientId,
-      p.planId,
-      p.code,
-      p.serviceDate,
-      p.method,
-      p.contact,
-      p.attachments,
-      p.now,
-      p.now,
-    ).lastInsertRowid,
-  );
-  insertEvent(db, id, p.now, p.byUser, 'to_submit', 'Created from the verification call.');
+): Promise<number> {
+  const { id } = await db.q
+    .insertInto('prior_auths')
+    .values({
+      call_id: p.callId,
+      patient_id: p.patientId,
+      plan_id: p.planId,
+      code: p.code,
+      service_date: p.serviceDate,
+      status: 'to_submit',
+      method: p.method,
+      contact: p.contact,
+      attachments: p.attachments,
+      created_at: p.now,
+      updated_at: p.now,
+      updated_by: p.byUser,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertEvent(db, id, p.now, p.byUser, 'to_submit', 'Created from the verification call.');
   return id;
 }
 
-export function getPriorAuth(db: Db, id: number): PriorAuthRow | null {
-  return (stmt(db, `${SELECT} WHERE pa.id = ?`).get(id) as PriorAuthRow | undefined) ?? null;
+export async function getPriorAuth(db: AppDb, id: number): Promise<PriorAuthRow | null> {
+  return (await select(db).where('pa.id', '=', id).executeTakeFirst()) ?? null;
 }
 
 /** Open items (and decided ones still ahead of their appointment), soonest appointment first. */
-export function listWorklist(db: Db, today: string, limit: number): PriorAuthRow[] {
-  return stmt(
-    db,
-    // Two index ranges on (status, service_date): every undecided item, and approvals still ahead. Old
-    // approvals and closed items, the bulk of a long-used store, are never read.
-    `${SELECT} WHERE pa.id IN (
-       SELECT id FROM prior_auths WHERE status IN ('to_submit', 'submitted', 'more_info', 'appeal')
-       UNION ALL
-       SELECT id FROM prior_auths WHERE status = 'approved' AND service_date >= ?)
-     ORDER BY pa.service_date, pa.id LIMIT ?`,
-  ).all(today, limit) as PriorAuthRow[];
+export async function listWorklist(db: AppDb, today: string, limit: number): Promise<PriorAuthRow[]> {
+  // Two index ranges on (status, service_date): every undecided item, and approvals still ahead. Old
+  // approvals and closed items, the bulk of a long-used store, are never read.
+  return select(db)
+    .where('pa.id', 'in', (eb) =>
+      eb
+        .selectFrom('prior_auths')
+        .select('id')
+        .where('status', 'in', ['to_submit', 'submitted', 'more_info', 'appeal'])
+        .unionAll(
+          eb
+            .selectFrom('prior_auths')
+            .select('id')
+            .where('status', '=', 'approved')
+            .where('service_date', '>=', today),
+        ),
+    )
+    .orderBy('pa.service_date')
+    .orderBy('pa.id')
+    .limit(limit)
+    .execute();
 }
 
 /** A patient's requests on one plan, newest first: what the estimate reads. */
-export function listForPatientPlan(db: Db, patientId: number, planId: number): PriorAuthRow[] {
-  return stmt(
-    db,
-    `${SELECT} WHERE pa.patient_id = ? AND pa.plan_id = ? ORDER BY pa.updated_at DESC, pa.id DESC`,
-  ).all(patientId, planId) as PriorAuthRow[];
+export async function listForPatientPlan(
+  db: AppDb,
+  patientId: number,
+  planId: number,
+): Promise<PriorAuthRow[]> {
+  return select(db)
+    .where('pa.patient_id', '=', patientId)
+    .where('pa.plan_id', '=', planId)
+    .orderBy('pa.updated_at', 'desc')
+    .orderBy('pa.id', 'desc')
+    .execute();
 }
 
-export function updatePriorAuth(db: Db, id: number, patch: PriorAuthPatch, now: string): void {
-  stmt(
-    db,
-    `UPDATE prior_auths SET status = ?, method = ?, contact = ?, attachments = ?, submitted_on = ?,
-       decision_expected_on = ?, auth_number = ?, approved_units = ?, valid_from = ?, valid_to = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(
-    patch.status,
-    patch.method,
-    patch.contact,
-    patch.attachments,
-    patch.submittedOn,
-    patch.decisionExpectedOn,
-    patch.authNumber,
-    patch.approvedUnits,
-    patch.validFrom,
-    patch.validTo,
-    now,
-    id,
-  );
+/**
+ * Writes the item only if it is still at `expectedVersion`; false when someone else changed it first
+ * (their change stays, and the caller says who made it).
+ */
+export async function updatePriorAuth(
+  db: AppDb,
+  id: number,
+  patch: PriorAuthPatch,
+  now: string,
+  by: string,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db.q
+    .updateTable('prior_auths')
+    .set((eb) => ({
+      status: patch.status,
+      method: patch.method,
+      contact: patch.contact,
+      attachments: patch.attachments,
+      submitted_on: patch.submittedOn,
+      decision_expected_on: patch.decisionExpectedOn,
+      auth_number: patch.authNumber,
+      approved_units: patch.approvedUnits,
+      valid_from: patch.validFrom,
+      valid_to: patch.validTo,
+      updated_at: now,
+      updated_by: by,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export function insertEvent(
-  db: Db,
+export async function insertEvent(
+  db: AppDb,
   id: number,
   at: string,
   byUser: string,
   status: PaStatus,
   note: string | null,
-): void {
-  stmt(
-    db,
-    'INSERT INTO prior_auth_events (prior_auth_id, at, by_user, status, note) VALUES (?, ?, ?, ?, ?)',
-  ).run(id, at, byUser, status, note);
+): Promise<void> {
+  await db.q
+    .insertInto('prior_auth_events')
+    .values({ prior_auth_id: id, at, by_user: byUser, status, note })
+    .execute();
 }

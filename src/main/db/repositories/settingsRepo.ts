@@ -1,17 +1,23 @@
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
 
-export function readSettingsRows(db: Db): Array<{ key: string; value_json: string }> {
-  return stmt(db, 'SELECT key, value_json FROM settings ORDER BY key').all() as Array<{
-    key: string;
-    value_json: string;
-  }>;
+export async function readSettingsRows(db: AppDb): Promise<Array<{ key: string; value_json: string }>> {
+  return db.q.selectFrom('settings').select(['key', 'value_json']).orderBy('key').execute();
 }
 
-export function writeSetting(db: Db, key: string, valueJson: string, updatedAt: string): void {
-  stmt(
-    db,
-    `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-  ).run(key, valueJson, updatedAt);
+export async function writeSetting(
+  db: AppDb,
+  key: string,
+  valueJson: string,
+  updatedAt: string,
+): Promise<void> {
+  await db.q
+    .insertInto('settings')
+    .values({ key, value_json: valueJson, updated_at: updatedAt })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        value_json: eb.ref('excluded.value_json'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
 }

@@ -1,74 +1,110 @@
-// SQL for local users.
+// SQL for the office's users.
+import { sql } from 'kysely';
 import type { Role, User } from '../../../shared/auth/authViews';
-import type { Db } from '../connection';
-import { stmt } from '../statements';
+import type { AppDb } from '../appDb';
 
 export interface UserRow extends User {
   passwordHash: string;
 }
 
-const COLUMNS = `id, username, display_name AS displayName, role, active, password_hash AS passwordHash`;
+const select = (db: AppDb) =>
+  db.q
+    .selectFrom('users')
+    .select([
+      'id',
+      'username',
+      'display_name as displayName',
+      'role',
+      'active',
+      'password_hash as passwordHash',
+    ]);
 const toRow = (r: Omit<UserRow, 'active'> & { active: number }): UserRow => ({
   ...r,
   active: r.active === 1,
 });
 
-export function countUsers(db: Db): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
+export async function countUsers(db: AppDb): Promise<number> {
+  const row = await db.q
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-export function findUserByName(db: Db, username: string): UserRow | null {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username.normalize('NFC')) as
-    (Omit<UserRow, 'active'> & { active: number }) | undefined;
+/** Case does not matter in a user name (the unique index says the same on both engines). */
+export async function findUserByName(db: AppDb, username: string): Promise<UserRow | null> {
+  const row = await select(db)
+    .where(sql`lower(username)`, '=', sql<string>`lower(${username.normalize('NFC')})`)
+    .executeTakeFirst();
   return row ? toRow(row) : null;
 }
 
-export function getUser(db: Db, id: number): UserRow | null {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as
-    (Omit<UserRow, 'active'> & { active: number }) | undefined;
+export async function getUser(db: AppDb, id: number): Promise<UserRow | null> {
+  const row = await select(db).where('id', '=', id).executeTakeFirst();
   return row ? toRow(row) : null;
 }
 
-export function listUsers(db: Db): UserRow[] {
+export async function listUsers(db: AppDb): Promise<UserRow[]> {
   return (
-    stmt(db, `SELECT ${COLUMNS} FROM users ORDER BY display_name COLLATE NOCASE`).all() as Array<
-      Omit<UserRow, 'active'> & { active: number }
-    >
+    await select(db)
+      .orderBy(sql`lower(display_name)`)
+      .execute()
   ).map(toRow);
 }
 
-export function insertUser(
-  db: Db,
+export async function insertUser(
+  db: AppDb,
   u: { username: string; displayName: string; role: Role; passwordHash: string },
   now: string,
-): number {
-  return Number(
-    stmt(
-      db,
-      `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(u.username, u.displayName, u.role, u.passwordHash, now, now).lastInsertRowid,
-  );
+): Promise<number> {
+  const row = await db.q
+    .insertInto('users')
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      password_hash: u.passwordHash,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export function updateUser(
-  db: Db,
+export async function updateUser(
+  db: AppDb,
   id: number,
   u: { username: string; displayName: string; role: Role; active: boolean },
   now: string,
-): void {
-  stmt(
-    db,
-    'UPDATE users SET username = ?, display_name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?',
-  ).run(u.username, u.displayName, u.role, u.active ? 1 : 0, now, id);
+): Promise<void> {
+  await db.q
+    .updateTable('users')
+    .set({
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      active: u.active ? 1 : 0,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function updatePasswordHash(db: Db, id: number, hash: string, now: string): void {
-  stmt(db, 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, now, id);
+export async function updatePasswordHash(db: AppDb, id: number, hash: string, now: string): Promise<void> {
+  await db.q
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function countActiveAdmins(db: Db): number {
-  return (
-    stmt(db, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number }
-  ).n;
+export async function countActiveAdmins(db: AppDb): Promise<number> {
+  const row = await db.q
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

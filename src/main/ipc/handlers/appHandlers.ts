@@ -3,7 +3,7 @@ import type { ClipboardPort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
 
 export function appHandlers(
-  info: () => AppInfo,
+  info: () => Promise<AppInfo>,
   clipboard: ClipboardPort,
 ): Pick<HandlerMap, 'app:info' | 'app:copyText'> {
   return {

@@ -13,7 +13,7 @@ import {
 } from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { UserService } from '../../auth/userService';
-import type { Db } from '../../db/connection';
+import type { AppDb } from '../../db/appDb';
 import type { KeyRing } from '../../security/keyRing';
 import type { FilePort } from '../../services/ports';
 import type { HandlerMap } from '../dispatch';
@@ -60,14 +60,14 @@ const alreadyOpen = (): never => {
 };
 
 export function authHandlers(
-  db: Db,
+  db: AppDb,
   session: SessionService,
   users: UserService,
   keys: KeyRing,
   files: FilePort,
   now: () => Date,
   /** Re-encrypts the backups after a key change; says how many, and which folders were not there. */
-  afterKeyChange: () => { reencrypted: number; notReached: string[] },
+  afterKeyChange: () => Promise<{ reencrypted: number; notReached: string[] }>,
 ): Pick<HandlerMap, AuthChannels> {
   return {
     'security:recoveryCode': () => ({ code: keys.recoveryCodePending() }),
@@ -78,10 +78,10 @@ export function authHandlers(
     // Asynchronous (the OS wraps the new key) and outside any transaction (rekey needs the file to
     // itself), so it is audited here rather than by the guard.
     'security:changeKey': async () => {
-      const ids = await keys.rotate(db);
+      const ids = await db.exclusive((sqlite) => keys.rotate(sqlite));
       // The backups the old recovery code would still open get the new key too (ENC-8).
-      const { reencrypted, notReached } = afterKeyChange();
-      recordAudit(
+      const { reencrypted, notReached } = await afterKeyChange();
+      await recordAudit(
         db,
         {
           who: session.current(),
@@ -98,9 +98,9 @@ export function authHandlers(
       );
       return { changed: true as const, backupsReencrypted: reencrypted, foldersNotReached: notReached };
     },
-    'security:emergencyAccess': () => ({ notice: unacknowledgedEmergencyAccess(db) }),
-    'security:acknowledgeEmergencyAccess': ({ id }) => {
-      if (unacknowledgedEmergencyAccess(db)?.id !== id)
+    'security:emergencyAccess': async () => ({ notice: await unacknowledgedEmergencyAccess(db) }),
+    'security:acknowledgeEmergencyAccess': async ({ id }) => {
+      if ((await unacknowledgedEmergencyAccess(db))?.id !== id)
         throw new AppError('validation', 'That recovery-code use is not waiting to be acknowledged.', 'id');
       return { acknowledged: true as const };
     },
@@ -117,16 +117,16 @@ export function authHandlers(
     'session:signOut': () => session.signOut(),
     'users:list': () => users.list(),
     'users:save': (input) => users.save(input),
-    'audit:list': (filter) =>
-      listAudit(db, toFilter(filter, AUDIT_SCREEN_ROWS)).map(
+    'audit:list': async (filter) =>
+      (await listAudit(db, toFilter(filter, AUDIT_SCREEN_ROWS))).map(
         ({ prevHash: _p, hash: _h, userId: _u, ...row }) => row,
       ),
-    'audit:verify': () => {
-      const { ok, checked, firstBadId, problem, signedElsewhereThrough } = verifyAuditChain(db);
+    'audit:verify': async () => {
+      const { ok, checked, firstBadId, problem, signedElsewhereThrough } = await verifyAuditChain(db);
       return { ok, checked, firstBadId, problem, signedElsewhereThrough };
     },
     'audit:export': async (filter) => {
-      const rows = listAudit(db, toFilter(filter, 1_000_000));
+      const rows = await listAudit(db, toFilter(filter, 1_000_000));
       const num = (n: number | null): RawNumber | string => (n === null ? '' : { number: String(n) });
       const csv = exportCsv(
         'auditTrail',

@@ -13,11 +13,11 @@ const FOLDER_DIALOG_TITLE = {
 
 export function backupHandlers(backups: BackupService, files: FilePort): Pick<HandlerMap, BackupChannels> {
   return {
-    'backups:list': () => ({
+    'backups:list': async () => ({
       folder: backups.folder(),
       copyFolder: backups.copyFolder(),
       lastCopy: backups.lastCopy(),
-      restoreProblem: backups.restoreProblem(),
+      restoreProblem: await backups.restoreProblem(),
       backups: backups.list(),
     }),
     'backups:create': () => backups.backupNow(),

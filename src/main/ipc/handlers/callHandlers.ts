@@ -44,8 +44,8 @@ export function callHandlers(
     printer,
     files,
     office,
-    (id) => {
-      calls.view(id);
+    async (id) => {
+      await calls.view(id);
       return `print/verification-record/${id}`;
     },
     (id) => `verification-record-${id}.pdf`,
@@ -67,7 +67,7 @@ export function callHandlers(
     'call:inProgress': () => calls.inProgress(),
     'call:search': ({ query }) => calls.search(query),
     'pa:worklist': () => priorAuths.worklist(),
-    'pa:update': ({ id, patch }) => priorAuths.update(id, patch),
+    'pa:update': ({ id, version, patch }) => priorAuths.update(id, patch, version),
     'reverify:worklist': () => reverify.worklist(),
     'todo:list': ({ includeDone }) => todos.list({ includeDone }),
     'todo:update': (input) => todos.update(input),

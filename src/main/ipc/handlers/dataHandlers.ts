@@ -33,7 +33,7 @@ export function dataHandlers(
     'packs:export': async () => ({
       savedTo: await files.save(
         `verifydesk-policy-pack-${localDate(now())}.json`,
-        `${JSON.stringify(packs.exportPack(), null, 2)}\n`,
+        `${JSON.stringify(await packs.exportPack(), null, 2)}\n`,
       ),
     }),
     'packs:importPreview': ({ fileName, contentBase64 }) => packs.preview(fileName, bytesOf(contentBase64)),
@@ -43,7 +43,7 @@ export function dataHandlers(
       // File names carry no patient or payer details, only what the file is.
       savedTo: await files.save(
         planId === null ? 'office-fees.csv' : `plan-${planId}-allowed-fees.csv`,
-        fees.exportCsv(planId),
+        await fees.exportCsv(planId),
       ),
     }),
     'fees:importPreview': ({ planId, file }) =>
@@ -75,8 +75,8 @@ export function estimateHandlers(
     printer,
     files,
     office,
-    (id) => {
-      estimates.get(id);
+    async (id) => {
+      await estimates.get(id);
       return `print/cost-summary/${id}`;
     },
     (id) => `estimate-${id}.pdf`,
@@ -85,8 +85,8 @@ export function estimateHandlers(
     printer,
     files,
     office,
-    (id) => {
-      estimates.getGoodFaithEstimate(id);
+    async (id) => {
+      await estimates.getGoodFaithEstimate(id);
       return `print/good-faith-estimate/${id}`;
     },
     (id) => `good-faith-estimate-${id}.pdf`,

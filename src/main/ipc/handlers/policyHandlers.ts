@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection';
+import type { AppDb } from '../../db/appDb';
 import type { PatientService } from '../../services/patientService';
 import type { PolicyService } from '../../services/policyService';
 import { removeSampleData, sampleStatus } from '../../services/sampleData';
@@ -27,12 +27,12 @@ export function policyHandlers(
   return {
     'payers:list': () => policies.listPayers(),
     'payers:save': ({ id, payer }) => policies.savePayer(id, payer),
-    'payers:delete': ({ id }) => {
-      policies.deletePayer(id);
+    'payers:delete': async ({ id }) => {
+      await policies.deletePayer(id);
       return { deleted: true };
     },
     'payers:openPortal': async ({ id }) => {
-      const { portalUrl } = policies.getPayer(id);
+      const { portalUrl } = await policies.getPayer(id);
       if (!portalUrl) throw new AppError('validation', 'This payer has no portal address yet.');
       await links.open(portalUrl, allowedSites());
       return { opened: true as const };
@@ -41,13 +41,13 @@ export function policyHandlers(
     'plans:get': ({ id }) => policies.getPlan(id),
     'plans:save': ({ id, plan }) => policies.savePlan(id, plan),
     'plans:setBenefits': ({ planId, patch }) => policies.setBenefits(planId, patch),
-    'plans:delete': ({ id }) => {
-      policies.deletePlan(id);
+    'plans:delete': async ({ id }) => {
+      await policies.deletePlan(id);
       return { deleted: true };
     },
     'policies:matrix': ({ planId }) => policies.getMatrix(planId),
-    'policies:set': ({ planId, code, patch }) => {
-      policies.setPolicy(planId, code, patch);
+    'policies:set': async ({ planId, code, patch }) => {
+      await policies.setPolicy(planId, code, patch);
       return policies.getMatrix(planId);
     },
   };
@@ -74,7 +74,7 @@ export function patientHandlers(patients: PatientService): Pick<HandlerMap, Pati
   };
 }
 
-export function sampleHandlers(db: Db): Pick<HandlerMap, 'sample:status' | 'sample:remove'> {
+export function sampleHandlers(db: AppDb): Pick<HandlerMap, 'sample:status' | 'sample:remove'> {
   return {
     'sample:status': () => sampleStatus(db),
     'sample:remove': () => removeSampleData(db),

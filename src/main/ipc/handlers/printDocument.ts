@@ -13,20 +13,20 @@ export function printDocument(
   printer: PrintPort,
   files: FilePort,
   office: () => Office,
-  route: (id: number) => string,
+  route: (id: number) => Promise<string>,
   fileName: (id: number) => string,
 ) {
-  const checkedRoute = (id: number) => {
+  const checkedRoute = async (id: number) => {
     if (!isOfficeReady(office())) throw new AppError('conflict', OFFICE_NOT_SET_UP);
     return route(id);
   };
   return {
     print: async (id: number) => {
-      await printer.print(checkedRoute(id));
+      await printer.print(await checkedRoute(id));
       return { printed: true as const };
     },
     savePdf: async (id: number) => ({
-      savedTo: await files.save(fileName(id), await printer.toPdf(checkedRoute(id))),
+      savedTo: await files.save(fileName(id), await printer.toPdf(await checkedRoute(id))),
     }),
   };
 }

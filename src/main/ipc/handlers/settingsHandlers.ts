@@ -5,7 +5,7 @@ export function settingsHandlers(
   settings: SettingsService,
 ): Pick<HandlerMap, 'settings:get' | 'settings:update'> {
   return {
-    'settings:get': () => settings.get(),
+    'settings:get': () => settings.refresh(),
     'settings:update': (patch) => settings.update(patch),
   };
 }

@@ -85,7 +85,8 @@ function PriorAuthForm({
       validFrom: orNull(draft.validFrom),
       validTo: orNull(draft.validTo),
     };
-    call('pa:update', { id: item.id, patch }).then(onSaved, (error: unknown) =>
+    // The version this form was opened from: an edit made meanwhile at another desk refuses this one.
+    call('pa:update', { id: item.id, version: item.version, patch }).then(onSaved, (error: unknown) =>
       setErrors(
         fieldErrorsFrom(error, FIELDS) ?? {
           [FORM_ERROR]: error instanceof ApiError ? error.message : 'Not saved.',
