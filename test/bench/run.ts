@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 }
 
-await main().catch((error) => {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
