@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inject, onTestFinished } from 'vitest';
 import type { AppDb } from '../../src/main/db/appDb';
 import type { Db } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
@@ -50,6 +49,9 @@ function deskFile(): Promise<{ catalog: Db; paths: DataPaths }> {
 
 /** The office database on the test server: a copy of the template, dropped when the test ends. */
 export async function openTestOfficeDb(now: () => Date = fixedClock()): Promise<{ db: AppDb; name: string }> {
+  // Imported here, not at the top: the benches (run by tsx as CommonJS, outside Vitest) use this module
+  // for SQLite, and Vitest refuses to be required there.
+  const { inject, onTestFinished } = await import('vitest');
   const name = await createTestPgDatabase(inject('pgTemplate'));
   const { db } = await openOfficeDatabase(testPgConnection(name), now, TEST_AUDIT_KEY);
   onTestFinished(async () => {
@@ -71,7 +73,7 @@ export async function openTestAppDb(
     const reopen = async () => {
       const again = (await openOfficeDatabase(testPgConnection(name), now, TEST_AUDIT_KEY)).db;
       catalogs.set(again, catalog);
-      onTestFinished(() => again.close());
+      (await import('vitest')).onTestFinished(() => again.close());
       return again;
     };
     return { db, catalog, paths, now, reopen };
