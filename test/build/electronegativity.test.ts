@@ -32,7 +32,10 @@ interface Finding {
   file: string;
 }
 
-function scan(input: string): Finding[] {
+/** One finding per line of the CSV report: `ISSUE,"SEVERITY","CONFIDENCE","file",...`. */
+const FINDING_LINE = /^([A-Z0-9_]+),"([A-Z]+)","[A-Z]*","([^"]*)"/;
+
+function scanOnce(input: string): { findings: Finding[]; whole: boolean } {
   const report = path.join(mkdtempSync(path.join(tmpdir(), 'verifydesk-eneg-')), 'report.csv');
   const run = spawnSync(
     process.execPath,
@@ -43,15 +46,24 @@ function scan(input: string): Finding[] {
     },
   );
   expect(run.status, run.stderr).toBe(0);
-  return readFileSync(report, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [issue, severity, , file] = line.split(',');
-      return { issue: issue!, severity: severity!.replace(/"/g, ''), file: file!.replace(/"/g, '') };
-    });
+  const lines = readFileSync(report, 'utf8').trim().split('\n').filter(Boolean);
+  const findings = lines.slice(1).flatMap((line) => {
+    const m = FINDING_LINE.exec(line);
+    return m ? [{ issue: m[1]!, severity: m[2]!, file: m[3]! }] : [];
+  });
+  // The tool writes the header and the findings with two unawaited file writes, so on a busy machine the
+  // report is now and then cut or out of order (seen twice in about ten runs). Only a report that starts
+  // with its header and whose every other line is a finding counts.
+  const whole = lines[0]?.startsWith('issue,') === true && findings.length === lines.length - 1;
+  return { findings, whole };
+}
+
+function scan(input: string): Finding[] {
+  for (let attempt = 1; ; attempt++) {
+    const { findings, whole } = scanOnce(input);
+    if (whole) return findings;
+    if (attempt === 3) throw new Error(`Electronegativity wrote a cut report ${attempt} times for ${input}`);
+  }
 }
 
 const serious = (findings: Finding[]) =>
@@ -60,6 +72,8 @@ const serious = (findings: Finding[]) =>
 describe('Electronegativity', () => {
   it('finds nothing high or medium in the built app', () => {
     const findings = scan(path.join(ROOT, 'out'));
+    // The scan saw the app: the finding every build has (the CSP, reviewed) is in the report.
+    expect(findings.map((f) => f.issue)).toContain('CSP_GLOBAL_CHECK');
     expect(serious(findings)).toEqual([]);
     // Whatever is left is waived with a reason.
     for (const f of findings) expect(WAIVED[f.issue], `${f.issue} in ${f.file}`).toBeDefined();
