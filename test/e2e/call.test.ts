@@ -83,6 +83,9 @@ describe('verification call screen', () => {
     // A known answer is confirmed with Enter; on the steps this test always answers No, the first call
     // taught the plan that No, so pressing N there confirms it too.
     if (known) tally.confirmed++;
+    // Keys go where focus is: wait for the screen to move it into this question (it does so after
+    // rendering it; a key pressed before that is lost, which made this test fail now and then).
+    await expect.poll(() => q.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     if (keys[step]) {
       await page.keyboard.press(keys[step]);
     } else if (known && !SAY_NO.has(step)) {
