@@ -18,6 +18,7 @@ import { auditSignaturesMigration } from '../../src/main/db/migrations/0013-audi
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
 import type { AppDb } from '../../src/main/db/appDb';
+import type { AuditLogTable } from '../../src/main/db/schema';
 import { openSignedInApp } from '../helpers/appDispatch';
 import { patientInput } from '../helpers/policyFixtures';
 import { useTempDirs } from '../helpers/tempDir';
@@ -25,19 +26,8 @@ import { auditHeadPathOf, TEST_AUDIT_KEY, testAuditChain } from '../helpers/test
 import { fixedClock } from '../helpers/testClock';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 
-interface Row {
-  id: number;
-  ts_utc: string;
-  user_id: number | null;
-  user_name: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  detail_json: string;
-  prev_hash: string;
-  hash: string;
-  mac_key: string | null;
-}
+/** A row as SQLite returns it: the table's own columns. */
+type Row = AuditLogTable;
 
 /** SQLite only: what a key holder with a SQLite tool sees. */
 const rawOf = (db: Db | AppDb): Db => ('engine' in db ? db.sqlite! : db);
