@@ -85,26 +85,41 @@ describe('verification call screen', () => {
     if (known) tally.confirmed++;
     // Keys go where focus is: wait for the screen to move it into this question (it does so after
     // rendering it; a key pressed before that is lost, which made this test fail now and then).
-    await expect.poll(() => q.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await expect
+      .poll(() => q.evaluate((el) => el.contains(document.activeElement)), {
+        message: `focus never reached question ${key}`,
+      })
+      .toBe(true);
+    let pressed: string;
     if (keys[step]) {
-      await page.keyboard.press(keys[step]);
+      pressed = keys[step];
     } else if (known && !SAY_NO.has(step)) {
-      await page.keyboard.press('Enter');
+      pressed = 'Enter';
     } else if (type === 'yes_no_unknown') {
-      await page.keyboard.press(SAY_NO.has(step) ? 'n' : 'y');
+      pressed = SAY_NO.has(step) ? 'n' : 'y';
     } else if (type === 'choice') {
       const labels = await q.getByRole('button').allTextContents();
       const required = labels.findIndex((l) => /required/i.test(l) && !/not required/i.test(l));
-      await page.keyboard.press(String(step === 'prior_auth' && required >= 0 ? required + 1 : 1));
+      pressed = String(step === 'prior_auth' && required >= 0 ? required + 1 : 1);
     } else {
-      await page.keyboard.type(TYPED_BY_STEP[step] ?? TYPED[type] ?? 'Synthetic answer');
-      await page.keyboard.press('Enter');
+      const text = TYPED_BY_STEP[step] ?? TYPED[type] ?? 'Synthetic answer';
+      await page.keyboard.type(text);
+      pressed = `"${text}" then Enter`;
     }
+    await page.keyboard.press(pressed.endsWith('then Enter') ? 'Enter' : pressed);
+    // Names the question, the key and what the screen said, so a failure here says where it stopped.
+    const stuck = async () =>
+      `question ${key} (${type}) did not move on after ${pressed}; the screen says: ` +
+      `${(await page.locator('.field-error').allTextContents()).join(' / ') || 'no error'}; ` +
+      `focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`;
     await expect
       .poll(async () => ((await q.isVisible()) ? await q.getAttribute('data-key') : 'finished'), {
-        timeout: 5000,
+        timeout: 10_000,
       })
-      .not.toBe(key);
+      .not.toBe(key)
+      .catch(async (error: Error) => {
+        throw new Error(await stuck(), { cause: error });
+      });
     // A changed answer: the caller reads it back, the rep confirms (Enter), and the call goes on.
     const readBack = page.getByRole('alertdialog', { name: 'Read the changed answer back' });
     if (await readBack.isVisible()) {
