@@ -39,7 +39,28 @@ describe('prior-authorization tracker', () => {
       nextActionDue: daysFromToday(1),
       reverifyDate: null,
     });
-    return { db, priorAuths };
+    return { db, priorAuths, calls, patient, plan };
+  };
+  /** Another call on the same patient and plan that finds D0367 needs prior authorization. */
+  const callAgain = async (
+    { calls, patient, plan }: Awaited<ReturnType<typeof setup>>,
+    serviceDate = daysFromToday(18),
+  ) => {
+    const call = await driveCall(
+      calls,
+      await calls.start({
+        patientId: patient.id,
+        planId: plan.id,
+        planned: [{ code: 'D0367', tooth: null, serviceDate }],
+        dialedNumber: null,
+      }),
+    );
+    await calls.complete(call.id, {
+      nextAction: 'Check the PA',
+      nextActionDue: daysFromToday(1),
+      reverifyDate: null,
+    });
+    return call.id;
   };
   const patchOf = (item: PriorAuth, change: Partial<PriorAuthPatch>): PriorAuthPatch => ({
     status: item.status,
@@ -75,6 +96,36 @@ describe('prior-authorization tracker', () => {
       expect(item.serviceDate).toBe(daysFromToday(18));
       expect(item.flags).toEqual(['submit', 'not_decided_by_appointment']);
     }
+  });
+
+  it('a second call finding the same requirement adds to the item it already has, not a second item', async () => {
+    const ctx = await setup();
+    const { db, priorAuths } = ctx;
+    const first = (await priorAuths.worklist()).find((p) => p.code === 'D0367')!;
+    const secondCall = await callAgain(ctx);
+    const d0367 = (await priorAuths.worklist()).filter((p) => p.code === 'D0367');
+    expect(d0367.map((p) => p.id)).toEqual([first.id]);
+    const history = await rows<{ status: string; note: string }>(
+      db,
+      'SELECT status, note FROM prior_auth_events WHERE prior_auth_id = ? ORDER BY id',
+      first.id,
+    );
+    expect(history).toEqual([
+      { status: 'to_submit', note: 'Created from the verification call.' },
+      {
+        status: 'to_submit',
+        note: `Call #${secondCall} also found prior authorization required; this item already tracks it.`,
+      },
+    ]);
+
+    // Another appointment is another request; so is a new request after a denial.
+    await callAgain(ctx, daysFromToday(40));
+    expect((await priorAuths.worklist()).filter((p) => p.code === 'D0367')).toHaveLength(2);
+    await priorAuths.update(first.id, patchOf(first, { status: 'denied', submittedOn: TEST_TODAY }));
+    await callAgain(ctx);
+    const open = (await priorAuths.worklist()).filter((p) => p.code === 'D0367');
+    expect(open.map((p) => p.serviceDate).sort()).toEqual([daysFromToday(18), daysFromToday(40)]);
+    expect(open.map((p) => p.id)).not.toContain(first.id);
   });
 
   it('moves from submitted to approved, refusing what a person must fix, and keeps the history', async () => {

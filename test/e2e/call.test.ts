@@ -261,9 +261,13 @@ describe('verification call screen', () => {
     if (renewsFirst)
       expect(await reverifyRows.filter({ hasText: 'Mrkfirst Callpatient' }).textContent()).toMatch(/renew/i);
 
-    // The two completed calls each found D0367 needs prior authorization: two items to submit.
+    // Both completed calls found D0367 needs prior authorization for the same appointment: one request
+    // to submit, not two; the second call is in the item's history.
     const paRows = page.getByRole('table', { name: 'Prior authorization worklist' }).locator('tbody tr');
-    await expect.poll(() => paRows.count()).toBe(2);
+    await expect.poll(() => paRows.count()).toBe(1);
+    expect(
+      await num(h.db, "SELECT COUNT(*) AS n FROM prior_auth_events WHERE note LIKE 'Call #% also found%'"),
+    ).toBe(1);
     expect(await paRows.first().textContent()).toContain('To submit');
     expect(await paRows.first().textContent()).toContain('Submit the request');
     // The row says when the appointment is, how far off, and that no decision date was given yet.

@@ -51,7 +51,7 @@ import { getCatalogCodes } from '../db/repositories/catalogRepo';
 import * as calls from '../db/repositories/callRepo';
 import { getPatientRow, listCoverageRows, type CoverageRow } from '../db/repositories/patientRepo';
 import { getPayer, getPlanRow } from '../db/repositories/payerRepo';
-import { insertPriorAuth } from '../db/repositories/priorAuthRepo';
+import { findLivePriorAuth, insertEvent, insertPriorAuth } from '../db/repositories/priorAuthRepo';
 import type { Ledger } from '../ledger/ledger';
 import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
 
@@ -1039,6 +1039,23 @@ export function createCallService({ db, catalog, now, actor, ledger, office }: C
         };
         for (const p of call.planned) {
           if (outcomes[p.code] !== 'pa_required') continue;
+          const tracked = await findLivePriorAuth(db, {
+            patientId: call.patientId,
+            planId: call.planId,
+            code: p.code,
+            serviceDate: p.serviceDate,
+          });
+          if (tracked) {
+            await insertEvent(
+              db,
+              tracked.id,
+              stamp(),
+              actor(),
+              tracked.status,
+              `Call #${id} also found prior authorization required; this item already tracks it.`,
+            );
+            continue;
+          }
           await insertPriorAuth(db, {
             callId: id,
             patientId: call.patientId,

@@ -90,6 +90,27 @@ export async function insertPriorAuth(
   return id;
 }
 
+/**
+ * The item already tracking this request: same patient, plan, code and appointment, not denied or
+ * expired. A second call that finds the same requirement adds to its history instead of a second item.
+ */
+export async function findLivePriorAuth(
+  db: AppDb,
+  p: { patientId: number; planId: number; code: string; serviceDate: string },
+): Promise<{ id: number; status: PaStatus } | null> {
+  const found = await db.q
+    .selectFrom('prior_auths')
+    .select(['id', 'status'])
+    .where('patient_id', '=', p.patientId)
+    .where('plan_id', '=', p.planId)
+    .where('code', '=', p.code)
+    .where('service_date', '=', p.serviceDate)
+    .where('status', 'not in', ['denied', 'expired'])
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return found ? { id: found.id, status: found.status as PaStatus } : null;
+}
+
 export async function getPriorAuth(db: AppDb, id: number): Promise<PriorAuthRow | null> {
   return (await select(db).where('pa.id', '=', id).executeTakeFirst()) ?? null;
 }
