@@ -100,23 +100,25 @@ describe('prior-authorization tracker', () => {
 
   it('a second call finding the same requirement adds to the item it already has, not a second item', async () => {
     const ctx = await setup();
-    const { db, priorAuths } = ctx;
+    const { priorAuths } = ctx;
     const first = (await priorAuths.worklist()).find((p) => p.code === 'D0367')!;
     const secondCall = await callAgain(ctx);
     const d0367 = (await priorAuths.worklist()).filter((p) => p.code === 'D0367');
     expect(d0367.map((p) => p.id)).toEqual([first.id]);
-    const history = await rows<{ status: string; note: string }>(
-      db,
-      'SELECT status, note FROM prior_auth_events WHERE prior_auth_id = ? ORDER BY id',
-      first.id,
-    );
-    expect(history).toEqual([
-      { status: 'to_submit', note: 'Created from the verification call.' },
+    const history = await priorAuths.history(first.id);
+    expect(history.map(({ byUser, status, note }) => ({ byUser, status, note }))).toEqual([
       {
+        byUser: 'Test User',
+        status: 'to_submit',
+        note: `Created from call #${first.callId}, which found prior authorization required.`,
+      },
+      {
+        byUser: 'Test User',
         status: 'to_submit',
         note: `Call #${secondCall} also found prior authorization required; this item already tracks it.`,
       },
     ]);
+    await expect(priorAuths.history(first.id + 1000)).rejects.toThrow(/does not exist/);
 
     // Another appointment is another request; so is a new request after a denial.
     await callAgain(ctx, daysFromToday(40));

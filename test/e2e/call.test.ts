@@ -276,9 +276,21 @@ describe('verification call screen', () => {
     await paRows.first().getByRole('button', { name: 'Update' }).click();
     const paForm = page.getByRole('form', { name: 'Prior authorization for D0367' });
     // Whose request it is, at the top of the form.
-    expect(await paForm.getByRole('heading').textContent()).toBe(
+    expect(await paForm.getByRole('heading', { level: 3 }).textContent()).toBe(
       'D0367 for Mrkfirst Callpatient (born 01/02/1970)',
     );
+    // Its history: made by the first call, found again by the second.
+    const history = paForm.getByRole('region', { name: 'History' }).getByRole('listitem');
+    await expect
+      .poll(() => history.allTextContents())
+      .toEqual([
+        expect.stringMatching(
+          /^\d\d\/\d\d\/\d{4} \d{1,2}:\d\d [AP]M · .+ · To submit · Created from call #\d+, which found prior authorization required\.$/,
+        ),
+        expect.stringMatching(
+          /To submit · Call #\d+ also found prior authorization required; this item already tracks it\.$/,
+        ),
+      ]);
     await paForm.getByLabel('Status').selectOption('submitted');
     await paForm.getByRole('button', { name: 'Save prior authorization' }).click();
     await expect
@@ -294,6 +306,8 @@ describe('verification call screen', () => {
     await expect.poll(() => paRows.first().textContent()).toContain('Submitted');
     expect(await paRows.first().textContent()).toContain(formatDate(decision));
     await paRows.first().getByRole('button', { name: 'Update' }).click();
+    await expect.poll(() => history.count()).toBe(3);
+    expect(await history.last().textContent()).toMatch(/ · Submitted$/);
     await paForm.getByLabel('Status').selectOption('approved');
     // Main's message about patch.authNumber lands beside the Authorization number field.
     await paForm.getByLabel('Authorization number').fill('A'.repeat(61));

@@ -113,6 +113,7 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'print:verificationRecordPdf': user('export', 'call'),
   'pa:worklist': user('view', 'prior_auth_worklist'),
   'pa:update': user('change', 'prior_auth'),
+  'pa:history': user('view', 'prior_auth'),
   'reverify:worklist': user('view', 'reverify_worklist'),
   'todo:list': user('view', 'todo_list'),
   'todo:update': user('change', 'todo'),

@@ -5,7 +5,12 @@
 import { localDate } from '../../shared/dates/localDate';
 import { formatDate } from '../../shared/dates/typedDate';
 import { AppError } from '../../shared/ipc/result';
-import { paFlags, type PriorAuth, type PriorAuthPatch } from '../../shared/priorAuth/priorAuthViews';
+import {
+  paFlags,
+  type PriorAuth,
+  type PriorAuthEvent,
+  type PriorAuthPatch,
+} from '../../shared/priorAuth/priorAuthViews';
 import type { AppDb } from '../db/appDb';
 import * as repo from '../db/repositories/priorAuthRepo';
 
@@ -13,6 +18,8 @@ export interface PriorAuthService {
   worklist(): Promise<PriorAuth[]>;
   /** `version`: the item's version the person edited (the worklist's); omitted, the version now. */
   update(id: number, patch: PriorAuthPatch, version?: number): Promise<PriorAuth>;
+  /** The item's history, oldest first. */
+  history(id: number): Promise<PriorAuthEvent[]>;
 }
 
 /** "Dana changed this prior authorization at 10:42 AM on 12/06/2026" for a refused edit. */
@@ -62,6 +69,12 @@ export function createPriorAuthService(deps: {
         if (patch.status !== current.status) await repo.insertEvent(db, id, at, actor(), patch.status, null);
       });
       return withFlags((await repo.getPriorAuth(db, id))!);
+    },
+
+    async history(id) {
+      if (!(await repo.getPriorAuth(db, id)))
+        throw new AppError('not_found', 'That prior authorization does not exist.');
+      return repo.listEvents(db, id);
     },
   };
 }

@@ -69,6 +69,7 @@ export const CHANNELS = [
   'print:verificationRecord',
   'print:verificationRecordPdf',
   'pa:worklist',
+  'pa:history',
   'pa:update',
   'reverify:worklist',
   'todo:list',

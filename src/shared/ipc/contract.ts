@@ -26,7 +26,7 @@ import {
 } from '../script/callViews';
 import { observationSchema, subjectSchema } from '../ledger/ledgerTypes';
 import { todoItemSchema, todoUpdateSchema } from '../worklist/todoViews';
-import { priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
+import { priorAuthEventSchema, priorAuthPatchSchema, priorAuthSchema } from '../priorAuth/priorAuthViews';
 import { reverifyItemSchema } from '../worklist/reverifyViews';
 import {
   eligibilityImportInputSchema,
@@ -342,6 +342,7 @@ export const contract = {
   },
   'print:verificationRecordPdf': { input: z.strictObject({ id }), output: savedFile },
   'pa:worklist': { input: noInput, output: z.array(priorAuthSchema) },
+  'pa:history': { input: z.strictObject({ id }), output: z.array(priorAuthEventSchema) },
   'reverify:worklist': { input: noInput, output: z.array(reverifyItemSchema) },
   'todo:list': {
     input: z.strictObject({ includeDone: z.boolean().optional() }),

@@ -70,6 +70,15 @@ export const priorAuthSchema = z.strictObject({
 });
 export type PriorAuth = z.infer<typeof priorAuthSchema>;
 
+/** One line of an item's append-only history: a status it moved to, or a call that found it again. */
+export const priorAuthEventSchema = z.strictObject({
+  at: z.string(),
+  byUser: z.string(),
+  status: z.enum(PA_STATUSES),
+  note: z.string().nullable(),
+});
+export type PriorAuthEvent = z.infer<typeof priorAuthEventSchema>;
+
 const DECIDED: readonly PaStatus[] = ['approved', 'denied', 'expired'];
 
 /** What needs attention on an item today, most urgent first. */

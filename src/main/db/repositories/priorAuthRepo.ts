@@ -86,7 +86,14 @@ export async function insertPriorAuth(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertEvent(db, id, p.now, p.byUser, 'to_submit', 'Created from the verification call.');
+  await insertEvent(
+    db,
+    id,
+    p.now,
+    p.byUser,
+    'to_submit',
+    `Created from call #${p.callId}, which found prior authorization required.`,
+  );
   return id;
 }
 
@@ -200,4 +207,17 @@ export async function insertEvent(
     .insertInto('prior_auth_events')
     .values({ prior_auth_id: id, at, by_user: byUser, status, note })
     .execute();
+}
+
+export async function listEvents(
+  db: AppDb,
+  id: number,
+): Promise<{ at: string; byUser: string; status: PaStatus; note: string | null }[]> {
+  const found = await db.q
+    .selectFrom('prior_auth_events')
+    .select(['at', 'by_user as byUser', 'status', 'note'])
+    .where('prior_auth_id', '=', id)
+    .orderBy('id')
+    .execute();
+  return found.map((e) => ({ ...e, status: e.status as PaStatus }));
 }

@@ -27,6 +27,7 @@ type CallChannels =
   | 'print:verificationRecordPdf'
   | 'pa:worklist'
   | 'pa:update'
+  | 'pa:history'
   | 'reverify:worklist'
   | 'todo:list'
   | 'todo:update';
@@ -68,6 +69,7 @@ export function callHandlers(
     'call:search': ({ query }) => calls.search(query),
     'pa:worklist': () => priorAuths.worklist(),
     'pa:update': ({ id, version, patch }) => priorAuths.update(id, patch, version),
+    'pa:history': ({ id }) => priorAuths.history(id),
     'reverify:worklist': () => reverify.worklist(),
     'todo:list': ({ includeDone }) => todos.list({ includeDone }),
     'todo:update': (input) => todos.update(input),

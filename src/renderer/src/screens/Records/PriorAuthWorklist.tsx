@@ -9,6 +9,7 @@ import {
   PA_STATUS_LABELS,
   PA_STATUSES,
   type PriorAuth,
+  type PriorAuthEvent,
   type PriorAuthPatch,
 } from '../../../../shared/priorAuth/priorAuthViews';
 import { DateField, typedDateProblem } from '../../components/DateField';
@@ -17,6 +18,7 @@ import { TextField } from '../../components/TextField';
 import { ApiError, call } from '../../lib/api';
 import { today } from '../../lib/clock';
 import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
+import { localDateTime } from '../../lib/localDateTime';
 
 type DateKey = 'submittedOn' | 'decisionExpectedOn' | 'validFrom' | 'validTo';
 type TextKey = 'authNumber' | 'approvedUnits' | 'method' | 'contact' | 'attachments';
@@ -50,6 +52,29 @@ const INPUTS: Array<{ key: DateKey | TextKey; label: string; date: boolean }> = 
   { key: 'attachments', label: 'Attachments needed', date: false },
 ];
 const FIELDS = ['status', ...INPUTS.map((i) => i.key)];
+
+/** What happened to the request, oldest first: who moved it to which status, and calls that found it again. */
+function PaHistory({ id }: { id: number }) {
+  const [events, setEvents] = useState<PriorAuthEvent[] | null>(null);
+  useEffect(() => {
+    void call('pa:history', { id }).then(setEvents, () => setEvents(null));
+  }, [id]);
+  if (!events) return null;
+  return (
+    <section className="pa-history" aria-label="History">
+      <h4>History</h4>
+      <ol>
+        {events.map((e, i) => (
+          <li key={i}>
+            <span className="nowrap">{localDateTime(e.at)}</span> · {e.byUser} ·{' '}
+            <strong>{PA_STATUS_LABELS[e.status]}</strong>
+            {e.note && <span className="muted"> · {e.note}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
 
 function PriorAuthForm({
   item,
@@ -154,6 +179,7 @@ function PriorAuthForm({
           Cancel
         </button>
       </div>
+      <PaHistory id={item.id} />
     </form>
   );
 }
