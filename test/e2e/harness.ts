@@ -112,6 +112,20 @@ function startStaticServer(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Runs in the page: Date reads one fixed instant; timers, frames and performance.now() stay real. */
+function fixPageDate(at: number): void {
+  const RealDate = Date;
+  class FixedDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor>) {
+      super(...((args.length > 0 ? args : [at]) as [number]));
+    }
+    static override now(): number {
+      return at;
+    }
+  }
+  globalThis.Date = FixedDate as DateConstructor;
+}
+
 export async function startHarness(
   options: {
     appVersion?: string;
@@ -134,6 +148,12 @@ export async function startHarness(
      * With false, a signed-in administrator meets the office setup first.
      */
     officeSetUp?: boolean;
+    /**
+     * The page's timers and animation frames are the browser's own; only its Date is the tests' (fixed).
+     * For the browser benches, which time frames: faked timers would put every frame on the fake clock's
+     * grid and measure that grid rather than the page.
+     */
+    realPageTimers?: boolean;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'verifydesk-e2e-'));
@@ -354,7 +374,10 @@ export async function startHarness(
   );
 
   // The page's Date and timers start at main's instant and run on: screens see the tests' day too.
-  await context.clock.install({ time: now() });
+  // Playwright's clock fakes frames and performance.now() even when asked only to fix the time, so the
+  // benches' page gets a Date of its own that stands still at main's instant.
+  if (options.realPageTimers) await context.addInitScript(fixPageDate, now().getTime());
+  else await context.clock.install({ time: now() });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleMessages: string[] = [];
