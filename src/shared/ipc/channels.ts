@@ -98,6 +98,8 @@ export const CHANNELS = [
   'backups:chooseFolder',
   'backups:preview',
   'backups:restore',
+  'officeDatabase:check',
+  'officeDatabase:create',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
