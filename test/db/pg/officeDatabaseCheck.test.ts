@@ -105,6 +105,7 @@ describe('Test the connection, against a real server', () => {
       });
       const created = await createOfficeDatabase(settingsFor(name), now);
       expect(created).toMatchObject({ outcome: 'ready', schemaVersion: LATEST });
+      expect(created.message).toMatch(/^Created the VerifyDesk database\. Connected\./);
       expect(await checkOfficeDatabase(settingsFor(name))).toMatchObject({
         outcome: 'ready',
         schemaVersion: LATEST,

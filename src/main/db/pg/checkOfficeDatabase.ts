@@ -140,5 +140,8 @@ export async function createOfficeDatabase(
       `Nothing was created: VerifyDesk creates its tables only in an empty database. ${refused.message}`,
     );
   }
-  return checkOfficeDatabase(settings);
+  const after = await checkOfficeDatabase(settings);
+  return after.outcome === 'ready'
+    ? { ...after, message: `Created the VerifyDesk database. ${after.message}` }
+    : after;
 }
