@@ -3,8 +3,8 @@
 // connection to another computer is refused beside the Require TLS box before anything is sent. The
 // connected outcomes (ready, empty and created, not VerifyDesk's, newer, wrong password...) are shown
 // against a real server by test/db/pg/officeDatabaseCheck.test.ts.
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../helpers/closedPort';
 import { TLS_ONLY_FOR_LOOPBACK } from '../../src/shared/settings/officeDatabase';
 import { rows } from '../helpers/sqlRows';
 import { startHarness, type Harness } from './harness';
@@ -14,15 +14,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-
-/** A port on 127.0.0.1 nothing listens on: taken from the OS, then let go. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('Settings, Office database', () => {
   let h: Harness;

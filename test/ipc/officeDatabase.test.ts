@@ -1,20 +1,11 @@
 // Settings, Office database through the real dispatch: administrators only, the field error for a plain
 // connection to another computer, and an audit row that names the server but never holds the password.
-import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { closedPort } from '../helpers/closedPort';
 import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { useTempDirs } from '../helpers/tempDir';
 
 const PASSWORD = 'Server-Pass-0f-The-Office';
-
-/** A port on 127.0.0.1 nothing listens on: taken from the OS, then let go. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const settings = (port: number) => ({
   host: '127.0.0.1',

@@ -1,8 +1,8 @@
 // Settings, Office database, against the real test server (PostgreSQL only; the db-pg project runs this
 // folder): every answer "Test the connection" can give there, and "Create the VerifyDesk database" on an
 // empty database only, all or nothing.
-import net from 'node:net';
 import { inject, describe, expect, it } from 'vitest';
+import { closedPort } from '../../helpers/closedPort';
 import { latestVersion } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { checkOfficeDatabase, createOfficeDatabase } from '../../../src/main/db/pg/checkOfficeDatabase';
@@ -78,15 +78,6 @@ async function withDatabase(make: () => Promise<string>, fn: (name: string) => P
 }
 
 const verifyDeskDatabase = () => createTestPgDatabase(inject('pgTemplate'));
-
-/** A port on 127.0.0.1 nothing listens on: taken from the OS, then let go. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('Test the connection, against a real server', () => {
   it('a VerifyDesk database at this app’s schema is ready', async () => {
