@@ -1,8 +1,9 @@
-// The connection check's TLS against a real TLS handshake: a loopback stand-in for a PostgreSQL server
-// answers the driver's SSLRequest with "S" and presents a certificate from a fictional authority
-// (test/fixtures/tls). Without that authority's certificate the server is not trusted and nothing is
-// sent; with it pasted as the CA certificate the handshake succeeds and the server's own answer (here a
-// refused password) comes through; a certificate for another name is refused even with the right CA.
+// The connection check against stand-in servers on this computer. TLS, with a real handshake: a
+// stand-in answers the driver's SSLRequest with "S" and presents a certificate from a fictional
+// authority (test/fixtures/tls). Without that authority's certificate the server is not trusted and
+// nothing is sent; with it pasted as the CA certificate the handshake succeeds and the server's own
+// answer (here a refused password) comes through; a certificate for another name is refused even with
+// the right CA. And a server that takes the connection but never answers is reported after 5 seconds.
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -109,4 +110,25 @@ describe('TLS to the office database, with the server certificate checked', () =
     expect(check.message).toContain('made for a different server name');
     expect(server.received).toEqual([]);
   });
+});
+
+describe('a server that never answers', () => {
+  it('is reported unreachable after the 5-second wait, not left hanging', async () => {
+    const sockets = new Set<net.Socket>();
+    // Takes the connection and says nothing, as a firewall that swallows packets looks from here.
+    const silent = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as net.AddressInfo).port;
+      const check = await checkOfficeDatabase({ ...settings('127.0.0.1', port), requireTls: false });
+      expect(check.outcome).toBe('unreachable');
+      expect(check.message).toContain(`The server at 127.0.0.1:${port} did not answer within 5 seconds`);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 20_000);
 });
