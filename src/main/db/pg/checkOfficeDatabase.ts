@@ -115,31 +115,27 @@ export async function createOfficeDatabase(
   settings: OfficeDatabaseSettings,
   now: () => Date,
 ): Promise<OfficeDatabaseCheck> {
-  let found: OfficeDatabaseCheck | null = null;
+  /** What the database held instead of nothing, when it was not empty. */
+  let refused: OfficeDatabaseCheck | null;
   try {
-    await withServer(settings, (db) =>
+    refused = await withServer(settings, (db) =>
       db.tx(async () => {
         // Two administrators pressing Create at once: the second waits here, then finds tables.
         await sql`SELECT pg_advisory_xact_lock(${CREATE_LOCK})`.execute(db.q);
         const before = await describeDatabase(db, settings);
-        if (before.outcome !== 'empty') {
-          found = before;
-          return;
-        }
+        if (before.outcome !== 'empty') return before;
         await migratePg(db, MIGRATIONS, { create: true, now });
+        return null;
       }),
     );
   } catch (error) {
-    const problem = connectionProblem(error, settings);
-    throw new AppError('conflict', `Nothing was created. ${problem.message}`);
+    throw new AppError('conflict', `Nothing was created. ${connectionProblem(error, settings).message}`);
   }
-  if (found !== null) {
-    const refused: OfficeDatabaseCheck = found;
+  if (refused !== null)
     throw new AppError(
       'conflict',
       `Nothing was created: VerifyDesk creates its tables only in an empty database. ${refused.message}`,
     );
-  }
   const after = await checkOfficeDatabase(settings);
   return after.outcome === 'ready'
     ? { ...after, message: `Created the VerifyDesk database. ${after.message}` }
