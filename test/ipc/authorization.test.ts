@@ -73,6 +73,8 @@ describe('authorization in main', () => {
       'backups:chooseFolder',
       'backups:preview',
       'backups:restore',
+      'officeDatabase:check',
+      'officeDatabase:create',
     ]);
     expect(open).toEqual([
       'session:status',

@@ -150,4 +150,8 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'backups:chooseFolder': admin(),
   'backups:preview': admin(),
   'backups:restore': admin(),
+  // Audited by their handler once the server has answered (officeDatabaseHandlers.ts): which server,
+  // database and user, and the outcome; never the password.
+  'officeDatabase:check': admin(),
+  'officeDatabase:create': admin(),
 };

@@ -20,6 +20,7 @@ import { callHandlers } from '../ipc/handlers/callHandlers';
 import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
 import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
+import { officeDatabaseHandlers } from '../ipc/handlers/officeDatabaseHandlers';
 import { createPriorAuthService } from './priorAuthService';
 import { createReverifyService } from './reverifyService';
 import { findCallOnHold } from '../db/repositories/callRepo';
@@ -125,6 +126,7 @@ export async function createAppServices(context: AppContext): Promise<AppService
       context.clipboard,
     ),
     ...settingsHandlers(settings),
+    ...officeDatabaseHandlers(db, session, now),
     ...catalogHandlers(createCatalogService(catalog, now)),
     ...policyHandlers(policies, context.links, () => settings.get().externalSites),
     ...patientHandlers(patients),

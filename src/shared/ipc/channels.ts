@@ -99,6 +99,8 @@ export const CHANNELS = [
   'backups:chooseFolder',
   'backups:preview',
   'backups:restore',
+  'officeDatabase:check',
+  'officeDatabase:create',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -11,6 +11,7 @@ export type SettingsSection =
   | 'audit'
   | 'sites'
   | 'key'
+  | 'officeDatabase'
   | 'transfer'
   | 'codes'
   | 'sample';

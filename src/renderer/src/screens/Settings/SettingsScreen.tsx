@@ -13,6 +13,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { DataTransferPanel } from './DataTransferPanel';
 import { KeyPanel } from './KeyPanel';
 import { LicensedImportPanel } from './LicensedImportPanel';
+import { OfficeDatabasePanel } from './OfficeDatabasePanel';
 import { OfficeForm } from './OfficeForm';
 import { SampleDataPanel } from './SampleDataPanel';
 import { SessionPanel } from './SessionPanel';
@@ -27,6 +28,7 @@ const SECTIONS: Array<{ id: SettingsSection; label: string; adminOnly: boolean }
   { id: 'audit', label: 'Audit trail', adminOnly: true },
   { id: 'sites', label: 'Web sites VerifyDesk may open', adminOnly: true },
   { id: 'key', label: 'Database key', adminOnly: true },
+  { id: 'officeDatabase', label: 'Office database', adminOnly: true },
   { id: 'transfer', label: 'Move knowledge between computers', adminOnly: false },
   { id: 'codes', label: 'Licensed CDT code file', adminOnly: true },
   { id: 'sample', label: 'Sample data', adminOnly: false },
@@ -133,6 +135,9 @@ export function SettingsScreen() {
         break;
       case 'key':
         content = <KeyPanel />;
+        break;
+      case 'officeDatabase':
+        content = <OfficeDatabasePanel />;
         break;
       case 'users':
         content = <UsersPanel />;

@@ -1,0 +1,202 @@
+// Settings, Office database (administrators): the server's details, "Test the connection" with its
+// answer in plain words, and "Create the VerifyDesk database" when the check found an empty database.
+// Nothing typed here is saved yet: switching this computer to the office database comes later.
+import { useState, type FormEvent } from 'react';
+import type { OfficeDatabaseCheck, OfficeDatabaseSettings } from '../../../../shared/settings/officeDatabase';
+import { FormError } from '../../components/FormError';
+import { ApiError, call } from '../../lib/api';
+import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
+
+const FIELDS = ['host', 'port', 'database', 'user', 'password', 'requireTls', 'caCertificate'];
+
+/** The form as typed: the port stays text until it is sent. */
+type Typed = Omit<OfficeDatabaseSettings, 'port'> & { port: string };
+
+const START: Typed = {
+  host: '',
+  port: '5432',
+  database: 'verifydesk',
+  user: '',
+  password: '',
+  requireTls: true,
+  caCertificate: '',
+};
+
+const GOOD: ReadonlyArray<OfficeDatabaseCheck['outcome']> = ['ready', 'empty', 'older'];
+
+export function OfficeDatabasePanel() {
+  const [typed, setTyped] = useState<Typed>(START);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [check, setCheck] = useState<OfficeDatabaseCheck | null>(null);
+  const [busy, setBusy] = useState<'check' | 'create' | null>(null);
+
+  const edit = (change: Partial<Typed>) => {
+    setTyped({ ...typed, ...change });
+    // An answer about other settings would mislead, and Create must follow a check of these.
+    setCheck(null);
+  };
+  const settings = (): OfficeDatabaseSettings => ({
+    ...typed,
+    port: typed.port.trim() === '' ? Number.NaN : Number(typed.port),
+  });
+  const failed = (error: unknown) =>
+    setErrors(
+      fieldErrorsFrom(error, FIELDS) ?? {
+        [FORM_ERROR]: error instanceof ApiError ? error.message : 'The check could not run.',
+      },
+    );
+  const run = (what: 'check' | 'create') => {
+    setBusy(what);
+    setErrors({});
+    setCheck(null);
+    const channel = what === 'check' ? 'officeDatabase:check' : 'officeDatabase:create';
+    // The answer (or the refusal) is shown here, beside the buttons, not as a banner.
+    call(channel, settings(), { banner: false })
+      .then(setCheck, failed)
+      .finally(() => setBusy(null));
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    run('check');
+  };
+  const field = (key: keyof Typed) => ({
+    id: `officedb-${key}`,
+    'aria-invalid': errors[key] ? true : undefined,
+    'aria-describedby': errors[key] ? `officedb-${key}-error` : undefined,
+  });
+  const error = (key: string) =>
+    errors[key] ? (
+      <p className="field-error" id={`officedb-${key}-error`}>
+        {errors[key]}
+      </p>
+    ) : null;
+
+  return (
+    <div className="panel">
+      <h2>Office database</h2>
+      <p className="muted">
+        Several VerifyDesk computers can share one PostgreSQL server in the office. Type its details and test
+        the connection: VerifyDesk says what it found there and, for an empty database, can create the
+        VerifyDesk tables.
+      </p>
+      <p className="notice" role="note">
+        Saving these settings and switching this computer to the office database are not available yet. This
+        computer keeps its own encrypted database; nothing typed here is kept.
+      </p>
+      <form className="form officedb-form" aria-label="Office database server" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="officedb-host">
+            Server <span className="hint">(name or IP address)</span>
+          </label>
+          <input
+            {...field('host')}
+            value={typed.host}
+            placeholder="db.office.lan"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => edit({ host: e.target.value })}
+          />
+          {error('host')}
+        </div>
+        <div className="field">
+          <label htmlFor="officedb-port">Port</label>
+          <input
+            {...field('port')}
+            value={typed.port}
+            inputMode="numeric"
+            onChange={(e) => edit({ port: e.target.value })}
+          />
+          {error('port')}
+        </div>
+        <div className="field">
+          <label htmlFor="officedb-database">Database</label>
+          <input
+            {...field('database')}
+            value={typed.database}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => edit({ database: e.target.value })}
+          />
+          {error('database')}
+        </div>
+        <div className="field">
+          <label htmlFor="officedb-user">User</label>
+          <input
+            {...field('user')}
+            value={typed.user}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => edit({ user: e.target.value })}
+          />
+          {error('user')}
+        </div>
+        <div className="field">
+          <label htmlFor="officedb-password">Password</label>
+          <input
+            {...field('password')}
+            type="password"
+            autoComplete="off"
+            value={typed.password}
+            onChange={(e) => edit({ password: e.target.value })}
+          />
+          {error('password')}
+        </div>
+        <div className="span-all officedb-tls">
+          <label className="checkbox" htmlFor="officedb-requireTls">
+            <input
+              {...field('requireTls')}
+              type="checkbox"
+              checked={typed.requireTls}
+              onChange={(e) => edit({ requireTls: e.target.checked })}
+            />{' '}
+            Require TLS <span className="hint">(off only for a server on this computer)</span>
+          </label>
+          {error('requireTls')}
+        </div>
+        <div className="field span-all">
+          <label htmlFor="officedb-caCertificate">
+            CA certificate{' '}
+            <span className="hint">
+              (paste the PEM of the authority that signed the server’s certificate; leave empty if a public
+              authority signed it)
+            </span>
+          </label>
+          <textarea
+            {...field('caCertificate')}
+            rows={3}
+            spellCheck={false}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            value={typed.caCertificate}
+            onChange={(e) => edit({ caCertificate: e.target.value })}
+          />
+          {error('caCertificate')}
+        </div>
+        <FormError errors={errors} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy !== null}>
+            {busy === 'check' ? 'Testing…' : 'Test the connection'}
+          </button>
+          {check?.outcome === 'empty' && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy !== null}
+              onClick={() => run('create')}
+            >
+              {busy === 'create' ? 'Creating…' : 'Create the VerifyDesk database'}
+            </button>
+          )}
+        </div>
+        {check && (
+          <p
+            className={`span-all check-result ${GOOD.includes(check.outcome) ? 'check-good' : 'check-bad'}`}
+            role="status"
+            data-outcome={check.outcome}
+          >
+            {check.message}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// The office database's connection settings as an administrator types them, the rule that a connection
+// without TLS may only go to this computer itself, and what a connection check can find.
+import { z } from 'zod';
+
+/**
+ * This computer itself: 127.0.0.0/8, ::1 and localhost. A plain connection to anything else would send
+ * the password and patient data across the office network unencrypted.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '[::1]') return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return octets !== null && octets.slice(1).every((o) => Number(o) <= 255);
+}
+
+export const TLS_ONLY_FOR_LOOPBACK =
+  'Require TLS can be off only for a server on this computer (127.0.0.1, ::1 or localhost). For a server on another computer, turn Require TLS on.';
+
+const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/;
+
+export const officeDatabaseSettingsSchema = z
+  .strictObject({
+    host: z
+      .string()
+      .trim()
+      .min(1, 'Type the server: its name on the network or its IP address.')
+      .max(253)
+      // A host name, an IPv4 address or an IPv6 address: nothing that could carry other options.
+      .regex(/^[a-zA-Z0-9.:[\]-]+$/, 'Type the server name or IP address only (no spaces, no slashes).'),
+    port: z
+      .number({ error: 'Type the port: a number, usually 5432.' })
+      .int('Type the port: a number, usually 5432.')
+      .min(1, 'A port is a number from 1 to 65535.')
+      .max(65535, 'A port is a number from 1 to 65535.'),
+    database: z.string().trim().min(1, 'Type the name of the database.').max(63),
+    user: z.string().trim().min(1, 'Type the user name VerifyDesk signs in to the server with.').max(63),
+    /**
+     * Never stored, logged or returned: only passed to the server for this connection. Required: a
+     * desk always signs in with one (and the driver would otherwise look for PGPASSWORD or a .pgpass file).
+     */
+    password: z.string().min(1, 'Type the password for this user.').max(1000),
+    requireTls: z.boolean(),
+    /** PEM of the authority that signed the server's certificate; empty: the usual public authorities. */
+    caCertificate: z
+      .string()
+      .trim()
+      .max(20_000, 'That is longer than a certificate: paste one CA certificate (PEM).')
+      .refine(
+        (pem) => pem === '' || PEM_CERTIFICATE.test(pem),
+        'Paste the certificate as PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or leave it empty.',
+      ),
+  })
+  .refine((s) => s.requireTls || isLoopbackHost(s.host), {
+    message: TLS_ONLY_FOR_LOOPBACK,
+    path: ['requireTls'],
+  });
+export type OfficeDatabaseSettings = z.infer<typeof officeDatabaseSettingsSchema>;
+
+export const OFFICE_DATABASE_OUTCOMES = [
+  /** A VerifyDesk database at this app's schema version. */
+  'ready',
+  /** No tables at all: "Create the VerifyDesk database" may run. */
+  'empty',
+  /** A VerifyDesk database from an older VerifyDesk: upgraded when a desk first opens it. */
+  'older',
+  /** A VerifyDesk database from a newer VerifyDesk: update this computer first. */
+  'newer',
+  /** Tables that are not VerifyDesk's: never written to. */
+  'not_verifydesk',
+  /** No server answered at that host and port (or the name is unknown). */
+  'unreachable',
+  /** The server offers no TLS, or its certificate is not trusted. */
+  'tls',
+  /** The server refused the user name or password. */
+  'credentials',
+  /** The server has no database of that name. */
+  'no_database',
+  /** Anything else the server answered: its own words, never a stack. */
+  'problem',
+] as const;
+export type OfficeDatabaseOutcome = (typeof OFFICE_DATABASE_OUTCOMES)[number];
+
+export const officeDatabaseCheckSchema = z.strictObject({
+  outcome: z.enum(OFFICE_DATABASE_OUTCOMES),
+  /** What was found and what to do, in words the practice's IT person can act on. */
+  message: z.string(),
+  /** The database's VerifyDesk schema version, when it has one. */
+  schemaVersion: z.number().int().nullable(),
+  /** The schema version this copy of VerifyDesk uses. */
+  appSchemaVersion: z.number().int(),
+});
+export type OfficeDatabaseCheck = z.infer<typeof officeDatabaseCheckSchema>;

@@ -1,0 +1,76 @@
+// Settings, Office database through the real dispatch: administrators only, the field error for a plain
+// connection to another computer, and an audit row that names the server but never holds the password.
+import { describe, expect, it } from 'vitest';
+import { closedPort } from '../helpers/closedPort';
+import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
+import { useTempDirs } from '../helpers/tempDir';
+
+const PASSWORD = 'Server-Pass-0f-The-Office';
+
+const settings = (port: number) => ({
+  host: '127.0.0.1',
+  port,
+  database: 'verifydesk',
+  user: 'desk_role',
+  password: PASSWORD,
+  requireTls: false,
+  caCertificate: '',
+});
+
+describe('office database channels', () => {
+  const tempDir = useTempDirs();
+
+  it('answer an administrator in plain words and audit the check without the password', async () => {
+    const { db, send } = await openSignedInApp(tempDir);
+    const port = await closedPort();
+    const answer = await send('officeDatabase:check', settings(port));
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { outcome: 'unreachable', schemaVersion: null },
+    });
+    expect(JSON.stringify(answer)).not.toContain(PASSWORD);
+
+    const rows = db
+      .sqlite!.prepare("SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'office_database'")
+      .all() as Array<{ action: string; detail: string }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.action).toBe('view');
+    expect(JSON.parse(rows[0]!.detail)).toEqual({
+      channel: 'officeDatabase:check',
+      host: '127.0.0.1',
+      port,
+      database: 'verifydesk',
+      user: 'desk_role',
+      requireTls: false,
+      caCertificate: false,
+      outcome: 'unreachable',
+    });
+    const everything = db.sqlite!.prepare('SELECT * FROM audit_log').all();
+    expect(JSON.stringify(everything)).not.toContain(PASSWORD);
+  });
+
+  it('refuse a plain connection to another computer beside the Require TLS box', async () => {
+    const { send } = await openSignedInApp(tempDir);
+    expect(await send('officeDatabase:check', { ...settings(5432), host: '192.168.1.20' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation',
+        field: 'requireTls',
+        message: expect.stringContaining('127.0.0.1, ::1 or localhost'),
+      },
+    });
+  });
+
+  it('refuse a front-desk user before anything reaches the server, and audit nothing', async () => {
+    const { db, send } = await openSignedInApp(tempDir);
+    await signInAsFrontDesk(send);
+    for (const channel of ['officeDatabase:check', 'officeDatabase:create'])
+      expect(await send(channel, settings(await closedPort()))).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    const rows = db.sqlite!.prepare("SELECT * FROM audit_log WHERE entity = 'office_database'").all();
+    expect(rows).toEqual([]);
+    expect(JSON.stringify(db.sqlite!.prepare('SELECT * FROM audit_log').all())).not.toContain(PASSWORD);
+  });
+});
