@@ -73,8 +73,8 @@ describe('authorization in main', () => {
       'backups:chooseFolder',
       'backups:preview',
       'backups:restore',
-      'officeDatabase:check',
-      'officeDatabase:create',
+      'officedb:check',
+      'officedb:create',
     ]);
     expect(open).toEqual([
       'session:status',

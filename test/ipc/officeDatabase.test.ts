@@ -23,7 +23,7 @@ describe('office database channels', () => {
   it('answer an administrator in plain words and audit the check without the password', async () => {
     const { db, send } = await openSignedInApp(tempDir);
     const port = await closedPort();
-    const answer = await send('officeDatabase:check', settings(port));
+    const answer = await send('officedb:check', settings(port));
     expect(answer).toMatchObject({
       ok: true,
       value: { outcome: 'unreachable', schemaVersion: null },
@@ -36,7 +36,7 @@ describe('office database channels', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.action).toBe('view');
     expect(JSON.parse(rows[0]!.detail)).toEqual({
-      channel: 'officeDatabase:check',
+      channel: 'officedb:check',
       host: '127.0.0.1',
       port,
       database: 'verifydesk',
@@ -51,7 +51,7 @@ describe('office database channels', () => {
 
   it('refuse a plain connection to another computer beside the Require TLS box', async () => {
     const { send } = await openSignedInApp(tempDir);
-    expect(await send('officeDatabase:check', { ...settings(5432), host: '192.168.1.20' })).toMatchObject({
+    expect(await send('officedb:check', { ...settings(5432), host: '192.168.1.20' })).toMatchObject({
       ok: false,
       error: {
         code: 'validation',
@@ -64,7 +64,7 @@ describe('office database channels', () => {
   it('refuse a front-desk user before anything reaches the server, and audit nothing', async () => {
     const { db, send } = await openSignedInApp(tempDir);
     await signInAsFrontDesk(send);
-    for (const channel of ['officeDatabase:check', 'officeDatabase:create'])
+    for (const channel of ['officedb:check', 'officedb:create'])
       expect(await send(channel, settings(await closedPort()))).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },

@@ -152,6 +152,6 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'backups:restore': admin(),
   // Audited by their handler once the server has answered (officeDatabaseHandlers.ts): which server,
   // database and user, and the outcome; never the password.
-  'officeDatabase:check': admin(),
-  'officeDatabase:create': admin(),
+  'officedb:check': admin(),
+  'officedb:create': admin(),
 };

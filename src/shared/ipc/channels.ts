@@ -99,8 +99,8 @@ export const CHANNELS = [
   'backups:chooseFolder',
   'backups:preview',
   'backups:restore',
-  'officeDatabase:check',
-  'officeDatabase:create',
+  'officedb:check',
+  'officedb:create',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -417,8 +417,8 @@ export const contract = {
     input: z.strictObject({ name: backupName }),
     output: z.strictObject({ restarting: z.literal(true) }),
   },
-  'officeDatabase:check': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
-  'officeDatabase:create': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
+  'officedb:check': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
+  'officedb:create': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
   'pa:update': {
     input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: priorAuthPatchSchema }),
     output: priorAuthSchema,

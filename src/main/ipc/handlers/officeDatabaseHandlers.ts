@@ -26,9 +26,9 @@ export function officeDatabaseHandlers(
   db: AppDb,
   session: SessionService,
   now: () => Date,
-): Pick<HandlerMap, 'officeDatabase:check' | 'officeDatabase:create'> {
+): Pick<HandlerMap, 'officedb:check' | 'officedb:create'> {
   return {
-    'officeDatabase:check': async (settings) => {
+    'officedb:check': async (settings) => {
       const check = await checkOfficeDatabase(settings);
       await recordAudit(
         db,
@@ -36,13 +36,13 @@ export function officeDatabaseHandlers(
           who: session.current(),
           action: 'view',
           entity: 'office_database',
-          detail: auditDetail('officeDatabase:check', settings, check.outcome),
+          detail: auditDetail('officedb:check', settings, check.outcome),
         },
         now(),
       );
       return check;
     },
-    'officeDatabase:create': async (settings) => {
+    'officedb:create': async (settings) => {
       const check = await createOfficeDatabase(settings, now);
       await recordAudit(
         db,
@@ -51,7 +51,7 @@ export function officeDatabaseHandlers(
           action: 'create',
           entity: 'office_database',
           detail: {
-            ...auditDetail('officeDatabase:create', settings, check.outcome),
+            ...auditDetail('officedb:create', settings, check.outcome),
             schema: check.schemaVersion,
           },
         },

@@ -49,7 +49,7 @@ export function OfficeDatabasePanel() {
     setBusy(what);
     setErrors({});
     setCheck(null);
-    const channel = what === 'check' ? 'officeDatabase:check' : 'officeDatabase:create';
+    const channel = what === 'check' ? 'officedb:check' : 'officedb:create';
     // The answer (or the refusal) is shown here, beside the buttons, not as a banner.
     call(channel, settings(), { banner: false })
       .then(setCheck, failed)
