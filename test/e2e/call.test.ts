@@ -138,6 +138,10 @@ describe('verification call screen', () => {
     const page = h.page;
     await startCall();
     const tally: Tally = { asked: 0, confirmed: 0 };
+    // The header says the appointment the rep checks coverage on.
+    expect(await page.getByRole('region', { name: 'The call', exact: true }).textContent()).toContain(
+      `Print PPO · D0367 on ${formatDate(CALL_SERVICE_DATE)}`,
+    );
     // The first question has focus: the caller can answer without touching the mouse.
     await answerOne(tally);
     await answerOne(tally);

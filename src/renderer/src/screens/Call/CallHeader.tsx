@@ -19,6 +19,16 @@ const WHO: Record<NonNullable<CallView['member']>['relationship'], string> = {
   other: 'other',
 };
 
+/** The codes and their appointment, the date the rep checks coverage on: "D0367, D0330 on 12/24/2026". */
+export function plannedText(planned: CallView['planned']): string {
+  const byDate = new Map<string, string[]>();
+  for (const p of planned) byDate.set(p.serviceDate, [...(byDate.get(p.serviceDate) ?? []), p.code]);
+  return [...byDate]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, codes]) => `${codes.join(', ')} on ${formatDate(date)}`)
+    .join('; ');
+}
+
 /** What a rep asks for, in the order they usually ask: the words shown, the text copied (null: none). */
 export function callIdentifiers(
   view: CallView,
@@ -122,7 +132,7 @@ export function CallHeader({ view }: { view: CallView }) {
             {view.kind === 'medical' && <span className="badge badge-medical">Medical-plan call</span>}
           </p>
           <p className="muted">
-            {view.plan.payerName}, {view.plan.planName} · {view.planned.map((p) => p.code).join(', ')}
+            {view.plan.payerName}, {view.plan.planName} · {plannedText(view.planned)}
             {view.medicalCallOf !== null && ` · for dental call #${view.medicalCallOf}`}
           </p>
         </div>
