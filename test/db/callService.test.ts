@@ -44,6 +44,52 @@ describe('verification calls', () => {
     throw new Error('expected an AppError');
   };
 
+  it('refuses money answers that cannot both be true, saving nothing, and takes a possible one', async () => {
+    const { db, calls, plan, patient } = await setup();
+    let view = await calls.start({
+      patientId: patient.id,
+      planId: plan.id,
+      planned: PLANNED,
+      dialedNumber: null,
+    });
+    /** Answers plainly (every amount $1,500.00) up to the step named. */
+    const answerUpTo = async (stepId: string) => {
+      for (let guard = 0; view.current && view.current.stepId !== stepId && guard < 100; guard++)
+        view = await calls.answer(view.id, SCRIPTED[view.current.stepId] ?? plainAnswer(view.current));
+      expect(view.current?.stepId).toBe(stepId);
+    };
+    const saved = async () =>
+      (await rows(db, 'SELECT id FROM call_answers WHERE call_id = ?', view.id)).length;
+
+    await answerUpTo('max_remaining');
+    const before = await saved();
+    await expectAppError(
+      () => calls.answer(view.id, { type: 'money', value: 200_000 }),
+      'validation',
+      /^\$2,000\.00 left is more than the annual maximum of \$1,500\.00 the rep gave\. Check both/,
+    );
+    expect(await saved()).toBe(before);
+    expect((await calls.view(view.id)).current?.stepId).toBe('max_remaining');
+    view = await calls.answer(view.id, { type: 'money', value: 40_000 });
+
+    await answerUpTo('deductible_family');
+    await expectAppError(
+      () => calls.answer(view.id, { type: 'money', value: 100_000 }),
+      'validation',
+      /family deductible of \$1,000\.00 is less than the individual deductible of \$1,500\.00/,
+    );
+    view = await calls.answer(view.id, { type: 'money', value: 300_000 });
+    // Met is checked against the family deductible when the rep gave one.
+    await expectAppError(
+      () => calls.answer(view.id, { type: 'money', value: 300_001 }),
+      'validation',
+      /\$3,000\.01 met is more than the deductible of \$3,000\.00/,
+    );
+    view = await calls.answer(view.id, { type: 'money', value: 300_000 });
+    expect(view.current?.stepId).toBe('deductible_for_imaging');
+    expect(await saved()).toBe(before + 4);
+  });
+
   it('learns: the second call on the same plan asks at most 30% as many questions from scratch', async () => {
     const { db, calls, policies, plan, patient, other } = await setup();
     const first = await driveCall(

@@ -156,6 +156,19 @@ describe('verification call screen', () => {
     await page.keyboard.press('Alt+H');
     await expect.poll(() => page.getByRole('button', { name: /On hold/ }).isVisible()).toBe(true);
     expect(await page.getByLabel('Hold time').textContent()).toMatch(/^0:0[1-9]$/);
+    // A misheard amount: more of the maximum left than the maximum. The screen says so and nothing moves on.
+    const stepNow = async () =>
+      (await question().isVisible()) ? question().getAttribute('data-step') : null;
+    for (let guard = 0; guard < 60 && (await stepNow()) !== 'max_remaining'; guard++) await answerOne(tally);
+    const answerBox = question().getByLabel('Answer');
+    await expect.poll(() => answerBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('2000');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => question().locator('.field-error').textContent())
+      .toMatch(/^\$2,000\.00 left is more than the annual maximum of \$1,500\.00 the rep gave\./);
+    expect(await question().getAttribute('data-step')).toBe('max_remaining');
+    await answerBox.fill('');
     await answerAll(tally);
     expect(tally.asked).toBeGreaterThan(15);
 

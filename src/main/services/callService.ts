@@ -51,6 +51,7 @@ import { getCatalogCodes } from '../db/repositories/catalogRepo';
 import * as calls from '../db/repositories/callRepo';
 import { getPatientRow, listCoverageRows, type CoverageRow } from '../db/repositories/patientRepo';
 import { getPayer, getPlanRow } from '../db/repositories/payerRepo';
+import { answerLimitProblem } from '../../shared/script/answerLimits';
 import { findLivePriorAuth, insertEvent, insertPriorAuth } from '../db/repositories/priorAuthRepo';
 import type { Ledger } from '../ledger/ledger';
 import { readCoverageKnowledge, readServiceHistory } from '../ledger/knowledge';
@@ -788,6 +789,8 @@ export function createCallService({ db, catalog, now, actor, ledger, office }: C
       }
       if (step.learns?.kind === 'service' && typeof answer.value === 'string' && answer.value > today())
         throw new AppError('validation', 'An earlier service cannot have a future date.', 'answer');
+      const impossible = answerLimitProblem(step.id, answer, state.answers);
+      if (impossible) throw new AppError('validation', impossible, 'answer');
       const code = step.perCode ? (state.codes[state.codeIndex] ?? null) : null;
       const known = await onFile(call, await knowledgeOf(call), step, code);
       const comparison = compare(step, answer, known);

@@ -1,0 +1,45 @@
+// Impossible money pairs within one call, and what is never impossible: an unknown amount, or an amount
+// with nothing earlier to compare it with.
+import { describe, expect, it } from 'vitest';
+import { answerLimitProblem } from '../../../src/shared/script/answerLimits';
+import type { Answer } from '../../../src/shared/script/scriptTypes';
+
+const money = (value: number | null): Answer => ({ type: 'money', value });
+
+describe('answers that cannot both be true', () => {
+  it('maximum left may equal the maximum but not pass it', () => {
+    const earlier = { annual_max: money(150_000) };
+    expect(answerLimitProblem('max_remaining', money(150_000), earlier)).toBeNull();
+    expect(answerLimitProblem('max_remaining', money(150_001), earlier)).toMatch(
+      /^\$1,500\.01 left is more than the annual maximum of \$1,500\.00/,
+    );
+  });
+
+  it('deductible met is checked against the family deductible first, then the individual one', () => {
+    expect(
+      answerLimitProblem('deductible_met', money(10_000), {
+        deductible_individual: money(5_000),
+        deductible_family: money(15_000),
+      }),
+    ).toBeNull();
+    expect(
+      answerLimitProblem('deductible_met', money(10_000), {
+        deductible_individual: money(5_000),
+        deductible_family: money(null),
+      }),
+    ).toMatch(/more than the deductible of \$50\.00/);
+  });
+
+  it('a family deductible below the individual one is refused', () => {
+    expect(
+      answerLimitProblem('deductible_family', money(2_500), { deductible_individual: money(5_000) }),
+    ).toMatch(/less than the individual deductible of \$50\.00/);
+  });
+
+  it('unknown amounts, missing earlier answers and other steps are never impossible', () => {
+    expect(answerLimitProblem('max_remaining', money(null), { annual_max: money(100) })).toBeNull();
+    expect(answerLimitProblem('max_remaining', money(900_000), {})).toBeNull();
+    expect(answerLimitProblem('max_remaining', money(900_000), { annual_max: money(null) })).toBeNull();
+    expect(answerLimitProblem('annual_max', money(1), { max_remaining: money(900_000) })).toBeNull();
+  });
+});
