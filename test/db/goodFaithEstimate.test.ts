@@ -52,7 +52,17 @@ describe('Good Faith Estimates', () => {
       },
       primaryService: 'Cone-beam CT scan before implant surgery',
       scheduledDate: daysFromToday(18),
-      items: [{ code: 'D0367', diagnosisCodes: ['K08.409'], expectedCents: 120_000 }],
+      items: [
+        {
+          code: 'D0367',
+          diagnosisCodes: ['K08.409'],
+          // The official title travels with the code, frozen with the estimate.
+          diagnoses: [
+            { code: 'K08.409', title: 'Partial loss of teeth, unspecified cause, unspecified class' },
+          ],
+          expectedCents: 120_000,
+        },
+      ],
       totalCents: 120_000,
     });
     expect(await gfes.getGoodFaithEstimate(gfe.id)).toEqual(gfe);

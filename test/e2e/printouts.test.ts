@@ -264,6 +264,8 @@ describe('Good Faith Estimate printout', () => {
       'Fecha de nacimiento 02/01/1970',
       `Programado para ${formatDate(daysFromToday(18), 'es')}`,
       'Tomografía de haz cónico, ambos maxilares',
+      // The diagnosis in words beside its code (ICD-10-CM's official title).
+      'K08.409 Partial loss of teeth',
       'Total de cargos previstos',
       '$400.00 o más',
     ]) {

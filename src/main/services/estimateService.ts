@@ -321,7 +321,7 @@ export function createEstimateService({ db, catalog, now, actor, ledger }: Estim
             `items.${i}.feeCents`,
           );
         }
-        for (const dx of item.diagnosisCodes) {
+        const diagnoses = item.diagnosisCodes.map((dx) => {
           const entry = getIcd10(catalog, dx);
           if (entry && !entry.billable) {
             throw new AppError(
@@ -330,8 +330,9 @@ export function createEstimateService({ db, catalog, now, actor, ledger }: Estim
               `items.${i}.diagnosisCodes`,
             );
           }
-        }
-        return { code: item.code, diagnosisCodes: item.diagnosisCodes, expectedCents: expected };
+          return { code: dx, title: entry?.title ?? null };
+        });
+        return { code: item.code, diagnosisCodes: item.diagnosisCodes, diagnoses, expectedCents: expected };
       });
       const issuedAt = now().toISOString();
       const snapshot: Omit<GfeSnapshot, 'id'> = {

@@ -49,6 +49,11 @@ export const gfeSnapshotSchema = z.strictObject({
     z.strictObject({
       code: z.string(),
       diagnosisCodes: z.array(z.string()),
+      /**
+       * Each code's official ICD-10-CM title, so the patient reads what the code means (estimates issued
+       * before titles were printed have none and reprint as they were).
+       */
+      diagnoses: z.array(z.strictObject({ code: z.string(), title: z.string().nullable() })).optional(),
       expectedCents: z.number().int(),
     }),
   ),

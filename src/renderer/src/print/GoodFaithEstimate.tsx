@@ -65,7 +65,16 @@ export function GoodFaithEstimate({ gfe }: { gfe: GfeSnapshot }) {
             <tr key={i}>
               <td>{item.code}</td>
               <td className="service">{printName(item.code, gfe.language)}</td>
-              <td>{item.diagnosisCodes.join(', ')}</td>
+              <td className="diagnoses">
+                {item.diagnoses
+                  ? item.diagnoses.map((d) => (
+                      <span key={d.code} className="block">
+                        <span className="nowrap">{d.code}</span>
+                        {d.title && <span className="muted"> {d.title}</span>}
+                      </span>
+                    ))
+                  : item.diagnosisCodes.join(', ')}
+              </td>
               <td className="num">{formatCents(item.expectedCents)}</td>
             </tr>
           ))}
