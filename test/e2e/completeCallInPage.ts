@@ -40,18 +40,28 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
           dialedNumber: '555-0199',
         }),
       ) as View;
+      // Amounts given so far: what is left of the maximum and what is met of the deductible are at most
+      // the maximum and the deductible (the call refuses more), here all of it.
+      const given: Record<string, number> = {};
+      const ceiling: Record<string, string> = {
+        max_remaining: 'annual_max',
+        deductible_met: 'deductible_individual',
+      };
       for (let guard = 0; view.current && guard < 500; guard++) {
         const c = view.current;
-        const answer =
-          c.known?.answer ??
+        const plain = (): unknown => {
+          if (c.stepId === 'last_service_date') return dates.lastDone;
+          const cap = ceiling[c.stepId];
+          if (cap && given[cap] !== undefined) return Math.min(typed.money as number, given[cap]);
+          return typed[c.type] ?? null;
+        };
+        const answer = (c.known?.answer ??
           (c.type === 'yes_no_unknown'
             ? { type: c.type, value: 'yes' }
             : c.type === 'choice'
               ? { type: c.type, value: c.choices[0]!.value }
-              : {
-                  type: c.type,
-                  value: c.stepId === 'last_service_date' ? dates.lastDone : (typed[c.type] ?? null),
-                });
+              : { type: c.type, value: plain() })) as { type: string; value: unknown };
+        if (answer.type === 'money' && typeof answer.value === 'number') given[c.stepId] = answer.value;
         view = ok(await api.callAnswer({ id: view.id, answer: answer as never })) as View;
         // A changed answer is read back before the next one, as the call screen asks.
         if (view.pendingReadBack)

@@ -149,7 +149,10 @@ describe('every screen at 1366x768 and 1920x1080', () => {
     await row.getByRole('button', { name: /Update D0367/ }).click();
     await expect
       .poll(() =>
-        page.getByRole('form', { name: 'Prior authorization for D0367' }).getByRole('heading').textContent(),
+        page
+          .getByRole('form', { name: 'Prior authorization for D0367' })
+          .getByRole('heading', { level: 3 })
+          .textContent(),
       )
       .toBe('D0367 for Mrkfirst Ramírez (born 01/02/1970)');
     await look('records-pa-form');
@@ -160,7 +163,7 @@ describe('every screen at 1366x768 and 1920x1080', () => {
     await go(7, 'Settings');
     await look('settings-office');
     const sections = page.getByRole('navigation', { name: 'Settings sections' });
-    expect(await sections.getByRole('button').count()).toBe(11);
+    expect(await sections.getByRole('button').count()).toBe(12);
     // The page is one section long, not ten thousand pixels.
     expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThan(2000);
     await sections.getByRole('button', { name: 'Audit trail' }).click();

@@ -24,7 +24,8 @@ const LIMITS: Limit[] = [
   },
   {
     step: 'deductible_met',
-    against: ['deductible_family', 'deductible_individual'],
+    // The patient's own deductible; the family's only when the rep gave no individual one.
+    against: ['deductible_individual', 'deductible_family'],
     bound: 'most',
     words: (a, o) => `${a} met is more than the deductible of ${o} the rep gave.`,
   },

@@ -15,9 +15,9 @@ describe('answers that cannot both be true', () => {
     );
   });
 
-  it('deductible met is checked against the family deductible first, then the individual one', () => {
+  it("deductible met is checked against the patient's own deductible, or the family's when that is all", () => {
     expect(
-      answerLimitProblem('deductible_met', money(10_000), {
+      answerLimitProblem('deductible_met', money(5_000), {
         deductible_individual: money(5_000),
         deductible_family: money(15_000),
       }),
@@ -25,9 +25,15 @@ describe('answers that cannot both be true', () => {
     expect(
       answerLimitProblem('deductible_met', money(10_000), {
         deductible_individual: money(5_000),
-        deductible_family: money(null),
+        deductible_family: money(15_000),
       }),
     ).toMatch(/more than the deductible of \$50\.00/);
+    expect(
+      answerLimitProblem('deductible_met', money(20_000), {
+        deductible_individual: money(null),
+        deductible_family: money(15_000),
+      }),
+    ).toMatch(/more than the deductible of \$150\.00/);
   });
 
   it('a family deductible below the individual one is refused', () => {
