@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src/main/audit/auditLog';
 import { createOfficeDatabase } from '../../../src/main/db/pg/checkOfficeDatabase';
 import { openOfficeDatabase } from '../../../src/main/db/pg/openOfficeDatabase';
+import { loadSampleDataOnce, removeSampleData } from '../../../src/main/services/sampleData';
 import type { PgConnection } from '../../../src/main/db/pg/pgAppDb';
 import { openTestAppDb } from '../../helpers/appDb';
 import { deskDay } from '../../helpers/deskDay';
@@ -103,7 +104,7 @@ describe('the least-privileged desk role', () => {
     return set;
   }
 
-  it('does a real day at the desk: a call answered and completed, a PA item moved on, the audit trail appended', async () => {
+  it('does a real day at the desk: a call answered and completed, a PA item moved on, the audit trail appended, the sample data removed', async () => {
     const { desk } = await officeSetUp();
     const { db, catalog } = await openAtDesk(desk);
     try {
@@ -122,6 +123,9 @@ describe('the least-privileged desk role', () => {
         .executeTakeFirstOrThrow();
       expect(Number(statements.n)).toBeGreaterThan(0);
       expect(await verifyAuditChain(db)).toMatchObject({ ok: true, problem: null });
+      // The one place the desks delete rows wholesale: the fictional sample data, its statements too.
+      expect(await loadSampleDataOnce(db, now)).toBe(true);
+      expect(await removeSampleData(db)).toEqual({ payers: 3, plans: 3 });
     } finally {
       await db.close();
     }
