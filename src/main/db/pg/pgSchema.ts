@@ -591,17 +591,30 @@ export const PG_MIGRATIONS: Readonly<Record<number, string>> = {
 };
 
 /**
- * The least-privileged role the desks sign in as, when the practice made one (README, Office database):
- * rows only, never the tables themselves, so the rules above cannot be switched off from a desk.
+ * What the desks may do, granted to the group role the practice's desk sign-ins belong to when the IT
+ * person made it (ops/postgres/create-roles.sql): rows only, never the tables themselves, so the rules
+ * above cannot be switched off from a desk. Run by the owner after every change to the tables, so a new
+ * table is covered. No TRUNCATE, TRIGGER or REFERENCES anywhere. DELETE only where VerifyDesk removes
+ * rows: a payer or plan never used, a plan's allowed fees replaced, the fictional sample data (its
+ * statements too: the observations trigger still refuses any other), and an appointment's planned codes
+ * rewritten by the calls trigger (triggers act with the desk's rights). The trail, its head record and
+ * the other histories get no DELETE and (but the head record, which only moves forward) no UPDATE: their
+ * triggers refuse both as well, and the rights still hold if a trigger went missing. The schema version
+ * is the owner's to change. Sequences: USAGE, for the ids.
  */
 export const PG_GRANTS = `
 DO $$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'verifydesk_desks') THEN
-    EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO verifydesk_desks';
-    EXECUTE 'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO verifydesk_desks';
-    EXECUTE 'REVOKE UPDATE, DELETE ON audit_log, merged_audit_log, audit_head FROM verifydesk_desks';
-    EXECUTE 'GRANT UPDATE ON audit_head TO verifydesk_desks';
+    EXECUTE 'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM verifydesk_desks';
+    EXECUTE 'GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO verifydesk_desks';
+    EXECUTE 'GRANT DELETE ON payers, plans, plan_allowed_fees, coverages, plan_years, observations,
+      planned_services TO verifydesk_desks';
+    EXECUTE 'REVOKE INSERT, UPDATE ON verifydesk_schema FROM verifydesk_desks';
+    EXECUTE 'REVOKE UPDATE ON audit_log, merged_audit_log, observations, call_answers, call_read_backs,
+      call_amendments, prior_auth_events, todo_events, eligibility_files FROM verifydesk_desks';
+    EXECUTE 'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM verifydesk_desks';
+    EXECUTE 'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO verifydesk_desks';
   END IF;
 END $$;
 `;
