@@ -79,13 +79,13 @@ describe('verification calls', () => {
       /family deductible of \$1,000\.00 is less than the individual deductible of \$1,500\.00/,
     );
     view = await calls.answer(view.id, { type: 'money', value: 300_000 });
-    // Met is the patient's: checked against the individual deductible, not the family's.
+    // Met may be the family's: only more than the larger deductible is impossible.
     await expectAppError(
-      () => calls.answer(view.id, { type: 'money', value: 150_001 }),
+      () => calls.answer(view.id, { type: 'money', value: 300_001 }),
       'validation',
-      /\$1,500\.01 met is more than the deductible of \$1,500\.00/,
+      /\$3,000\.01 met is more than the deductible of \$3,000\.00/,
     );
-    view = await calls.answer(view.id, { type: 'money', value: 150_000 });
+    view = await calls.answer(view.id, { type: 'money', value: 300_000 });
     expect(view.current?.stepId).toBe('deductible_for_imaging');
     expect(await saved()).toBe(before + 4);
   });

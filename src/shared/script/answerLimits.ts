@@ -8,7 +8,7 @@ import type { Answer } from './scriptTypes';
 interface Limit {
   /** The step whose answer must not go past the other. */
   step: string;
-  /** The earlier steps it is checked against, the first one answered with an amount counts. */
+  /** The earlier steps it is checked against: the largest amount given among them counts. */
   against: string[];
   /** 'most': the answer is at most the other; 'least': at least. */
   bound: 'most' | 'least';
@@ -24,7 +24,8 @@ const LIMITS: Limit[] = [
   },
   {
     step: 'deductible_met',
-    // The patient's own deductible; the family's only when the rep gave no individual one.
+    // "Met" may be the patient's or the family's (reps say either), so only more than the larger one is
+    // impossible.
     against: ['deductible_individual', 'deductible_family'],
     bound: 'most',
     words: (a, o) => `${a} met is more than the deductible of ${o} the rep gave.`,
@@ -49,8 +50,9 @@ export function answerLimitProblem(
   const limit = LIMITS.find((l) => l.step === stepId);
   const value = cents(answer);
   if (!limit || value === null) return null;
-  const other = limit.against.map((s) => cents(earlier[s])).find((c) => c !== null) ?? null;
-  if (other === null) return null;
+  const given = limit.against.map((s) => cents(earlier[s])).filter((c) => c !== null);
+  if (given.length === 0) return null;
+  const other = Math.max(...given);
   const broken = limit.bound === 'most' ? value > other : value < other;
   if (!broken) return null;
   return `${limit.words(formatCents(value), formatCents(other))} Check both with the rep; if the earlier answer was wrong, change it in "Answers so far".`;

@@ -15,25 +15,16 @@ describe('answers that cannot both be true', () => {
     );
   });
 
-  it("deductible met is checked against the patient's own deductible, or the family's when that is all", () => {
-    expect(
-      answerLimitProblem('deductible_met', money(5_000), {
-        deductible_individual: money(5_000),
-        deductible_family: money(15_000),
-      }),
-    ).toBeNull();
-    expect(
-      answerLimitProblem('deductible_met', money(10_000), {
-        deductible_individual: money(5_000),
-        deductible_family: money(15_000),
-      }),
-    ).toMatch(/more than the deductible of \$50\.00/);
-    expect(
-      answerLimitProblem('deductible_met', money(20_000), {
-        deductible_individual: money(null),
-        deductible_family: money(15_000),
-      }),
-    ).toMatch(/more than the deductible of \$150\.00/);
+  it("deductible met may be up to the larger deductible given (the patient's or the family's), not more", () => {
+    const both = { deductible_individual: money(5_000), deductible_family: money(15_000) };
+    expect(answerLimitProblem('deductible_met', money(15_000), both)).toBeNull();
+    expect(answerLimitProblem('deductible_met', money(15_001), both)).toMatch(
+      /^\$150\.01 met is more than the deductible of \$150\.00/,
+    );
+    const individualOnly = { deductible_individual: money(5_000), deductible_family: money(null) };
+    expect(answerLimitProblem('deductible_met', money(5_001), individualOnly)).toMatch(
+      /more than the deductible of \$50\.00/,
+    );
   });
 
   it('a family deductible below the individual one is refused', () => {
