@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { PgConnection } from '../../src/main/db/pg/pgAppDb';
+import { pgConnectionAt } from './testEngine';
 
 const SCRIPT = path.resolve(__dirname, '../../.ci/pgCluster.sh');
 
@@ -29,14 +30,7 @@ export function startOwnPgServer(): OwnPgServer {
   // The script makes the folder (and gives it to the postgres user when the tests run as root).
   const dir = path.join(tmpdir(), `verifydesk-pg-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   const url = new URL(run('start', dir).trim());
-  const connection = (database: string): PgConnection => ({
-    host: url.hostname,
-    port: Number(url.port),
-    database,
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-    ssl: null,
-  });
+  const connection = (database: string): PgConnection => pgConnectionAt(url, database);
   return {
     connection,
     async admin() {
