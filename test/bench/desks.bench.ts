@@ -21,6 +21,7 @@ import {
 import { TEST_AUDIT_KEY } from '../helpers/testAudit';
 import { fixedClock } from '../helpers/testClock';
 import { testPgConnection, testPgServer } from '../helpers/testEngine';
+import { needsTestServer } from './needsTestServer';
 import type { BenchSuite } from './bench';
 
 const DESKS = Number(process.env.BENCH_DESKS ?? 10);
@@ -31,6 +32,7 @@ let after: OfficeAfterLoad | null = null;
 
 const suite: BenchSuite = {
   name: 'desks',
+  unavailable: needsTestServer,
   async setup() {
     const now = fixedClock();
     const name = `vd_bench_desks_${process.pid}`;

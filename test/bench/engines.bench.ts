@@ -22,6 +22,7 @@ import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { daysFromToday, manualClock, TEST_NOW } from '../helpers/testClock';
 import { testPgConnection, testPgServer } from '../helpers/testEngine';
 import type { BenchCase, BenchResult, BenchSuite } from './bench';
+import { needsTestServer } from './needsTestServer';
 
 const CALLS = Number(process.env.BENCH_ENGINE_CALLS ?? 150);
 const PATIENTS = 30;
@@ -105,6 +106,7 @@ async function officeCases(
 
 const suite: BenchSuite = {
   name: 'engines',
+  unavailable: needsTestServer,
   async setup() {
     // Each office is built 100 days ago (past the 90-day re-verify window) and timed today.
     const back = () => manualClock(new Date(TEST_NOW.getTime() - 100 * 86_400_000));
