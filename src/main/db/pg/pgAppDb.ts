@@ -61,24 +61,41 @@ export function unreachableMessage(connection: Pick<PgConnection, 'host' | 'port
 }
 
 /**
+ * Told when the connection is lost while the server was committing: the commit may have landed or not,
+ * and only the server knows. The call screen (and every other) reads from the server when it is back.
+ */
+export function inDoubtMessage(connection: Pick<PgConnection, 'host' | 'port' | 'database'>): string {
+  return `VerifyDesk lost ${describeConnection(connection)} while saving, so it cannot tell whether what you just entered was saved. When the server is back, open it again and look before entering it again. Everything saved before is safe on the server.`;
+}
+
+/**
  * The pool as the query layer sees it, with the one mapping of a lost server: a connection that cannot be
  * made, or one lost under a query (refused, reset, the server shut down or crashed, the socket closed),
- * becomes AppError 'unavailable' with the driver's error as its cause. A connection lost under a query is
+ * becomes AppError 'unavailable' with the driver's error as its cause (lost under COMMIT: in doubt, and
+ * said so). A connection lost under a query, or while checked out, is
  * destroyed when released, never handed out again, so the first action after the server returns gets a
  * fresh one.
  */
-function poolThatReportsOutages(pool: pg.Pool, connection: PgConnection): PostgresPool {
+export function poolThatReportsOutages(
+  pool: Pick<pg.Pool, 'connect' | 'end'>,
+  connection: PgConnection,
+): PostgresPool {
   const lostServer = (error: unknown) =>
     !(error instanceof AppError) && connectionProblem(error, connection).outcome === 'unreachable';
-  const unavailable = (error: unknown) =>
-    new AppError('unavailable', unreachableMessage(connection), undefined, error);
+  const unavailable = (error: unknown, committing: boolean) =>
+    new AppError(
+      'unavailable',
+      committing ? inDoubtMessage(connection) : unreachableMessage(connection),
+      undefined,
+      error,
+    );
   return {
     async connect() {
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
       } catch (error) {
-        throw lostServer(error) ? unavailable(error) : error;
+        throw lostServer(error) ? unavailable(error, false) : error;
       }
       let lost: Error | undefined;
       // The pool listens for errors only on idle connections: one lost while checked out (the server
@@ -94,7 +111,7 @@ function poolThatReportsOutages(pool: pg.Pool, connection: PgConnection): Postgr
           return result.catch((error: unknown) => {
             if (!lostServer(error)) throw error;
             lost = error instanceof Error ? error : new Error(String(error));
-            throw unavailable(error);
+            throw unavailable(error, typeof args[0] === 'string' && /^\s*COMMIT\b/i.test(args[0]));
           });
         },
         release: () => {
