@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster on 127.0.0.1 for the test suites (nothing else): `start DIR` makes one
 # in DIR (initdb + pg_ctl, as the postgres user when run as root) and prints the URL for
-# VERIFYDESK_TEST_PG; `stop DIR` stops it and removes DIR.
+# VERIFYDESK_TEST_PG; `stop DIR` stops it and removes DIR. `down DIR` and `up DIR` stop the server and
+# start it again on the same port, keeping its data (the fault test's outage).
 set -euo pipefail
 cmd=${1:?start or stop}
 dir=${2:?a folder}
@@ -21,18 +22,29 @@ case "$cmd" in
     as_owner "$bin/initdb" -D "$dir/data" -U verifydesk_test --pwfile="$dir/pw" -A scram-sha-256 \
       -E UTF8 --locale=C >"$dir/initdb.log"
     rm -f "$dir/pw"
-    # Loopback only, no socket in a shared folder; enough connections for the load test's desks.
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=120" \
-      start >/dev/null
+    # Loopback only, no socket in a shared folder; enough connections for the load test's desks. In the
+    # configuration file (its owner may read it; root writes it), so `up` starts the same server again.
+    cat >>"$dir/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$dir'
+max_connections = 120
+CONF
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
     echo "postgres://verifydesk_test:$password@127.0.0.1:$port/postgres"
+    ;;
+  down)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  up)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
     ;;
   stop)
     [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|down|up DIR" >&2
     exit 2
     ;;
 esac

@@ -16,6 +16,8 @@ export type BenchCase =
 
 export interface BenchSuite {
   name: string;
+  /** Why this suite cannot run here (e.g. it needs a database server), or null: said, and left out. */
+  unavailable?(): string | null;
   /** Builds the data the cases use; returns the cases and a cleanup. */
   setup(): Promise<{ cases: BenchCase[]; teardown?: () => void | Promise<void> }>;
   /** Extra lines printed under the table, e.g. a ratio between two cases. */

@@ -15,6 +15,12 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   for (const file of files) {
     const suite = (await import(pathToFileURL(path.join(__dirname, file)).href)).default as BenchSuite;
+    const missing = suite.unavailable?.() ?? null;
+    if (missing) {
+      process.stderr.write(`bench: ${suite.name}: not run: ${missing}\n`);
+      notes.push(`${suite.name}: not run: ${missing}`);
+      continue;
+    }
     process.stderr.write(`bench: ${suite.name}: setting up\n`);
     const { cases, teardown } = await suite.setup();
     const suiteResults: BenchResult[] = [];

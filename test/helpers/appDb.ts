@@ -47,6 +47,11 @@ function deskFile(): Promise<{ catalog: Db; paths: DataPaths }> {
   return desk;
 }
 
+/** This test process's desk file, whose code catalog a desk on an office database of its own reads. */
+export async function testDeskCatalog(): Promise<Db> {
+  return (await deskFile()).catalog;
+}
+
 /** The office database on the test server: a copy of the template, dropped when the test ends. */
 export async function openTestOfficeDb(now: () => Date = fixedClock()): Promise<{ db: AppDb; name: string }> {
   // Imported here, not at the top: the benches (run by tsx as CommonJS, outside Vitest) use this module

@@ -25,7 +25,11 @@ export function testPgServer(): URL {
 
 /** A connection to one database on the test server: plain, as only a loopback server may be. */
 export function testPgConnection(database: string): PgConnection {
-  const url = testPgServer();
+  return pgConnectionAt(testPgServer(), database);
+}
+
+/** A plain connection to `database` on the server a postgres:// URL names (its user and password). */
+export function pgConnectionAt(url: URL, database: string): PgConnection {
   return {
     host: url.hostname,
     port: Number(url.port),

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'disk_full',
   /** The data folder or database file cannot be written (permissions, a write-protected drive): rolled back. */
   'read_only',
+  /** The office database server cannot be reached: nothing from the action was saved; try again later. */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -29,8 +31,10 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** The error behind this one (kept for the log and for code that classifies it; never shown). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'AppError';
   }
 }

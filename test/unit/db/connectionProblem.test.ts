@@ -48,6 +48,19 @@ describe('connection errors in plain words', () => {
     ],
     [failure('Connection terminated unexpectedly'), 'unreachable', 'closed the connection before answering'],
     [failure('the database system is starting up', '57P03'), 'unreachable', 'not taking connections now'],
+    [
+      failure('terminating connection due to administrator command', '57P01'),
+      'unreachable',
+      'not taking connections now',
+    ],
+    [failure('terminating connection due to crash', '57P02'), 'unreachable', 'not taking connections now'],
+    [failure('connection failure', '08006'), 'unreachable', 'connection to the server at'],
+    [
+      failure('Client has encountered a connection error and is not queryable'),
+      'unreachable',
+      'closed the connection before answering',
+    ],
+    [failure('write EPIPE', 'EPIPE'), 'unreachable', 'No database server answered'],
     [failure('The server does not support SSL connections'), 'tls', 'does not accept TLS'],
     [
       failure('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'),

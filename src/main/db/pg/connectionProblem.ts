@@ -22,6 +22,7 @@ export const CHECK_CONNECT_TIMEOUT_SECONDS = 5;
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'EPIPE',
   'EHOSTUNREACH',
   'ENETUNREACH',
   'EHOSTDOWN',
@@ -109,6 +110,9 @@ export function connectionProblem(error: unknown, target: ConnectionTarget): Con
           outcome: 'no_database',
           message: `The server at ${server} has no database named ${target.database}. Check the name (capital letters count), or ask your IT person to create an empty database for VerifyDesk.`,
         };
+      // Shut down by its administrator (57P01), crashed (57P02), starting or stopping (57P03), or full.
+      case '57P01':
+      case '57P02':
       case '57P03':
       case '53300':
         return {
@@ -116,6 +120,12 @@ export function connectionProblem(error: unknown, target: ConnectionTarget): Con
           message: `The server at ${server} is there but not taking connections now (it is starting, shutting down or full). Try again in a minute.`,
         };
     }
+    // Class 08: the connection itself failed (the driver's own codes for a lost connection).
+    if (sqlState.code!.startsWith('08'))
+      return {
+        outcome: 'unreachable',
+        message: `The connection to the server at ${server} was lost. Check that the server is running and that this computer is on the office network.`,
+      };
     return {
       outcome: 'problem',
       message: `The server at ${server} answered with a problem VerifyDesk has no plain words for: "${serverSentence(sqlState.message)}" (code ${sqlState.code}). Show this to your IT person.`,
@@ -137,7 +147,8 @@ export function connectionProblem(error: unknown, target: ConnectionTarget): Con
       outcome: 'unreachable',
       message: `No database server answered at ${server}. Check the server name and port (PostgreSQL usually listens on 5432), that the server is running, and that its firewall lets this computer in.`,
     };
-  if (has((f) => /Connection terminated/i.test(f.message)))
+  // The socket closed under a query ("terminated unexpectedly"), or a client it closed under was used.
+  if (has((f) => /Connection terminated|not queryable/i.test(f.message)))
     return {
       outcome: 'unreachable',
       message: `The server at ${server} closed the connection before answering. Check that the port is PostgreSQL's (usually 5432) and that the server is running.`,

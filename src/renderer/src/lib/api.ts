@@ -35,7 +35,11 @@ export async function call<C extends Channel>(
       error: { code: 'internal', message: 'VerifyDesk could not reach its data service. Restart the app.' },
     };
   }
-  if (result.ok) return result.value;
+  if (result.ok) {
+    // The office database answered again: its outage notice no longer holds.
+    if (useErrorStore.getState().error?.code === 'unavailable') useErrorStore.getState().dismiss();
+    return result.value;
+  }
   // Locked (idle, or locked elsewhere): the lock screen takes over; no banner.
   if (result.error.code === 'locked') {
     signalLocked();
