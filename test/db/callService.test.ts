@@ -44,6 +44,28 @@ describe('verification calls', () => {
     throw new Error('expected an AppError');
   };
 
+  it('an answer sent again for a question already answered (its reply was lost) is refused, not given to the next', async () => {
+    const { db, calls, plan, patient } = await setup();
+    let view = await calls.start({
+      patientId: patient.id,
+      planId: plan.id,
+      planned: PLANNED,
+      dialedNumber: null,
+    });
+    const first = view.current!;
+    view = await calls.answer(view.id, SCRIPTED[first.stepId] ?? plainAnswer(first), first.key);
+    const next = view.current!;
+    expect(next.key).not.toBe(first.key);
+    const saved = await rows(db, 'SELECT id FROM call_answers WHERE call_id = ?', view.id);
+    await expectAppError(
+      () => calls.answer(view.id, SCRIPTED[first.stepId] ?? plainAnswer(first), first.key),
+      'conflict',
+      /answered already: the call has moved on/,
+    );
+    expect(await rows(db, 'SELECT id FROM call_answers WHERE call_id = ?', view.id)).toEqual(saved);
+    expect((await calls.view(view.id)).current?.key).toBe(next.key);
+  });
+
   it('refuses money answers that cannot both be true, saving nothing, and takes a possible one', async () => {
     const { db, calls, plan, patient } = await setup();
     let view = await calls.start({

@@ -14,6 +14,7 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
         id: number;
         pendingReadBack: { key: string } | null;
         current: {
+          key: string;
           stepId: string;
           type: string;
           choices: Array<{ value: string }>;
@@ -62,7 +63,7 @@ export async function completeCallInPage(h: Harness, patientId: number, codes: s
               ? { type: c.type, value: c.choices[0]!.value }
               : { type: c.type, value: plain() })) as { type: string; value: unknown };
         if (answer.type === 'money' && typeof answer.value === 'number') given[c.stepId] = answer.value;
-        view = ok(await api.callAnswer({ id: view.id, answer: answer as never })) as View;
+        view = ok(await api.callAnswer({ id: view.id, key: c.key, answer: answer as never })) as View;
         // A changed answer is read back before the next one, as the call screen asks.
         if (view.pendingReadBack)
           view = ok(await api.callConfirmReadBack({ id: view.id, key: view.pendingReadBack.key })) as View;

@@ -122,7 +122,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
           type View = {
             id: number;
             pendingReadBack: { key: string } | null;
-            current: { stepId: string; type: string; choices: Array<{ value: string }> } | null;
+            current: { key: string; stepId: string; type: string; choices: Array<{ value: string }> } | null;
           };
           const said: Record<string, { type: string; value: unknown }> = {
             rep_name: { type: 'text', value: 'Denise K' },
@@ -164,7 +164,9 @@ describe('what the rep said is the record, from the call to the paper', () => {
                 : c.type === 'choice'
                   ? { type: c.type, value: c.choices[0]!.value }
                   : { type: c.type, value: c.type === 'text' ? 'As on the portal' : null });
-            view = ok(await window.api.callAnswer({ id: view.id, answer: answer as never })) as View;
+            view = ok(
+              await window.api.callAnswer({ id: view.id, key: c.key, answer: answer as never }),
+            ) as View;
           }
           ok(
             await window.api.callComplete({

@@ -63,3 +63,34 @@ describe('the office database unreachable while an answer is saved', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('an answer whose reply was lost', () => {
+  beforeEach(() => useErrorStore.setState({ error: null }));
+
+  it('sent again, is refused as answered already, and the screen moves to where the call is', async () => {
+    const next = { ...current, key: 'max_remaining', stepId: 'max_remaining', label: 'Maximum left' };
+    const callAnswer = vi.fn().mockResolvedValue({
+      ok: false,
+      error: {
+        code: 'conflict',
+        field: 'answer',
+        message: 'That question was answered already: the call has moved on.',
+      },
+    });
+    const callGet = vi
+      .fn()
+      .mockResolvedValue({ ok: true, value: { id: 7, current: next } as unknown as CallView });
+    installFakeApi({ callAnswer, callGet });
+    useCallStore.setState({ view: { id: 7, current } as unknown as CallView, problem: null });
+    render(<QuestionPanel current={current} />);
+    const box = screen.getByLabelText('Answer');
+    fireEvent.change(box, { target: { value: '1500' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+
+    await waitFor(() => expect(useCallStore.getState().view?.current?.key).toBe('max_remaining'));
+    // The answer named the question it was for; main refused it there instead of giving it to the next.
+    expect(callAnswer.mock.calls[0]![0]).toMatchObject({ id: 7, key: 'annual_max' });
+    expect(callGet).toHaveBeenCalledWith({ id: 7 });
+    expect(useCallStore.getState().problem?.message).toMatch(/answered already/);
+  });
+});

@@ -118,6 +118,13 @@ interface OnFileNow {
 /** Days before the appointment a prior authorization request should go in, at the latest. */
 const PA_LEAD_DAYS = 14;
 
+/**
+ * An answer for a question the call has already passed: most often the same answer sent again after the
+ * office database took it but its reply was lost. The screen reloads the call and shows where it is.
+ */
+export const ANSWERED_ALREADY =
+  'That question was answered already: the call has moved on. Check the last answer in "Answers so far", then go on from the question now shown.';
+
 /** A stored value as an answer to the step that states it, or null when it does not fit the step. */
 function valueAsAnswer(step: ScriptStep, value: unknown): Answer | null {
   if (value === null || value === undefined || value === 'unknown') return null;
@@ -765,7 +772,8 @@ export function createCallService({ db, catalog, now, actor, ledger, office }: C
      * Commits one answer, how it compares with the file, and the engine's next position in one
      * transaction: durable once this returns. A changed answer must be read back before the next one.
      */
-    async answer(id: number, answer: Answer): Promise<CallView> {
+    /** `key`: the question the caller answered; refused when the call is no longer on it. */
+    async answer(id: number, answer: Answer, key?: string): Promise<CallView> {
       const call = await requireInProgress(id);
       const rows = await calls.listAnswers(db, id);
       if (pendingReadBack(rows))
@@ -779,6 +787,8 @@ export function createCallService({ db, catalog, now, actor, ledger, office }: C
       const step = currentStep(script, state);
       if (!step)
         throw new AppError('conflict', 'The script is finished: complete the call, or go back to an answer.');
+      if (key !== undefined && key !== answerKey(step, state.codeIndex, state.codes))
+        throw new AppError('conflict', ANSWERED_ALREADY, 'answer');
       let next: CallState;
       try {
         // Straight on past what the rep already confirmed from the on-file list.

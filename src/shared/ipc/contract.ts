@@ -297,7 +297,12 @@ export const contract = {
   'call:start': { input: startCallSchema, output: callViewSchema },
   'call:startMedical': { input: startMedicalCallSchema, output: callViewSchema },
   'call:get': { input: z.strictObject({ id }), output: callViewSchema },
-  'call:answer': { input: z.strictObject({ id, answer: answerSchema }), output: callViewSchema },
+  'call:answer': {
+    // The question the answer is for: an answer sent again after its reply was lost (the office database
+    // dropped during the commit) must not land on the next question.
+    input: z.strictObject({ id, key: z.string().min(1).max(80), answer: answerSchema }),
+    output: callViewSchema,
+  },
   'call:confirmOnFile': { input: confirmOnFileSchema, output: callViewSchema },
   'call:confirmReadBack': {
     input: z.strictObject({ id, key: z.string().min(1).max(80) }),

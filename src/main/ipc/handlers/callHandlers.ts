@@ -56,7 +56,7 @@ export function callHandlers(
     'call:start': (input) => calls.start(input),
     'call:startMedical': ({ dentalCallId, ...input }) => calls.startMedical(dentalCallId, input),
     'call:get': ({ id }) => calls.view(id),
-    'call:answer': ({ id, answer }) => calls.answer(id, answer),
+    'call:answer': ({ id, key, answer }) => calls.answer(id, answer, key),
     'call:confirmReadBack': ({ id, key }) => calls.confirmReadBack(id, key),
     'call:confirmOnFile': ({ id, keys }) => calls.confirmOnFile(id, keys),
     'call:back': ({ id, trailIndex }) => calls.back(id, trailIndex),

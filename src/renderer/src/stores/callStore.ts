@@ -88,7 +88,21 @@ export const useCallStore = create<CallState>((set, get) => {
         set({ problem: problemOf(error) });
       }
     },
-    answer: (answer) => act((id) => call('call:answer', { id, answer })),
+    answer: async (answer) => {
+      const view = get().view;
+      const key = view?.current?.key;
+      if (!view || key === undefined) return false;
+      try {
+        set({ view: await call('call:answer', { id: view.id, key, answer }), problem: null });
+        return true;
+      } catch (error) {
+        set({ problem: problemOf(error) });
+        // The call had moved on (an answer main took although its reply was lost): show where it is.
+        if (error instanceof ApiError && error.code === 'conflict' && error.field === 'answer')
+          set({ view: await call('call:get', { id: view.id }).catch(() => get().view) });
+        return false;
+      }
+    },
     confirmReadBack: async () => {
       const pending = get().view?.pendingReadBack;
       if (pending) await act((id) => call('call:confirmReadBack', { id, key: pending.key }));
