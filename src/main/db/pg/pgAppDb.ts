@@ -18,6 +18,8 @@ export interface PgConnection {
   ssl: pg.ClientConfig['ssl'] | null;
   /** Seconds to wait for a connection before saying the server cannot be reached. */
   connectTimeoutSeconds?: number;
+  /** Seconds to wait for a query's reply before saying the server cannot be reached. */
+  queryTimeoutSeconds?: number;
 }
 
 /** count(*) is a bigint and sums are numeric: both fit a JavaScript number for this data. */
@@ -39,6 +41,11 @@ export function pgPoolConfig(connection: PgConnection, applicationName: string):
     ssl: connection.ssl ?? false,
     application_name: applicationName,
     connectionTimeoutMillis: (connection.connectTimeoutSeconds ?? 5) * 1000,
+    // A network that goes silent (a cable out, a VPN down) sends no reset: without these a query would
+    // wait for TCP to give up, many minutes with the call screen frozen. Every query of the app is short.
+    query_timeout: (connection.queryTimeoutSeconds ?? 15) * 1000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     // A desk's work is a handful of short transactions at a time.
     max: 4,
     idleTimeoutMillis: 30_000,
