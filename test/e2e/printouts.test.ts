@@ -65,7 +65,7 @@ describe('patient cost summary printout', () => {
     const text = pdfText(pdf);
     for (const words of [
       'Synthetic Smiles Dental (test)',
-      'Phone 555-0100 · NPI 1234567893 · TIN 12-3456789',
+      'Phone 555-0100',
       'Your estimated cost',
       'Mrkfirst Qzxenglish',
       `Valid until ${formatDate(daysFromToday(30))}`,
@@ -99,7 +99,7 @@ describe('patient cost summary printout', () => {
       'Dental office',
     ])
       expect(text, words).not.toContain(words);
-    // Minimum necessary: none of these may print.
+    // Minimum necessary: none of these may print (the office's billing identifiers are not for the patient).
     for (const marker of [
       'MRK987654321',
       'MRK_NOTE_7731',
@@ -107,6 +107,8 @@ describe('patient cost summary printout', () => {
       '01/02/1970',
       '02/01/1970',
       'GRP-MARKER-42',
+      'NPI',
+      '12-3456789',
     ])
       expect(text, marker).not.toContain(marker);
     toPng(pdf, 'print-cost-summary-en');
@@ -118,7 +120,7 @@ describe('patient cost summary printout', () => {
     toPng(pdf, 'print-cost-summary-es');
     const text = pdfText(pdf);
     for (const words of [
-      'Teléfono 555-0100 · NPI 1234567893 · N.º de identificación fiscal (TIN) 12-3456789',
+      'Teléfono 555-0100',
       'Su costo estimado',
       'Paciente',
       `Válido hasta ${formatDate(daysFromToday(30), 'es')}`,

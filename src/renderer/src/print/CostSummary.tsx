@@ -85,7 +85,7 @@ export function CostSummary({ estimate, office }: { estimate: SavedEstimate; off
 
   return (
     <article className="print-page cost-summary" lang={language}>
-      <OfficeHeader office={office} language={language} />
+      <OfficeHeader office={office} language={language} identifiers={false} />
       <h1 className="print-title">{t.title}</h1>
       <dl className="print-facts">
         <div>

@@ -1,6 +1,7 @@
 // The office's name, address, phone, NPI and TIN at the top of a printout, labelled in the reader's
 // language. Printing is refused until the header is complete (printDocument.ts), so there is never a
-// placeholder to print.
+// placeholder to print. The patient's handout leaves out the NPI and TIN: a patient calls the phone number;
+// the billing identifiers are for payers and the chart (the Good Faith Estimate prints them, as the law asks).
 import type { Language } from '../../../shared/catalog/printNames';
 import type { Office } from '../../../shared/settings/settings';
 
@@ -9,7 +10,16 @@ const LABELS: Record<Language, { phone: string; tin: string }> = {
   es: { phone: 'Teléfono', tin: 'N.º de identificación fiscal (TIN)' },
 };
 
-export function OfficeHeader({ office, language = 'en' }: { office: Office; language?: Language }) {
+export function OfficeHeader({
+  office,
+  language = 'en',
+  identifiers = true,
+}: {
+  office: Office;
+  language?: Language;
+  /** false: name, address and phone only (a patient's handout). */
+  identifiers?: boolean;
+}) {
   const t = LABELS[language];
   return (
     <header className="print-header">
@@ -18,8 +28,8 @@ export function OfficeHeader({ office, language = 'en' }: { office: Office; lang
       <div>
         {[
           office.phone && `${t.phone} ${office.phone}`,
-          office.npi && `NPI ${office.npi}`,
-          office.tin && `${t.tin} ${office.tin}`,
+          identifiers && office.npi && `NPI ${office.npi}`,
+          identifiers && office.tin && `${t.tin} ${office.tin}`,
         ]
           .filter(Boolean)
           .join(' · ')}
