@@ -27,6 +27,12 @@ describe('verification calls', () => {
     const other = await patients.save(null, patientInput({ firstName: 'Second', lastName: 'Synthpatient' }));
     return { db, paths, now, reopen, policies, patients, calls, plan, patient, other };
   };
+  /** A call on the plan for the patient, about PLANNED, with no number dialled. */
+  const startCall = (
+    calls: Awaited<ReturnType<typeof setup>>['calls'],
+    plan: { id: number },
+    patient: { id: number },
+  ) => calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
   const finish = {
     nextAction: 'Submit the prior authorization',
     nextActionDue: daysFromToday(2),
@@ -46,12 +52,7 @@ describe('verification calls', () => {
 
   it('an answer sent again for a question already answered (its reply was lost) is refused, not given to the next', async () => {
     const { db, calls, plan, patient } = await setup();
-    let view = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    let view = await startCall(calls, plan, patient);
     const first = view.current!;
     view = await calls.answer(view.id, SCRIPTED[first.stepId] ?? plainAnswer(first), first.key);
     const next = view.current!;
@@ -68,12 +69,7 @@ describe('verification calls', () => {
 
   it('refuses money answers that cannot both be true, saving nothing, and takes a possible one', async () => {
     const { db, calls, plan, patient } = await setup();
-    let view = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    let view = await startCall(calls, plan, patient);
     /** Answers plainly (every amount $1,500.00) up to the step named. */
     const answerUpTo = async (stepId: string) => {
       for (let guard = 0; view.current && view.current.stepId !== stepId && guard < 100; guard++)
@@ -168,11 +164,7 @@ describe('verification calls', () => {
       planType: 'medical',
     });
     const notCovered = { type: 'yes_no_unknown', value: 'no' } as const;
-    const dental = await driveCall(
-      calls,
-      await calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
-      { covered: notCovered },
-    );
+    const dental = await driveCall(calls, await startCall(calls, plan, patient), { covered: notCovered });
     expect(dental.outcomes).toEqual({ D0367: 'not_covered_dental', D0330: 'not_covered_dental' });
     // Offered only once the dental call is finished, and only to a medical plan.
     expect(dental.medicalCodes).toEqual([]);
@@ -233,15 +225,7 @@ describe('verification calls', () => {
 
   it('shows a known answer with where it came from, for one-key confirmation', async () => {
     const { db, calls, plan, patient, other } = await setup();
-    await calls.complete(
-      (
-        await driveCall(
-          calls,
-          await calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
-        )
-      ).id,
-      finish,
-    );
+    await calls.complete((await driveCall(calls, await startCall(calls, plan, patient))).id, finish);
     let view = await calls.start({
       patientId: other.id,
       planId: plan.id,
@@ -266,12 +250,7 @@ describe('verification calls', () => {
 
   it('every answer is in the database when answer() returns: a reopened database resumes exactly there', async () => {
     const { db, reopen, now, plan, patient, calls } = await setup();
-    let view = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    let view = await startCall(calls, plan, patient);
     view = await calls.answer(view.id, { type: 'text', value: 'Rep Synthetic' });
     view = await calls.answer(view.id, { type: 'reference', value: 'REF-9' });
     const position = view.current!.key;
@@ -288,12 +267,7 @@ describe('verification calls', () => {
 
   it('a dropped call is kept as partial with a call-back task due today', async () => {
     const { db, calls, plan, patient } = await setup();
-    let view = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    let view = await startCall(calls, plan, patient);
     view = await calls.answer(view.id, { type: 'text', value: 'Rep Synthetic' });
     const dropped = await calls.drop(view.id);
     expect(dropped).toMatchObject({
@@ -308,12 +282,7 @@ describe('verification calls', () => {
 
   it('complete needs the rep, a reference (or why none), an outcome per code and a next action', async () => {
     const { db, calls, plan, patient } = await setup();
-    const view = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    const view = await startCall(calls, plan, patient);
     await expectAppError(() => calls.complete(view.id, finish), 'validation', /rep's name/);
     await calls.answer(view.id, { type: 'text', value: 'Rep Synthetic' });
     await calls.answer(view.id, { type: 'reference', value: null });
@@ -332,12 +301,7 @@ describe('verification calls', () => {
   it('a completed record is locked; corrections are amendments beside the original', async () => {
     const { db, calls, plan, patient } = await setup();
     const done = await calls.complete(
-      (
-        await driveCall(
-          calls,
-          await calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null }),
-        )
-      ).id,
+      (await driveCall(calls, await startCall(calls, plan, patient))).id,
       finish,
     );
     expect(done.status).toBe('completed');
@@ -369,12 +333,7 @@ describe('verification calls', () => {
 
   it('H starts and stops hold segments; a wrongly typed answer is refused and writes nothing', async () => {
     const { db, calls, plan, patient } = await setup();
-    let view = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    let view = await startCall(calls, plan, patient);
     view = await calls.toggleHold(view.id);
     expect(view.onHold).toBe(true);
     view = await calls.toggleHold(view.id);
@@ -387,12 +346,7 @@ describe('verification calls', () => {
 
   it('search finds calls by every word typed (patient, payer, plan, reference, code), newest first', async () => {
     const { calls, plan, patient, other } = await setup();
-    const a = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    const a = await startCall(calls, plan, patient);
     const b = await calls.start({
       patientId: other.id,
       planId: plan.id,
@@ -416,12 +370,7 @@ describe('verification calls', () => {
 
   it('search follows renamed patients, plans and payers at once (the index is kept by triggers)', async () => {
     const { calls, policies, patients, plan, patient } = await setup();
-    const call = await calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: PLANNED,
-      dialedNumber: null,
-    });
+    const call = await startCall(calls, plan, patient);
     expect((await calls.search('qzxlast')).map((c) => c.id)).toEqual([call.id]);
     await patients.save(patient.id, patientInput({ lastName: 'Newsurname' }));
     expect(await calls.search('qzxlast')).toEqual([]);
@@ -436,7 +385,7 @@ describe('verification calls', () => {
 
   it('search treats quotes, operators and symbols as plain text, never as query syntax', async () => {
     const { calls, plan, patient } = await setup();
-    await calls.start({ patientId: patient.id, planId: plan.id, planned: PLANNED, dialedNumber: null });
+    await startCall(calls, plan, patient);
     for (const hostile of [
       '"',
       'qzx" OR "',
