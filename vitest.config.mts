@@ -18,8 +18,10 @@ const nodeProject = (name: string, include: string[], extra: Record<string, unkn
  * read-only files, a full disk), the code catalog (it stays on each desk's SQLite file), and tests that
  * edit the SQLite file directly as an attacker with the key would, or count SQLite's own changes (the
  * fuzz suites, the timestamp census over sqlite_schema).
- * Not yet on the server: the ipc suite (no file there opens the office data) and the browser suite (its
- * harness opens the SQLite file); each gets a -pg project once it reaches the data through the engine.
+ * ipc: the one file that reaches office data (the others test dispatch, the guard and the preload with no
+ * database). e2e: the journeys a front desk makes on the office database (the harness then opens it the way
+ * startup does); left out there: SQLite's key, recovery, damaged-start and restore screens, and the
+ * lookup (the catalog stays on each desk).
  */
 const PG_SUITES = {
   db: [
@@ -51,6 +53,17 @@ const PG_SUITES = {
     'test/db/settingsService.test.ts',
     'test/db/pg/**/*.test.ts',
   ],
+  ipc: ['test/ipc/officeDatabase.test.ts'],
+  e2e: [
+    'test/e2e/call.test.ts',
+    'test/e2e/data.test.ts',
+    'test/e2e/eligibility.test.ts',
+    'test/e2e/headsetCall.test.ts',
+    'test/e2e/ledgerJourney.test.ts',
+    'test/e2e/payers.test.ts',
+    'test/e2e/pg/**/*.test.ts',
+    'test/e2e/printouts.test.ts',
+  ],
 };
 
 /**
@@ -78,7 +91,12 @@ const onPostgres = (name: string, include: string[], extra: Record<string, unkno
   });
 
 const postgresProjects = process.env.VERIFYDESK_TEST_PG
-  ? [onPostgres('db', PG_SUITES.db, { testTimeout: 60_000, hookTimeout: 60_000 })]
+  ? [
+      onPostgres('db', PG_SUITES.db, { testTimeout: 60_000, hookTimeout: 60_000 }),
+      onPostgres('ipc', PG_SUITES.ipc),
+      // After every other project: two browser suites at once would crowd a two-core machine.
+      onPostgres('e2e', PG_SUITES.e2e, { ...E2E, sequence: { groupOrder: 1 } }),
+    ]
   : [];
 
 export default defineConfig({
@@ -105,7 +123,8 @@ export default defineConfig({
       // The browser suite drives one Chromium at a time; files run one after another.
       // A screen answers in milliseconds, but a busy machine (two cores, CI beside other work) can take
       // seconds; polls wait up to five before a test fails.
-      nodeProject('e2e', ['test/e2e/**/*.test.ts'], E2E),
+      // test/e2e/pg: journeys that need the office database (run in e2e-pg alone).
+      nodeProject('e2e', ['test/e2e/**/*.test.ts'], { ...E2E, exclude: ['test/e2e/pg/**'] }),
       ...postgresProjects,
     ],
   },

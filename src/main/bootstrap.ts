@@ -8,6 +8,8 @@ import type { AppDb } from './db/appDb';
 import { DatabaseOpenError } from './db/connection';
 import { openAppDatabase } from './db/openAppDatabase';
 import { resolveDataPaths } from './db/paths';
+import { OFFICE_CONNECTION_FILE, officeConnectionFile } from './db/pg/officeConnectionFile';
+import { openChosenOfficeDatabase, OfficeDatabaseUnavailable } from './db/pg/openChosenOfficeDatabase';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { damagedStartHandlers, recoveryCodeHandlers } from './ipc/handlers/startupHandlers';
 import { createStartupDispatch, startupStatus } from './ipc/startupDispatch';
@@ -76,6 +78,8 @@ export function bootstrap(options: BootstrapOptions): void {
   // Hidden windows rendering printouts: app windows too, so their page may call main.
   const printWindows = new Set<Electron.BrowserWindow>();
   let db: AppDb | null = null;
+  /** This computer's own file, open beside the office database for its code catalog. */
+  let ownData: AppDb | null = null;
 
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -88,7 +92,10 @@ export function bootstrap(options: BootstrapOptions): void {
   });
   app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, devServerUrl));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void db?.close());
+  app.on('will-quit', () => {
+    void db?.close();
+    if (ownData !== db) void ownData?.close();
+  });
 
   void app.whenReady().then(async () => {
     applySessionPolicy(session.defaultSession, devServerUrl);
@@ -104,6 +111,11 @@ export function bootstrap(options: BootstrapOptions): void {
     const auditHead = fileHeadAnchor(path.join(app.getPath('userData'), 'verifydesk-audit-head.json'));
     const now = systemNow;
     const protector = safeStorageProtector(safeStorage, process.platform);
+    // Which office database this computer opens (none: its own data), in the profile beside the key file.
+    const officeChoice = officeConnectionFile(
+      path.join(app.getPath('userData'), OFFICE_CONNECTION_FILE),
+      protector,
+    );
     const trusted = (sender: SenderInfo) => isTrustedSender(sender, devServerUrl);
     // Channel and error type only: messages may quote data, and logs must never hold patient details.
     const reportError = (channel: string, error: unknown) =>
@@ -139,6 +151,35 @@ export function bootstrap(options: BootstrapOptions): void {
     const files = dialogFilePort(dialog, () => mainWindow);
 
     /**
+     * The office database this computer uses, opened; while it cannot be, the person may try again (the
+     * server restarting, the network back) or quit (null). Never this computer's own data instead: work
+     * entered there would be missing from the office's record.
+     */
+    const openOffice = async (open: () => Promise<AppDb>): Promise<AppDb | null> => {
+      for (;;) {
+        try {
+          return await open();
+        } catch (error) {
+          if (!(error instanceof OfficeDatabaseUnavailable)) throw error;
+          const { response } = await dialog.showMessageBox({
+            type: 'warning',
+            title: 'VerifyDesk cannot open the office database',
+            message: 'VerifyDesk cannot open the office database.',
+            detail: `${error.message}\n\nNothing on this computer was changed. Try again when the server is back, or ask the practice's IT person.`,
+            buttons: ['Try again', 'Quit'],
+            defaultId: 0,
+            cancelId: 1,
+            noLink: true,
+          });
+          if (response !== 0) {
+            app.quit();
+            return null;
+          }
+        }
+      }
+    };
+
+    /**
      * Opens the database with the settled key and makes the app's dispatcher the active one. A damaged
      * database makes the damaged-database screen's dispatcher active instead ('damaged'); any other
      * failure is shown and VerifyDesk quits (null).
@@ -161,10 +202,16 @@ export function bootstrap(options: BootstrapOptions): void {
           { key: keys.audit(), anchor: auditHead },
           { emergency: obtained.emergency },
         );
-        db = opened.db;
+        db = ownData = opened.db;
         catalog = opened.sqlite;
         // The recovery code was just typed in: the practice has it. (Its use is in the audit trail.)
         if (obtained.emergency) keys.markRecoveryStored();
+        const office = await officeChoice.read();
+        if (office) {
+          const opened = await openOffice(() => openChosenOfficeDatabase(office, now, hostname()));
+          if (!opened) return null;
+          db = opened;
+        }
         await loadSampleDataOnce(db, now);
       } catch (error) {
         if (error instanceof DatabaseOpenError && error.reason === 'damaged') {
@@ -188,7 +235,11 @@ export function bootstrap(options: BootstrapOptions): void {
         }
         dialog.showErrorBox(
           'VerifyDesk cannot open its database',
-          error instanceof DatabaseOpenError ? error.message : String(error),
+          error instanceof DatabaseOpenError
+            ? error.message
+            : error instanceof Error
+              ? error.message
+              : String(error),
         );
         app.quit();
         return null;
@@ -198,6 +249,7 @@ export function bootstrap(options: BootstrapOptions): void {
         catalog,
         paths,
         keys,
+        officeConnection: officeChoice,
         // A scheduled restore runs at the next start, before the database opens.
         restart,
         appVersion: app.getVersion(),
@@ -232,8 +284,11 @@ export function bootstrap(options: BootstrapOptions): void {
               `VerifyDesk: daily backup failed (${error instanceof Error ? error.name : typeof error})`,
             ),
           );
-      setTimeout(dailyBackup, 60_000).unref();
-      setInterval(dailyBackup, 60 * 60_000).unref();
+      // (An office database is backed up on its server, by the practice's IT person.)
+      if (db.sqlite) {
+        setTimeout(dailyBackup, 60_000).unref();
+        setInterval(dailyBackup, 60 * 60_000).unref();
+      }
       return services;
     };
 

@@ -13,6 +13,7 @@ import type { BenchSuite } from './bench';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { fixedClock } from '../helpers/testClock';
 import { testAuditChain } from '../helpers/testAudit';
+import { testOfficeConnection } from '../helpers/testOfficeConnection';
 
 const suite: BenchSuite = {
   name: 'foundation',
@@ -26,6 +27,7 @@ const suite: BenchSuite = {
       catalog: db.sqlite!,
       paths,
       keys: await testKeyRing(dir, now),
+      officeConnection: testOfficeConnection(dir),
       restart: () => undefined,
       appVersion: 'bench',
       now,

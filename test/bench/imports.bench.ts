@@ -14,6 +14,7 @@ import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { MAIN_WINDOW_SENDER } from '../helpers/trustedSender';
 import type { BenchSuite } from './bench';
+import { testOfficeConnection } from '../helpers/testOfficeConnection';
 
 const file = (text: string) => ({
   planId: null,
@@ -32,6 +33,7 @@ const suite: BenchSuite = {
       catalog: db.sqlite!,
       paths,
       keys: await testKeyRing(dir, now),
+      officeConnection: testOfficeConnection(dir),
       restart: () => undefined,
       appVersion: 'bench',
       now,

@@ -16,6 +16,7 @@ import { testAuditChain } from '../helpers/testAudit';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { fixedClock } from '../helpers/testClock';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
+import { testOfficeConnection } from '../helpers/testOfficeConnection';
 
 const patients = (db: Db) => (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
 const contentHash = (db: Db) =>
@@ -65,6 +66,7 @@ describe('a restore at the next start', () => {
       catalog: opened.sqlite,
       paths,
       keys: await testKeyRing(tempDir(), fixedClock()),
+      officeConnection: testOfficeConnection(tempDir()),
       restart: () => undefined,
       appVersion: 'test',
       now: fixedClock(),

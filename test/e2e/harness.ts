@@ -10,6 +10,7 @@ import type { AppDb } from '../../src/main/db/appDb';
 import type { Db } from '../../src/main/db/connection';
 import { DatabaseOpenError } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
+import { openChosenOfficeDatabase } from '../../src/main/db/pg/openChosenOfficeDatabase';
 import type { DataPaths } from '../../src/main/db/paths';
 import { fileHeadAnchor } from '../../src/main/audit/auditAnchor';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
@@ -29,6 +30,13 @@ import { patientInput } from '../helpers/policyFixtures';
 import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
+import { testOfficeConnection } from '../helpers/testOfficeConnection';
+import {
+  createTestPgDatabase,
+  dropTestPgDatabase,
+  TEST_ENGINE,
+  testOfficeSettings,
+} from '../helpers/testEngine';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
 import { TEST_NOW, runningClock } from '../helpers/testClock';
@@ -181,16 +189,41 @@ export async function startHarness(
   const reportError = (channel: string, error: unknown) =>
     mainErrors.push(`${channel}: ${error instanceof Error ? error.name : 'error'}`);
 
+  // The PostgreSQL pass (e2e-pg): this desk uses an office database on the test server, chosen as in
+  // Settings (the connection kept in its profile) and opened the way startup opens it.
+  const officeConnection = testOfficeConnection(dir);
+  let officeDatabaseName: string | null = null;
+  const chooseOfficeDatabase = async (keys: KeyRing) => {
+    // Imported here: the benches run this harness under tsx, outside Vitest.
+    const { inject } = await import('vitest');
+    officeDatabaseName = await createTestPgDatabase(inject('pgTemplate'));
+    await officeConnection.save({
+      settings: testOfficeSettings(officeDatabaseName),
+      officeKey: keys.audit(),
+      savedAt: now().toISOString(),
+      savedBy: TEST_ADMIN.displayName,
+    });
+  };
+  /** This computer's own file, open beside an office database for its catalog. */
+  const ownFiles: AppDb[] = [];
+
   /** What main does once it has a key: open the database, compose the services, dispatch to them. */
   const startApp = async (keys: KeyRing, emergency: boolean, profileDir = dir) => {
-    const { db, sqlite } = await openAppDatabase(
+    const ownFile = await openAppDatabase(
       paths,
       now,
       keys.all(),
       { key: keys.audit(), anchor: fileHeadAnchor(path.join(profileDir, 'verifydesk-audit-head.json')) },
       { emergency },
     );
+    const sqlite = ownFile.sqlite;
+    let db = ownFile.db;
     if (emergency) keys.markRecoveryStored(); // it was just typed in: the practice has it
+    if (TEST_ENGINE === 'postgres' && profileDir === dir) {
+      if (officeDatabaseName === null) await chooseOfficeDatabase(keys);
+      ownFiles.push(db);
+      db = await openChosenOfficeDatabase((await officeConnection.read())!, now, 'Test desk');
+    }
     // As on a first run of the app: the fictional sample payers are there until removed.
     if (options.sampleData) await loadSampleDataOnce(db, now);
     const services = await createAppServices({
@@ -198,6 +231,7 @@ export async function startHarness(
       catalog: sqlite,
       paths,
       keys,
+      officeConnection,
       restart: () => restarts.push(now().toISOString()),
       appVersion,
       now,
@@ -455,6 +489,7 @@ export async function startHarness(
     async restartApp() {
       if (!app || !appKeys) throw new Error('restartApp: only an app started on this computer restarts');
       await app.db.close();
+      for (const own of ownFiles.splice(0)) if (own.isOpen) await own.close();
       app = await startApp(appKeys, false);
       dispatch = app.dispatch;
       await page.reload();
@@ -471,6 +506,8 @@ export async function startHarness(
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
       if (app?.db.isOpen) await app.db.close();
+      for (const own of ownFiles) if (own.isOpen) await own.close();
+      if (officeDatabaseName) await dropTestPgDatabase(officeDatabaseName);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -33,10 +33,10 @@ describe('Settings, Office database', () => {
       .getByRole('button', { name: 'Office database' })
       .click();
     await expect.poll(() => page.getByRole('heading', { name: 'Office database' }).isVisible()).toBe(true);
-    // Said plainly, instead of a Save button that would do nothing.
-    expect(await page.getByRole('note').textContent()).toContain(
-      'switching this computer to the office database are not available yet',
-    );
+    // Which data this computer opens, said first.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'The data this computer uses' }).textContent())
+      .toContain('This computer uses its own encrypted database.');
     expect(await page.getByLabel('Port', { exact: true }).inputValue()).toBe('5432');
     expect(await page.getByLabel(/Require TLS/).isChecked()).toBe(true);
 

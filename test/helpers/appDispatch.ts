@@ -14,6 +14,7 @@ import { openTestAppDb } from './appDb';
 import { TEST_ADMIN } from './testAdmin';
 import { testKeyRing } from './testKeyRing';
 import { MAIN_WINDOW_SENDER } from './trustedSender';
+import { testOfficeConnection } from './testOfficeConnection';
 
 export interface SignedInApp {
   db: AppDb;
@@ -53,6 +54,7 @@ export async function openSignedInApp(tempDir: () => string, clock?: () => Date)
     paths,
     keys,
     restart: () => restarts.push(now().toISOString()),
+    officeConnection: testOfficeConnection(profile),
     appVersion: 'test',
     now,
     workstation: 'Test desk',

@@ -14,6 +14,8 @@ import type {
   SafeStorage,
   Session,
   IpcMainInvokeEvent,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   OnBeforeRequestListenerDetails,
 } from 'electron';
 
@@ -211,8 +213,15 @@ export function createFakeElectron(options: FakeElectronOptions) {
   };
 
   const errorBoxes: Array<{ title: string; content: string }> = [];
+  /** Message boxes shown, and the buttons the person presses next, in order (none left: the cancel button). */
+  const messageBoxes: MessageBoxOptions[] = [];
+  const messageBoxAnswers: number[] = [];
   const dialog = {
     showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
+    showMessageBox: async (box: MessageBoxOptions) => {
+      messageBoxes.push(box);
+      return { response: messageBoxAnswers.shift() ?? box.cancelId ?? 0, checkboxChecked: false };
+    },
     showSaveDialog: async () => ({ canceled: true, filePath: '' }),
     showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
   };
@@ -224,7 +233,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
   >;
   session satisfies Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
   ipcMain satisfies Pick<IpcMain, 'handle'>;
-  dialog satisfies Pick<Dialog, 'showErrorBox'>;
+  dialog satisfies Pick<Dialog, 'showErrorBox'> & {
+    showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+  };
   app satisfies Pick<
     App,
     'requestSingleInstanceLock' | 'quit' | 'relaunch' | 'getPath' | 'getVersion' | 'whenReady'
@@ -264,6 +275,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
     session: handlers,
     protocol,
     errorBoxes,
+    messageBoxes,
+    messageBoxAnswers,
     invoke,
     /** The first window that is not a hidden print window. */
     mainWindow: () =>

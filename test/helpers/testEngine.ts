@@ -2,6 +2,7 @@
 // (vitest.config.mts), run when VERIFYDESK_TEST_PG names a server (.ci/run starts a throwaway one).
 import pg from 'pg';
 import type { PgConnection } from '../../src/main/db/pg/pgAppDb';
+import type { OfficeDatabaseSettings } from '../../src/shared/settings/officeDatabase';
 
 // What test/setup/pgTemplate.ts provides to the PostgreSQL projects: the migrated template's name. Declared
 // here, beside its reader, so every tsconfig that checks the helpers knows it.
@@ -37,6 +38,20 @@ export function pgConnectionAt(url: URL, database: string): PgConnection {
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
     ssl: null,
+  };
+}
+
+/** What an administrator types in Settings, Office database, for `database` on the test server. */
+export function testOfficeSettings(database: string): OfficeDatabaseSettings {
+  const url = testPgServer();
+  return {
+    host: url.hostname,
+    port: Number(url.port),
+    database,
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    requireTls: false,
+    caCertificate: '',
   };
 }
 

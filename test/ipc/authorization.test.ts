@@ -75,6 +75,11 @@ describe('authorization in main', () => {
       'backups:restore',
       'officedb:check',
       'officedb:create',
+      'officedb:use',
+      'officedb:status',
+      'officedb:key',
+      'officedb:leave',
+      'officedb:restart',
     ]);
     expect(open).toEqual([
       'session:status',

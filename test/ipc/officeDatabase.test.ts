@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { closedPort } from '../helpers/closedPort';
 import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { useTempDirs } from '../helpers/tempDir';
+import { rows } from '../helpers/sqlRows';
 
 const PASSWORD = 'Server-Pass-0f-The-Office';
 
@@ -30,12 +31,13 @@ describe('office database channels', () => {
     });
     expect(JSON.stringify(answer)).not.toContain(PASSWORD);
 
-    const rows = db
-      .sqlite!.prepare("SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'office_database'")
-      .all() as Array<{ action: string; detail: string }>;
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.action).toBe('view');
-    expect(JSON.parse(rows[0]!.detail)).toEqual({
+    const audited = await rows<{ action: string; detail: string }>(
+      db,
+      "SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'office_database'",
+    );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.action).toBe('view');
+    expect(JSON.parse(audited[0]!.detail)).toEqual({
       channel: 'officedb:check',
       host: '127.0.0.1',
       port,
@@ -45,8 +47,7 @@ describe('office database channels', () => {
       caCertificate: false,
       outcome: 'unreachable',
     });
-    const everything = db.sqlite!.prepare('SELECT * FROM audit_log').all();
-    expect(JSON.stringify(everything)).not.toContain(PASSWORD);
+    expect(JSON.stringify(await rows(db, 'SELECT * FROM audit_log'))).not.toContain(PASSWORD);
   });
 
   it('refuse a plain connection to another computer beside the Require TLS box', async () => {
@@ -69,8 +70,7 @@ describe('office database channels', () => {
         ok: false,
         error: { code: 'forbidden' },
       });
-    const rows = db.sqlite!.prepare("SELECT * FROM audit_log WHERE entity = 'office_database'").all();
-    expect(rows).toEqual([]);
-    expect(JSON.stringify(db.sqlite!.prepare('SELECT * FROM audit_log').all())).not.toContain(PASSWORD);
+    expect(await rows(db, "SELECT * FROM audit_log WHERE entity = 'office_database'")).toEqual([]);
+    expect(JSON.stringify(await rows(db, 'SELECT * FROM audit_log'))).not.toContain(PASSWORD);
   });
 });

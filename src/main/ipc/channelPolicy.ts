@@ -151,7 +151,13 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'backups:preview': admin(),
   'backups:restore': admin(),
   // Audited by their handler once the server has answered (officeDatabaseHandlers.ts): which server,
-  // database and user, and the outcome; never the password.
+  // database and user, and the outcome; never the password nor the office key.
   'officedb:check': admin(),
   'officedb:create': admin(),
+  'officedb:use': admin(),
+  'officedb:key': admin(),
+  'officedb:leave': admin(),
+  // Reads what is chosen (no patient data, nothing secret); a restart changes nothing by itself.
+  'officedb:status': admin(),
+  'officedb:restart': admin(),
 };

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { officeSchemaVersion } from '../db/schemaVersion';
 import { dataPathWarning } from '../db/dataPathRisk';
 import type { DataPaths } from '../db/paths';
+import type { OfficeConnectionFile } from '../db/pg/officeConnectionFile';
 import { backupHandlers } from '../ipc/handlers/backupHandlers';
 import { createSessionService, type SessionService } from '../auth/sessionService';
 import { createUserService } from '../auth/userService';
@@ -46,6 +47,8 @@ export interface AppContext {
   restart: () => void;
   /** The office's data: this computer's SQLite file, or the office database on a server. */
   db: AppDb;
+  /** Which office database this computer opens at start, kept in its profile (none: its own data). */
+  officeConnection: OfficeConnectionFile;
   /** This computer's SQLite file: its code catalog stays here whichever holds the office's data. */
   catalog: Db;
   appVersion: string;
@@ -126,7 +129,13 @@ export async function createAppServices(context: AppContext): Promise<AppService
       context.clipboard,
     ),
     ...settingsHandlers(settings),
-    ...officeDatabaseHandlers(db, session, now),
+    ...officeDatabaseHandlers({
+      db,
+      session,
+      now,
+      connection: context.officeConnection,
+      restart: context.restart,
+    }),
     ...catalogHandlers(createCatalogService(catalog, now)),
     ...policyHandlers(policies, context.links, () => settings.get().externalSites),
     ...patientHandlers(patients),

@@ -101,6 +101,11 @@ export const CHANNELS = [
   'backups:restore',
   'officedb:check',
   'officedb:create',
+  'officedb:use',
+  'officedb:status',
+  'officedb:key',
+  'officedb:leave',
+  'officedb:restart',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

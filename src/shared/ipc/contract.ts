@@ -52,7 +52,13 @@ import {
   serviceRecordInputSchema,
 } from '../policy/policyViews';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
-import { officeDatabaseCheckSchema, officeDatabaseSettingsSchema } from '../settings/officeDatabase';
+import {
+  officeDatabaseCheckSchema,
+  officeDatabaseSettingsSchema,
+  officeDatabaseStatusSchema,
+  officeDatabaseUsedSchema,
+  officeDatabaseUseSchema,
+} from '../settings/officeDatabase';
 import {
   auditFilterSchema,
   auditRowSchema,
@@ -424,6 +430,11 @@ export const contract = {
   },
   'officedb:check': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
   'officedb:create': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
+  'officedb:use': { input: officeDatabaseUseSchema, output: officeDatabaseUsedSchema },
+  'officedb:status': { input: noInput, output: officeDatabaseStatusSchema },
+  'officedb:key': { input: noInput, output: z.strictObject({ officeKey: z.string() }) },
+  'officedb:leave': { input: noInput, output: officeDatabaseUsedSchema },
+  'officedb:restart': { input: noInput, output: z.strictObject({ restarting: z.literal(true) }) },
   'pa:update': {
     input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: priorAuthPatchSchema }),
     output: priorAuthSchema,

@@ -18,37 +18,42 @@ export const TLS_ONLY_FOR_LOOPBACK =
 
 const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/;
 
-export const officeDatabaseSettingsSchema = z
-  .strictObject({
-    host: z
-      .string()
-      .trim()
-      .min(1, 'Type the server: its name on the network or its IP address.')
-      .max(253)
-      // A host name, an IPv4 address or an IPv6 address: nothing that could carry other options.
-      .regex(/^[a-zA-Z0-9.:[\]-]+$/, 'Type the server name or IP address only (no spaces, no slashes).'),
-    port: z
-      .number({ error: 'Type the port: a number, usually 5432.' })
-      .int('Type the port: a number, usually 5432.')
-      .min(1, 'A port is a number from 1 to 65535.')
-      .max(65535, 'A port is a number from 1 to 65535.'),
-    database: z.string().trim().min(1, 'Type the name of the database.').max(63),
-    user: z.string().trim().min(1, 'Type the user name VerifyDesk signs in to the server with.').max(63),
+/** Where the server is and who VerifyDesk signs in as: everything but the password (kept in clear). */
+export const officeServerSchema = z.strictObject({
+  host: z
+    .string()
+    .trim()
+    .min(1, 'Type the server: its name on the network or its IP address.')
+    .max(253)
+    // A host name, an IPv4 address or an IPv6 address: nothing that could carry other options.
+    .regex(/^[a-zA-Z0-9.:[\]-]+$/, 'Type the server name or IP address only (no spaces, no slashes).'),
+  port: z
+    .number({ error: 'Type the port: a number, usually 5432.' })
+    .int('Type the port: a number, usually 5432.')
+    .min(1, 'A port is a number from 1 to 65535.')
+    .max(65535, 'A port is a number from 1 to 65535.'),
+  database: z.string().trim().min(1, 'Type the name of the database.').max(63),
+  user: z.string().trim().min(1, 'Type the user name VerifyDesk signs in to the server with.').max(63),
+  requireTls: z.boolean(),
+  /** PEM of the authority that signed the server's certificate; empty: the usual public authorities. */
+  caCertificate: z
+    .string()
+    .trim()
+    .max(20_000, 'That is longer than a certificate: paste one CA certificate (PEM).')
+    .refine(
+      (pem) => pem === '' || PEM_CERTIFICATE.test(pem),
+      'Paste the certificate as PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or leave it empty.',
+    ),
+});
+
+export const officeDatabaseSettingsSchema = officeServerSchema
+  .extend({
     /**
-     * Never stored, logged or returned: only passed to the server for this connection. Required: a
+     * Never logged or returned: passed to the server, and kept only wrapped by the operating system's
+     * protected storage once this computer uses the office database (officeConnectionFile.ts). Required: a
      * desk always signs in with one (and the driver would otherwise look for PGPASSWORD or a .pgpass file).
      */
     password: z.string().min(1, 'Type the password for this user.').max(1000),
-    requireTls: z.boolean(),
-    /** PEM of the authority that signed the server's certificate; empty: the usual public authorities. */
-    caCertificate: z
-      .string()
-      .trim()
-      .max(20_000, 'That is longer than a certificate: paste one CA certificate (PEM).')
-      .refine(
-        (pem) => pem === '' || PEM_CERTIFICATE.test(pem),
-        'Paste the certificate as PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or leave it empty.',
-      ),
   })
   .refine((s) => s.requireTls || isLoopbackHost(s.host), {
     message: TLS_ONLY_FOR_LOOPBACK,
@@ -90,3 +95,45 @@ export const officeDatabaseCheckSchema = z.strictObject({
   appSchemaVersion: z.number().int(),
 });
 export type OfficeDatabaseCheck = z.infer<typeof officeDatabaseCheckSchema>;
+
+/**
+ * "Use this office database on this computer": the server's details and, for an office database that
+ * already has an audit trail, the office key shown in Settings on a computer that uses it (empty for a
+ * new office database: this computer makes the key).
+ */
+export const officeDatabaseUseSchema = z.strictObject({
+  settings: officeDatabaseSettingsSchema,
+  officeKey: z.string().trim().max(200),
+});
+export type OfficeDatabaseUse = z.infer<typeof officeDatabaseUseSchema>;
+
+export const officeDatabaseUsedSchema = z.strictObject({
+  /** What happens next, in words. */
+  message: z.string(),
+  /** The office key, to type on the next computer that joins (Crockford base32 in groups of five). */
+  officeKey: z.string(),
+});
+export type OfficeDatabaseUsed = z.infer<typeof officeDatabaseUsedSchema>;
+
+export const officeDatabaseStatusSchema = z.strictObject({
+  /** Where this session's data is: this computer's own file or the office database. */
+  running: z.enum(['own', 'office']),
+  /** What this window shows now, in words ("this computer's own data", "the office database X on host:port"). */
+  openNow: z.string(),
+  /** What is chosen is not what is open: the choice takes effect at the next start. */
+  restartNeeded: z.boolean(),
+  /** The office database chosen for the next start (null: this computer's own data). */
+  saved: z
+    .strictObject({
+      host: z.string(),
+      port: z.number().int(),
+      database: z.string(),
+      user: z.string(),
+      requireTls: z.boolean(),
+      /** YYYY-MM-DD, and the administrator's name. */
+      savedOn: z.string(),
+      savedBy: z.string(),
+    })
+    .nullable(),
+});
+export type OfficeDatabaseStatus = z.infer<typeof officeDatabaseStatusSchema>;

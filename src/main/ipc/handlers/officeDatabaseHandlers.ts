@@ -1,11 +1,18 @@
-// Settings, Office database (administrators): the connection check and creating the VerifyDesk database.
+// Settings, Office database (administrators): the connection check, creating the VerifyDesk database,
+// and choosing which data this computer opens at its next start (an office database, or its own again).
 // Each is audited here, once it has an answer, rather than by the guard: the guard would hold this
 // desk's database transaction open while the server takes up to five seconds to answer.
 import type { OfficeDatabaseSettings } from '../../../shared/settings/officeDatabase';
-import { recordAudit } from '../../audit/auditLog';
+import { localDate } from '../../../shared/dates/localDate';
+import { AppError } from '../../../shared/ipc/result';
+import { recordAudit, type AuditEntry } from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { AppDb } from '../../db/appDb';
 import { checkOfficeDatabase, createOfficeDatabase } from '../../db/pg/checkOfficeDatabase';
+import { chooseOfficeDatabase } from '../../db/pg/chooseOfficeDatabase';
+import type { OfficeConnectionFile } from '../../db/pg/officeConnectionFile';
+import { describeConnection } from '../../db/pg/pgAppDb';
+import { recoveryCodeOf } from '../../security/dbKey';
 import type { HandlerMap } from '../dispatch';
 
 /** Which server, database and user: never the password, and not the CA certificate's text. */
@@ -22,42 +29,108 @@ function auditDetail(channel: string, settings: OfficeDatabaseSettings, outcome:
   };
 }
 
-export function officeDatabaseHandlers(
-  db: AppDb,
-  session: SessionService,
-  now: () => Date,
-): Pick<HandlerMap, 'officedb:check' | 'officedb:create'> {
+export function officeDatabaseHandlers(deps: {
+  db: AppDb;
+  session: SessionService;
+  now: () => Date;
+  /** Which office database this computer opens at start (none: its own data). */
+  connection: OfficeConnectionFile;
+  /** Restarts VerifyDesk, which then opens the data chosen. */
+  restart: () => void;
+}): Pick<
+  HandlerMap,
+  | 'officedb:check'
+  | 'officedb:create'
+  | 'officedb:use'
+  | 'officedb:status'
+  | 'officedb:key'
+  | 'officedb:leave'
+  | 'officedb:restart'
+> {
+  const { db, session, now, connection } = deps;
+  const audit = (event: Omit<AuditEntry, 'who'>) =>
+    recordAudit(db, { who: session.current(), ...event }, now());
   return {
     'officedb:check': async (settings) => {
       const check = await checkOfficeDatabase(settings);
-      await recordAudit(
-        db,
-        {
-          who: session.current(),
-          action: 'view',
-          entity: 'office_database',
-          detail: auditDetail('officedb:check', settings, check.outcome),
-        },
-        now(),
-      );
+      await audit({
+        action: 'view',
+        entity: 'office_database',
+        detail: auditDetail('officedb:check', settings, check.outcome),
+      });
       return check;
     },
     'officedb:create': async (settings) => {
       const check = await createOfficeDatabase(settings, now);
-      await recordAudit(
-        db,
-        {
-          who: session.current(),
-          action: 'create',
-          entity: 'office_database',
-          detail: {
-            ...auditDetail('officedb:create', settings, check.outcome),
-            schema: check.schemaVersion,
-          },
-        },
-        now(),
-      );
+      await audit({
+        action: 'create',
+        entity: 'office_database',
+        detail: { ...auditDetail('officedb:create', settings, check.outcome), schema: check.schemaVersion },
+      });
       return check;
+    },
+    'officedb:use': async ({ settings, officeKey }) => {
+      const key = await chooseOfficeDatabase(settings, officeKey, now);
+      await connection.save({
+        settings,
+        officeKey: key,
+        savedAt: now().toISOString(),
+        savedBy: session.current()?.displayName ?? 'an administrator',
+      });
+      await audit({
+        action: 'update',
+        entity: 'office_database',
+        detail: { ...auditDetail('officedb:use', settings, 'chosen'), officeKeyId: key.id },
+      });
+      return {
+        message: `Saved. From its next start, this computer opens ${describeConnection(settings)}. Its own data stays on this computer, untouched, and is used again only if an administrator chooses so here.`,
+        officeKey: recoveryCodeOf(key.key),
+      };
+    },
+    'officedb:status': async () => {
+      const saved = await connection.read();
+      const openNow = db.sqlite ? null : db.where;
+      return {
+        running: openNow === null ? 'own' : 'office',
+        openNow: openNow ?? 'this computer’s own data',
+        restartNeeded: openNow !== (saved ? describeConnection(saved.settings) : null),
+        saved: saved
+          ? {
+              host: saved.settings.host,
+              port: saved.settings.port,
+              database: saved.settings.database,
+              user: saved.settings.user,
+              requireTls: saved.settings.requireTls,
+              savedOn: localDate(new Date(saved.savedAt)),
+              savedBy: saved.savedBy,
+            }
+          : null,
+      };
+    },
+    'officedb:key': async () => {
+      const saved = await connection.read();
+      if (!saved)
+        throw new AppError('not_found', 'This computer uses its own data: there is no office key here.');
+      await audit({ action: 'view', entity: 'office_database', detail: { channel: 'officedb:key' } });
+      return { officeKey: recoveryCodeOf(saved.officeKey.key) };
+    },
+    'officedb:leave': async () => {
+      const saved = await connection.read();
+      connection.forget();
+      await audit({
+        action: 'update',
+        entity: 'office_database',
+        detail: { channel: 'officedb:leave', database: saved?.settings.database ?? null },
+      });
+      return {
+        message:
+          'Saved. From its next start, this computer opens its own data again. What was entered on the office database stays there; it is not copied to this computer.',
+        officeKey: '',
+      };
+    },
+    'officedb:restart': async () => {
+      deps.restart();
+      return { restarting: true as const };
     },
   };
 }

@@ -4,6 +4,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../lib/api';
 import { SessionCard } from './SessionCard';
+import { GroupedCode } from '../../components/GroupedCode';
 
 export function RecoveryCodeGate({ children }: { children: ReactNode }) {
   const [code, setCode] = useState<string | null>(null);
@@ -21,13 +22,7 @@ export function RecoveryCodeGate({ children }: { children: ReactNode }) {
         Patient data is encrypted with a key only this computer can unlock. If the computer is replaced or its
         user profile is lost, this code is the only way to open the data or a backup on another computer.
       </p>
-      <p className="recovery-code" aria-label="The recovery code">
-        {code.split(/(?<=-)/).map((group, i) => (
-          <span key={i} className="code-group">
-            {group}
-          </span>
-        ))}
-      </p>
+      <GroupedCode code={code} label="The recovery code" />
       <p className="muted">
         Print it or write it down, and keep it locked away with the practice’s other important papers. Anyone
         with the code and a copy of the database can read it. It is not shown again.

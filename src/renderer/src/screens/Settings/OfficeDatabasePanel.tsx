@@ -1,11 +1,16 @@
-// Settings, Office database (administrators): the server's details, "Test the connection" with its
-// answer in plain words, and "Create the VerifyDesk database" when the check found an empty database.
-// Nothing typed here is saved yet: switching this computer to the office database comes later.
-import { useState, type FormEvent } from 'react';
-import type { OfficeDatabaseCheck, OfficeDatabaseSettings } from '../../../../shared/settings/officeDatabase';
+// Settings, Office database (administrators): which data this computer opens, the server's details,
+// "Test the connection" with its answer in plain words, "Create the VerifyDesk database" when the check
+// found an empty database, and "Use this office database on this computer" when it found a usable one.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type {
+  OfficeDatabaseCheck,
+  OfficeDatabaseSettings,
+  OfficeDatabaseStatus,
+} from '../../../../shared/settings/officeDatabase';
 import { FormError } from '../../components/FormError';
 import { ApiError, call } from '../../lib/api';
 import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
+import { CurrentChoice, UseOfficeDatabase } from './OfficeDatabaseChoice';
 
 const FIELDS = ['host', 'port', 'database', 'user', 'password', 'requireTls', 'caCertificate'];
 
@@ -23,12 +28,18 @@ const START: Typed = {
 };
 
 const GOOD: ReadonlyArray<OfficeDatabaseCheck['outcome']> = ['ready', 'empty', 'older'];
+/** What a computer may choose to use: a VerifyDesk database at this version or one it brings up to date. */
+const USABLE: ReadonlyArray<OfficeDatabaseCheck['outcome']> = ['ready', 'older'];
 
 export function OfficeDatabasePanel() {
   const [typed, setTyped] = useState<Typed>(START);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [check, setCheck] = useState<OfficeDatabaseCheck | null>(null);
   const [busy, setBusy] = useState<'check' | 'create' | null>(null);
+  const [status, setStatus] = useState<OfficeDatabaseStatus | null>(null);
+  const [justUsed, setJustUsed] = useState(false);
+  const loadStatus = useCallback(() => void call('officedb:status', {}).then(setStatus, () => undefined), []);
+  useEffect(loadStatus, [loadStatus]);
 
   const edit = (change: Partial<Typed>) => {
     setTyped({ ...typed, ...change });
@@ -75,14 +86,20 @@ export function OfficeDatabasePanel() {
     <div className="panel">
       <h2>Office database</h2>
       <p className="muted">
-        Several VerifyDesk computers can share one PostgreSQL server in the office. Type its details and test
-        the connection: VerifyDesk says what it found there and, for an empty database, can create the
-        VerifyDesk tables.
+        Several VerifyDesk computers can share one PostgreSQL server in the office, so what one desk learns is
+        there for the next. Type the server’s details and test the connection: VerifyDesk says what it found
+        and, for an empty database, can create the VerifyDesk tables; then this computer can use it from its
+        next start. The password is kept only in this computer’s protected storage.
       </p>
-      <p className="notice" role="note">
-        Saving these settings and switching this computer to the office database are not available yet. This
-        computer keeps its own encrypted database; nothing typed here is kept.
-      </p>
+      {status && (
+        // A new choice starts afresh: a key shown for the database chosen before is not this one's.
+        <CurrentChoice
+          key={`${status.saved?.database}@${status.saved?.host}:${status.saved?.port}`}
+          status={status}
+          onChanged={loadStatus}
+          offerRestart={!justUsed}
+        />
+      )}
       <form className="form officedb-form" aria-label="Office database server" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor="officedb-host">
@@ -195,6 +212,15 @@ export function OfficeDatabasePanel() {
           >
             {check.message}
           </p>
+        )}
+        {check && USABLE.includes(check.outcome) && (
+          <UseOfficeDatabase
+            settings={settings}
+            onUsed={() => {
+              setJustUsed(true);
+              loadStatus();
+            }}
+          />
         )}
       </form>
     </div>
