@@ -27,18 +27,21 @@ export function SaveRetryNotice() {
     <div className="save-retry" role="status" aria-live="polite">
       <p>
         <strong>Not saved:</strong> the office database cannot be reached.{' '}
-        {retry.at === null ? (
-          'Trying again now…'
-        ) : (
-          // Keyed on the deadline: the one-second tick starts with each wait, so the count is on time.
-          <Countdown key={retry.at} at={retry.at} />
-        )}
-        {enterTries && (
-          <>
-            {' '}
-            (<Kbd>Enter</Kbd> tries now)
-          </>
-        )}
+        {/* Its own line: what happens next, not wrapped into the sentence before it. */}
+        <span className="save-retry-when">
+          {retry.at === null ? (
+            'Trying again now…'
+          ) : (
+            // Keyed on the deadline: the one-second tick starts with each wait, so the count is on time.
+            <Countdown key={retry.at} at={retry.at} />
+          )}
+          {enterTries && (
+            <>
+              {' '}
+              (<Kbd>Enter</Kbd> tries now)
+            </>
+          )}
+        </span>
       </p>
       {retry.at !== null && (
         <button type="button" className="secondary" onClick={retryNow}>
