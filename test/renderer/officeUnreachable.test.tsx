@@ -109,16 +109,20 @@ async function answerOnce(api: Parameters<typeof installFakeApi>[0]) {
   return { box, unmount: view.unmount };
 }
 
-describe('the call screen tries an answer again by itself while the office database is out of reach', () => {
+/** The page's timers and Date on the tests' clock: the countdown and the retries move only when told. */
+function onTheTestsClock() {
   beforeEach(() => {
     useErrorStore.setState({ error: null });
-    // The page's timers and Date on the tests' clock: the countdown and the retries move only when told.
     vi.useFakeTimers({ now: TEST_NOW });
   });
   afterEach(() => {
     useCallStore.setState({ view: null, problem: null });
     vi.useRealTimers();
   });
+}
+
+describe('the call screen tries an answer again by itself while the office database is out of reach', () => {
+  onTheTestsClock();
 
   it('counts down, tries after 2 s and then 4 s, and moves on when the third try lands', async () => {
     const callAnswer = vi
@@ -256,14 +260,7 @@ describe('the call screen tries an answer again by itself while the office datab
 });
 
 describe("the call's other saves are tried again the same way", () => {
-  beforeEach(() => {
-    useErrorStore.setState({ error: null });
-    vi.useFakeTimers({ now: TEST_NOW });
-  });
-  afterEach(() => {
-    useCallStore.setState({ view: null, problem: null });
-    vi.useRealTimers();
-  });
+  onTheTestsClock();
 
   const onCall = (view: Partial<CallView>, api: Parameters<typeof installFakeApi>[0]) => {
     installFakeApi(api);
