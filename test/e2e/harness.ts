@@ -11,6 +11,7 @@ import type { Db } from '../../src/main/db/connection';
 import { DatabaseOpenError } from '../../src/main/db/connection';
 import { openAppDatabase } from '../../src/main/db/openAppDatabase';
 import { openChosenOfficeDatabase } from '../../src/main/db/pg/openChosenOfficeDatabase';
+import { unreachableMessage } from '../../src/main/db/pg/pgAppDb';
 import type { DataPaths } from '../../src/main/db/paths';
 import { fileHeadAnchor } from '../../src/main/audit/auditAnchor';
 import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
@@ -86,6 +87,13 @@ export interface Harness {
   now(): Date;
   /** Moves main's clock forward (the page's own clock is untouched). */
   advanceClock(ms: number): void;
+  /**
+   * A test-only fault standing in for an office database that went away (the harness has no
+   * PostgreSQL): until `officeDatabaseBack()`, these channels are refused before they reach main, as
+   * main refuses them when the server is lost (code 'unavailable', main's own words). Counts the calls.
+   */
+  officeDatabaseGone(channels: string[]): { refused: string[] };
+  officeDatabaseBack(): void;
   /** Reloads the page and waits until the app is ready for keys again. */
   reload(): Promise<void>;
   /**
@@ -364,6 +372,7 @@ export async function startHarness(
     dispatch = app.dispatch;
   }
 
+  let officeGone: { channels: string[]; refused: string[] } | null = null;
   const server = await startStaticServer();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -378,6 +387,16 @@ export async function startHarness(
       frameUrl.origin === origin
         ? `${APP_SCHEME}://${APP_HOST}${frameUrl.pathname}${frameUrl.hash}`
         : frameUrl.href;
+    if (officeGone?.channels.includes(channel)) {
+      officeGone.refused.push(channel);
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'unavailable',
+          message: unreachableMessage({ host: 'db.office.lan', port: 5432, database: 'verifydesk' }),
+        },
+      });
+    }
     return dispatch(
       { frameUrl: asAppUrl, isAppWindowTopFrame: source.frame === source.page.mainFrame() },
       channel,
@@ -477,6 +496,13 @@ export async function startHarness(
     now,
     advanceClock(ms) {
       clock.advance(ms);
+    },
+    officeDatabaseGone(channels) {
+      officeGone = { channels, refused: [] };
+      return officeGone;
+    },
+    officeDatabaseBack() {
+      officeGone = null;
     },
     async reload() {
       await page.reload();

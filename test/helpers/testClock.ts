@@ -8,7 +8,9 @@ import { addDays, addMonths, isIsoDate } from '../../src/shared/dates/calendar';
 const DEFAULT_TODAY = '2026-12-06';
 
 function readToday(): string {
-  const value = process.env.VERIFYDESK_TEST_TODAY?.trim();
+  // Through globalThis: the renderer's tests (jsdom, typed for the browser) run on this clock too.
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+  const value = env?.VERIFYDESK_TEST_TODAY?.trim();
   if (!value) return DEFAULT_TODAY;
   if (!isIsoDate(value))
     throw new Error(`VERIFYDESK_TEST_TODAY must be a date like 2031-12-31, not "${value}".`);

@@ -18,6 +18,7 @@ import { CodeFactsPanel } from './CodeFactsPanel';
 import { CodeProgress } from './CodeProgress';
 import { OnFileList } from './OnFileList';
 import { QuestionPanel } from './QuestionPanel';
+import { SaveRetryNotice } from './SaveRetryNotice';
 import { StartCallForm } from './StartCallForm';
 import { focusQuestion } from './focusQuestion';
 
@@ -300,6 +301,7 @@ function ActiveCall({ view }: { view: CallView }) {
         ) : (
           <CompleteForm view={view} />
         )}
+        <SaveRetryNotice />
         <AnswerList view={view} />
       </div>
       <aside className="call-side" aria-label="Call details">

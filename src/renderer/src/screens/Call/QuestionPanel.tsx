@@ -10,6 +10,10 @@ import { parseTyped } from './answerText';
 export function QuestionPanel({ current }: { current: NonNullable<CallView['current']> }) {
   const answer = useCallStore((s) => s.answer);
   const problem = useCallStore((s) => s.problem);
+  const retryNow = useCallStore((s) => s.retryNow);
+  const forgetWaiting = useCallStore((s) => s.forgetWaiting);
+  // An answer the office database could not take waits to be sent again (SaveRetryNotice says so).
+  const answerWaits = useCallStore((s) => s.retry?.waiting.includes('step') ?? false);
   const [text, setText] = useState('');
   const [hint, setHint] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -41,6 +45,9 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
       } else if (key === 'enter' && confirmable) {
         event.preventDefault();
         void answer(confirmable);
+      } else if (key === 'enter' && answerWaits) {
+        event.preventDefault();
+        retryNow();
       }
     } else if (current.type === 'choice') {
       const index = Number(key) - 1;
@@ -50,6 +57,9 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
       } else if (key === 'enter' && confirmable) {
         event.preventDefault();
         void answer(confirmable);
+      } else if (key === 'enter' && answerWaits) {
+        event.preventDefault();
+        retryNow();
       }
     }
   };
@@ -99,7 +109,11 @@ export function QuestionPanel({ current }: { current: NonNullable<CallView['curr
                 ? 'Enter to confirm, or type the new answer'
                 : 'Type the answer; empty or ? = unknown'
             }
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              // A changed answer is the person's to send: the old one is not tried again.
+              forgetWaiting('step');
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
