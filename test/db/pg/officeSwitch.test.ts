@@ -104,7 +104,7 @@ describe('choosing the office database in Settings', () => {
     expect(await app.send('patients:save', patient('Ann', 'Ownfile'))).toMatchObject({ ok: true });
     expect(await app.send('officedb:status')).toEqual({
       ok: true,
-      value: { running: 'own', restartNeeded: false, saved: null },
+      value: { running: 'own', openNow: 'this computer’s own data', restartNeeded: false, saved: null },
     });
 
     // Settings, Office database: checked, then chosen. The answer carries the office key for other desks.

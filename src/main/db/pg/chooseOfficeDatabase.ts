@@ -6,13 +6,9 @@ import type { OfficeDatabaseSettings } from '../../../shared/settings/officeData
 import { AppError } from '../../../shared/ipc/result';
 import { newAuditKey, auditKeyFrom, type AuditKey } from '../../audit/auditChain';
 import { keyFromRecoveryCode } from '../../security/dbKey';
-import { DatabaseOpenError } from '../connection';
 import { checkOfficeDatabase, officeConnection } from './checkOfficeDatabase';
 import { openOfficeDatabase } from './openOfficeDatabase';
-import { describeConnection, openPgAppDb } from './pgAppDb';
-
-/** PostgreSQL's "insufficient_privilege": the user may not change the tables (a desk's role). */
-const INSUFFICIENT_PRIVILEGE = '42501';
+import { describeConnection, INSUFFICIENT_PRIVILEGE, openPgAppDb } from './pgAppDb';
 
 /** The key id of the trail's last entry on the server, or null when the trail is empty. */
 async function lastSigningKeyId(settings: OfficeDatabaseSettings): Promise<string | null | undefined> {
@@ -86,10 +82,7 @@ export async function chooseOfficeDatabase(
     await opened.db.close();
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
-    if (
-      code === INSUFFICIENT_PRIVILEGE ||
-      (error instanceof DatabaseOpenError && /permission/i.test(error.message))
-    )
+    if (code === INSUFFICIENT_PRIVILEGE)
       throw new AppError(
         'conflict',
         `${describeConnection(settings)} needs its tables brought up to date for this VerifyDesk, and the user ${settings.user} may not change tables (a desk's user should not). Ask the practice's IT person to choose it once here with the owner's user (README, "Office database: operations"), then choose it again with this user.`,

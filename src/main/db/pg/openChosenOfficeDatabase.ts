@@ -6,6 +6,7 @@ import { officeConnection } from './checkOfficeDatabase';
 import { connectionProblem } from './connectionProblem';
 import type { SavedOfficeConnection } from './officeConnectionFile';
 import { openOfficeDatabase } from './openOfficeDatabase';
+import { describeConnection, INSUFFICIENT_PRIVILEGE } from './pgAppDb';
 
 export class OfficeDatabaseUnavailable extends Error {
   override name = 'OfficeDatabaseUnavailable';
@@ -25,6 +26,11 @@ export async function openChosenOfficeDatabase(
   } catch (error) {
     // A newer schema, or a trail that does not check out: the opener's own words.
     if (error instanceof DatabaseOpenError) throw new OfficeDatabaseUnavailable(error.message);
+    // An older schema and a desk's user, which may not change tables (as it should not).
+    if ((error as { code?: unknown } | null)?.code === INSUFFICIENT_PRIVILEGE)
+      throw new OfficeDatabaseUnavailable(
+        `${describeConnection(saved.settings)} is from an older VerifyDesk, and only its owner's user may bring its tables up to date. The practice's IT person opens Settings, Office database, on a computer with this version of VerifyDesk and chooses it once with the owner's user (README, "Office database"); then press Try again here.`,
+      );
     throw new OfficeDatabaseUnavailable(connectionProblem(error, saved.settings).message);
   }
 }

@@ -55,6 +55,9 @@ export function pgPoolConfig(connection: PgConnection, applicationName: string):
   } as pg.PoolConfig;
 }
 
+/** PostgreSQL's "insufficient_privilege": the user may not do that (a desk's user changing tables). */
+export const INSUFFICIENT_PRIVILEGE = '42501';
+
 export function describeConnection(connection: Pick<PgConnection, 'host' | 'port' | 'database'>): string {
   return `the office database ${connection.database} on ${connection.host}:${connection.port}`;
 }
