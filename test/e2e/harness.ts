@@ -32,6 +32,7 @@ import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { testKeyRing } from '../helpers/testKeyRing';
 import { testOfficeConnection } from '../helpers/testOfficeConnection';
+import { rememberCatalog } from '../helpers/appDb';
 import {
   createTestPgDatabase,
   dropTestPgDatabase,
@@ -231,6 +232,7 @@ export async function startHarness(
       if (officeDatabaseName === null) await chooseOfficeDatabase(keys);
       ownFiles.push(db);
       db = await openChosenOfficeDatabase((await officeConnection.read())!, now, 'Test desk');
+      rememberCatalog(db, sqlite);
     }
     // As on a first run of the app: the fictional sample payers are there until removed.
     if (options.sampleData) await loadSampleDataOnce(db, now);

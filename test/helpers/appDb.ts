@@ -27,6 +27,11 @@ export interface TestAppDb {
 
 const catalogs = new WeakMap<AppDb, Db>();
 
+/** Says which desk file's catalog goes with an office database opened elsewhere (the browser harness). */
+export function rememberCatalog(db: AppDb, catalog: Db): void {
+  catalogs.set(db, catalog);
+}
+
 /** The code catalog that goes with a test database (testServices reads it from here). */
 export function catalogOf(db: AppDb): Db {
   const catalog = catalogs.get(db) ?? db.sqlite;
