@@ -115,7 +115,7 @@ describe('lists that follow the other desks', () => {
 
     pushOfficeChange({ topics: ['priorAuths'] });
     expect(await within(form).findByRole('status')).toHaveTextContent(
-      /Another desk changed this prior authorization since you opened it .*saving it would overwrite that change, so it will be refused/,
+      /^Changed at another desk on .+, after you opened it.*saving it would overwrite that change, so it will be refused/,
     );
     // The worklist row shows the other desk's change; the form still holds what this person typed.
     expect(paWorklist).toHaveBeenCalledTimes(2);

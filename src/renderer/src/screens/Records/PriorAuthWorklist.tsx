@@ -55,11 +55,12 @@ const INPUTS: Array<{ key: DateKey | TextKey; label: string; date: boolean }> = 
 const FIELDS = ['status', ...INPUTS.map((i) => i.key)];
 
 /** What happened to the request, oldest first: who moved it to which status, and calls that found it again. */
-function PaHistory({ id }: { id: number }) {
+function PaHistory({ id, version }: { id: number; version: number }) {
   const [events, setEvents] = useState<PriorAuthEvent[] | null>(null);
+  // Read again when the item moved on (here or at another desk): the history shows who moved it.
   useEffect(() => {
     void call('pa:history', { id }).then(setEvents, () => setEvents(null));
-  }, [id]);
+  }, [id, version]);
   if (!events) return null;
   return (
     <section className="pa-history" aria-label="History">
@@ -155,12 +156,14 @@ function PriorAuthForm({
       </div>
       <div className="field-note" />
       {current?.version !== item.version && (
-        <p className="notice pa-changed" role="status">
-          Another desk changed this prior authorization since you opened it
-          {current ? ` (${localDateTime(current.updatedAt)})` : ''}. What you typed stays here, but saving it
-          would overwrite that change, so it will be refused: note what you need, press Cancel and open the
-          item again.
-        </p>
+        <div className="notice pa-changed" role="status">
+          <p className="notice-title">
+            Changed at another desk{current ? ` on ${localDateTime(current.updatedAt)}` : ''}, after you
+            opened it
+          </p>
+          What you typed stays here, but saving it would overwrite that change, so it will be refused. Note
+          what you need, press Cancel and open the item again.
+        </div>
       )}
       {INPUTS.map(({ key, label, date }) =>
         date ? (
@@ -192,7 +195,7 @@ function PriorAuthForm({
           Cancel
         </button>
       </div>
-      <PaHistory id={item.id} />
+      <PaHistory id={item.id} version={current?.version ?? item.version} />
     </form>
   );
 }
