@@ -6,8 +6,9 @@
 // typed and says why its save will be refused; the save is refused naming the other desk; opened
 // again, the form shows what is on file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driveCall } from '../helpers/callDriver';
+import { completedCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { paPatch } from '../helpers/priorAuthPatch';
 import { testServices } from '../helpers/services';
 import { daysFromToday } from '../helpers/testClock';
 import { startHarness, type Harness } from './harness';
@@ -29,20 +30,7 @@ describe('the PA worklist follows another desk', () => {
       planInput((await deskTwo.policies.savePayer(null, payerInput())).id),
     );
     const patient = await deskTwo.patients.save(null, patientInput({ firstName: 'Ona', lastName: 'Follow' }));
-    const call = await driveCall(
-      deskTwo.calls,
-      await deskTwo.calls.start({
-        patientId: patient.id,
-        planId: plan.id,
-        planned: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18) }],
-        dialedNumber: null,
-      }),
-    );
-    await deskTwo.calls.complete(call.id, {
-      nextAction: 'Submit the PA',
-      nextActionDue: daysFromToday(1),
-      reverifyDate: null,
-    });
+    await completedCall(deskTwo.calls, patient.id, plan.id);
 
     const page = h.page;
     await page.keyboard.press('Alt+Digit6');
@@ -60,18 +48,7 @@ describe('the PA worklist follows another desk', () => {
     const [item] = (await deskTwo.priorAuths.worklist()).filter((p) => p.patientName === 'Ona Follow');
     await deskTwo.priorAuths.update(
       item!.id,
-      {
-        status: 'submitted',
-        method: 'Fax',
-        contact: item!.contact,
-        attachments: item!.attachments,
-        submittedOn: daysFromToday(0),
-        decisionExpectedOn: item!.decisionExpectedOn,
-        authNumber: null,
-        approvedUnits: null,
-        validFrom: null,
-        validTo: null,
-      },
+      paPatch(item!, { status: 'submitted', method: 'Fax', submittedOn: daysFromToday(0) }),
       item!.version,
     );
     await h.pushOfficeChange({ topics: ['priorAuths', 'todos'] });

@@ -5,32 +5,24 @@
 /** The fixed channel main sends on and the preload alone listens to. */
 export const OFFICE_CHANGE_EVENT = 'office:changed';
 
+/** The names every list shows beside its rows. */
+const NAMES = ['patients', 'plans', 'payers'] as const;
+/** A PA item and its history. */
+const PRIOR_AUTHS = ['prior_auths', 'prior_auth_events'] as const;
+/** What says an appointment needs verifying: calls, coverage, planned codes, what is on file. */
+const APPOINTMENTS = [
+  'calls',
+  'coverages',
+  'planned_services',
+  'last_verifications',
+  'observations',
+] as const;
+
 /** The lists that follow what other desks do, and the office database's tables each is read from. */
 export const OFFICE_TOPIC_TABLES = {
-  priorAuths: ['prior_auths', 'prior_auth_events', 'patients', 'plans', 'payers'],
-  todos: [
-    'todo_marks',
-    'calls',
-    'prior_auths',
-    'prior_auth_events',
-    'coverages',
-    'planned_services',
-    'last_verifications',
-    'observations',
-    'patients',
-    'plans',
-    'payers',
-  ],
-  reverify: [
-    'calls',
-    'coverages',
-    'planned_services',
-    'last_verifications',
-    'observations',
-    'patients',
-    'plans',
-    'payers',
-  ],
+  priorAuths: [...PRIOR_AUTHS, ...NAMES],
+  todos: ['todo_marks', ...PRIOR_AUTHS, ...APPOINTMENTS, ...NAMES],
+  reverify: [...APPOINTMENTS, ...NAMES],
 } as const satisfies Record<string, readonly string[]>;
 
 export type OfficeTopic = keyof typeof OFFICE_TOPIC_TABLES;

@@ -11,11 +11,11 @@ import type { ChangeNotice } from '../../../src/main/db/engine/changes';
 import { openOfficeDatabase } from '../../../src/main/db/pg/openOfficeDatabase';
 import { CHANGE_CHANNEL } from '../../../src/main/db/pg/pgChangeFeed';
 import { OFFICE_TOPIC_TABLES, topicsForTable } from '../../../src/shared/ipc/officeChanges';
-import type { PriorAuth, PriorAuthPatch } from '../../../src/shared/priorAuth/priorAuthViews';
 import { openTestOfficeDb, testDeskCatalog } from '../../helpers/appDb';
-import { driveCall } from '../../helpers/callDriver';
+import { completedCall } from '../../helpers/callDriver';
 import { startOwnPgServer, type OwnPgServer } from '../../helpers/ownPgServer';
 import { patientInput, payerInput, planInput } from '../../helpers/policyFixtures';
+import { paPatch } from '../../helpers/priorAuthPatch';
 import { testServices } from '../../helpers/services';
 import { TEST_AUDIT_KEY } from '../../helpers/testAudit';
 import { daysFromToday, fixedClock } from '../../helpers/testClock';
@@ -82,20 +82,6 @@ async function listening(admin: pg.Client, applicationName: string, previousPid?
   );
 }
 
-const patchOf = (item: PriorAuth, change: Partial<PriorAuthPatch>): PriorAuthPatch => ({
-  status: item.status,
-  method: item.method,
-  contact: item.contact,
-  attachments: item.attachments,
-  submittedOn: item.submittedOn,
-  decisionExpectedOn: item.decisionExpectedOn,
-  authNumber: item.authNumber,
-  approvedUnits: item.approvedUnits,
-  validFrom: item.validFrom,
-  validTo: item.validTo,
-  ...change,
-});
-
 /** A completed call that leaves a PA item on the worklist, made at desk One. */
 async function aPaItem(one: AppDb) {
   const atOne = testServices(one, now, { catalog: await testDeskCatalog(), actor: () => 'Desk One' });
@@ -104,20 +90,7 @@ async function aPaItem(one: AppDb) {
     planInput((await atOne.policies.savePayer(null, payerInput())).id),
   );
   const patient = await atOne.patients.save(null, patientInput());
-  const call = await driveCall(
-    atOne.calls,
-    await atOne.calls.start({
-      patientId: patient.id,
-      planId: plan.id,
-      planned: [{ code: 'D0367', tooth: null, serviceDate: daysFromToday(18) }],
-      dialedNumber: null,
-    }),
-  );
-  await atOne.calls.complete(call.id, {
-    nextAction: 'Submit the PA',
-    nextActionDue: daysFromToday(1),
-    reverifyDate: null,
-  });
+  await completedCall(atOne.calls, patient.id, plan.id);
   const [item] = await atOne.priorAuths.worklist();
   return { atOne, item: item! };
 }
@@ -140,7 +113,7 @@ describe('lists follow the other desks (LISTEN/NOTIFY)', () => {
       const heard = desk.next(changed('prior_auths'));
       await atOne.priorAuths.update(
         item.id,
-        patchOf(item, { status: 'submitted', method: 'Portal', submittedOn: daysFromToday(0) }),
+        paPatch(item, { status: 'submitted', method: 'Portal', submittedOn: daysFromToday(0) }),
         item.version,
       );
       const notice = await heard;
@@ -158,7 +131,7 @@ describe('lists follow the other desks (LISTEN/NOTIFY)', () => {
       // heard, and notices arrive in commit order, so nothing about prior_auths came between.
       desk.heard.length = 0;
       await expect(
-        atOne.priorAuths.update(item.id, patchOf(item, { method: 'Fax' }), item.version),
+        atOne.priorAuths.update(item.id, paPatch(item, { method: 'Fax' }), item.version),
       ).rejects.toMatchObject({ code: 'conflict' });
       const saved = desk.next(changed('patients'));
       await atOne.patients.save(null, patientInput({ firstName: 'Bea' }));
@@ -175,7 +148,7 @@ describe('lists follow the other desks (LISTEN/NOTIFY)', () => {
       const heardAgain = desk.next(changed('prior_auths'));
       await atOne.priorAuths.update(
         current!.id,
-        patchOf(current!, { contact: 'Fax 555-0100' }),
+        paPatch(current!, { contact: 'Fax 555-0100' }),
         current!.version,
       );
       await heardAgain;
