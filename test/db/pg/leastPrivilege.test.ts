@@ -4,7 +4,7 @@
 // through the services, and cannot remove or rewrite the audit trail or switch off its guards, because it
 // owns nothing. The control runs the same statements as the owner: all but one get past the rights check
 // (they run, or the trail's own triggers stop them), so the refusals come from the desk's rights.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../../src/main/audit/auditLog';
 import { createOfficeDatabase } from '../../../src/main/db/pg/checkOfficeDatabase';
 import { openOfficeDatabase } from '../../../src/main/db/pg/openOfficeDatabase';
@@ -15,6 +15,7 @@ import { deskDay } from '../../helpers/deskDay';
 import { createOfficeRoles, dropOfficeRoles, signedInAs, type OfficeRoles } from '../../helpers/pgOps';
 import { TEST_AUDIT_KEY } from '../../helpers/testAudit';
 import { fixedClock } from '../../helpers/testClock';
+import { testPgAdmin } from '../../helpers/testEngine';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const now = fixedClock();
@@ -104,11 +105,24 @@ describe('the least-privileged desk role', () => {
     return set;
   }
 
-  it('does a real day at the desk: a call answered and completed, a PA item moved on, the audit trail appended, the sample data removed', async () => {
+  it('does a real day at the desk: a call answered and completed, a PA item moved on (and heard as changes), the audit trail appended, the sample data removed', async () => {
     const { desk } = await officeSetUp();
     const { db, catalog } = await openAtDesk(desk);
     try {
+      // The desk role listens for the other desks' changes too (LISTEN and the triggers' pg_notify need
+      // no grant): what this day changes is heard.
+      const heard = new Set<string>();
+      db.changes.subscribe((n) => void (n.kind === 'changed' && heard.add(n.table)));
+      const admin = await testPgAdmin();
+      await vi.waitFor(async () => {
+        const { rows } = await admin.query<{ query: string }>(
+          "SELECT query FROM pg_stat_activity WHERE application_name = 'Front desk changes' AND usename = $1",
+          [desk.user],
+        );
+        expect(rows.map((r) => r.query)).toEqual(['LISTEN verifydesk_changes']);
+      });
       const day = await deskDay(db, now, catalog);
+      await vi.waitFor(() => expect([...heard]).toEqual(expect.arrayContaining(['calls', 'prior_auths'])));
       expect(day.priorAuth).toMatchObject({ status: 'submitted', method: 'Portal', version: 2 });
       const call = await db.q
         .selectFrom('calls')
