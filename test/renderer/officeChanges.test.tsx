@@ -6,9 +6,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PriorAuthWorklist } from '../../src/renderer/src/screens/Records/PriorAuthWorklist';
+import { ReverifyWorklist } from '../../src/renderer/src/screens/Records/ReverifyWorklist';
 import { TodoScreen } from '../../src/renderer/src/screens/Todo/TodoScreen';
 import { useTodoStore } from '../../src/renderer/src/stores/todoStore';
 import type { PriorAuth } from '../../src/shared/priorAuth/priorAuthViews';
+import type { ReverifyItem } from '../../src/shared/worklist/reverifyViews';
 import type { TodoItem } from '../../src/shared/worklist/todoViews';
 import { installFakeApi, pushOfficeChange } from './fakeApi';
 
@@ -161,5 +163,30 @@ describe('lists that follow the other desks', () => {
     expect(todoList).toHaveBeenCalledTimes(2);
     // Still on "Send the estimate", now third: the keys act on what the person chose.
     expect(onSecond()).toHaveAccessibleName(/^Send the estimate/);
+  });
+
+  it('the re-verify worklist reads itself again when another desk plans or verifies an appointment', async () => {
+    const appointment = (patientName: string): ReverifyItem => ({
+      patientId: 1,
+      patientName,
+      planId: 2,
+      serviceDate: APPOINTMENT,
+      codes: ['D0367'],
+      payerName: 'Fictional Dental Mutual',
+      planName: 'Fictional PPO',
+      verifiedOn: null,
+      eligibilityCheckedOn: null,
+      reasons: ['missing'],
+    });
+    const reverifyWorklist = vi
+      .fn()
+      .mockReturnValueOnce(ok([appointment('Ann Synthetic')]))
+      .mockReturnValue(ok([appointment('Ann Synthetic'), appointment('Cal Synthetic')]));
+    installFakeApi({ reverifyWorklist });
+    render(<ReverifyWorklist />);
+    await screen.findByText('Ann Synthetic');
+    pushOfficeChange({ topics: ['reverify'] });
+    expect(await screen.findByText('Cal Synthetic')).toBeInTheDocument();
+    expect(reverifyWorklist).toHaveBeenCalledTimes(2);
   });
 });
