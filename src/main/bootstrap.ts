@@ -2,6 +2,7 @@
 import type * as Electron from 'electron';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { OFFICE_CHANGE_EVENT } from '../shared/ipc/officeChanges';
 import { AppError } from '../shared/ipc/result';
 import { fileHeadAnchor } from './audit/auditAnchor';
 import type { AppDb } from './db/appDb';
@@ -14,6 +15,7 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { damagedStartHandlers, recoveryCodeHandlers } from './ipc/handlers/startupHandlers';
 import { createStartupDispatch, startupStatus } from './ipc/startupDispatch';
 import { registerHandlers } from './ipc/registerHandlers';
+import { pushOfficeChanges } from './ipc/officeChangePush';
 import { APP_ENTRY_URL, APP_SCHEME } from './security/appUrl';
 import { appProtocolResponse } from './security/appProtocol';
 import { openExternalSafe } from './security/externalLinks';
@@ -270,6 +272,11 @@ export function bootstrap(options: BootstrapOptions): void {
         isTrustedSender: trusted,
         checkOutputs: !app.isPackaged,
         reportError,
+      });
+      // Another desk changed a list this window may show: the window reads it again (office database
+      // only; on this computer's own file there is no other desk).
+      pushOfficeChanges(db.changes, (change) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(OFFICE_CHANGE_EVENT, change);
       });
       // The desk walks away or the PC sleeps: lock at once, not only after the idle minutes.
       powerMonitor.on('lock-screen', () => void services.session.lock('idle'));

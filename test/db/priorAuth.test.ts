@@ -2,10 +2,10 @@
 // through submission to a decision with validation, and keep an append-only history.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/ipc/result';
-import type { PriorAuth, PriorAuthPatch } from '../../src/shared/priorAuth/priorAuthViews';
 import { openTestAppDb } from '../helpers/appDb';
 import { driveCall } from '../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../helpers/policyFixtures';
+import { paPatch } from '../helpers/priorAuthPatch';
 import { rows, run } from '../helpers/sqlRows';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_TODAY, daysFromToday } from '../helpers/testClock';
@@ -62,19 +62,6 @@ describe('prior-authorization tracker', () => {
     });
     return call.id;
   };
-  const patchOf = (item: PriorAuth, change: Partial<PriorAuthPatch>): PriorAuthPatch => ({
-    status: item.status,
-    method: item.method,
-    contact: item.contact,
-    attachments: item.attachments,
-    submittedOn: item.submittedOn,
-    decisionExpectedOn: item.decisionExpectedOn,
-    authNumber: item.authNumber,
-    approvedUnits: item.approvedUnits,
-    validFrom: item.validFrom,
-    validTo: item.validTo,
-    ...change,
-  });
   const refused = async (fn: () => unknown, field: string) => {
     try {
       await fn();
@@ -123,7 +110,7 @@ describe('prior-authorization tracker', () => {
     // Another appointment is another request; so is a new request after a denial.
     await callAgain(ctx, daysFromToday(40));
     expect((await priorAuths.worklist()).filter((p) => p.code === 'D0367')).toHaveLength(2);
-    await priorAuths.update(first.id, patchOf(first, { status: 'denied', submittedOn: TEST_TODAY }));
+    await priorAuths.update(first.id, paPatch(first, { status: 'denied', submittedOn: TEST_TODAY }));
     await callAgain(ctx);
     const open = (await priorAuths.worklist()).filter((p) => p.code === 'D0367');
     expect(open.map((p) => p.serviceDate).sort()).toEqual([daysFromToday(18), daysFromToday(40)]);
@@ -133,29 +120,29 @@ describe('prior-authorization tracker', () => {
   it('moves from submitted to approved, refusing what a person must fix, and keeps the history', async () => {
     const { db, priorAuths } = await setup();
     const item = (await priorAuths.worklist())[0]!;
-    await refused(() => priorAuths.update(item.id, patchOf(item, { status: 'submitted' })), 'submittedOn');
+    await refused(() => priorAuths.update(item.id, paPatch(item, { status: 'submitted' })), 'submittedOn');
 
     const submitted = await priorAuths.update(
       item.id,
-      patchOf(item, { status: 'submitted', submittedOn: TEST_TODAY, decisionExpectedOn: daysFromToday(-2) }),
+      paPatch(item, { status: 'submitted', submittedOn: TEST_TODAY, decisionExpectedOn: daysFromToday(-2) }),
     );
     // The decision was expected two days ago and the appointment is still ahead.
     expect(submitted.flags).toEqual(['decision_overdue']);
     const late = await priorAuths.update(
       item.id,
-      patchOf(submitted, { decisionExpectedOn: daysFromToday(23) }),
+      paPatch(submitted, { decisionExpectedOn: daysFromToday(23) }),
     );
     expect(late.flags).toEqual(['not_decided_by_appointment']);
 
     await refused(
-      () => priorAuths.update(item.id, patchOf(late, { status: 'approved', validTo: daysFromToday(70) })),
+      () => priorAuths.update(item.id, paPatch(late, { status: 'approved', validTo: daysFromToday(70) })),
       'authNumber',
     );
     await refused(
       () =>
         priorAuths.update(
           item.id,
-          patchOf(late, {
+          paPatch(late, {
             status: 'approved',
             authNumber: 'AUTH-1',
             validFrom: daysFromToday(71),
@@ -166,7 +153,7 @@ describe('prior-authorization tracker', () => {
     );
     const shortApproval = await priorAuths.update(
       item.id,
-      patchOf(late, {
+      paPatch(late, {
         status: 'approved',
         authNumber: 'AUTH-1',
         validFrom: daysFromToday(3),
@@ -176,7 +163,7 @@ describe('prior-authorization tracker', () => {
     expect(shortApproval.flags).toEqual(['expires_before_appointment']);
     const approved = await priorAuths.update(
       item.id,
-      patchOf(shortApproval, { validTo: daysFromToday(98), approvedUnits: 1 }),
+      paPatch(shortApproval, { validTo: daysFromToday(98), approvedUnits: 1 }),
     );
     expect(approved.flags).toEqual([]);
     expect(approved.authNumber).toBe('AUTH-1');
@@ -194,9 +181,9 @@ describe('prior-authorization tracker', () => {
   it('an unknown item is not_found, and a refused change writes nothing', async () => {
     const { priorAuths } = await setup();
     const item = (await priorAuths.worklist())[0]!;
-    await expect(priorAuths.update(9999, patchOf(item, {}))).rejects.toThrow(/does not exist/);
+    await expect(priorAuths.update(9999, paPatch(item, {}))).rejects.toThrow(/does not exist/);
     await refused(
-      () => priorAuths.update(item.id, patchOf(item, { status: 'approved', submittedOn: TEST_TODAY })),
+      () => priorAuths.update(item.id, paPatch(item, { status: 'approved', submittedOn: TEST_TODAY })),
       'authNumber',
     );
     expect((await priorAuths.worklist()).find((p) => p.id === item.id)!.status).toBe('to_submit');

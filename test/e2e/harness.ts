@@ -41,6 +41,7 @@ import {
 } from '../helpers/testEngine';
 import { loadSampleDataOnce } from '../../src/main/services/sampleData';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import type { OfficeChange } from '../../src/shared/ipc/officeChanges';
 import { TEST_NOW, runningClock } from '../helpers/testClock';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -104,6 +105,8 @@ export interface Harness {
   restartApp(): Promise<void>;
   /** The keys main holds (they change when a test changes the database key). */
   keys(): KeyRing;
+  /** Delivers what main pushes when another desk changed a list (the preload's onOfficeChange). */
+  pushOfficeChange(change: OfficeChange): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -419,8 +422,17 @@ export async function startHarness(
       const api = Object.fromEntries(
         methods.map(([channel, method]) => [method, (input: unknown) => invoke(channel, input)]),
       );
+      // Main's push (another desk changed a list): the harness delivers it with pushOfficeChange.
+      const listeners = new Set<(change: unknown) => void>();
+      const onOfficeChange = (listener: (change: unknown) => void) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      };
+      Object.defineProperty(window, '__verifydeskOfficeChange', {
+        value: (change: unknown) => listeners.forEach((l) => l(change)),
+      });
       Object.defineProperty(window, 'api', {
-        value: Object.freeze(api),
+        value: Object.freeze({ ...api, onOfficeChange }),
         writable: false,
         configurable: false,
       });
@@ -513,6 +525,15 @@ export async function startHarness(
     keys() {
       if (!appKeys) throw new Error('keys: only an app started on this computer has them here');
       return appKeys;
+    },
+    async pushOfficeChange(change) {
+      await page.evaluate(
+        (c) =>
+          (window as unknown as { __verifydeskOfficeChange: (c: unknown) => void }).__verifydeskOfficeChange(
+            c,
+          ),
+        change,
+      );
     },
     async restartApp() {
       if (!app || !appKeys) throw new Error('restartApp: only an app started on this computer restarts');

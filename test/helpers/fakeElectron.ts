@@ -50,6 +50,11 @@ export class FakeWebContents extends EventEmitter {
   openHandler: OpenHandler | null = null;
   /** The page's hash: set by the URL loaded, and by a script that assigns location.hash. */
   hash = '';
+  /** What main pushed to the page (webContents.send), in order. */
+  sent: Array<[string, unknown]> = [];
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload]);
+  }
   /**
    * What page scripts answer: the print view moves to the hash it is given and reports that job ready
    * at once (printQueue.ts reads its data-print-ready / -failed as one object).

@@ -1,12 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import { OFFICE_CHANGE_EVENT } from '../../src/shared/ipc/officeChanges';
 
 const exposeInMainWorld = vi.fn();
 const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));
+const on = vi.fn();
+const removeListener = vi.fn();
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld },
-  ipcRenderer: { invoke, send: vi.fn(), on: vi.fn(), sendSync: vi.fn() },
+  ipcRenderer: { invoke, send: vi.fn(), on, removeListener, sendSync: vi.fn() },
 }));
 
 describe('preload bridge', () => {
@@ -14,6 +17,8 @@ describe('preload bridge', () => {
     vi.resetModules();
     exposeInMainWorld.mockClear();
     invoke.mockClear();
+    on.mockClear();
+    removeListener.mockClear();
     await import('../../src/preload/index');
   });
 
@@ -22,9 +27,9 @@ describe('preload bridge', () => {
     expect(exposeInMainWorld.mock.calls[0]![0]).toBe('api');
   });
 
-  it('exposes one named function per contract channel and nothing else', () => {
+  it('exposes one named function per contract channel, the one push subscription, and nothing else', () => {
     const api = exposeInMainWorld.mock.calls[0]![1] as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(CHANNELS.map(methodName).sort());
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS.map(methodName), 'onOfficeChange'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
     for (const banned of ['invoke', 'send', 'on', 'ipcRenderer', 'process', 'env'])
@@ -39,5 +44,23 @@ describe('preload bridge', () => {
       expect(invoke).toHaveBeenCalledTimes(1);
       expect(invoke).toHaveBeenCalledWith(channel, { probe: channel });
     }
+  });
+
+  it('onOfficeChange listens on the one push channel, passes known topics only and never the event, and stops', () => {
+    const api = exposeInMainWorld.mock.calls[0]![1] as {
+      onOfficeChange: (listener: (change: unknown) => void) => () => void;
+    };
+    const heard: unknown[][] = [];
+    const stop = api.onOfficeChange((...args) => heard.push(args));
+    expect(on).toHaveBeenCalledTimes(1);
+    const [channel, forward] = on.mock.calls[0] as [string, (event: unknown, value: unknown) => void];
+    expect(channel).toBe(OFFICE_CHANGE_EVENT);
+    const event = { sender: { send: vi.fn() }, ports: [] };
+    forward(event, { topics: ['priorAuths', 'secrets', 'priorAuths'], patient: 'Ann' });
+    forward(event, { topics: ['nothing known'] });
+    forward(event, 'not an object');
+    expect(heard).toEqual([[{ topics: ['priorAuths'] }]]);
+    stop();
+    expect(removeListener).toHaveBeenCalledWith(OFFICE_CHANGE_EVENT, forward);
   });
 });

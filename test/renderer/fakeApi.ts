@@ -6,6 +6,7 @@ import { useSettingsStore } from '../../src/renderer/src/stores/settingsStore';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings/settings';
 import type { SessionStatus } from '../../src/shared/auth/authViews';
 import { CHANNELS, methodName } from '../../src/shared/ipc/channels';
+import type { OfficeChange } from '../../src/shared/ipc/officeChanges';
 import { SYNTHETIC_OFFICE } from '../helpers/testOffice';
 
 /** An administrator signed in and unlocked: the state these tests start from. */
@@ -21,6 +22,13 @@ export const READY_SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
   office: SYNTHETIC_OFFICE,
 };
+
+const officeChangeListeners = new Set<(change: OfficeChange) => void>();
+
+/** What main pushes when another desk changed a list, delivered as the preload delivers it. */
+export function pushOfficeChange(change: OfficeChange): void {
+  for (const listener of [...officeChangeListeners]) listener(change);
+}
 
 /** Every channel fails unless stubbed, except the session's status (open, as if signed in). */
 export function installFakeApi(overrides: Partial<Api>): Api {
@@ -40,6 +48,10 @@ export function installFakeApi(overrides: Partial<Api>): Api {
     sessionStatus: vi.fn(() => Promise.resolve({ ok: true as const, value: OPEN_SESSION })),
     securityRecoveryCode: vi.fn(() => Promise.resolve({ ok: true as const, value: { code: null } })),
     securityEmergencyAccess: vi.fn(() => Promise.resolve({ ok: true as const, value: { notice: null } })),
+    onOfficeChange: (listener) => {
+      officeChangeListeners.add(listener);
+      return () => void officeChangeListeners.delete(listener);
+    },
     ...overrides,
   };
   // Signed in from the first render, as the app is once the sign-in screen is behind it.

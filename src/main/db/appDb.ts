@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import type { Db } from './connection';
+import { silentChangeFeed, type ChangeFeed } from './engine/changes';
 import type { Schema } from './schema';
 import { stmt } from './statements';
 
@@ -30,6 +31,8 @@ export interface AppDb {
   /** Where the data is, for messages a person reads (a file path, or server and database). */
   readonly where: string;
   readonly isOpen: boolean;
+  /** Committed changes to the office's shared lists, made at any desk (engine/changes.ts). */
+  readonly changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -52,9 +55,11 @@ export function layerOver(
   options: {
     sqlite: Db | null;
     where: string;
+    changes?: ChangeFeed;
     onClose?: () => Promise<void>;
   },
 ): AppDb {
+  const changes = options.changes ?? silentChangeFeed;
   const frames = new AsyncLocalStorage<Frame>();
   let open = true;
   const runAfter = async (fns: Frame['after']) => {
@@ -118,9 +123,11 @@ export function layerOver(
     get isOpen() {
       return open && (options.sqlite ? options.sqlite.open : true);
     },
+    changes,
     async close() {
       if (!open) return;
       open = false;
+      await changes.close();
       await root.destroy();
       await options.onClose?.();
     },

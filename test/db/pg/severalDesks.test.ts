@@ -7,10 +7,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../src/main/audit/auditLog';
 import type { AppDb } from '../../../src/main/db/appDb';
 import * as locks from '../../../src/main/db/engine/locks';
-import type { PriorAuth, PriorAuthPatch } from '../../../src/shared/priorAuth/priorAuthViews';
+import type { PriorAuth } from '../../../src/shared/priorAuth/priorAuthViews';
 import { openTestAppDb } from '../../helpers/appDb';
 import { driveCall } from '../../helpers/callDriver';
 import { patientInput, payerInput, planInput } from '../../helpers/policyFixtures';
+import { paPatch } from '../../helpers/priorAuthPatch';
 import { testServices } from '../../helpers/services';
 import { num } from '../../helpers/sqlRows';
 import { listForSubject } from '../../../src/main/ledger/ledgerRepo';
@@ -99,23 +100,10 @@ describe('several desks on one office database', () => {
       const [seenAtOne] = await atOne.priorAuths.worklist();
       const [seenAtTwo] = await atTwo.priorAuths.worklist();
       expect(seenAtOne!.id).toBe(seenAtTwo!.id);
-      const patch = (item: PriorAuth, change: Partial<PriorAuthPatch>): PriorAuthPatch => ({
-        status: item.status,
-        method: item.method,
-        contact: item.contact,
-        attachments: item.attachments,
-        submittedOn: item.submittedOn,
-        decisionExpectedOn: item.decisionExpectedOn,
-        authNumber: item.authNumber,
-        approvedUnits: item.approvedUnits,
-        validFrom: item.validFrom,
-        validTo: item.validTo,
-        ...change,
-      });
       // Both save at the same moment from the copy they opened: exactly one lands.
       const outcomes = await Promise.allSettled([
-        atOne.priorAuths.update(seenAtOne!.id, patch(seenAtOne!, { method: 'Portal' }), seenAtOne!.version),
-        atTwo.priorAuths.update(seenAtTwo!.id, patch(seenAtTwo!, { method: 'Fax' }), seenAtTwo!.version),
+        atOne.priorAuths.update(seenAtOne!.id, paPatch(seenAtOne!, { method: 'Portal' }), seenAtOne!.version),
+        atTwo.priorAuths.update(seenAtTwo!.id, paPatch(seenAtTwo!, { method: 'Fax' }), seenAtTwo!.version),
       ]);
       const landed = outcomes.filter((o) => o.status === 'fulfilled');
       const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');

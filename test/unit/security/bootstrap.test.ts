@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootstrap, type BootstrapOptions } from '../../../src/main/bootstrap';
+import type { ChangeFeed, ChangeNotice } from '../../../src/main/db/engine/changes';
+import { openAppDatabase } from '../../../src/main/db/openAppDatabase';
 import { APP_ENTRY_URL } from '../../../src/main/security/appUrl';
+import { OFFICE_CHANGE_EVENT } from '../../../src/shared/ipc/officeChanges';
 import { secureWebPreferences } from '../../../src/main/security/webPreferences';
 import {
   createFakeElectron,
@@ -27,7 +30,11 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function boot(options: { isPackaged: boolean; env?: Record<string, string> }) {
+async function boot(options: {
+  isPackaged: boolean;
+  env?: Record<string, string>;
+  openDatabase?: BootstrapOptions['openDatabase'];
+}) {
   const userData = mkdtempSync(path.join(tmpdir(), 'verifydesk-boot-'));
   const outDir = mkdtempSync(path.join(tmpdir(), 'verifydesk-out-'));
   made.push(userData, outDir);
@@ -37,6 +44,7 @@ async function boot(options: { isPackaged: boolean; env?: Record<string, string>
     electron: fake.electron as unknown as BootstrapOptions['electron'],
     outDir,
     env: options.env ?? {},
+    openDatabase: options.openDatabase,
   });
   fake.ready();
   await vi.waitFor(() => {
@@ -250,5 +258,33 @@ describe('bootstrap: the real wiring against a fake Electron', () => {
     const dev = await boot({ isPackaged: false, env: { VERIFYDESK_DB_PATH: elsewhere } });
     expect(existsSync(elsewhere)).toBe(true);
     expect(existsSync(path.join(dev.userData, 'verifydesk.sqlite'))).toBe(false);
+  });
+
+  it('a change another desk made reaches the app window on the one push channel, as topics only (catches: the feed not wired to the window)', async () => {
+    // The data layer as an office database would give it: its change feed is the test's to drive.
+    const listeners: Array<(notice: ChangeNotice) => void> = [];
+    const feed: ChangeFeed = {
+      subscribe: (listener) => {
+        listeners.push(listener);
+        return () => undefined;
+      },
+      close: async () => undefined,
+    };
+    const openDatabase: typeof openAppDatabase = async (...args) => {
+      const opened = await openAppDatabase(...args);
+      const db = new Proxy(opened.db, {
+        get: (target, key) => (key === 'changes' ? feed : Reflect.get(target, key)),
+      });
+      return { ...opened, db };
+    };
+    const { main } = await boot({ isPackaged: true, openDatabase });
+    expect(listeners).toHaveLength(1);
+    listeners[0]!({ kind: 'changed', table: 'prior_auths' });
+    listeners[0]!({ kind: 'changed', table: 'verifydesk_schema' });
+    listeners[0]!({ kind: 'resync' });
+    expect(main.webContents.sent).toEqual([
+      [OFFICE_CHANGE_EVENT, { topics: ['priorAuths', 'todos'] }],
+      [OFFICE_CHANGE_EVENT, { topics: ['priorAuths', 'todos', 'reverify'] }],
+    ]);
   });
 });

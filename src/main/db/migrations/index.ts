@@ -16,6 +16,7 @@ import { auditSignaturesMigration } from './0013-audit-signatures';
 import { eligibilityFilesMigration } from './0014-eligibility-files';
 import { dropCatalogFtsMigration } from './0015-drop-catalog-fts';
 import { officeDatabaseMigration } from './0016-office-database';
+import { truncateGuardChangeNoticesMigration } from './0017-truncate-guard-change-notices';
 
 export const MIGRATIONS: readonly Migration[] = [
   settingsMigration,
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   eligibilityFilesMigration,
   dropCatalogFtsMigration,
   officeDatabaseMigration,
+  truncateGuardChangeNoticesMigration,
 ];

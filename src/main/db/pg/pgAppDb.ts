@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { layerOver, type AppDb } from '../appDb';
 import type { Schema } from '../schema';
 import { connectionProblem } from './connectionProblem';
+import { pgChangeFeed } from './pgChangeFeed';
 
 export interface PgConnection {
   host: string;
@@ -142,5 +143,10 @@ export function openPgAppDb(connection: PgConnection, applicationName = 'VerifyD
   const root = new Kysely<Schema>({
     dialect: new PostgresDialect({ pool: poolThatReportsOutages(pool, connection) }),
   });
-  return layerOver('postgres', root, { sqlite: null, where: describeConnection(connection) });
+  return layerOver('postgres', root, {
+    sqlite: null,
+    where: describeConnection(connection),
+    // Its own connection, made only when something listens (the app's window does, tests seldom).
+    changes: pgChangeFeed(connection, `${applicationName} changes`),
+  });
 }

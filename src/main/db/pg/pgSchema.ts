@@ -481,6 +481,26 @@ ${refuse('todo_events_append_only', 'UPDATE', 'todo_events', 'to-do history is a
 ${refuse('todo_events_no_delete', 'DELETE', 'todo_events', 'to-do history is append-only')}
 `;
 
+/**
+ * The tables whose rows are never removed (each has a trigger refusing DELETE): the audit trail and its
+ * head record, the ledger, the call record's answers, read-backs and amendments, saved estimates and
+ * Good Faith Estimates, the PA and to-do histories, imported eligibility files.
+ */
+const APPEND_ONLY_TABLES = [
+  'audit_log',
+  'audit_head',
+  'merged_audit_log',
+  'observations',
+  'call_answers',
+  'call_read_backs',
+  'call_amendments',
+  'estimates',
+  'good_faith_estimates',
+  'prior_auth_events',
+  'todo_events',
+  'eligibility_files',
+];
+
 /** The baseline's version: the SQLite schema it reproduces. */
 export const PG_BASELINE_VERSION = 13;
 
@@ -582,6 +602,28 @@ export const PG_MIGRATIONS: Readonly<Record<number, string>> = {
       'users',
       'observations',
     ]
+      .map(
+        (t) =>
+          `CREATE TRIGGER ${t}_changed AFTER INSERT OR UPDATE OR DELETE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION verifydesk_notify_change();`,
+      )
+      .join('\n    ')}
+  `,
+  17: `
+    -- TRUNCATE fires no row triggers: without these, whoever owns the tables (the IT person's role) could
+    -- empty the audit trail, the ledger or a history that refuses every DELETE. A table emptied by
+    -- CASCADE is refused too (its own trigger fires). The desks have no TRUNCATE right at all (PG_GRANTS).
+    CREATE FUNCTION verifydesk_refuse_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION '% is append-only: its rows are never removed, so it cannot be emptied', TG_TABLE_NAME;
+    END $$;
+    ${APPEND_ONLY_TABLES.map(
+      (t) =>
+        `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION verifydesk_refuse_truncate();`,
+    ).join('\n    ')}
+
+    -- Change notices (migration 16) for the rest of what the worklists and the to-do list show: a PA
+    -- item's history, and the patient, plan and payer names on every row.
+    ${['prior_auth_events', 'patients', 'plans', 'payers']
       .map(
         (t) =>
           `CREATE TRIGGER ${t}_changed AFTER INSERT OR UPDATE OR DELETE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION verifydesk_notify_change();`,

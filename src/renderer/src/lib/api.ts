@@ -1,6 +1,7 @@
 // Typed client over window.api: returns the value, or throws an ApiError carrying main's error code.
 import { methodName, type Channel } from '../../../shared/ipc/channels';
 import type { Input, Output } from '../../../shared/ipc/contract';
+import type { OfficeChange } from '../../../shared/ipc/officeChanges';
 import type { ErrorCode, IpcError, IpcResult } from '../../../shared/ipc/result';
 import { useErrorStore } from '../stores/errorStore';
 import { signalLocked } from './lockSignal';
@@ -51,4 +52,12 @@ export async function call<C extends Channel>(
     result.error.code === 'validation' || (result.error.code === 'conflict' && result.error.field);
   if (!besideField && options.banner !== false) useErrorStore.getState().report(result.error);
   throw new ApiError(result.error);
+}
+
+/**
+ * Calls `listener` for each change another desk made to the office's lists (main's push; none on a
+ * computer with its own file); the returned function stops it.
+ */
+export function onOfficeChange(listener: (change: OfficeChange) => void): () => void {
+  return window.api.onOfficeChange(listener);
 }

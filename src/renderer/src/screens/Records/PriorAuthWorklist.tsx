@@ -15,6 +15,7 @@ import {
 import { DateField, typedDateProblem } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
+import { useOfficeChanges } from '../../hooks/useOfficeChanges';
 import { ApiError, call } from '../../lib/api';
 import { today } from '../../lib/clock';
 import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
@@ -54,11 +55,12 @@ const INPUTS: Array<{ key: DateKey | TextKey; label: string; date: boolean }> = 
 const FIELDS = ['status', ...INPUTS.map((i) => i.key)];
 
 /** What happened to the request, oldest first: who moved it to which status, and calls that found it again. */
-function PaHistory({ id }: { id: number }) {
+function PaHistory({ id, version }: { id: number; version: number }) {
   const [events, setEvents] = useState<PriorAuthEvent[] | null>(null);
+  // Read again when the item moved on (here or at another desk): the history shows who moved it.
   useEffect(() => {
     void call('pa:history', { id }).then(setEvents, () => setEvents(null));
-  }, [id]);
+  }, [id, version]);
   if (!events) return null;
   return (
     <section className="pa-history" aria-label="History">
@@ -78,10 +80,14 @@ function PaHistory({ id }: { id: number }) {
 
 function PriorAuthForm({
   item,
+  current,
   onSaved,
   onCancel,
 }: {
+  /** The item as it was when the form opened: what is typed is an edit of this version. */
   item: PriorAuth;
+  /** The item as the worklist shows it now (null: no longer on it), after another desk's change. */
+  current: PriorAuth | null;
   onSaved: () => void;
   onCancel: () => void;
 }) {
@@ -149,6 +155,16 @@ function PriorAuthForm({
         {errors.status && <p className="field-error">{errors.status}</p>}
       </div>
       <div className="field-note" />
+      {current?.version !== item.version && (
+        <div className="notice pa-changed" role="status">
+          <p className="notice-title">
+            Changed at another desk{current ? ` on ${localDateTime(current.updatedAt)}` : ''}, after you
+            opened it
+          </p>
+          What you typed stays here, but saving it would overwrite that change, so it will be refused. Note
+          what you need, press Cancel and open the item again.
+        </div>
+      )}
       {INPUTS.map(({ key, label, date }) =>
         date ? (
           <DateField
@@ -179,7 +195,7 @@ function PriorAuthForm({
           Cancel
         </button>
       </div>
-      <PaHistory id={item.id} />
+      <PaHistory id={item.id} version={current?.version ?? item.version} />
     </form>
   );
 }
@@ -217,14 +233,17 @@ function ChaseLinks({ item }: { item: PriorAuth }) {
 
 export function PriorAuthWorklist() {
   const [items, setItems] = useState<PriorAuth[]>([]);
-  const [editing, setEditing] = useState<number | null>(null);
+  // The item as it was when its form opened: reading the list again never resets what is being typed.
+  const [editing, setEditing] = useState<PriorAuth | null>(null);
   const load = () =>
     void call('pa:worklist', {}).then(
       (r) => setItems(r),
       () => undefined,
     );
   useEffect(load, []);
-  const open = items.find((i) => i.id === editing);
+  // Another desk moved an item on, or a call added one: the list follows.
+  useOfficeChanges('priorAuths', load);
+  const current = editing ? (items.find((i) => i.id === editing.id) ?? null) : null;
   const day = today();
   return (
     <section className="panel" aria-label="Prior authorizations">
@@ -249,7 +268,7 @@ export function PriorAuthWorklist() {
           </thead>
           <tbody>
             {items.map((p) => (
-              <tr key={p.id} className={p.id === editing ? 'selected' : undefined}>
+              <tr key={p.id} className={p.id === editing?.id ? 'selected' : undefined}>
                 <td>
                   <span className="nowrap">{formatDate(p.serviceDate)}</span>
                   <span className="muted small block">{relativeDays(p.serviceDate, day)}</span>
@@ -281,7 +300,7 @@ export function PriorAuthWorklist() {
                     type="button"
                     className="link"
                     aria-label={`Update ${p.code} for ${p.patientName}`}
-                    onClick={() => setEditing(p.id)}
+                    onClick={() => setEditing(p)}
                   >
                     Update
                   </button>
@@ -291,10 +310,11 @@ export function PriorAuthWorklist() {
           </tbody>
         </table>
       )}
-      {open && (
+      {editing && (
         <PriorAuthForm
-          key={open.id}
-          item={open}
+          key={editing.id}
+          item={editing}
+          current={current}
           onCancel={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -3,16 +3,19 @@ import { useEffect, useState } from 'react';
 import { formatDate, formatDateOr } from '../../../../shared/dates/typedDate';
 import { REVERIFY_LABELS } from '../../../../shared/worklist/reverify';
 import type { ReverifyItem } from '../../../../shared/worklist/reverifyViews';
+import { useOfficeChanges } from '../../hooks/useOfficeChanges';
 import { call } from '../../lib/api';
 
 export function ReverifyWorklist() {
   const [items, setItems] = useState<ReverifyItem[]>([]);
-  useEffect(() => {
+  const load = () =>
     void call('reverify:worklist', {}).then(
       (r) => setItems(r),
       () => undefined,
     );
-  }, []);
+  useEffect(load, []);
+  // A call completed or an appointment planned at another desk: the list follows.
+  useOfficeChanges('reverify', load);
   return (
     <section className="panel" aria-label="Verify before the appointment">
       <h2>Verify before the appointment</h2>

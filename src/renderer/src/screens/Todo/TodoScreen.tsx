@@ -7,6 +7,7 @@ import { formatDate } from '../../../../shared/dates/typedDate';
 import { TODO_KIND_LABELS, type TodoItem } from '../../../../shared/worklist/todoViews';
 import { Kbd } from '../../components/Kbd';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useOfficeChanges } from '../../hooks/useOfficeChanges';
 import { today } from '../../lib/clock';
 import { useCallStore } from '../../stores/callStore';
 import { useNavStore } from '../../stores/navStore';
@@ -128,15 +129,22 @@ function TodoRow({ item, active, onFocus }: { item: TodoItem; active: boolean; o
 
 export function TodoScreen() {
   const { status, items, includeDone, message, load, showDone } = useTodoStore();
-  const [active, setActive] = useState(0);
+  // The item the keys act on, by key: when the list is read again (another desk's change) and items move,
+  // the person stays on the same item.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const active = Math.max(
+    0,
+    items.findIndex((i) => i.key === activeKey),
+  );
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => void load(), [load]);
+  useOfficeChanges('todos', () => void load());
   const move = (event: KeyboardEvent) => {
     const delta = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (delta === 0) return;
     event.preventDefault();
     const next = Math.min(items.length - 1, Math.max(0, active + delta));
-    setActive(next);
+    setActiveKey(items[next]?.key ?? null);
     list.current?.querySelectorAll<HTMLElement>('.todo-item')[next]?.focus();
   };
   return (
@@ -159,7 +167,7 @@ export function TodoScreen() {
       {status === 'ready' && items.length === 0 && <p className="muted">Nothing to do. Well done.</p>}
       <ol ref={list} className="todo-list" aria-label="To-do list" onKeyDown={move}>
         {items.map((item, i) => (
-          <TodoRow key={item.key} item={item} active={i === active} onFocus={() => setActive(i)} />
+          <TodoRow key={item.key} item={item} active={i === active} onFocus={() => setActiveKey(item.key)} />
         ))}
       </ol>
     </section>
