@@ -194,6 +194,18 @@ describe('choosing the office database in Settings', () => {
       ok: true,
       value: [expect.objectContaining({ firstName: 'Bea', lastName: 'Officefile' })],
     });
+    // Both desks on the office database: what desk 1 enters reaches desk 2's window as a change to reload
+    // (its lists follow the other desks without polling).
+    const pushed = () =>
+      desk2Again.fake.mainWindow()!.webContents.sent.filter(([c]) => c === 'office:changed');
+    expect(pushed()).toEqual([]);
+    expect(await app.send('patients:save', patient('Cy', 'Officefile'))).toMatchObject({ ok: true });
+    await vi.waitFor(
+      () =>
+        expect(pushed()).toContainEqual(['office:changed', { topics: expect.arrayContaining(['reverify']) }]),
+      { timeout: 5_000 },
+    );
+
     // One trail on the server, signed with the office key by both desks, and it checks out.
     expect(await desk2Again.send('audit:verify')).toMatchObject({ ok: true, value: { ok: true } });
 
