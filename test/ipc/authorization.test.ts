@@ -75,6 +75,7 @@ describe('authorization in main', () => {
       'backups:restore',
       'officedb:check',
       'officedb:create',
+      'officedb:move',
     ]);
     expect(open).toEqual([
       'session:status',

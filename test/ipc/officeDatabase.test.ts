@@ -49,6 +49,44 @@ describe('office database channels', () => {
     expect(JSON.stringify(everything)).not.toContain(PASSWORD);
   });
 
+  it('say nothing was moved when the server cannot be reached, and audit the attempt without the password', async () => {
+    const { db, send } = await openSignedInApp(tempDir);
+    const port = await closedPort();
+    const before = db.sqlite!.prepare('SELECT count(*) FROM patients').pluck().get();
+    const answer = await send('officedb:move', settings(port));
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(
+          /^Nothing was moved\. No database server answered at 127\.0\.0\.1:\d+/,
+        ),
+      },
+    });
+    expect(JSON.stringify(answer)).not.toContain(PASSWORD);
+    const rows = db
+      .sqlite!.prepare("SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'office_database'")
+      .all() as Array<{ action: string; detail: string }>;
+    expect(rows.map((r) => ({ action: r.action, detail: JSON.parse(r.detail) as unknown }))).toEqual([
+      {
+        action: 'export',
+        detail: {
+          channel: 'officedb:move',
+          host: '127.0.0.1',
+          port,
+          database: 'verifydesk',
+          user: 'desk_role',
+          requireTls: false,
+          caCertificate: false,
+          outcome: 'refused',
+        },
+      },
+    ]);
+    expect(JSON.stringify(db.sqlite!.prepare('SELECT * FROM audit_log').all())).not.toContain(PASSWORD);
+    // This computer's own data is as it was.
+    expect(db.sqlite!.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(before);
+  });
+
   it('refuse a plain connection to another computer beside the Require TLS box', async () => {
     const { send } = await openSignedInApp(tempDir);
     expect(await send('officedb:check', { ...settings(5432), host: '192.168.1.20' })).toMatchObject({
@@ -64,7 +102,7 @@ describe('office database channels', () => {
   it('refuse a front-desk user before anything reaches the server, and audit nothing', async () => {
     const { db, send } = await openSignedInApp(tempDir);
     await signInAsFrontDesk(send);
-    for (const channel of ['officedb:check', 'officedb:create'])
+    for (const channel of ['officedb:check', 'officedb:create', 'officedb:move'])
       expect(await send(channel, settings(await closedPort()))).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },

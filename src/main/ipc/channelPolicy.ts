@@ -154,4 +154,5 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   // database and user, and the outcome; never the password.
   'officedb:check': admin(),
   'officedb:create': admin(),
+  'officedb:move': admin(),
 };

@@ -21,6 +21,7 @@ import { catalogHandlers } from '../ipc/handlers/catalogHandlers';
 import { patientHandlers, policyHandlers, sampleHandlers } from '../ipc/handlers/policyHandlers';
 import { settingsHandlers } from '../ipc/handlers/settingsHandlers';
 import { officeDatabaseHandlers } from '../ipc/handlers/officeDatabaseHandlers';
+import type { OfficeDatabaseSettings } from '../../shared/settings/officeDatabase';
 import { createPriorAuthService } from './priorAuthService';
 import { createReverifyService } from './reverifyService';
 import { findCallOnHold } from '../db/repositories/callRepo';
@@ -56,6 +57,11 @@ export interface AppContext {
   files: FilePort;
   printer: PrintPort;
   links: LinkPort;
+  /**
+   * After this computer's data has moved to the office database: switch this computer to it (saving the
+   * settings, opening it at the next start). Not given: the computer keeps using its own file.
+   */
+  afterOfficeMove?: (settings: OfficeDatabaseSettings) => Promise<void>;
 }
 
 export interface AppServices {
@@ -126,7 +132,10 @@ export async function createAppServices(context: AppContext): Promise<AppService
       context.clipboard,
     ),
     ...settingsHandlers(settings),
-    ...officeDatabaseHandlers(db, session, now),
+    ...officeDatabaseHandlers(db, session, now, {
+      workstation: context.workstation,
+      afterMove: context.afterOfficeMove,
+    }),
     ...catalogHandlers(createCatalogService(catalog, now)),
     ...policyHandlers(policies, context.links, () => settings.get().externalSites),
     ...patientHandlers(patients),

@@ -101,6 +101,7 @@ export const CHANNELS = [
   'backups:restore',
   'officedb:check',
   'officedb:create',
+  'officedb:move',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

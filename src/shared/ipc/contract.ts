@@ -52,7 +52,11 @@ import {
   serviceRecordInputSchema,
 } from '../policy/policyViews';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
-import { officeDatabaseCheckSchema, officeDatabaseSettingsSchema } from '../settings/officeDatabase';
+import {
+  officeDatabaseCheckSchema,
+  officeDatabaseMoveSchema,
+  officeDatabaseSettingsSchema,
+} from '../settings/officeDatabase';
 import {
   auditFilterSchema,
   auditRowSchema,
@@ -424,6 +428,7 @@ export const contract = {
   },
   'officedb:check': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
   'officedb:create': { input: officeDatabaseSettingsSchema, output: officeDatabaseCheckSchema },
+  'officedb:move': { input: officeDatabaseSettingsSchema, output: officeDatabaseMoveSchema },
   'pa:update': {
     input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: priorAuthPatchSchema }),
     output: priorAuthSchema,

@@ -88,5 +88,21 @@ export const officeDatabaseCheckSchema = z.strictObject({
   schemaVersion: z.number().int().nullable(),
   /** The schema version this copy of VerifyDesk uses. */
   appSchemaVersion: z.number().int(),
+  /**
+   * For a database at this app's schema: whether it holds any office data yet (none: this computer's
+   * data can be moved there). Null for every other outcome.
+   */
+  holdsOfficeData: z.boolean().nullable(),
 });
 export type OfficeDatabaseCheck = z.infer<typeof officeDatabaseCheckSchema>;
+
+/** What "Move this computer's data to the office database" did. */
+export const officeDatabaseMoveSchema = z.strictObject({
+  /** What moved, in words. */
+  message: z.string(),
+  /** Rows copied, per table. */
+  counts: z.record(z.string(), z.number().int().min(0)),
+  /** This computer's name, as the office trail records it. */
+  computer: z.string(),
+});
+export type OfficeDatabaseMove = z.infer<typeof officeDatabaseMoveSchema>;

@@ -8,14 +8,17 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../src/main/audit/auditLog';
-import { createSessionService } from '../../../src/main/auth/sessionService';
+import { createSessionService, type SessionService } from '../../../src/main/auth/sessionService';
 import type { AppDb } from '../../../src/main/db/appDb';
 import type { Db } from '../../../src/main/db/connection';
 import { openAppDatabase } from '../../../src/main/db/openAppDatabase';
 import { moveToOffice } from '../../../src/main/db/pg/moveToOffice';
 import { officeDataHeld } from '../../../src/main/db/pg/officeDataHeld';
 import { loadSampleDataOnce } from '../../../src/main/services/sampleData';
+import { officeDatabaseHandlers } from '../../../src/main/ipc/handlers/officeDatabaseHandlers';
+import type { OfficeDatabaseSettings } from '../../../src/shared/settings/officeDatabase';
 import { openTestOfficeDb } from '../../helpers/appDb';
+import { testPgServer } from '../../helpers/testEngine';
 import { completedCall, startedCallId } from '../../helpers/callDriver';
 import { deskDay } from '../../helpers/deskDay';
 import { patientInput } from '../../helpers/policyFixtures';
@@ -32,6 +35,7 @@ const DESK_ONLY = /^(catalog_codes|icd10_codes|licensed_cdt_texts|call_search.*|
 interface SourceDesk {
   db: AppDb;
   sqlite: Db;
+  session: SessionService;
   who: { id: number; displayName: string };
 }
 
@@ -118,7 +122,7 @@ async function populatedDesk(dir: string, now: () => Date): Promise<SourceDesk> 
     )
     .run(stamp, '0'.repeat(64), 'b'.repeat(64));
   await appendAudit(db, { who, action: 'view', entity: 'patient', entityId: second.id }, now());
-  return { db, sqlite, who };
+  return { db, sqlite, session, who };
 }
 
 /** The office's tables in the SQLite file, found there (not from the module under test). */
@@ -226,6 +230,67 @@ describe("moving this computer's data to the office database", () => {
     );
     expect(entry.id).toBeGreaterThan(last.id);
     expect(await verifyAuditChain(office)).toMatchObject({ ok: true, problem: null });
+  });
+
+  it("moves through Settings' handler: the answer in words, this computer's own record, then the switch", async () => {
+    const { now } = runningClock();
+    const source = await populatedDesk(tempDir(), now);
+    const { db: office, name } = await openTestOfficeDb(now);
+    const server = testPgServer();
+    const settings: OfficeDatabaseSettings = {
+      host: server.hostname,
+      port: Number(server.port),
+      database: name,
+      user: decodeURIComponent(server.username),
+      password: decodeURIComponent(server.password),
+      requireTls: false,
+      caCertificate: '',
+    };
+    const switched: OfficeDatabaseSettings[] = [];
+    const handlers = officeDatabaseHandlers(source.db, source.session, now, {
+      workstation: 'Front desk 1',
+      afterMove: async (s) => void switched.push(s),
+    });
+    const before = await handlers['officedb:check'](settings);
+    expect(before).toMatchObject({ outcome: 'ready', holdsOfficeData: false });
+    expect(before.message).toContain("It holds no office data yet: this computer's data can be moved there.");
+
+    const moved = await handlers['officedb:move'](settings);
+    expect(moved.message).toMatch(
+      new RegExp(
+        `^Moved this computer's data to the office database ${name} on 127\\.0\\.0\\.1:\\d+: 1 user, 3 patients, 4 payers, 4 plans, 3 calls, `,
+      ),
+    );
+    expect(moved.computer).toBe('Front desk 1');
+    expect(switched).toEqual([settings]);
+    expect(await handlers['officedb:check'](settings)).toMatchObject({
+      outcome: 'ready',
+      holdsOfficeData: true,
+    });
+    // This computer's own trail records the move (which server, the counts), never the password.
+    const own = source.sqlite
+      .prepare(
+        "SELECT action, detail_json FROM audit_log WHERE entity = 'office_database' AND action = 'export'",
+      )
+      .all() as Array<{ action: string; detail_json: string }>;
+    expect(own).toHaveLength(1);
+    expect(JSON.parse(own[0]!.detail_json)).toMatchObject({
+      channel: 'officedb:move',
+      database: name,
+      outcome: 'moved',
+      counts: moved.counts,
+    });
+    expect(JSON.stringify(source.sqlite.prepare('SELECT * FROM audit_log').all())).not.toContain(
+      settings.password,
+    );
+    expect(await verifyAuditChain(source.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(office)).toMatchObject({ ok: true });
+
+    // Moving again into the database that now holds the data is refused, and the switch is not called.
+    await expect(handlers['officedb:move'](settings)).rejects.toThrow(
+      /^Nothing was moved: .* already holds office data/,
+    );
+    expect(switched).toHaveLength(1);
   });
 
   it('leaves the server with no rows at all when a step fails partway', async () => {

@@ -6,6 +6,7 @@
 // only read, so it keeps its own copy whatever happens.
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../shared/ipc/result';
+import type { OfficeDatabaseSettings } from '../../../shared/settings/officeDatabase';
 import { serverHeadAnchor, type AuditHead } from '../../audit/auditAnchor';
 import { auditChainOf, type AuditChain } from '../../audit/auditChain';
 import { openAuditTrail, recordAudit, verifyAuditChain } from '../../audit/auditLog';
@@ -22,7 +23,10 @@ import {
   DESK_ONLY_SEED,
   unknownTables,
 } from './officeTables';
+import { withServer } from './checkOfficeDatabase';
+import { connectionProblem } from './connectionProblem';
 import { officeDataHeld } from './officeDataHeld';
+import { describeConnection, inDoubtMessage } from './pgAppDb';
 import { officeSchemaState } from './pgMigrate';
 import { digestRows, readRows, sqliteColumns, sqliteTables, type Row, type TableDigest } from './tableRows';
 
@@ -162,7 +166,7 @@ function describeMove(counts: Record<string, number>, where: string): string {
  */
 export async function moveToOffice(source: AppDb, target: AppDb, options: MoveOptions): Promise<MoveResult> {
   if (source.engine !== 'sqlite' || target.engine !== 'postgres')
-    throw new Error('The move copies a SQLite database into an office database on PostgreSQL.');
+    throw refuse('this computer already uses an office database; only its own file can be moved.');
   const chain: AuditChain = { key: auditChainOf(source).key, anchor: serverHeadAnchor(target) };
   const here = await verifyAuditChain(source);
   if (!here.ok && here.head !== null)
@@ -259,5 +263,51 @@ export async function moveToOffice(source: AppDb, target: AppDb, options: MoveOp
     // Rolled back: the server's trail is as empty as it was, and may start afresh.
     if (touched) await openAuditTrail(target, chain, { mayStart: true }).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * The move as Settings runs it: with the settings an administrator typed (nothing kept), every failure
+ * said in plain words that start "Nothing was moved".
+ */
+export async function moveToOfficeDatabase(
+  source: AppDb,
+  settings: OfficeDatabaseSettings,
+  options: MoveOptions,
+): Promise<MoveResult> {
+  try {
+    return await withServer(settings, (target) => moveToOffice(source, target, options), 'VerifyDesk move');
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unavailable') {
+      // Lost while the server was committing: only the server knows whether the move landed.
+      if (error.message === inDoubtMessage(settings))
+        throw new AppError(
+          'unavailable',
+          `VerifyDesk lost ${describeConnection(settings)} while finishing the move, so it cannot tell whether the data arrived. Test the connection: it says whether the database holds office data now.`,
+          undefined,
+          error,
+        );
+      throw new AppError(
+        'conflict',
+        `Nothing was moved. ${connectionProblem(error.cause ?? error, settings).message}`,
+        undefined,
+        error,
+      );
+    }
+    // Our own refusals say what to do already.
+    if (error instanceof AppError) throw error;
+    if ((error as { code?: unknown } | null)?.code === '42501')
+      throw new AppError(
+        'conflict',
+        `Nothing was moved: the server lets ${settings.user} write rows but not set where new ids continue. Move with the owner's user, the one that created the database.`,
+        undefined,
+        error,
+      );
+    throw new AppError(
+      'conflict',
+      `Nothing was moved. ${connectionProblem(error, settings).message}`,
+      undefined,
+      error,
+    );
   }
 }
