@@ -27,7 +27,7 @@ const readyCheck = (holdsOfficeData: boolean): OfficeDatabaseCheck => ({
 
 const MOVED: OfficeDatabaseMove = {
   message:
-    "Moved this computer's data to the office database verifydesk on 127.0.0.1:5432: 2 users, 40 patients, 3 payers, 5 plans, 61 calls, 7 PA items, 900 ledger statements, 1200 audit entries, and 3100 other rows (fees, answers, histories, settings). Every table was compared row for row on the server and the audit trail checks out there.",
+    "Moved this computer's data to the office database verifydesk on 127.0.0.1:5432: 2 users, 40 patients, 3 payers, 5 plans, 61 calls, 7 PA items, 900 ledger statements, 1200 audit entries, and 3100 other rows (answers, fees, histories, settings and the like). Every table was compared row for row on the server and the audit trail checks out there.",
   counts: { users: 2, patients: 40 },
   computer: 'Front desk 1',
 };

@@ -156,7 +156,7 @@ function describeMove(counts: Record<string, number>, where: string): string {
     .map((t) => countWords(t, counts[t] ?? 0))
     .join(
       ', ',
-    )}, and ${others} other row${others === 1 ? '' : 's'} (fees, answers, histories, settings). Every table was compared row for row on the server and the audit trail checks out there.`;
+    )}, and ${others} other row${others === 1 ? '' : 's'} (answers, fees, histories, settings and the like). Every table was compared row for row on the server and the audit trail checks out there.`;
 }
 
 /**

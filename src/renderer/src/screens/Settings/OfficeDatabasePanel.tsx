@@ -104,7 +104,7 @@ export function OfficeDatabasePanel() {
       <p className="muted">
         Several VerifyDesk computers can share one PostgreSQL server in the office. Type its details and test
         the connection: VerifyDesk says what it found there and, for an empty database, can create the
-        VerifyDesk tables.
+        VerifyDesk tables, then move this computer’s data there.
       </p>
       <p className="notice" role="note">
         Saving these settings and switching this computer to the office database are not available yet. This
