@@ -6,13 +6,16 @@
 // chain. All or nothing: a failure planted mid-copy leaves the server with no rows at all, and a
 // database that already holds office data is refused and left as it was.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../../src/main/audit/auditLog';
 import { createSessionService, type SessionService } from '../../../src/main/auth/sessionService';
 import type { AppDb } from '../../../src/main/db/appDb';
 import type { Db } from '../../../src/main/db/connection';
 import { openAppDatabase } from '../../../src/main/db/openAppDatabase';
-import { moveToOffice } from '../../../src/main/db/pg/moveToOffice';
+import { checkOfficeDatabase, createOfficeDatabase } from '../../../src/main/db/pg/checkOfficeDatabase';
+import { moveToOffice, moveToOfficeDatabase } from '../../../src/main/db/pg/moveToOffice';
+import { openOfficeDatabase } from '../../../src/main/db/pg/openOfficeDatabase';
+import type { PgConnection } from '../../../src/main/db/pg/pgAppDb';
 import { officeDataHeld } from '../../../src/main/db/pg/officeDataHeld';
 import { loadSampleDataOnce } from '../../../src/main/services/sampleData';
 import { officeDatabaseHandlers } from '../../../src/main/ipc/handlers/officeDatabaseHandlers';
@@ -24,7 +27,8 @@ import { deskDay } from '../../helpers/deskDay';
 import { patientInput } from '../../helpers/policyFixtures';
 import { testServices } from '../../helpers/services';
 import { TEST_ADMIN } from '../../helpers/testAdmin';
-import { testAuditChain } from '../../helpers/testAudit';
+import { createOfficeRoles, dropOfficeRoles } from '../../helpers/pgOps';
+import { TEST_AUDIT_KEY, testAuditChain } from '../../helpers/testAudit';
 import { daysFromToday, runningClock } from '../../helpers/testClock';
 import { TEST_DB_KEY } from '../../helpers/testDbKey';
 import { useTempDirs } from '../../helpers/tempDir';
@@ -291,6 +295,43 @@ describe("moving this computer's data to the office database", () => {
       /^Nothing was moved: .* already holds office data/,
     );
     expect(switched).toHaveLength(1);
+  });
+
+  it("is the owner's to do: a desk role is refused with nothing left, the owner moves, then a desk works on the moved data", async () => {
+    const { now } = runningClock();
+    const source = await populatedDesk(tempDir(), now);
+    const roles = await createOfficeRoles();
+    onTestFinished(() => dropOfficeRoles(roles));
+    const as = (who: PgConnection): OfficeDatabaseSettings => ({
+      host: who.host,
+      port: who.port,
+      database: who.database,
+      user: who.user,
+      password: who.password!,
+      requireTls: false,
+      caCertificate: '',
+    });
+    expect((await createOfficeDatabase(as(roles.owner), now)).outcome).toBe('ready');
+    const options = { now, computer: 'Front desk 1', who: source.who };
+
+    await expect(moveToOfficeDatabase(source.db, as(roles.desk), options)).rejects.toThrow(
+      `Nothing was moved: the server lets ${roles.desk.user} write rows but not set where new ids continue. Move with the owner's user, the one that created the database.`,
+    );
+    expect(await checkOfficeDatabase(as(roles.owner))).toMatchObject({
+      outcome: 'ready',
+      holdsOfficeData: false,
+    });
+
+    await moveToOfficeDatabase(source.db, as(roles.owner), options);
+    const { db: desk } = await openOfficeDatabase(roles.desk, now, TEST_AUDIT_KEY, {
+      applicationName: 'Front desk',
+    });
+    onTestFinished(() => desk.close());
+    const s = testServices(desk, now, { catalog: source.sqlite });
+    const patient = await s.patients.save(null, { ...patientInput(), firstName: 'Ana', lastName: 'Nuevo' });
+    const maxPatient = Number(source.sqlite.prepare('SELECT max(id) FROM patients').pluck().get());
+    expect(patient.id).toBe(maxPatient + 1);
+    expect(await verifyAuditChain(desk)).toMatchObject({ ok: true });
   });
 
   it('leaves the server with no rows at all when a step fails partway', async () => {
