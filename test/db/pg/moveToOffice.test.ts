@@ -17,6 +17,7 @@ import { moveToOffice, moveToOfficeDatabase } from '../../../src/main/db/pg/move
 import { openOfficeDatabase } from '../../../src/main/db/pg/openOfficeDatabase';
 import type { PgConnection } from '../../../src/main/db/pg/pgAppDb';
 import { officeDataHeld } from '../../../src/main/db/pg/officeDataHeld';
+import { PAGE_ROWS } from '../../../src/main/db/pg/tableRows';
 import { loadSampleDataOnce } from '../../../src/main/services/sampleData';
 import { officeDatabaseHandlers } from '../../../src/main/ipc/handlers/officeDatabaseHandlers';
 import type { OfficeDatabaseSettings } from '../../../src/shared/settings/officeDatabase';
@@ -110,9 +111,13 @@ async function populatedDesk(dir: string, now: () => Date): Promise<SourceDesk> 
       "INSERT INTO todo_marks (item_key, owner, version, updated_at, updated_by) VALUES ('pa:1', 'Desk One', 2, ?, 'Desk One')",
     )
     .run(stamp);
-  sqlite
-    .prepare("INSERT INTO todo_events (item_key, at, by_user, what) VALUES ('pa:1', ?, 'Desk One', 'owner')")
-    .run(stamp);
+  // A long history: more rows than one page the move reads and checks at a time (PAGE_ROWS).
+  const event = sqlite.prepare(
+    "INSERT INTO todo_events (item_key, at, by_user, what) VALUES ('pa:1', ?, 'Desk One', ?)",
+  );
+  sqlite.transaction(() => {
+    for (let i = 0; i < PAGE_ROWS * 2 + 7; i++) event.run(stamp, i % 2 === 0 ? 'owner' : 'snoozed');
+  })();
   sqlite
     .prepare(
       `INSERT INTO eligibility_files (sha256, file_name, payer_name, payer_id, response_date, members_recorded,

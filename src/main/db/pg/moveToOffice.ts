@@ -28,7 +28,7 @@ import { connectionProblem } from './connectionProblem';
 import { officeDataHeld } from './officeDataHeld';
 import { describeConnection, inDoubtMessage } from './pgAppDb';
 import { officeSchemaState } from './pgMigrate';
-import { digestRows, readRows, sqliteColumns, sqliteTables, type Row, type TableDigest } from './tableRows';
+import { pagesOf, sqliteColumns, sqliteTables, TableDigest, type Row } from './tableRows';
 
 export interface MoveOptions {
   now: () => Date;
@@ -77,8 +77,7 @@ async function insertRows(
 const openForAnswers = (row: Row): Row =>
   row.status === 'completed' ? { ...row, status: 'in_progress' } : row;
 
-async function completeCalls(target: AppDb, calls: readonly Row[]): Promise<void> {
-  const ids = calls.filter((c) => c.status === 'completed').map((c) => Number(c.id));
+async function completeCalls(target: AppDb, ids: readonly number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 5000)
     await sql`UPDATE calls SET status = 'completed' WHERE id = ANY(${ids.slice(i, i + 5000)})`.execute(
       target.q,
@@ -91,22 +90,27 @@ const DERIVED_KEYS: Record<string, readonly string[]> = {
   plan_years: ['plan_id'],
 };
 
-async function setDerivedFromSource(target: AppDb, table: string, rows: readonly Row[]): Promise<void> {
+async function setDerivedFromSource(
+  target: AppDb,
+  table: string,
+  rows: readonly Row[],
+  columns: readonly string[],
+): Promise<void> {
+  if (rows.length === 0) return;
   const keys = DERIVED_KEYS[table]!;
-  for (const row of rows)
-    await anyQ(target)
-      .insertInto(table)
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(keys as never[]).doUpdateSet(
+  await anyQ(target)
+    .insertInto(table)
+    .values([...rows])
+    .onConflict((oc) =>
+      oc
+        .columns(keys as never[])
+        .doUpdateSet(
           Object.fromEntries(
-            Object.keys(row)
-              .filter((c) => !keys.includes(c))
-              .map((c) => [c, row[c]]),
+            columns.filter((c) => !keys.includes(c)).map((c) => [c, sql.ref(`excluded.${c}`)]),
           ),
         ),
-      )
-      .execute();
+    )
+    .execute();
 }
 
 /** Each id sequence continues after the highest id copied, so the next row gets a fresh id. */
@@ -125,11 +129,12 @@ const refuse = (why: string) => new AppError('conflict', `Nothing was moved: ${w
 async function differences(
   source: AppDb,
   target: AppDb,
-  expected: ReadonlyMap<string, { columns: string[]; digest: TableDigest }>,
+  expected: ReadonlyMap<string, TableDigest>,
 ): Promise<string[]> {
   const found: string[] = [];
-  for (const [table, { columns, digest }] of expected) {
-    const copy = digestRows(await readRows(target, table, columns), columns);
+  for (const [table, digest] of expected) {
+    const copy = new TableDigest(digest.columns);
+    for await (const page of pagesOf(target, table, digest.columns)) copy.add(page);
     if (copy.count !== digest.count)
       found.push(`${table}: ${digest.count} on this computer, ${copy.count} on the server`);
     else if (copy.digest !== digest.digest)
@@ -197,30 +202,36 @@ export async function moveToOffice(source: AppDb, target: AppDb, options: MoveOp
         touched = true;
         await openAuditTrail(target, chain, { mayStart: true });
 
-        const expected = new Map<string, { columns: string[]; digest: TableDigest }>();
+        const expected = new Map<string, TableDigest>();
         const counts: Record<string, number> = {};
-        let calls: Row[] = [];
+        const completed: number[] = [];
         for (const table of COPIED_TABLES) {
-          const columns = await sqliteColumns(source, table);
-          let rows = await readRows(source, table, columns);
-          if (table === 'seed_versions') rows = rows.filter((r) => r.name !== DESK_ONLY_SEED);
-          expected.set(table, { columns, digest: digestRows(rows, columns) });
-          counts[table] = rows.length;
-          if (table === 'calls') calls = rows;
-          await insertRows(
-            target,
-            table,
-            table === 'calls' ? rows.map(openForAnswers) : rows,
-            columns.length,
-          );
-          if (table === 'call_answers') await completeCalls(target, calls);
+          const digest = new TableDigest(await sqliteColumns(source, table));
+          for await (let rows of pagesOf(source, table, digest.columns)) {
+            if (table === 'seed_versions') rows = rows.filter((r) => r.name !== DESK_ONLY_SEED);
+            digest.add(rows);
+            if (table === 'calls')
+              completed.push(...rows.filter((r) => r.status === 'completed').map((r) => Number(r.id)));
+            await insertRows(
+              target,
+              table,
+              table === 'calls' ? rows.map(openForAnswers) : rows,
+              digest.columns.length,
+            );
+          }
+          if (table === 'call_answers') await completeCalls(target, completed);
+          expected.set(table, digest);
+          counts[table] = digest.count;
           await options.afterTable?.(table);
         }
         for (const table of DERIVED_TABLES) {
-          const columns = await sqliteColumns(source, table);
-          const rows = await readRows(source, table, columns);
-          if (DERIVED_SET_FROM_SOURCE.has(table)) await setDerivedFromSource(target, table, rows);
-          expected.set(table, { columns, digest: digestRows(rows, columns) });
+          const digest = new TableDigest(await sqliteColumns(source, table));
+          for await (const rows of pagesOf(source, table, digest.columns)) {
+            if (DERIVED_SET_FROM_SOURCE.has(table))
+              await setDerivedFromSource(target, table, rows, digest.columns);
+            digest.add(rows);
+          }
+          expected.set(table, digest);
         }
         await continueSequences(target);
 
