@@ -386,6 +386,21 @@ describe("moving this computer's data to the office database", () => {
     expect(await officeDataHeld(office)).toEqual([]);
   });
 
+  it('refuses to move a trail that does not check out on this computer, and writes nothing', async () => {
+    const { now } = runningClock();
+    const source = await populatedDesk(tempDir(), now);
+    // Someone with the database key rewrote an entry (the trigger dropped first, as an attacker would).
+    source.sqlite.exec('DROP TRIGGER audit_log_no_update');
+    source.sqlite.prepare(`UPDATE audit_log SET detail_json = '{"rewritten":true}' WHERE id = 2`).run();
+    const { db: office } = await openTestOfficeDb(now);
+    await expect(
+      moveToOffice(source.db, office, { now, computer: 'Front desk 1', who: source.who }),
+    ).rejects.toThrow(
+      "Nothing was moved: this computer's audit trail does not check out. Entry 2 was changed after it was written, or signed: it was added or rewritten outside VerifyDesk. Check it in Settings, Audit trail, first.",
+    );
+    expect(await officeDataHeld(office)).toEqual([]);
+  });
+
   it('refuses an office database that already holds office data, and changes nothing there', async () => {
     const { now } = runningClock();
     const source = await populatedDesk(tempDir(), now);

@@ -173,11 +173,6 @@ export async function moveToOffice(source: AppDb, target: AppDb, options: MoveOp
   if (source.engine !== 'sqlite' || target.engine !== 'postgres')
     throw refuse('this computer already uses an office database; only its own file can be moved.');
   const chain: AuditChain = { key: auditChainOf(source).key, anchor: serverHeadAnchor(target) };
-  const here = await verifyAuditChain(source);
-  if (!here.ok && here.head !== null)
-    throw refuse(
-      `this computer's audit trail does not check out (${here.problem}). Check it in Settings, Audit trail, first.`,
-    );
   /** The server's trail state was set for the copy (and must be set back if it rolls back). */
   let touched = false;
   try {
@@ -185,6 +180,14 @@ export async function moveToOffice(source: AppDb, target: AppDb, options: MoveOp
       target.tx(async () => {
         // Desks appending to the trail, or a second move, wait here until this one is done.
         await lockAuditTrail(target);
+        // This computer's trail, at the moment that is copied: only a trail that checks out moves (an
+        // empty one only with nobody set up yet).
+        const here = await verifyAuditChain(source);
+        const users = await source.q.selectFrom('users').select('id').limit(1).execute();
+        if (!here.ok && (here.head !== null || users.length > 0))
+          throw refuse(
+            `this computer's audit trail does not check out. ${here.problem} Check it in Settings, Audit trail, first.`,
+          );
         const state = await officeSchemaState(target);
         const latest = latestVersion(MIGRATIONS);
         if (state.kind !== 'verifydesk' || state.version !== latest)
@@ -249,7 +252,7 @@ export async function moveToOffice(source: AppDb, target: AppDb, options: MoveOp
           const there = await verifyAuditChain(target);
           if (!there.ok || there.head?.id !== head.id || there.head.hash !== head.hash)
             throw refuse(
-              `the audit trail copied to the server does not check out there (${there.problem ?? `it ends at entry ${there.head?.id}, not ${head.id}`}). The office database was left as it was.`,
+              `the audit trail copied to the server does not check out there. ${there.problem ?? `It ends at entry ${there.head?.id}, not ${head.id}.`} The office database was left as it was.`,
             );
         }
         await recordAudit(
