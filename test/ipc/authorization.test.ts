@@ -80,6 +80,7 @@ describe('authorization in main', () => {
       'officedb:key',
       'officedb:leave',
       'officedb:restart',
+      'officedb:move',
     ]);
     expect(open).toEqual([
       'session:status',

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { closedPort } from '../helpers/closedPort';
 import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { useTempDirs } from '../helpers/tempDir';
-import { rows } from '../helpers/sqlRows';
+import { num, rows } from '../helpers/sqlRows';
+import { TEST_ENGINE } from '../helpers/testEngine';
 
 const PASSWORD = 'Server-Pass-0f-The-Office';
 
@@ -50,6 +51,48 @@ describe('office database channels', () => {
     expect(JSON.stringify(await rows(db, 'SELECT * FROM audit_log'))).not.toContain(PASSWORD);
   });
 
+  it('say nothing was moved when the server cannot be reached, and audit the attempt without the password', async () => {
+    const { db, send } = await openSignedInApp(tempDir);
+    const port = await closedPort();
+    const before = await num(db, 'SELECT count(*) FROM patients');
+    const answer = await send('officedb:move', settings(port));
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        // A desk already on the office database has no file of its own to move (the ipc-pg run).
+        message: expect.stringMatching(
+          TEST_ENGINE === 'postgres'
+            ? /^Nothing was moved: this computer already uses an office database/
+            : /^Nothing was moved\. No database server answered at 127\.0\.0\.1:\d+/,
+        ),
+      },
+    });
+    expect(JSON.stringify(answer)).not.toContain(PASSWORD);
+    const audited = await rows<{ action: string; detail: string }>(
+      db,
+      "SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'office_database'",
+    );
+    expect(audited.map((r) => ({ action: r.action, detail: JSON.parse(r.detail) as unknown }))).toEqual([
+      {
+        action: 'export',
+        detail: {
+          channel: 'officedb:move',
+          host: '127.0.0.1',
+          port,
+          database: 'verifydesk',
+          user: 'desk_role',
+          requireTls: false,
+          caCertificate: false,
+          outcome: 'refused',
+        },
+      },
+    ]);
+    expect(JSON.stringify(await rows(db, 'SELECT * FROM audit_log'))).not.toContain(PASSWORD);
+    // This computer's own data is as it was.
+    expect(await num(db, 'SELECT count(*) FROM patients')).toBe(before);
+  });
+
   it('refuse a plain connection to another computer beside the Require TLS box', async () => {
     const { send } = await openSignedInApp(tempDir);
     expect(await send('officedb:check', { ...settings(5432), host: '192.168.1.20' })).toMatchObject({
@@ -65,7 +108,7 @@ describe('office database channels', () => {
   it('refuse a front-desk user before anything reaches the server, and audit nothing', async () => {
     const { db, send } = await openSignedInApp(tempDir);
     await signInAsFrontDesk(send);
-    for (const channel of ['officedb:check', 'officedb:create'])
+    for (const channel of ['officedb:check', 'officedb:create', 'officedb:move'])
       expect(await send(channel, settings(await closedPort()))).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },

@@ -160,4 +160,5 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   // Reads what is chosen (no patient data, nothing secret); a restart changes nothing by itself.
   'officedb:status': admin(),
   'officedb:restart': admin(),
+  'officedb:move': admin(),
 };

@@ -135,6 +135,8 @@ export async function createAppServices(context: AppContext): Promise<AppService
       now,
       connection: context.officeConnection,
       restart: context.restart,
+      workstation: context.workstation,
+      ownAuditKey: () => context.keys.audit(),
     }),
     ...catalogHandlers(createCatalogService(catalog, now)),
     ...policyHandlers(policies, context.links, () => settings.get().externalSites),

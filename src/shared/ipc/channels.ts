@@ -106,6 +106,7 @@ export const CHANNELS = [
   'officedb:key',
   'officedb:leave',
   'officedb:restart',
+  'officedb:move',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

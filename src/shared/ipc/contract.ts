@@ -54,6 +54,7 @@ import {
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 import {
   officeDatabaseCheckSchema,
+  officeDatabaseMoveSchema,
   officeDatabaseSettingsSchema,
   officeDatabaseStatusSchema,
   officeDatabaseUsedSchema,
@@ -435,6 +436,7 @@ export const contract = {
   'officedb:key': { input: noInput, output: z.strictObject({ officeKey: z.string() }) },
   'officedb:leave': { input: noInput, output: officeDatabaseUsedSchema },
   'officedb:restart': { input: noInput, output: z.strictObject({ restarting: z.literal(true) }) },
+  'officedb:move': { input: officeDatabaseSettingsSchema, output: officeDatabaseMoveSchema },
   'pa:update': {
     input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: priorAuthPatchSchema }),
     output: priorAuthSchema,

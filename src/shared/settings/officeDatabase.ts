@@ -93,6 +93,11 @@ export const officeDatabaseCheckSchema = z.strictObject({
   schemaVersion: z.number().int().nullable(),
   /** The schema version this copy of VerifyDesk uses. */
   appSchemaVersion: z.number().int(),
+  /**
+   * For a database at this app's schema: whether it holds any office data yet (none: this computer's
+   * data can be moved there). Null for every other outcome.
+   */
+  holdsOfficeData: z.boolean().nullable(),
 });
 export type OfficeDatabaseCheck = z.infer<typeof officeDatabaseCheckSchema>;
 
@@ -137,3 +142,18 @@ export const officeDatabaseStatusSchema = z.strictObject({
     .nullable(),
 });
 export type OfficeDatabaseStatus = z.infer<typeof officeDatabaseStatusSchema>;
+/** What "Move this computer's data to the office database" did. */
+export const officeDatabaseMoveSchema = z.strictObject({
+  /** What moved, in words. */
+  message: z.string(),
+  /** Rows copied, per table. */
+  counts: z.record(z.string(), z.number().int().min(0)),
+  /** This computer's name, as the office trail records it. */
+  computer: z.string(),
+  /**
+   * The office key: the moved trail is signed with this computer's audit key, so it becomes the office's;
+   * the next computer that joins types it.
+   */
+  officeKey: z.string(),
+});
+export type OfficeDatabaseMove = z.infer<typeof officeDatabaseMoveSchema>;

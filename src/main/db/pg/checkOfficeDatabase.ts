@@ -8,6 +8,7 @@ import type { AppDb } from '../appDb';
 import { latestVersion } from '../migrate';
 import { MIGRATIONS } from '../migrations';
 import { CHECK_CONNECT_TIMEOUT_SECONDS, connectionProblem, type ConnectionTarget } from './connectionProblem';
+import { officeDataHeld } from './officeDataHeld';
 import { officeSchemaState, migratePg } from './pgMigrate';
 import { openPgAppDb, type PgConnection } from './pgAppDb';
 
@@ -43,11 +44,13 @@ async function describeDatabase(db: AppDb, target: ConnectionTarget): Promise<Of
     outcome: OfficeDatabaseCheck['outcome'],
     message: string,
     schemaVersion: number | null,
+    holdsOfficeData: boolean | null = null,
   ) => ({
     outcome,
     message,
     schemaVersion,
     appSchemaVersion: APP_SCHEMA_VERSION,
+    holdsOfficeData,
   });
   if (state.kind === 'empty')
     return result(
@@ -73,16 +76,26 @@ async function describeDatabase(db: AppDb, target: ConnectionTarget): Promise<Of
       `Connected. ${where} is a VerifyDesk database from an older VerifyDesk (schema ${state.version}; this one uses ${APP_SCHEMA_VERSION}). It is brought up to date when this VerifyDesk first opens it; then every desk that uses it needs this version of VerifyDesk or later.`,
       state.version,
     );
+  const holds = (await officeDataHeld(db)).length > 0;
   return result(
     'ready',
-    `Connected. ${where} is a VerifyDesk database at schema ${state.version}, the version this VerifyDesk uses.`,
+    `Connected. ${where} is a VerifyDesk database at schema ${state.version}, the version this VerifyDesk uses. ${
+      holds
+        ? 'It holds office data already.'
+        : "It holds no office data yet: this computer's data can be moved there."
+    }`,
     state.version,
+    holds,
   );
 }
 
 /** Runs `fn` on a short-lived pool for these settings, and always closes it. */
-async function withServer<T>(settings: OfficeDatabaseSettings, fn: (db: AppDb) => Promise<T>): Promise<T> {
-  const db = openPgAppDb(officeConnection(settings), 'VerifyDesk connection check');
+export async function withServer<T>(
+  settings: OfficeDatabaseSettings,
+  fn: (db: AppDb) => Promise<T>,
+  applicationName = 'VerifyDesk connection check',
+): Promise<T> {
+  const db = openPgAppDb(officeConnection(settings), applicationName);
   try {
     return await fn(db);
   } finally {
@@ -99,6 +112,7 @@ export async function checkOfficeDatabase(settings: OfficeDatabaseSettings): Pro
       ...connectionProblem(error, settings),
       schemaVersion: null,
       appSchemaVersion: APP_SCHEMA_VERSION,
+      holdsOfficeData: null,
     };
   }
 }

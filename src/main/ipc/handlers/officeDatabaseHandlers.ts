@@ -1,10 +1,12 @@
 // Settings, Office database (administrators): the connection check, creating the VerifyDesk database,
-// and choosing which data this computer opens at its next start (an office database, or its own again).
+// moving this computer's data there, and choosing which data this computer opens at its next start (an
+// office database, or its own again).
 // Each is audited here, once it has an answer, rather than by the guard: the guard would hold this
 // desk's database transaction open while the server takes up to five seconds to answer.
 import type { OfficeDatabaseSettings } from '../../../shared/settings/officeDatabase';
 import { localDate } from '../../../shared/dates/localDate';
 import { AppError } from '../../../shared/ipc/result';
+import type { AuditKey } from '../../audit/auditChain';
 import { recordAudit, type AuditEntry } from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { AppDb } from '../../db/appDb';
@@ -13,6 +15,7 @@ import { chooseOfficeDatabase } from '../../db/pg/chooseOfficeDatabase';
 import type { OfficeConnectionFile } from '../../db/pg/officeConnectionFile';
 import { describeConnection } from '../../db/pg/pgAppDb';
 import { recoveryCodeOf } from '../../security/dbKey';
+import { moveToOfficeDatabase } from '../../db/pg/moveToOffice';
 import type { HandlerMap } from '../dispatch';
 
 /** Which server, database and user: never the password, and not the CA certificate's text. */
@@ -37,10 +40,15 @@ export function officeDatabaseHandlers(deps: {
   connection: OfficeConnectionFile;
   /** Restarts VerifyDesk, which then opens the data chosen. */
   restart: () => void;
+  /** This computer's name: the office trail records where moved data came from. */
+  workstation: string;
+  /** This computer's audit key: a trail moved to the office stays signed with it, so it is the office key. */
+  ownAuditKey: () => AuditKey;
 }): Pick<
   HandlerMap,
   | 'officedb:check'
   | 'officedb:create'
+  | 'officedb:move'
   | 'officedb:use'
   | 'officedb:status'
   | 'officedb:key'
@@ -50,6 +58,20 @@ export function officeDatabaseHandlers(deps: {
   const { db, session, now, connection } = deps;
   const audit = (event: Omit<AuditEntry, 'who'>) =>
     recordAudit(db, { who: session.current(), ...event }, now());
+  /** Keeps the choice for the next start (password and key wrapped), and says so in the trail. */
+  const choose = async (settings: OfficeDatabaseSettings, officeKey: AuditKey) => {
+    await connection.save({
+      settings,
+      officeKey,
+      savedAt: now().toISOString(),
+      savedBy: session.current()?.displayName ?? 'an administrator',
+    });
+    await audit({
+      action: 'update',
+      entity: 'office_database',
+      detail: { ...auditDetail('officedb:use', settings, 'chosen'), officeKeyId: officeKey.id },
+    });
+  };
   return {
     'officedb:check': async (settings) => {
       const check = await checkOfficeDatabase(settings);
@@ -71,17 +93,7 @@ export function officeDatabaseHandlers(deps: {
     },
     'officedb:use': async ({ settings, officeKey }) => {
       const key = await chooseOfficeDatabase(settings, officeKey, now);
-      await connection.save({
-        settings,
-        officeKey: key,
-        savedAt: now().toISOString(),
-        savedBy: session.current()?.displayName ?? 'an administrator',
-      });
-      await audit({
-        action: 'update',
-        entity: 'office_database',
-        detail: { ...auditDetail('officedb:use', settings, 'chosen'), officeKeyId: key.id },
-      });
+      await choose(settings, key);
       return {
         message: `Saved. From its next start, this computer opens ${describeConnection(settings)}. Its own data stays on this computer, untouched, and is used again only if an administrator chooses so here.`,
         officeKey: recoveryCodeOf(key.key),
@@ -131,6 +143,46 @@ export function officeDatabaseHandlers(deps: {
     'officedb:restart': async () => {
       deps.restart();
       return { restarting: true as const };
+    },
+    'officedb:move': async (settings) => {
+      const who = session.current();
+      let moved;
+      try {
+        moved = await moveToOfficeDatabase(db, settings, { now, computer: deps.workstation, who });
+      } catch (error) {
+        // A refused or failed move changed nothing, but an administrator tried it: that is on record.
+        await recordAudit(
+          db,
+          {
+            who,
+            action: 'export',
+            entity: 'office_database',
+            detail: auditDetail('officedb:move', settings, 'refused'),
+          },
+          now(),
+        );
+        throw error;
+      }
+      await recordAudit(
+        db,
+        {
+          who,
+          action: 'export',
+          entity: 'office_database',
+          detail: { ...auditDetail('officedb:move', settings, 'moved'), counts: moved.counts },
+        },
+        now(),
+      );
+      // The office has this computer's data (and its trail, signed with this computer's key): this
+      // computer opens it from its next start.
+      const officeKey = deps.ownAuditKey();
+      await choose(settings, officeKey);
+      return {
+        message: moved.message,
+        counts: moved.counts,
+        computer: moved.computer,
+        officeKey: recoveryCodeOf(officeKey.key),
+      };
     },
   };
 }

@@ -13,7 +13,7 @@ import { ApiError, call } from '../../lib/api';
 
 const where = (s: { database: string; host: string; port: number }) => `${s.database} on ${s.host}:${s.port}`;
 
-function RestartNow() {
+export function RestartNow() {
   const [restarting, setRestarting] = useState(false);
   return (
     <button
@@ -30,7 +30,7 @@ function RestartNow() {
   );
 }
 
-function OfficeKey({ code }: { code: string }) {
+export function OfficeKey({ code }: { code: string }) {
   return (
     <>
       <GroupedCode code={code} label="The office key" />

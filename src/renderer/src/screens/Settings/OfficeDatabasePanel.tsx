@@ -1,16 +1,19 @@
 // Settings, Office database (administrators): which data this computer opens, the server's details,
 // "Test the connection" with its answer in plain words, "Create the VerifyDesk database" when the check
-// found an empty database, and "Use this office database on this computer" when it found a usable one.
+// found an empty database, "Move this computer's data to the office database" (after a confirmation that
+// says what happens) when it found a VerifyDesk database holding no office data yet, and "Use this office
+// database on this computer" when it found a usable one.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type {
   OfficeDatabaseCheck,
+  OfficeDatabaseMove,
   OfficeDatabaseSettings,
   OfficeDatabaseStatus,
 } from '../../../../shared/settings/officeDatabase';
 import { FormError } from '../../components/FormError';
 import { ApiError, call } from '../../lib/api';
 import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
-import { CurrentChoice, UseOfficeDatabase } from './OfficeDatabaseChoice';
+import { CurrentChoice, OfficeKey, RestartNow, UseOfficeDatabase } from './OfficeDatabaseChoice';
 
 const FIELDS = ['host', 'port', 'database', 'user', 'password', 'requireTls', 'caCertificate'];
 
@@ -35,16 +38,20 @@ export function OfficeDatabasePanel() {
   const [typed, setTyped] = useState<Typed>(START);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [check, setCheck] = useState<OfficeDatabaseCheck | null>(null);
-  const [busy, setBusy] = useState<'check' | 'create' | null>(null);
   const [status, setStatus] = useState<OfficeDatabaseStatus | null>(null);
   const [justUsed, setJustUsed] = useState(false);
   const loadStatus = useCallback(() => void call('officedb:status', {}).then(setStatus, () => undefined), []);
   useEffect(loadStatus, [loadStatus]);
+  const [busy, setBusy] = useState<'check' | 'create' | 'move' | null>(null);
+  /** The move's confirmation is open. */
+  const [confirming, setConfirming] = useState(false);
+  const [moved, setMoved] = useState<OfficeDatabaseMove | null>(null);
 
   const edit = (change: Partial<Typed>) => {
     setTyped({ ...typed, ...change });
-    // An answer about other settings would mislead, and Create must follow a check of these.
+    // An answer about other settings would mislead, and Create or Move must follow a check of these.
     setCheck(null);
+    setConfirming(false);
   };
   const settings = (): OfficeDatabaseSettings => ({
     ...typed,
@@ -60,12 +67,32 @@ export function OfficeDatabasePanel() {
     setBusy(what);
     setErrors({});
     setCheck(null);
+    setMoved(null);
     const channel = what === 'check' ? 'officedb:check' : 'officedb:create';
     // The answer (or the refusal) is shown here, beside the buttons, not as a banner.
     call(channel, settings(), { banner: false })
       .then(setCheck, failed)
       .finally(() => setBusy(null));
   };
+  const move = () => {
+    setBusy('move');
+    setErrors({});
+    call('officedb:move', settings(), { banner: false })
+      .then((result) => {
+        setMoved(result);
+        setCheck(null);
+        setConfirming(false);
+        setJustUsed(true);
+        loadStatus();
+      })
+      .catch((error: unknown) => {
+        // The refusal shows beside the form; the check's answer comes back so the person can test again.
+        failed(error);
+        setConfirming(false);
+      })
+      .finally(() => setBusy(null));
+  };
+  const where = `${typed.database.trim()} on ${typed.host.trim()}:${typed.port.trim()}`;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     run('check');
@@ -88,8 +115,9 @@ export function OfficeDatabasePanel() {
       <p className="muted">
         Several VerifyDesk computers can share one PostgreSQL server in the office, so what one desk learns is
         there for the next. Type the server’s details and test the connection: VerifyDesk says what it found
-        and, for an empty database, can create the VerifyDesk tables; then this computer can use it from its
-        next start. The password is kept only in this computer’s protected storage.
+        and, for an empty database, can create the VerifyDesk tables and move this computer’s data there; then
+        this computer uses it from its next start. The password is kept only in this computer’s protected
+        storage.
       </p>
       {status && (
         // A new choice starts afresh: a key shown for the database chosen before is not this one's.
@@ -193,6 +221,16 @@ export function OfficeDatabasePanel() {
           <button type="submit" className="primary" disabled={busy !== null}>
             {busy === 'check' ? 'Testing…' : 'Test the connection'}
           </button>
+          {check?.outcome === 'ready' && check.holdsOfficeData === false && !confirming && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy !== null}
+              onClick={() => setConfirming(true)}
+            >
+              Move this computer’s data to the office database
+            </button>
+          )}
           {check?.outcome === 'empty' && (
             <button
               type="button"
@@ -204,7 +242,45 @@ export function OfficeDatabasePanel() {
             </button>
           )}
         </div>
-        {check && (
+        {confirming && check && (
+          <div className="span-all notice officedb-move" role="group" aria-label="Move this computer’s data">
+            <p className="notice-title">Move this computer’s data to {where}?</p>
+            <p>
+              VerifyDesk copies everything on this computer (users, patients, payers and plans, calls, PA
+              items, the ledger, to-dos, settings and the audit trail) to the office database in one step,
+              then compares every table there with this computer’s and checks the audit trail. If anything
+              differs, nothing is kept on the server. The code lookup stays on this computer.
+            </p>
+            <p>
+              This computer keeps its own copy; from its next start it opens the office database instead.
+              Other work on this computer waits while the data is copied.
+            </p>
+            <div className="form-actions">
+              <button type="button" className="primary" disabled={busy !== null} onClick={move}>
+                {busy === 'move' ? 'Moving…' : 'Move the data'}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy !== null}
+                onClick={() => setConfirming(false)}
+              >
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+        {moved && (
+          <div className="span-all check-result check-good" role="status" data-outcome="moved">
+            <p>{moved.message}</p>
+            <p>This computer keeps its own copy; from its next start it opens the office database.</p>
+            <OfficeKey code={moved.officeKey} />
+            <div className="form-actions">
+              <RestartNow />
+            </div>
+          </div>
+        )}
+        {check && !confirming && (
           <p
             className={`span-all check-result ${GOOD.includes(check.outcome) ? 'check-good' : 'check-bad'}`}
             role="status"
@@ -213,7 +289,7 @@ export function OfficeDatabasePanel() {
             {check.message}
           </p>
         )}
-        {check && USABLE.includes(check.outcome) && (
+        {check && !confirming && USABLE.includes(check.outcome) && (
           <UseOfficeDatabase
             settings={settings}
             onUsed={() => {
