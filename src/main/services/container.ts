@@ -121,8 +121,9 @@ export async function createAppServices(context: AppContext): Promise<AppService
     ...appHandlers(
       async () => ({
         version: context.appVersion,
-        dbPath: context.paths.dbPath,
-        dataPathWarning: dataPathWarning(context.paths.dbPath),
+        // On the office database: which one (the desk's own file then holds only the code catalog).
+        dbPath: db.sqlite ? context.paths.dbPath : db.where,
+        dataPathWarning: db.sqlite ? dataPathWarning(context.paths.dbPath) : null,
         schemaVersion: await officeSchemaVersion(db),
         platform,
       }),

@@ -146,6 +146,11 @@ describe('choosing the office database in Settings', () => {
       value: { running: 'office', restartNeeded: false },
     });
     expect(await app.send('patients:search', { query: 'Ownfile' })).toEqual({ ok: true, value: [] });
+    // About this installation names the office database, not the desk's own file.
+    expect(await app.send('app:info')).toMatchObject({
+      ok: true,
+      value: { dbPath: `the office database ${office.name} on 127.0.0.1:${office.settings.port}` },
+    });
     expect(await app.send('patients:save', patient('Bea', 'Officefile'))).toMatchObject({ ok: true });
     expect(
       await onServer(office.name, "SELECT first_name FROM patients WHERE last_name = 'Officefile'"),
