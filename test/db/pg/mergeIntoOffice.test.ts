@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fileHeadAnchor } from '../../../src/main/audit/auditAnchor';
 import { auditKeyFrom } from '../../../src/main/audit/auditChain';
 import { verifyAuditChain } from '../../../src/main/audit/auditLog';
-import { createSessionService } from '../../../src/main/auth/sessionService';
+import { createSessionService, type SessionService } from '../../../src/main/auth/sessionService';
 import type { AppDb } from '../../../src/main/db/appDb';
 import type { Db } from '../../../src/main/db/connection';
 import { openAppDatabase } from '../../../src/main/db/openAppDatabase';
@@ -32,12 +32,18 @@ import { auditHeadPathOf, TEST_AUDIT_KEY, testAuditChain } from '../../helpers/t
 import { runningClock } from '../../helpers/testClock';
 import { TEST_DB_KEY } from '../../helpers/testDbKey';
 import { useTempDirs } from '../../helpers/tempDir';
+import { testPgServer } from '../../helpers/testEngine';
+import { testOfficeConnection } from '../../helpers/testOfficeConnection';
+import { officeDatabaseHandlers } from '../../../src/main/ipc/handlers/officeDatabaseHandlers';
+import { recoveryCodeOf } from '../../../src/main/security/dbKey';
+import type { OfficeDatabaseSettings } from '../../../src/shared/settings/officeDatabase';
 
 /** Desk B's own audit key: its trail is signed with it, not with the office's. */
 const DESK_B_KEY = auditKeyFrom(Buffer.alloc(32, 0x5b));
 
 interface Desk {
   db: AppDb;
+  session: SessionService;
   sqlite: Db;
   who: { id: number; displayName: string };
   /** The patient every desk's day is about (patientInput), and the plan of its call. */
@@ -101,7 +107,7 @@ async function desk(
   });
   coverage(sqlite, lena.id, call.plan_id, memberIds.lena, 'Lena Ortiz');
   await completedCall(s.calls, lena.id, call.plan_id);
-  return { db, sqlite, who, sharedPatient: call.patient_id, planId: call.plan_id, lena: lena.id };
+  return { db, session, sqlite, who, sharedPatient: call.patient_id, planId: call.plan_id, lena: lena.id };
 }
 
 /** Every table of the office database: its row count and an order-free digest of every row. */
@@ -147,9 +153,9 @@ describe("merging a second computer's data into the office database", () => {
 
   async function officeWithDeskA(now: () => Date) {
     const a = await desk(tempDir(), now, 'A', { shared: 'M-100', lena: 'LO-1' });
-    const { db: office } = await openTestOfficeDb(now);
+    const { db: office, name } = await openTestOfficeDb(now);
     await moveToOffice(a.db, office, { now, computer: 'Front desk 1', who: a.who });
-    return { a, office };
+    return { a, office, name };
   }
 
   it('refuses a doubtful patient with nothing written, merges with a decision, attaches to the matched patient, and twice adds nothing', async () => {
@@ -389,5 +395,121 @@ describe("merging a second computer's data into the office database", () => {
       }),
     ).rejects.toThrow("Nothing was merged: that is a valid key, but not this office database's");
     expect(await officeState(office)).toEqual(before);
+  });
+  it('takes "the same patient" for a doubtful pair: its calls and coverage history join the office patient', async () => {
+    const { now } = runningClock();
+    const { a, office } = await officeWithDeskA(now);
+    // B's Lena has A's Lena's member ID but another birth date (a typo on one of the desks).
+    const b = await desk(tempDir(), now, 'B', { shared: 'M-100', lena: 'LO-1' });
+    b.sqlite.prepare("UPDATE patients SET dob = '1981-05-04' WHERE id = ?").run(b.lena);
+    const options: MergeOptions = {
+      now,
+      computer: 'Front desk 2',
+      who: b.who,
+      officeKey: TEST_AUDIT_KEY,
+      decisions: [],
+    };
+    const refused = await mergeIntoOffice(b.db, office, options).catch((e: unknown) => e);
+    expect((refused as DoubtfulPatients).pairs).toEqual([
+      {
+        here: { id: b.lena, firstName: 'Lena', lastName: 'Ortiz', dob: '1981-05-04', memberIds: ['LO1'] },
+        office: { id: a.lena, firstName: 'Lena', lastName: 'Ortiz', dob: '1981-04-05', memberIds: ['LO1'] },
+        why: 'Same member ID, but a different name or birth date.',
+      },
+    ]);
+    // A decision naming an office patient that is not one of the pair is no decision: still refused.
+    await expect(
+      mergeIntoOffice(b.db, office, {
+        ...options,
+        decisions: [{ patientId: b.lena, sameAs: a.sharedPatient }],
+      }),
+    ).rejects.toBeInstanceOf(DoubtfulPatients);
+    const patientsBefore = countOf(await officeState(office), 'patients');
+    await mergeIntoOffice(b.db, office, { ...options, decisions: [{ patientId: b.lena, sameAs: a.lena }] });
+    const source = mergeSourceOf(b.db);
+    expect(await newIdOf(office, source, 'patients', b.lena)).toBe(a.lena);
+    // Ida is the only new patient; the office keeps A's Lena as she was.
+    expect(countOf(await officeState(office), 'patients')).toBe(patientsBefore + 1);
+    expect(
+      await office.q.selectFrom('patients').select('dob').where('id', '=', a.lena).executeTakeFirstOrThrow(),
+    ).toEqual({ dob: '1981-04-05' });
+    const bLenaCall = Number(
+      b.sqlite.prepare('SELECT id FROM calls WHERE patient_id = ?').pluck().get(b.lena),
+    );
+    expect(
+      await office.q
+        .selectFrom('calls')
+        .select('patient_id')
+        .where('id', '=', await newIdOf(office, source, 'calls', bLenaCall))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ patient_id: a.lena });
+    // Same plan, same member ID: B's coverage is the office's coverage of A's Lena.
+    const bCoverage = Number(
+      b.sqlite.prepare('SELECT id FROM coverages WHERE patient_id = ?').pluck().get(b.lena),
+    );
+    const aCoverage = await office.q
+      .selectFrom('coverages')
+      .select('id')
+      .where('patient_id', '=', a.lena)
+      .execute();
+    expect(aCoverage).toHaveLength(1);
+    expect(await newIdOf(office, source, 'coverages', bCoverage)).toBe(aCoverage[0]!.id);
+    expect(await verifyAuditChain(office)).toMatchObject({ ok: true, problem: null });
+  });
+
+  it("merges through Settings' handler: review, then merged with the decisions, and this computer joins with the office key", async () => {
+    const { now } = runningClock();
+    const { a, office, name } = await officeWithDeskA(now);
+    const b = await desk(tempDir(), now, 'B', { shared: 'M-100', lena: 'LO-2' });
+    const server = testPgServer();
+    const settings: OfficeDatabaseSettings = {
+      host: server.hostname,
+      port: Number(server.port),
+      database: name,
+      user: decodeURIComponent(server.username),
+      password: decodeURIComponent(server.password),
+      requireTls: false,
+      caCertificate: '',
+    };
+    const choice = testOfficeConnection(tempDir());
+    const handlers = officeDatabaseHandlers({
+      db: b.db,
+      session: b.session,
+      now,
+      connection: choice,
+      restart: () => undefined,
+      workstation: 'Front desk 2',
+      ownAuditKey: () => DESK_B_KEY,
+    });
+    const officeKey = recoveryCodeOf(TEST_AUDIT_KEY.key);
+    const review = await handlers['officedb:merge']({ settings, officeKey, decisions: [] });
+    expect(review).toMatchObject({
+      outcome: 'review',
+      pairs: [{ here: { id: b.lena, memberIds: ['LO2'] }, office: { id: a.lena, memberIds: ['LO1'] } }],
+    });
+    expect(await choice.read()).toBeNull();
+    const merged = await handlers['officedb:merge']({
+      settings,
+      officeKey,
+      decisions: [{ patientId: b.lena, separate: true }],
+    });
+    expect(merged).toMatchObject({ outcome: 'merged', computer: 'Front desk 2', officeKey });
+    expect(merged.outcome === 'merged' && merged.counts.patients).toBe(2);
+    // Chosen for the next start with the OFFICE key, not this computer's own.
+    expect(await choice.read()).toMatchObject({ settings, officeKey: { id: TEST_AUDIT_KEY.id } });
+    const own = b.sqlite
+      .prepare(
+        "SELECT detail_json FROM audit_log WHERE entity = 'office_database' AND action = 'export' ORDER BY id",
+      )
+      .pluck()
+      .all() as string[];
+    expect(own.map((d) => (JSON.parse(d) as { outcome: string }).outcome)).toEqual(['review', 'merged']);
+    const trail = JSON.stringify(b.sqlite.prepare('SELECT * FROM audit_log').all());
+    expect(trail).not.toContain(settings.password);
+    expect(trail).not.toContain(officeKey);
+    // On the server: B's Ida and Lena beside A's patients, and one office chain that checks out.
+    expect(await verifyAuditChain(office)).toMatchObject({ ok: true, problem: null });
+    const names = await office.q.selectFrom('patients').select('first_name').orderBy('id').execute();
+    expect(names.map((n) => n.first_name)).toEqual(['Mrkfirst', 'Lena', 'Ida', 'Lena']);
   });
 });

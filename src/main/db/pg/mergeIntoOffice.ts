@@ -19,6 +19,9 @@ import type { AppDb } from '../appDb';
 import { lockAuditTrail } from '../engine/locks';
 import { latestVersion } from '../migrate';
 import { MIGRATIONS } from '../migrations';
+import type { OfficeDatabaseSettings } from '../../../shared/settings/officeDatabase';
+import { withServer } from './checkOfficeDatabase';
+import { inPlainWords } from './moveToOffice';
 import { officeDataHeld } from './officeDataHeld';
 import { COPIED_TABLES, countWords, unknownTables, type CopiedTable } from './officeTables';
 import { officeSchemaState } from './pgMigrate';
@@ -686,4 +689,26 @@ function describeMerge(counts: MergeResult['counts'], where: string): string {
   };
   const trail = counts.audit_log?.added ?? 0;
   return `Merged this computer's data into ${where}: ${named.map(part).join(', ')}. This computer's audit trail (${countWords('audit_log', trail)} added) is kept there as it was, and the office's trail checks out.`;
+}
+
+/**
+ * The merge as Settings runs it: with the settings an administrator typed (nothing kept), every failure
+ * in plain words starting "Nothing was merged" (DoubtfulPatients as it is: it carries the pairs).
+ */
+export async function mergeIntoOfficeDatabase(
+  source: AppDb,
+  settings: OfficeDatabaseSettings,
+  options: MergeOptions,
+): Promise<MergeResult> {
+  if (source.engine !== 'sqlite')
+    throw refuse("this computer already uses an office database; only a computer's own file can be merged.");
+  try {
+    return await withServer(
+      settings,
+      (target) => mergeIntoOffice(source, target, options),
+      'VerifyDesk merge',
+    );
+  } catch (error) {
+    throw inPlainWords(error, settings, 'merged');
+  }
 }
