@@ -341,7 +341,7 @@ describe("merging a second computer's data into the office database", () => {
       counts: { patients: 3, calls: sqliteCount(b.sqlite, 'calls') },
     });
     expect(merged.message).toMatch(
-      /^Merged this computer's data into the office database .*: 0 users \(1 already there\), 3 patients \(1 already there\), 1 payer \(1 already there\)/,
+      /^Merged this computer's data into the office database .*: no new users \(1 already there\), 3 new patients \(1 already there\), 1 new payer \(1 already there\)/,
     );
 
     // Merging B again brings nothing twice: only the office's entry saying so is added.

@@ -685,7 +685,12 @@ function describeMerge(counts: MergeResult['counts'], where: string): string {
   const named = ['users', 'patients', 'payers', 'plans', 'calls', 'prior_auths', 'observations'];
   const part = (t: string) => {
     const c = counts[t] ?? { here: 0, matched: 0, added: 0 };
-    return `${countWords(t, c.added)}${c.matched > 0 ? ` (${c.matched} already there)` : ''}`;
+    // "1 new patient (1 already there)", "no new users (1 already there)".
+    const added =
+      c.added === 0
+        ? `no new ${countWords(t, 2).replace(/^2 /, '')}`
+        : countWords(t, c.added).replace(/^(\d+) /, '$1 new ');
+    return `${added}${c.matched > 0 ? ` (${c.matched} already there)` : ''}`;
   };
   const trail = counts.audit_log?.added ?? 0;
   return `Merged this computer's data into ${where}: ${named.map(part).join(', ')}. This computer's audit trail (${countWords('audit_log', trail)} added) is kept there as it was, and the office's trail checks out.`;
