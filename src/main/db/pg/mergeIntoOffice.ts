@@ -45,12 +45,15 @@ export interface DoubtfulPair {
   why: string;
 }
 
+/** How many of this computer's patients are in doubt (one may look like several of the office's). */
+const patientsInDoubt = (pairs: readonly DoubtfulPair[]) => new Set(pairs.map((p) => p.here.id)).size;
+
 /** The merge wrote nothing: these pairs need an administrator's decision first. */
 export class DoubtfulPatients extends AppError {
   constructor(readonly pairs: DoubtfulPair[]) {
     super(
       'conflict',
-      `Nothing was merged: ${pairs.length === 1 ? 'one patient of this computer looks like' : `${pairs.length} patients of this computer look like`} a patient of the office but not for certain. Say for each whether it is the same patient, then merge again.\n${pairs.map(pairWords).join('\n')}`,
+      `Nothing was merged: ${patientsInDoubt(pairs) === 1 ? 'one patient of this computer looks like a patient' : `${patientsInDoubt(pairs)} patients of this computer look like patients`} of the office, but not for certain. Say for each whether it is the same patient, then merge again.\n${pairs.map(pairWords).join('\n')}`,
     );
     this.name = 'DoubtfulPatients';
   }
@@ -243,9 +246,11 @@ async function matchPatients(
           here: sideOf(p),
           office: sideOf(o),
           why:
-            personKey(o.row) === personKey(p.row)
-              ? 'Same name and birth date, but the member IDs differ.'
-              : 'Same member ID, but a different name or birth date.',
+            personKey(o.row) !== personKey(p.row)
+              ? 'Same member ID, but a different name or birth date.'
+              : p.memberIds.length === 0 || o.memberIds.length === 0
+                ? 'Same name and birth date; no member ID on file to compare.'
+                : 'Same name and birth date, but the member IDs differ.',
         });
   }
   if (doubtful.length > 0) throw new DoubtfulPatients(doubtful);

@@ -82,6 +82,7 @@ export function MergeIntoOffice({
       </div>
     );
 
+  const inDoubt = review ? new Set(review.pairs.map((p) => p.here.id)).size : 0;
   const undecided = review
     ? [...new Set(review.pairs.map((p) => p.here.id))].filter((id) => choices[id] === undefined).length
     : 0;
@@ -106,9 +107,9 @@ export function MergeIntoOffice({
       {review && (
         <div className="merge-review" aria-label="Patients to review">
           <p>
-            {review.pairs.length === 1
+            {inDoubt === 1
               ? 'One patient of this computer looks like a patient of the office, but not for certain.'
-              : `${review.pairs.length} patients of this computer look like patients of the office, but not for certain.`}{' '}
+              : `${inDoubt} patients of this computer look like patients of the office, but not for certain.`}{' '}
             Nothing has been merged yet. Say for each whether it is the same person.
           </p>
           <ul className="merge-pairs">
