@@ -83,6 +83,13 @@ async function desk(
   await session.setup({ ...TEST_ADMIN });
   const who = session.current()!;
   const s = testServices(db, now, { catalog: sqlite });
+  // A second user on each desk, so the same user has different ids on the two (A's Zed is 2, B's Rosa 2).
+  sqlite
+    .prepare(
+      `INSERT INTO users (username, display_name, role, password_hash, active, created_at, updated_at)
+       VALUES (?, ?, 'admin', 'scrypt$test', 1, '2000-01-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z')`,
+    )
+    .run(own === 'A' ? 'zed' : 'rosa', own === 'A' ? 'Zed Desk' : 'Rosa Desk');
   if (own === 'B') {
     // B's own first rows, so its ids are not A's: an id kept by mistake points to the wrong row.
     await s.policies.savePayer(null, payerInput('Another Fictional Payer (sample)'));
@@ -183,7 +190,8 @@ describe("merging a second computer's data into the office database", () => {
     const options: MergeOptions = {
       now,
       computer: 'Front desk 2',
-      who: b.who,
+      // Rosa merges: user 2 on B, a new user on the office (where 2 is A's Zed).
+      who: { id: 2, displayName: 'Rosa Desk' },
       officeKey: TEST_AUDIT_KEY,
       decisions: [],
     };
@@ -217,7 +225,7 @@ describe("merging a second computer's data into the office database", () => {
     expect(countOf(after, 'patients')).toBe(countOf(before, 'patients') + 3);
     expect(merged.counts.patients).toEqual({ here: 4, matched: 1, added: 3 });
     expect(b.sharedPatient).not.toBe(a.sharedPatient);
-    expect(countOf(after, 'users')).toBe(countOf(before, 'users'));
+    expect(countOf(after, 'users')).toBe(countOf(before, 'users') + 1);
     expect(countOf(after, 'payers')).toBe(countOf(before, 'payers') + 1);
     expect(countOf(after, 'plans')).toBe(countOf(before, 'plans'));
     for (const table of ['calls', 'call_answers', 'prior_auths', 'observations', 'prior_auth_events'])
@@ -333,7 +341,21 @@ describe("merging a second computer's data into the office database", () => {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    expect(last).toMatchObject({ action: 'import', entity: 'office_database', mac_key: TEST_AUDIT_KEY.id });
+    expect(last).toMatchObject({
+      action: 'import',
+      entity: 'office_database',
+      mac_key: TEST_AUDIT_KEY.id,
+      // The office's id for Rosa, not B's (2 is A's Zed there).
+      user_id: await newIdOf(office, source, 'users', 2),
+      user_name: 'Rosa Desk',
+    });
+    expect(
+      await office.q
+        .selectFrom('users')
+        .select('username')
+        .where('id', '=', last.user_id!)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ username: 'rosa' });
     expect(JSON.parse(last.detail_json)).toMatchObject({
       merged: 'Front desk 2',
       source,
@@ -341,7 +363,7 @@ describe("merging a second computer's data into the office database", () => {
       counts: { patients: 3, calls: sqliteCount(b.sqlite, 'calls') },
     });
     expect(merged.message).toMatch(
-      /^Merged this computer's data into the office database .*: no new users \(1 already there\), 3 new patients \(1 already there\), 1 new payer \(1 already there\)/,
+      /^Merged this computer's data into the office database .*: 1 new user \(1 already there\), 3 new patients \(1 already there\), 1 new payer \(1 already there\)/,
     );
 
     // Merging B again brings nothing twice: only the office's entry saying so is added.

@@ -490,11 +490,18 @@ export async function mergeIntoOffice(
       }
 
       const mergedTrailHead = here.head?.hash ?? null;
+      const officeUser = options.who ? idFor('users', options.who.id) : undefined;
+      const whoThere =
+        options.who && officeUser !== undefined
+          ? { id: officeUser, displayName: options.who.displayName }
+          : null;
       const summary = Object.fromEntries(Object.entries(counts).map(([t, c]) => [t, c.added]));
       await recordAudit(
         target,
         {
-          who: options.who,
+          // This computer's administrator, by the office's id for the same user (ids differ there).
+          who: whoThere,
+          otherwise: options.who?.displayName,
           action: 'import',
           entity: 'office_database',
           detail: { merged: options.computer, source: sourceName, counts: summary, mergedTrailHead },
