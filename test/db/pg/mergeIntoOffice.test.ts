@@ -195,6 +195,28 @@ describe("merging a second computer's data into the office database", () => {
       officeKey: TEST_AUDIT_KEY,
       decisions: [],
     };
+    // One ledger statement both desks hold (a policy pack imported on both, say): the same uid, about
+    // the same plan. It is the office's already, so it is not added again.
+    const shared = a.sqlite
+      .prepare(
+        'SELECT * FROM observations WHERE plan_id IS NOT NULL AND retracts_uid IS NULL ORDER BY id LIMIT 1',
+      )
+      .get() as Record<string, unknown>;
+    const { id: _aId, ...statement } = shared;
+    b.sqlite
+      .prepare(
+        `INSERT INTO observations (${Object.keys(statement).join(', ')}) VALUES (${Object.keys(statement)
+          .map(() => '?')
+          .join(', ')})`,
+      )
+      .run(
+        ...Object.values({
+          ...statement,
+          plan_id: b.planId,
+          call_id:
+            statement.call_id === null ? null : b.sqlite.prepare('SELECT min(id) FROM calls').pluck().get(),
+        }),
+      );
     const before = await officeState(office);
 
     // First: refused, naming exactly Lena on both sides, and nothing written.
@@ -228,11 +250,21 @@ describe("merging a second computer's data into the office database", () => {
     expect(countOf(after, 'users')).toBe(countOf(before, 'users') + 1);
     expect(countOf(after, 'payers')).toBe(countOf(before, 'payers') + 1);
     expect(countOf(after, 'plans')).toBe(countOf(before, 'plans'));
-    for (const table of ['calls', 'call_answers', 'prior_auths', 'observations', 'prior_auth_events'])
+    for (const table of ['calls', 'call_answers', 'prior_auths', 'prior_auth_events'])
       expect({ table, n: countOf(after, table) }).toEqual({
         table,
         n: countOf(before, table) + sqliteCount(b.sqlite, table),
       });
+    expect(countOf(after, 'observations')).toBe(
+      countOf(before, 'observations') + sqliteCount(b.sqlite, 'observations') - 1,
+    );
+    expect(merged.counts.observations!.matched).toBe(1);
+    const sharedThere = await office.q
+      .selectFrom('observations')
+      .select('id')
+      .where('uid', '=', String(shared.uid))
+      .execute();
+    expect(sharedThere).toEqual([{ id: Number(shared.id) }]);
     // The coverage with the same member ID is the office's coverage; Lena's (another person) is new.
     expect(countOf(after, 'coverages')).toBe(countOf(before, 'coverages') + 1);
 
