@@ -9,7 +9,7 @@ import type {
   PatientDecisionInput,
 } from '../../../../shared/settings/officeDatabase';
 import { ApiError, call } from '../../lib/api';
-import { OfficeKey, RestartNow } from './OfficeDatabaseChoice';
+import { JoinedOffice } from './OfficeDatabaseChoice';
 
 type Review = Extract<OfficeDatabaseMerge, { outcome: 'review' }>;
 type Side = Review['pairs'][number]['here'];
@@ -70,17 +70,7 @@ export function MergeIntoOffice({
       .finally(() => setBusy(false));
   };
 
-  if (merged)
-    return (
-      <div className="span-all check-result check-good" role="status" data-outcome="merged">
-        <p>{merged.message}</p>
-        <p>This computer keeps its own copy; from its next start it opens the office database.</p>
-        <OfficeKey code={merged.officeKey} />
-        <div className="form-actions">
-          <RestartNow />
-        </div>
-      </div>
-    );
+  if (merged) return <JoinedOffice outcome="merged" message={merged.message} officeKey={merged.officeKey} />;
 
   const inDoubt = review ? new Set(review.pairs.map((p) => p.here.id)).size : 0;
   const undecided = review

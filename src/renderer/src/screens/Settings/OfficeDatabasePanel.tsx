@@ -15,7 +15,7 @@ import type {
 import { FormError } from '../../components/FormError';
 import { ApiError, call } from '../../lib/api';
 import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
-import { CurrentChoice, OfficeKey, RestartNow, UseOfficeDatabase } from './OfficeDatabaseChoice';
+import { CurrentChoice, JoinedOffice, UseOfficeDatabase } from './OfficeDatabaseChoice';
 import { MergeIntoOffice } from './OfficeDatabaseMerge';
 
 const FIELDS = ['host', 'port', 'database', 'user', 'password', 'requireTls', 'caCertificate'];
@@ -297,16 +297,7 @@ export function OfficeDatabasePanel() {
             }}
           />
         )}
-        {moved && (
-          <div className="span-all check-result check-good" role="status" data-outcome="moved">
-            <p>{moved.message}</p>
-            <p>This computer keeps its own copy; from its next start it opens the office database.</p>
-            <OfficeKey code={moved.officeKey} />
-            <div className="form-actions">
-              <RestartNow />
-            </div>
-          </div>
-        )}
+        {moved && <JoinedOffice outcome="moved" message={moved.message} officeKey={moved.officeKey} />}
         {check && !confirming && (
           <p
             className={`span-all check-result ${GOOD.includes(check.outcome) ? 'check-good' : 'check-bad'}`}
