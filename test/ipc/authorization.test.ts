@@ -81,6 +81,7 @@ describe('authorization in main', () => {
       'officedb:leave',
       'officedb:restart',
       'officedb:move',
+      'officedb:merge',
     ]);
     expect(open).toEqual([
       'session:status',

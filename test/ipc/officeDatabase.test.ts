@@ -6,6 +6,7 @@ import { openSignedInApp, signInAsFrontDesk } from '../helpers/appDispatch';
 import { useTempDirs } from '../helpers/tempDir';
 import { num, rows } from '../helpers/sqlRows';
 import { TEST_ENGINE } from '../helpers/testEngine';
+import { recoveryCodeOf } from '../../src/main/security/dbKey';
 
 const PASSWORD = 'Server-Pass-0f-The-Office';
 
@@ -93,6 +94,60 @@ describe('office database channels', () => {
     expect(await num(db, 'SELECT count(*) FROM patients')).toBe(before);
   });
 
+  it('say nothing was merged when the server cannot be reached, and audit the attempt without password or office key', async () => {
+    const { db, send } = await openSignedInApp(tempDir);
+    const port = await closedPort();
+    const before = await num(db, 'SELECT count(*) FROM patients');
+    const officeKey = recoveryCodeOf(Buffer.alloc(32, 0x33));
+    const answer = await send('officedb:merge', {
+      settings: settings(port),
+      officeKey,
+      decisions: [{ patientId: 1, separate: true }],
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(
+          TEST_ENGINE === 'postgres'
+            ? /^Nothing was merged: this computer already uses an office database/
+            : /^Nothing was merged\. No database server answered at 127\.0\.0\.1:\d+/,
+        ),
+      },
+    });
+    // A mistyped office key is said beside its field, before the server is asked; also on record.
+    expect(
+      await send('officedb:merge', { settings: settings(port), officeKey: 'ABCDE-12345', decisions: [] }),
+    ).toMatchObject({ ok: false, error: { code: 'validation', field: 'officeKey' } });
+    // Strict input: nothing but the settings, the key and the decisions.
+    expect(
+      await send('officedb:merge', { settings: settings(port), officeKey, decisions: [], force: true }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const audited = await rows<{ action: string; detail: string }>(
+      db,
+      "SELECT action, detail_json AS detail FROM audit_log WHERE entity = 'office_database'",
+    );
+    const detail = (decisions: number) => ({
+      channel: 'officedb:merge',
+      host: '127.0.0.1',
+      port,
+      database: 'verifydesk',
+      user: 'desk_role',
+      requireTls: false,
+      caCertificate: false,
+      outcome: 'refused',
+      decisions,
+    });
+    expect(audited.map((r) => ({ action: r.action, detail: JSON.parse(r.detail) as unknown }))).toEqual([
+      { action: 'export', detail: detail(1) },
+      { action: 'export', detail: detail(0) },
+    ]);
+    const trail = JSON.stringify(await rows(db, 'SELECT * FROM audit_log'));
+    expect(trail).not.toContain(PASSWORD);
+    expect(trail).not.toContain(officeKey);
+    expect(await num(db, 'SELECT count(*) FROM patients')).toBe(before);
+  });
+
   it('refuse a plain connection to another computer beside the Require TLS box', async () => {
     const { send } = await openSignedInApp(tempDir);
     expect(await send('officedb:check', { ...settings(5432), host: '192.168.1.20' })).toMatchObject({
@@ -113,6 +168,9 @@ describe('office database channels', () => {
         ok: false,
         error: { code: 'forbidden' },
       });
+    expect(
+      await send('officedb:merge', { settings: settings(await closedPort()), officeKey: '', decisions: [] }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rows(db, "SELECT * FROM audit_log WHERE entity = 'office_database'")).toEqual([]);
     expect(JSON.stringify(await rows(db, 'SELECT * FROM audit_log'))).not.toContain(PASSWORD);
   });

@@ -161,4 +161,5 @@ export const CHANNEL_POLICY: Record<Channel, ChannelPolicy> = {
   'officedb:status': admin(),
   'officedb:restart': admin(),
   'officedb:move': admin(),
+  'officedb:merge': admin(),
 };

@@ -107,6 +107,7 @@ export const CHANNELS = [
   'officedb:leave',
   'officedb:restart',
   'officedb:move',
+  'officedb:merge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -55,6 +55,8 @@ import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 import {
   officeDatabaseCheckSchema,
   officeDatabaseMoveSchema,
+  officeDatabaseMergeInputSchema,
+  officeDatabaseMergeSchema,
   officeDatabaseSettingsSchema,
   officeDatabaseStatusSchema,
   officeDatabaseUsedSchema,
@@ -437,6 +439,7 @@ export const contract = {
   'officedb:leave': { input: noInput, output: officeDatabaseUsedSchema },
   'officedb:restart': { input: noInput, output: z.strictObject({ restarting: z.literal(true) }) },
   'officedb:move': { input: officeDatabaseSettingsSchema, output: officeDatabaseMoveSchema },
+  'officedb:merge': { input: officeDatabaseMergeInputSchema, output: officeDatabaseMergeSchema },
   'pa:update': {
     input: z.strictObject({ id, version: z.number().int().min(1).optional(), patch: priorAuthPatchSchema }),
     output: priorAuthSchema,

@@ -157,3 +157,51 @@ export const officeDatabaseMoveSchema = z.strictObject({
   officeKey: z.string(),
 });
 export type OfficeDatabaseMove = z.infer<typeof officeDatabaseMoveSchema>;
+
+/**
+ * An administrator's answer for one patient of this computer that only partly matches one of the
+ * office's: the same person (sameAs: the office patient's id), or another person (separate).
+ */
+export const patientDecisionSchema = z.union([
+  z.strictObject({ patientId: z.number().int().positive(), sameAs: z.number().int().positive() }),
+  z.strictObject({ patientId: z.number().int().positive(), separate: z.literal(true) }),
+]);
+export type PatientDecisionInput = z.infer<typeof patientDecisionSchema>;
+
+/**
+ * "Merge this computer's data into the office database": the server, the office key (the office trail
+ * is signed with it; this computer's own key is not the office's), and the decisions for doubtful patients.
+ */
+export const officeDatabaseMergeInputSchema = z.strictObject({
+  settings: officeDatabaseSettingsSchema,
+  officeKey: z.string().trim().max(200),
+  decisions: z.array(patientDecisionSchema).max(10_000),
+});
+export type OfficeDatabaseMergeInput = z.infer<typeof officeDatabaseMergeInputSchema>;
+
+const patientSideSchema = z.strictObject({
+  id: z.number().int(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dob: z.string(),
+  memberIds: z.array(z.string()),
+});
+
+/** What the merge did, or (nothing written) the doubtful pairs to decide on first. */
+export const officeDatabaseMergeSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('merged'),
+    message: z.string(),
+    /** Rows added per table. */
+    counts: z.record(z.string(), z.number().int().min(0)),
+    computer: z.string(),
+    /** The office key this computer now uses (the one typed), shown again for the next computer. */
+    officeKey: z.string(),
+  }),
+  z.strictObject({
+    outcome: z.literal('review'),
+    message: z.string(),
+    pairs: z.array(z.strictObject({ here: patientSideSchema, office: patientSideSchema, why: z.string() })),
+  }),
+]);
+export type OfficeDatabaseMerge = z.infer<typeof officeDatabaseMergeSchema>;

@@ -26,7 +26,7 @@ async function lastSigningKeyId(settings: OfficeDatabaseSettings): Promise<strin
   }
 }
 
-function officeKeyFromCode(code: string): AuditKey {
+export function officeKeyFromCode(code: string): AuditKey {
   const key = keyFromRecoveryCode(code);
   if (!key)
     throw new AppError(

@@ -297,36 +297,52 @@ export async function moveToOfficeDatabase(
   try {
     return await withServer(settings, (target) => moveToOffice(source, target, options), 'VerifyDesk move');
   } catch (error) {
-    if (error instanceof AppError && error.code === 'unavailable') {
-      // Lost while the server was committing: only the server knows whether the move landed.
-      if (error.message === inDoubtMessage(settings))
-        throw new AppError(
-          'unavailable',
-          `VerifyDesk lost ${describeConnection(settings)} while finishing the move, so it cannot tell whether the data arrived. Test the connection: it says whether the database holds office data now.`,
-          undefined,
-          error,
-        );
-      throw new AppError(
-        'conflict',
-        `Nothing was moved. ${connectionProblem(error.cause ?? error, settings).message}`,
+    throw inPlainWords(error, settings, 'moved');
+  }
+}
+
+/**
+ * A move's or a merge's failure in words an administrator can act on, each starting "Nothing was moved"
+ * (or merged), except a connection lost while the server was committing: only the server knows then.
+ */
+export function inPlainWords(
+  error: unknown,
+  settings: OfficeDatabaseSettings,
+  done: 'moved' | 'merged',
+): Error {
+  const nothing = `Nothing was ${done}`;
+  if (error instanceof AppError && error.code === 'unavailable') {
+    if (error.message === inDoubtMessage(settings))
+      return new AppError(
+        'unavailable',
+        done === 'moved'
+          ? `VerifyDesk lost ${describeConnection(settings)} while finishing the move, so it cannot tell whether the data arrived. Test the connection: it says whether the database holds office data now.`
+          : `VerifyDesk lost ${describeConnection(settings)} while finishing the merge, so it cannot tell whether the data arrived. Merge again once the server answers: what arrived already is recognised and not brought twice.`,
         undefined,
         error,
       );
-    }
-    // Our own refusals say what to do already.
-    if (error instanceof AppError) throw error;
-    if ((error as { code?: unknown } | null)?.code === '42501')
-      throw new AppError(
-        'conflict',
-        `Nothing was moved: the server lets ${settings.user} write rows but not set where new ids continue. Move with the owner's user, the one that created the database.`,
-        undefined,
-        error,
-      );
-    throw new AppError(
+    return new AppError(
       'conflict',
-      `Nothing was moved. ${connectionProblem(error, settings).message}`,
+      `${nothing}. ${connectionProblem(error.cause ?? error, settings).message}`,
       undefined,
       error,
     );
   }
+  // Our own refusals say what to do already.
+  if (error instanceof AppError) return error;
+  if ((error as { code?: unknown } | null)?.code === '42501')
+    return new AppError(
+      'conflict',
+      done === 'moved'
+        ? `${nothing}: the server lets ${settings.user} write rows but not set where new ids continue. Move with the owner's user, the one that created the database.`
+        : `${nothing}: the server refused ${settings.user} a change the merge needs. Merge with the owner's user, the one that created the database.`,
+      undefined,
+      error,
+    );
+  return new AppError(
+    'conflict',
+    `${nothing}. ${connectionProblem(error, settings).message}`,
+    undefined,
+    error,
+  );
 }

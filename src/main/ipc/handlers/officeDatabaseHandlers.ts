@@ -11,7 +11,8 @@ import { recordAudit, type AuditEntry } from '../../audit/auditLog';
 import type { SessionService } from '../../auth/sessionService';
 import type { AppDb } from '../../db/appDb';
 import { checkOfficeDatabase, createOfficeDatabase } from '../../db/pg/checkOfficeDatabase';
-import { chooseOfficeDatabase } from '../../db/pg/chooseOfficeDatabase';
+import { chooseOfficeDatabase, officeKeyFromCode } from '../../db/pg/chooseOfficeDatabase';
+import { DoubtfulPatients, mergeIntoOfficeDatabase } from '../../db/pg/mergeIntoOffice';
 import type { OfficeConnectionFile } from '../../db/pg/officeConnectionFile';
 import { describeConnection } from '../../db/pg/pgAppDb';
 import { recoveryCodeOf } from '../../security/dbKey';
@@ -49,6 +50,7 @@ export function officeDatabaseHandlers(deps: {
   | 'officedb:check'
   | 'officedb:create'
   | 'officedb:move'
+  | 'officedb:merge'
   | 'officedb:use'
   | 'officedb:status'
   | 'officedb:key'
@@ -182,6 +184,64 @@ export function officeDatabaseHandlers(deps: {
         counts: moved.counts,
         computer: moved.computer,
         officeKey: recoveryCodeOf(officeKey.key),
+      };
+    },
+    'officedb:merge': async ({ settings, officeKey: officeKeyCode, decisions }) => {
+      const who = session.current();
+      const record = (outcome: string, more: Record<string, unknown> = {}) =>
+        recordAudit(
+          db,
+          {
+            who,
+            action: 'export',
+            entity: 'office_database',
+            detail: {
+              ...auditDetail('officedb:merge', settings, outcome),
+              decisions: decisions.length,
+              ...more,
+            },
+          },
+          now(),
+        );
+      let merged;
+      try {
+        if (officeKeyCode === '')
+          throw new AppError(
+            'validation',
+            "Type the office key: the office database's audit trail is signed with it. An administrator finds it in Settings, Office database, on a computer that uses it.",
+            'officeKey',
+          );
+        // The merge checks it is the key the office trail is signed with, inside its transaction.
+        const officeKey = officeKeyFromCode(officeKeyCode);
+        merged = {
+          officeKey,
+          result: await mergeIntoOfficeDatabase(db, settings, {
+            now,
+            computer: deps.workstation,
+            who,
+            officeKey,
+            decisions,
+          }),
+        };
+      } catch (error) {
+        // Nothing was written; an administrator tried, and that is on record (never the password or key).
+        if (error instanceof DoubtfulPatients) {
+          await record('review', { doubtful: error.pairs.length });
+          return { outcome: 'review' as const, message: error.message, pairs: error.pairs };
+        }
+        await record('refused');
+        throw error;
+      }
+      const counts = Object.fromEntries(Object.entries(merged.result.counts).map(([t, c]) => [t, c.added]));
+      await record('merged', { counts });
+      // This computer joins the office database, signing the office trail with the office's key.
+      await choose(settings, merged.officeKey);
+      return {
+        outcome: 'merged' as const,
+        message: merged.result.message,
+        counts,
+        computer: merged.result.computer,
+        officeKey: recoveryCodeOf(merged.officeKey.key),
       };
     },
   };

@@ -30,6 +30,28 @@ export function RestartNow() {
   );
 }
 
+/** After a move or a merge: what was done, that this computer keeps its copy, the office key, restart. */
+export function JoinedOffice({
+  outcome,
+  message,
+  officeKey,
+}: {
+  outcome: 'moved' | 'merged';
+  message: string;
+  officeKey: string;
+}) {
+  return (
+    <div className="span-all check-result check-good" role="status" data-outcome={outcome}>
+      <p>{message}</p>
+      <p>This computer keeps its own copy; from its next start it opens the office database.</p>
+      <OfficeKey code={officeKey} />
+      <div className="form-actions">
+        <RestartNow />
+      </div>
+    </div>
+  );
+}
+
 export function OfficeKey({ code }: { code: string }) {
   return (
     <>

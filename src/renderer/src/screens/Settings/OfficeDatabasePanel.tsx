@@ -1,8 +1,10 @@
 // Settings, Office database (administrators): which data this computer opens, the server's details,
 // "Test the connection" with its answer in plain words, "Create the VerifyDesk database" when the check
 // found an empty database, "Move this computer's data to the office database" (after a confirmation that
-// says what happens) when it found a VerifyDesk database holding no office data yet, and "Use this office
-// database on this computer" when it found a usable one.
+// says what happens) when it found a VerifyDesk database holding no office data yet, "Merge this
+// computer's data into the office database" (OfficeDatabaseMerge.tsx) when it holds office data already
+// and this computer runs on its own data, and "Use this office database on this computer" when it found a
+// usable one.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type {
   OfficeDatabaseCheck,
@@ -13,7 +15,8 @@ import type {
 import { FormError } from '../../components/FormError';
 import { ApiError, call } from '../../lib/api';
 import { FORM_ERROR, fieldErrorsFrom, type FieldErrors } from '../../lib/fieldErrors';
-import { CurrentChoice, OfficeKey, RestartNow, UseOfficeDatabase } from './OfficeDatabaseChoice';
+import { CurrentChoice, JoinedOffice, UseOfficeDatabase } from './OfficeDatabaseChoice';
+import { MergeIntoOffice } from './OfficeDatabaseMerge';
 
 const FIELDS = ['host', 'port', 'database', 'user', 'password', 'requireTls', 'caCertificate'];
 
@@ -43,8 +46,8 @@ export function OfficeDatabasePanel() {
   const loadStatus = useCallback(() => void call('officedb:status', {}).then(setStatus, () => undefined), []);
   useEffect(loadStatus, [loadStatus]);
   const [busy, setBusy] = useState<'check' | 'create' | 'move' | null>(null);
-  /** The move's confirmation is open. */
-  const [confirming, setConfirming] = useState(false);
+  /** The move's confirmation (or the merge's box) is open. */
+  const [confirming, setConfirming] = useState<'move' | 'merge' | false>(false);
   const [moved, setMoved] = useState<OfficeDatabaseMove | null>(null);
 
   const edit = (change: Partial<Typed>) => {
@@ -115,9 +118,9 @@ export function OfficeDatabasePanel() {
       <p className="muted">
         Several VerifyDesk computers can share one PostgreSQL server in the office, so what one desk learns is
         there for the next. Type the server’s details and test the connection: VerifyDesk says what it found
-        and, for an empty database, can create the VerifyDesk tables and move this computer’s data there; then
-        this computer uses it from its next start. The password is kept only in this computer’s protected
-        storage.
+        and, for an empty database, can create the VerifyDesk tables and move this computer’s data there (or
+        merge it into one that holds the office’s data already); then this computer uses it from its next
+        start. The password is kept only in this computer’s protected storage.
       </p>
       {status && (
         // A new choice starts afresh: a key shown for the database chosen before is not this one's.
@@ -226,11 +229,24 @@ export function OfficeDatabasePanel() {
               type="button"
               className="secondary"
               disabled={busy !== null}
-              onClick={() => setConfirming(true)}
+              onClick={() => setConfirming('move')}
             >
               Move this computer’s data to the office database
             </button>
           )}
+          {check?.outcome === 'ready' &&
+            check.holdsOfficeData === true &&
+            status?.running === 'own' &&
+            !confirming && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy !== null}
+                onClick={() => setConfirming('merge')}
+              >
+                Merge this computer’s data into the office database
+              </button>
+            )}
           {check?.outcome === 'empty' && (
             <button
               type="button"
@@ -242,7 +258,7 @@ export function OfficeDatabasePanel() {
             </button>
           )}
         </div>
-        {confirming && check && (
+        {confirming === 'move' && check && (
           <div className="span-all notice officedb-move" role="group" aria-label="Move this computer’s data">
             <p className="notice-title">Move this computer’s data to {where}?</p>
             <p>
@@ -270,16 +286,18 @@ export function OfficeDatabasePanel() {
             </div>
           </div>
         )}
-        {moved && (
-          <div className="span-all check-result check-good" role="status" data-outcome="moved">
-            <p>{moved.message}</p>
-            <p>This computer keeps its own copy; from its next start it opens the office database.</p>
-            <OfficeKey code={moved.officeKey} />
-            <div className="form-actions">
-              <RestartNow />
-            </div>
-          </div>
+        {confirming === 'merge' && check && (
+          <MergeIntoOffice
+            settings={settings}
+            where={where}
+            onCancel={() => setConfirming(false)}
+            onMerged={() => {
+              setJustUsed(true);
+              loadStatus();
+            }}
+          />
         )}
+        {moved && <JoinedOffice outcome="moved" message={moved.message} officeKey={moved.officeKey} />}
         {check && !confirming && (
           <p
             className={`span-all check-result ${GOOD.includes(check.outcome) ? 'check-good' : 'check-bad'}`}
