@@ -140,8 +140,8 @@ describe("Settings, Office database: merging this computer's data", () => {
     const pairs = box.getByRole('listitem');
     await expect.poll(() => pairs.count()).toBe(1);
     const pair = await pairs.first().textContent();
-    expect(pair).toContain('On this computerLena Ortizborn 1981-04-05member ID LO2');
-    expect(pair).toContain('In the office databaseLena Ortizborn 1981-04-05member ID LO1');
+    expect(pair).toContain('On this computerLena Ortizborn 04/05/1981member ID LO2');
+    expect(pair).toContain('In the office databaseLena Ortizborn 04/05/1981member ID LO1');
     expect(pair).toContain('Same name and birth date, but the member IDs differ.');
     const decide = box.getByRole('button', { name: 'Merge with these decisions' });
     expect(await decide.isDisabled()).toBe(true);

@@ -94,8 +94,8 @@ describe("Settings, Office database: merging this computer's data", () => {
 
     const pairs = await within(box).findAllByRole('listitem');
     expect(pairs.map((p) => p.textContent)).toEqual([
-      'On this computerLena Ortizborn 1981-04-05member ID LO2In the office databaseLena Ortizborn 1981-04-05member ID LO1Same name and birth date, but the member IDs differ. Same patient Different patients',
-      'On this computerTom Vegaborn 1990-07-08member ID TV9In the office databaseTomas Vegaborn 1990-07-08member ID TV9Same member ID, but a different name or birth date. Same patient Different patients',
+      'On this computerLena Ortizborn 04/05/1981member ID LO2In the office databaseLena Ortizborn 04/05/1981member ID LO1Same name and birth date, but the member IDs differ. Same patient Different patients',
+      'On this computerTom Vegaborn 07/08/1990member ID TV9In the office databaseTomas Vegaborn 07/08/1990member ID TV9Same member ID, but a different name or birth date. Same patient Different patients',
     ]);
     const decide = within(box).getByRole('button', { name: 'Merge with these decisions' });
     expect(decide).toBeDisabled();

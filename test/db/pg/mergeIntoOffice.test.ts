@@ -231,7 +231,7 @@ describe("merging a second computer's data into the office database", () => {
       },
     ]);
     expect((refused as Error).message).toContain(
-      'This computer: Lena Ortiz, born 1981-04-05, member ID LO2. Office: Lena Ortiz, born 1981-04-05, member ID LO1.',
+      'This computer: Lena Ortiz, born 04/05/1981, member ID LO2. Office: Lena Ortiz, born 04/05/1981, member ID LO1.',
     );
     expect(await officeState(office)).toEqual(before);
 

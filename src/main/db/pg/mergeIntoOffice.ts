@@ -11,6 +11,7 @@
 // Before COMMIT the rows added are counted against this computer's and the office chain is verified;
 // anything that differs rolls the whole merge back.
 import { sql, type Kysely } from 'kysely';
+import { formatDate } from '../../../shared/dates/typedDate';
 import { AppError } from '../../../shared/ipc/result';
 import { serverHeadAnchor } from '../../audit/auditAnchor';
 import { auditChainOf, type AuditChain, type AuditKey } from '../../audit/auditChain';
@@ -60,7 +61,7 @@ export class DoubtfulPatients extends AppError {
 }
 
 const sideWords = (p: PatientSide) =>
-  `${p.firstName} ${p.lastName}, born ${p.dob}, member ID ${p.memberIds.length > 0 ? p.memberIds.join(' / ') : 'none'}`;
+  `${p.firstName} ${p.lastName}, born ${formatDate(p.dob)}, member ID ${p.memberIds.length > 0 ? p.memberIds.join(' / ') : 'none'}`;
 const pairWords = (pair: DoubtfulPair) =>
   `- This computer: ${sideWords(pair.here)}. Office: ${sideWords(pair.office)}. (${pair.why})`;
 

@@ -8,6 +8,7 @@ import type {
   OfficeDatabaseSettings,
   PatientDecisionInput,
 } from '../../../../shared/settings/officeDatabase';
+import { formatDate } from '../../../../shared/dates/typedDate';
 import { ApiError, call } from '../../lib/api';
 import { JoinedOffice } from './OfficeDatabaseChoice';
 
@@ -24,7 +25,7 @@ function Person({ side, whose }: { side: Side; whose: string }) {
       <strong>
         {side.firstName} {side.lastName}
       </strong>
-      <span>born {side.dob}</span>
+      <span>born {formatDate(side.dob)}</span>
       <span>member ID {side.memberIds.length > 0 ? side.memberIds.join(', ') : 'none on file'}</span>
     </div>
   );
