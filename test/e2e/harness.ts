@@ -205,7 +205,7 @@ export async function startHarness(
   // Settings (the connection kept in its profile) and opened the way startup opens it.
   const officeConnection = testOfficeConnection(dir);
   let officeDatabaseName: string | null = null;
-  const chooseOfficeDatabase = async (keys: KeyRing) => {
+  const chooseTestOfficeDatabase = async (keys: KeyRing) => {
     // Imported here: the benches run this harness under tsx, outside Vitest.
     const { inject } = await import('vitest');
     officeDatabaseName = await createTestPgDatabase(inject('pgTemplate'));
@@ -232,7 +232,7 @@ export async function startHarness(
     let db = ownFile.db;
     if (emergency) keys.markRecoveryStored(); // it was just typed in: the practice has it
     if (TEST_ENGINE === 'postgres' && profileDir === dir) {
-      if (officeDatabaseName === null) await chooseOfficeDatabase(keys);
+      if (officeDatabaseName === null) await chooseTestOfficeDatabase(keys);
       ownFiles.push(db);
       db = await openChosenOfficeDatabase((await officeConnection.read())!, now, 'Test desk');
       rememberCatalog(db, sqlite);

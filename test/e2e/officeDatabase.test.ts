@@ -8,6 +8,7 @@ import { closedPort } from '../helpers/closedPort';
 import { TLS_ONLY_FOR_LOOPBACK } from '../../src/shared/settings/officeDatabase';
 import { rows } from '../helpers/sqlRows';
 import { startHarness, type Harness } from './harness';
+import { openOfficeDatabaseSettings, typeLoopbackServer } from './officeDatabaseForm';
 
 const PASSWORD = 'Office-Server-Secret-77';
 const SIZES = [
@@ -27,11 +28,7 @@ describe('Settings, Office database', () => {
   it('an administrator tests a server that does not answer and reads why, naming it', async () => {
     const page = h.page;
     const port = await closedPort();
-    await page.keyboard.press('Alt+Digit7');
-    await page
-      .getByRole('navigation', { name: 'Settings sections' })
-      .getByRole('button', { name: 'Office database' })
-      .click();
+    await openOfficeDatabaseSettings(page);
     await expect.poll(() => page.getByRole('heading', { name: 'Office database' }).isVisible()).toBe(true);
     // Which data this computer opens, said first.
     await expect
@@ -40,13 +37,14 @@ describe('Settings, Office database', () => {
     expect(await page.getByLabel('Port', { exact: true }).inputValue()).toBe('5432');
     expect(await page.getByLabel(/Require TLS/).isChecked()).toBe(true);
 
-    await page.getByLabel(/^Server/).fill('127.0.0.1');
-    await page.getByLabel('Port', { exact: true }).fill(String(port));
-    await page.getByLabel('Database', { exact: true }).fill('verifydesk');
-    await page.getByLabel('User', { exact: true }).fill('desk_role');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    // This computer itself: a plain connection is allowed.
-    await page.getByLabel(/Require TLS/).uncheck();
+    // This computer itself: a plain connection is allowed (Require TLS unticked).
+    await typeLoopbackServer(page, {
+      host: '127.0.0.1',
+      port,
+      database: 'verifydesk',
+      user: 'desk_role',
+      password: PASSWORD,
+    });
     // Keyboard first: Enter in the form tests the connection.
     await page.getByLabel('Password', { exact: true }).press('Enter');
     const result = page.getByRole('status');

@@ -27,6 +27,7 @@ import { TEST_ADMIN } from '../helpers/testAdmin';
 import { TEST_AUDIT_KEY, testAuditChain } from '../helpers/testAudit';
 import { TEST_DB_KEY } from '../helpers/testDbKey';
 import { startHarness, type Harness } from './harness';
+import { openOfficeDatabaseSettings, typeLoopbackServer } from './officeDatabaseForm';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -108,17 +109,13 @@ describe("Settings, Office database: merging this computer's data", () => {
   it('an administrator types the office key, reviews the doubtful patient, merges, and reads what was merged', async () => {
     const page = h.page;
     const connection = server.connection(DATABASE);
-    await page.keyboard.press('Alt+Digit7');
-    await page
-      .getByRole('navigation', { name: 'Settings sections' })
-      .getByRole('button', { name: 'Office database' })
-      .click();
-    await page.getByLabel(/^Server/).fill('127.0.0.1');
-    await page.getByLabel('Port', { exact: true }).fill(String(connection.port));
-    await page.getByLabel('Database', { exact: true }).fill(DATABASE);
-    await page.getByLabel('User', { exact: true }).fill(connection.user);
-    await page.getByLabel('Password', { exact: true }).fill(connection.password!);
-    await page.getByLabel(/Require TLS/).uncheck();
+    await openOfficeDatabaseSettings(page);
+    await typeLoopbackServer(page, {
+      ...connection,
+      host: '127.0.0.1',
+      database: DATABASE,
+      password: connection.password!,
+    });
     await page.getByRole('button', { name: 'Test the connection' }).click();
     await expect
       .poll(() => page.locator('[data-outcome]').textContent())

@@ -10,6 +10,7 @@ import { startOwnPgServer, type OwnPgServer } from '../helpers/ownPgServer';
 import { deskDay } from '../helpers/deskDay';
 import { rows } from '../helpers/sqlRows';
 import { startHarness, type Harness } from './harness';
+import { openOfficeDatabaseSettings, typeLoopbackServer } from './officeDatabaseForm';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -39,17 +40,13 @@ describe("Settings, Office database: moving this computer's data", () => {
   it('an administrator creates the office database, confirms, moves, and reads what moved', async () => {
     const page = h.page;
     const connection = server.connection(DATABASE);
-    await page.keyboard.press('Alt+Digit7');
-    await page
-      .getByRole('navigation', { name: 'Settings sections' })
-      .getByRole('button', { name: 'Office database' })
-      .click();
-    await page.getByLabel(/^Server/).fill('127.0.0.1');
-    await page.getByLabel('Port', { exact: true }).fill(String(connection.port));
-    await page.getByLabel('Database', { exact: true }).fill(DATABASE);
-    await page.getByLabel('User', { exact: true }).fill(connection.user);
-    await page.getByLabel('Password', { exact: true }).fill(connection.password!);
-    await page.getByLabel(/Require TLS/).uncheck();
+    await openOfficeDatabaseSettings(page);
+    await typeLoopbackServer(page, {
+      ...connection,
+      host: '127.0.0.1',
+      database: DATABASE,
+      password: connection.password!,
+    });
     await page.getByRole('button', { name: 'Test the connection' }).click();
     await expect.poll(() => page.getByRole('status').getAttribute('data-outcome')).toBe('empty');
     expect(await page.getByRole('button', { name: MOVE }).count()).toBe(0);

@@ -41,18 +41,22 @@ export function pgConnectionAt(url: URL, database: string): PgConnection {
   };
 }
 
-/** What an administrator types in Settings, Office database, for `database` on the test server. */
-export function testOfficeSettings(database: string): OfficeDatabaseSettings {
-  const url = testPgServer();
+/** What an administrator types in Settings, Office database, to reach `connection` (a loopback server). */
+export function officeSettingsOf(connection: PgConnection): OfficeDatabaseSettings {
   return {
-    host: url.hostname,
-    port: Number(url.port),
-    database,
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    password: connection.password ?? '',
     requireTls: false,
     caCertificate: '',
   };
+}
+
+/** The same, for `database` on the test server. */
+export function testOfficeSettings(database: string): OfficeDatabaseSettings {
+  return officeSettingsOf(testPgConnection(database));
 }
 
 let admin: Promise<pg.Client> | null = null;

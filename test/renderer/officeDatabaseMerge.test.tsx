@@ -12,6 +12,7 @@ import type {
   OfficeDatabaseStatus,
 } from '../../src/shared/settings/officeDatabase';
 import { installFakeApi } from './fakeApi';
+import { typeOwnerServerAndTest } from './officeDatabaseForm';
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
 
@@ -61,16 +62,6 @@ const MERGED: OfficeDatabaseMerge = {
   officeKey: OFFICE_KEY,
 };
 
-function fillAndTest() {
-  const type = (key: string, value: string) =>
-    fireEvent.change(document.getElementById(`officedb-${key}`)!, { target: { value } });
-  type('host', '127.0.0.1');
-  type('user', 'verifydesk_owner');
-  type('password', 'Owner-Pass-0f-The-Office');
-  fireEvent.click(document.getElementById('officedb-requireTls')!);
-  fireEvent.click(screen.getByRole('button', { name: 'Test the connection' }));
-}
-
 const MERGE = 'Merge this computer’s data into the office database';
 
 describe("Settings, Office database: merging this computer's data", () => {
@@ -85,7 +76,7 @@ describe("Settings, Office database: merging this computer's data", () => {
       }),
     });
     render(<OfficeDatabasePanel />);
-    fillAndTest();
+    typeOwnerServerAndTest();
     fireEvent.click(await screen.findByRole('button', { name: MERGE }));
     const box = screen.getByRole('group', { name: 'Merge this computer’s data' });
     expect(box.textContent).toContain('Merge this computer’s data into verifydesk on 127.0.0.1:5432?');
@@ -136,7 +127,7 @@ describe("Settings, Office database: merging this computer's data", () => {
       officedbCheck: vi.fn(() => ok(HOLDS_DATA)),
     });
     const { unmount } = render(<OfficeDatabasePanel />);
-    fillAndTest();
+    typeOwnerServerAndTest();
     expect((await screen.findByRole('status')).textContent).toContain('It holds office data already.');
     expect(screen.queryByRole('button', { name: MERGE })).toBeNull();
     unmount();
@@ -146,7 +137,7 @@ describe("Settings, Office database: merging this computer's data", () => {
       officedbCheck: vi.fn(() => ok({ ...HOLDS_DATA, holdsOfficeData: false })),
     });
     render(<OfficeDatabasePanel />);
-    fillAndTest();
+    typeOwnerServerAndTest();
     await screen.findByRole('button', { name: 'Move this computer’s data to the office database' });
     expect(screen.queryByRole('button', { name: MERGE })).toBeNull();
   });

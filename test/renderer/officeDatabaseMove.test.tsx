@@ -10,6 +10,7 @@ import type {
   OfficeDatabaseSettings,
 } from '../../src/shared/settings/officeDatabase';
 import { installFakeApi } from './fakeApi';
+import { typeOwnerServerAndTest } from './officeDatabaseForm';
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
 
@@ -33,16 +34,6 @@ const MOVED: OfficeDatabaseMove = {
   officeKey: 'V0DX3-PA4Z3-P8RJP-322J6-6VPJN-R23G2-XD4P6-Z47GP-D848K-7QSGG-MKR55-1',
 };
 
-function fillAndTest() {
-  const type = (key: string, value: string) =>
-    fireEvent.change(document.getElementById(`officedb-${key}`)!, { target: { value } });
-  type('host', '127.0.0.1');
-  type('user', 'verifydesk_owner');
-  type('password', 'Owner-Pass-0f-The-Office');
-  fireEvent.click(document.getElementById('officedb-requireTls')!);
-  fireEvent.click(screen.getByRole('button', { name: 'Test the connection' }));
-}
-
 const MOVE = 'Move this computer’s data to the office database';
 
 describe("Settings, Office database: moving this computer's data", () => {
@@ -60,7 +51,7 @@ describe("Settings, Office database: moving this computer's data", () => {
       }),
     });
     render(<OfficeDatabasePanel />);
-    fillAndTest();
+    typeOwnerServerAndTest();
     fireEvent.click(await screen.findByRole('button', { name: MOVE }));
 
     const confirm = screen.getByRole('group', { name: 'Move this computer’s data' });
@@ -110,7 +101,7 @@ describe("Settings, Office database: moving this computer's data", () => {
       ),
     });
     const { unmount } = render(<OfficeDatabasePanel />);
-    fillAndTest();
+    typeOwnerServerAndTest();
     fireEvent.click(await screen.findByRole('button', { name: MOVE }));
     fireEvent.click(screen.getByRole('button', { name: 'Move the data' }));
     expect(await screen.findByText(refusal)).toBeTruthy();
@@ -119,7 +110,7 @@ describe("Settings, Office database: moving this computer's data", () => {
 
     installFakeApi({ officedbCheck: vi.fn(() => ok(readyCheck(true))) });
     render(<OfficeDatabasePanel />);
-    fillAndTest();
+    typeOwnerServerAndTest();
     expect((await screen.findByRole('status')).textContent).toContain('It holds office data already.');
     expect(screen.queryByRole('button', { name: MOVE })).toBeNull();
   });

@@ -46,6 +46,8 @@ export const officeServerSchema = z.strictObject({
     ),
 });
 
+export type OfficeServer = z.infer<typeof officeServerSchema>;
+
 export const officeDatabaseSettingsSchema = officeServerSchema
   .extend({
     /**

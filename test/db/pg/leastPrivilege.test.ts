@@ -15,7 +15,7 @@ import { deskDay } from '../../helpers/deskDay';
 import { createOfficeRoles, dropOfficeRoles, signedInAs, type OfficeRoles } from '../../helpers/pgOps';
 import { TEST_AUDIT_KEY } from '../../helpers/testAudit';
 import { fixedClock } from '../../helpers/testClock';
-import { testPgAdmin } from '../../helpers/testEngine';
+import { officeSettingsOf, testPgAdmin } from '../../helpers/testEngine';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const now = fixedClock();
@@ -69,18 +69,7 @@ describe('the least-privileged desk role', () => {
   async function officeSetUp(): Promise<OfficeRoles> {
     roles = await createOfficeRoles();
     const { owner } = roles;
-    const created = await createOfficeDatabase(
-      {
-        host: owner.host,
-        port: owner.port,
-        database: owner.database,
-        user: owner.user,
-        password: owner.password!,
-        requireTls: false,
-        caCertificate: '',
-      },
-      now,
-    );
+    const created = await createOfficeDatabase(officeSettingsOf(owner), now);
     expect(created.outcome).toBe('ready');
     return roles;
   }

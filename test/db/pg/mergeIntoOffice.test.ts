@@ -32,11 +32,10 @@ import { auditHeadPathOf, TEST_AUDIT_KEY, testAuditChain } from '../../helpers/t
 import { runningClock } from '../../helpers/testClock';
 import { TEST_DB_KEY } from '../../helpers/testDbKey';
 import { useTempDirs } from '../../helpers/tempDir';
-import { testPgServer } from '../../helpers/testEngine';
+import { testOfficeSettings } from '../../helpers/testEngine';
 import { testOfficeConnection } from '../../helpers/testOfficeConnection';
 import { officeDatabaseHandlers } from '../../../src/main/ipc/handlers/officeDatabaseHandlers';
 import { recoveryCodeOf } from '../../../src/main/security/dbKey';
-import type { OfficeDatabaseSettings } from '../../../src/shared/settings/officeDatabase';
 
 /** Desk B's own audit key: its trail is signed with it, not with the office's. */
 const DESK_B_KEY = auditKeyFrom(Buffer.alloc(32, 0x5b));
@@ -515,16 +514,7 @@ describe("merging a second computer's data into the office database", () => {
     const { now } = runningClock();
     const { a, office, name } = await officeWithDeskA(now);
     const b = await desk(tempDir(), now, 'B', { shared: 'M-100', lena: 'LO-2' });
-    const server = testPgServer();
-    const settings: OfficeDatabaseSettings = {
-      host: server.hostname,
-      port: Number(server.port),
-      database: name,
-      user: decodeURIComponent(server.username),
-      password: decodeURIComponent(server.password),
-      requireTls: false,
-      caCertificate: '',
-    };
+    const settings = testOfficeSettings(name);
     const choice = testOfficeConnection(tempDir());
     const handlers = officeDatabaseHandlers({
       db: b.db,

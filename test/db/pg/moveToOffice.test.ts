@@ -15,14 +15,12 @@ import { openAppDatabase } from '../../../src/main/db/openAppDatabase';
 import { checkOfficeDatabase, createOfficeDatabase } from '../../../src/main/db/pg/checkOfficeDatabase';
 import { moveToOffice, moveToOfficeDatabase } from '../../../src/main/db/pg/moveToOffice';
 import { openOfficeDatabase } from '../../../src/main/db/pg/openOfficeDatabase';
-import type { PgConnection } from '../../../src/main/db/pg/pgAppDb';
 import { officeDataHeld } from '../../../src/main/db/pg/officeDataHeld';
 import { PAGE_ROWS } from '../../../src/main/db/pg/tableRows';
 import { loadSampleDataOnce } from '../../../src/main/services/sampleData';
 import { officeDatabaseHandlers } from '../../../src/main/ipc/handlers/officeDatabaseHandlers';
-import type { OfficeDatabaseSettings } from '../../../src/shared/settings/officeDatabase';
 import { openTestOfficeDb } from '../../helpers/appDb';
-import { testPgServer } from '../../helpers/testEngine';
+import { officeSettingsOf, testOfficeSettings } from '../../helpers/testEngine';
 import { completedCall, startedCallId } from '../../helpers/callDriver';
 import { deskDay } from '../../helpers/deskDay';
 import { patientInput } from '../../helpers/policyFixtures';
@@ -248,16 +246,7 @@ describe("moving this computer's data to the office database", () => {
     const { now } = runningClock();
     const source = await populatedDesk(tempDir(), now);
     const { db: office, name } = await openTestOfficeDb(now);
-    const server = testPgServer();
-    const settings: OfficeDatabaseSettings = {
-      host: server.hostname,
-      port: Number(server.port),
-      database: name,
-      user: decodeURIComponent(server.username),
-      password: decodeURIComponent(server.password),
-      requireTls: false,
-      caCertificate: '',
-    };
+    const settings = testOfficeSettings(name);
     const choice = testOfficeConnection(tempDir());
     const handlers = officeDatabaseHandlers({
       db: source.db,
@@ -320,15 +309,7 @@ describe("moving this computer's data to the office database", () => {
     const source = await populatedDesk(tempDir(), now);
     const roles = await createOfficeRoles();
     onTestFinished(() => dropOfficeRoles(roles));
-    const as = (who: PgConnection): OfficeDatabaseSettings => ({
-      host: who.host,
-      port: who.port,
-      database: who.database,
-      user: who.user,
-      password: who.password!,
-      requireTls: false,
-      caCertificate: '',
-    });
+    const as = officeSettingsOf;
     expect((await createOfficeDatabase(as(roles.owner), now)).outcome).toBe('ready');
     const options = { now, computer: 'Front desk 1', who: source.who };
 

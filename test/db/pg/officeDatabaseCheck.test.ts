@@ -13,7 +13,7 @@ import {
   createTestPgDatabase,
   dropTestPgDatabase,
   testPgAdmin,
-  testPgConnection,
+  testOfficeSettings,
   testPgServer,
 } from '../../helpers/testEngine';
 import pg from 'pg';
@@ -26,17 +26,7 @@ function settingsFor(
   database: string,
   overrides: Partial<OfficeDatabaseSettings> = {},
 ): OfficeDatabaseSettings {
-  const server = testPgConnection(database);
-  return {
-    host: server.host,
-    port: server.port,
-    database,
-    user: server.user,
-    password: server.password ?? '',
-    requireTls: false,
-    caCertificate: '',
-    ...overrides,
-  };
+  return { ...testOfficeSettings(database), ...overrides };
 }
 
 /** A database with nothing in it (CREATE DATABASE copies the cluster's empty template1). */

@@ -9,22 +9,12 @@ import { chooseOfficeDatabase } from '../../../src/main/db/pg/chooseOfficeDataba
 import { openChosenOfficeDatabase } from '../../../src/main/db/pg/openChosenOfficeDatabase';
 import { openPgAppDb, type PgConnection } from '../../../src/main/db/pg/pgAppDb';
 import { migratePg, officeSchemaState } from '../../../src/main/db/pg/pgMigrate';
-import type { OfficeDatabaseSettings } from '../../../src/shared/settings/officeDatabase';
 import { createOfficeRoles, dropOfficeRoles, type OfficeRoles } from '../../helpers/pgOps';
 import { fixedClock } from '../../helpers/testClock';
+import { officeSettingsOf } from '../../helpers/testEngine';
 
 const now = fixedClock();
 const LATEST = latestVersion(MIGRATIONS);
-
-const typed = (who: PgConnection): OfficeDatabaseSettings => ({
-  host: who.host,
-  port: who.port,
-  database: who.database,
-  user: who.user,
-  password: who.password!,
-  requireTls: false,
-  caCertificate: '',
-});
 
 async function schemaVersion(who: PgConnection): Promise<number | null> {
   const db = openPgAppDb(who);
@@ -54,7 +44,7 @@ describe('upgrading the office database', () => {
     }
     expect(await schemaVersion(roles.owner)).toBe(LATEST - 1);
 
-    const refusal = chooseOfficeDatabase(typed(roles.desk), '', now);
+    const refusal = chooseOfficeDatabase(officeSettingsOf(roles.desk), '', now);
     await expect(refusal).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringContaining(`the user ${roles.desk.user} may not change tables`),
@@ -66,7 +56,12 @@ describe('upgrading the office database', () => {
     // A desk that chose it before its VerifyDesk was updated: at start, the same words, and Try again.
     await expect(
       openChosenOfficeDatabase(
-        { settings: typed(roles.desk), officeKey: newAuditKey(), savedAt: now().toISOString(), savedBy: 'x' },
+        {
+          settings: officeSettingsOf(roles.desk),
+          officeKey: newAuditKey(),
+          savedAt: now().toISOString(),
+          savedBy: 'x',
+        },
         now,
         'Desk 3',
       ),
@@ -76,9 +71,9 @@ describe('upgrading the office database', () => {
     });
     expect(await schemaVersion(roles.owner)).toBe(LATEST - 1);
 
-    await chooseOfficeDatabase(typed(roles.owner), '', now);
+    await chooseOfficeDatabase(officeSettingsOf(roles.owner), '', now);
     expect(await schemaVersion(roles.owner)).toBe(LATEST);
-    const key = await chooseOfficeDatabase(typed(roles.desk), '', now);
+    const key = await chooseOfficeDatabase(officeSettingsOf(roles.desk), '', now);
     expect(key.key).toHaveLength(32);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../helpers/sqlRows';
 import { testOfficeSettings, testPgAdmin, dropTestPgDatabase } from '../../helpers/testEngine';
 import { startHarness, type Harness } from '../harness';
+import { openOfficeDatabaseSettings, typeLoopbackServer } from '../officeDatabaseForm';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -28,11 +29,7 @@ describe('Settings, Office database: choosing one (on the office database)', () 
 
   it('shows the database in use and its key, then creates, chooses and restarts onto a new one', async () => {
     const page = h.page;
-    await page.keyboard.press('Alt+Digit7');
-    await page
-      .getByRole('navigation', { name: 'Settings sections' })
-      .getByRole('button', { name: 'Office database' })
-      .click();
+    await openOfficeDatabaseSettings(page);
     const current = page.getByRole('region', { name: 'The data this computer uses' });
     await expect
       .poll(() => current.textContent())
@@ -45,12 +42,7 @@ describe('Settings, Office database: choosing one (on the office database)', () 
 
     // A new, empty database on the same server.
     const settings = testOfficeSettings(fresh);
-    await page.getByLabel(/^Server/).fill(settings.host);
-    await page.getByLabel('Port', { exact: true }).fill(String(settings.port));
-    await page.getByLabel('Database', { exact: true }).fill(fresh);
-    await page.getByLabel('User', { exact: true }).fill(settings.user);
-    await page.getByLabel('Password', { exact: true }).fill(settings.password);
-    await page.getByLabel(/Require TLS/).uncheck();
+    await typeLoopbackServer(page, settings);
     await page.getByLabel('Password', { exact: true }).press('Enter');
     const outcome = page.locator('[data-outcome]');
     await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('empty');

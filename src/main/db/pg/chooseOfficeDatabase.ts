@@ -5,26 +5,27 @@
 import type { OfficeDatabaseSettings } from '../../../shared/settings/officeDatabase';
 import { AppError } from '../../../shared/ipc/result';
 import { newAuditKey, auditKeyFrom, type AuditKey } from '../../audit/auditChain';
+import type { AppDb } from '../appDb';
 import { keyFromRecoveryCode } from '../../security/dbKey';
-import { checkOfficeDatabase, officeConnection } from './checkOfficeDatabase';
+import { checkOfficeDatabase, officeConnection, withServer } from './checkOfficeDatabase';
 import { openOfficeDatabase } from './openOfficeDatabase';
-import { describeConnection, INSUFFICIENT_PRIVILEGE, openPgAppDb } from './pgAppDb';
+import { describeConnection, INSUFFICIENT_PRIVILEGE } from './pgAppDb';
 
 /** The key id of the trail's last entry on the server, or null when the trail is empty. */
-async function lastSigningKeyId(settings: OfficeDatabaseSettings): Promise<string | null | undefined> {
-  const db = openPgAppDb(officeConnection(settings), 'VerifyDesk connection check');
-  try {
-    const last = await db.q
-      .selectFrom('audit_log')
-      .select('mac_key')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return last === undefined ? null : last.mac_key;
-  } finally {
-    await db.close();
-  }
+/** The id of the key the trail's last entry is signed with; null when the trail is empty. */
+export async function trailSigningKeyId(db: AppDb): Promise<string | null> {
+  const last = await db.q
+    .selectFrom('audit_log')
+    .select('mac_key')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last === undefined ? null : (last.mac_key ?? '');
 }
+
+/** A well-formed office key that does not sign this trail (said when choosing and when merging). */
+export const NOT_THIS_OFFICES_KEY =
+  "that is a valid key, but not this office database's: its audit trail is signed with another one. Copy the office key again from a computer that uses this database.";
 
 export function officeKeyFromCode(code: string): AuditKey {
   const key = keyFromRecoveryCode(code);
@@ -54,7 +55,7 @@ export async function chooseOfficeDatabase(
     );
   if (check.outcome !== 'ready' && check.outcome !== 'older') throw new AppError('conflict', check.message);
 
-  const signedWith = await lastSigningKeyId(settings);
+  const signedWith = await withServer(settings, trailSigningKeyId);
   let officeKey: AuditKey;
   if (signedWith === null) {
     // A new office: the first computer makes the key (or takes one typed for it).
@@ -70,7 +71,7 @@ export async function chooseOfficeDatabase(
     if (signedWith !== officeKey.id)
       throw new AppError(
         'validation',
-        "That is a valid key, but not this office database's: its audit trail is signed with another one. Copy the office key again from a computer that uses this database.",
+        NOT_THIS_OFFICES_KEY.charAt(0).toUpperCase() + NOT_THIS_OFFICES_KEY.slice(1),
         'officeKey',
       );
   }

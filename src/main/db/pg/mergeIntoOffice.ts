@@ -22,6 +22,7 @@ import { latestVersion } from '../migrate';
 import { MIGRATIONS } from '../migrations';
 import type { OfficeDatabaseSettings } from '../../../shared/settings/officeDatabase';
 import { withServer } from './checkOfficeDatabase';
+import { NOT_THIS_OFFICES_KEY, trailSigningKeyId } from './chooseOfficeDatabase';
 import { inPlainWords } from './moveToOffice';
 import { officeDataHeld } from './officeDataHeld';
 import { COPIED_TABLES, countWords, unknownTables, type CopiedTable } from './officeTables';
@@ -333,16 +334,8 @@ export async function mergeIntoOffice(
         throw refuse(
           `${target.where} holds no office data yet: move this computer's data there instead of merging it.`,
         );
-      const lastSigned = await target.q
-        .selectFrom('audit_log')
-        .select('mac_key')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (lastSigned && lastSigned.mac_key !== options.officeKey.id)
-        throw refuse(
-          "that is a valid key, but not this office database's: its audit trail is signed with another one. Copy the office key again from a computer that uses this database.",
-        );
+      const signedWith = await trailSigningKeyId(target);
+      if (signedWith !== null && signedWith !== options.officeKey.id) throw refuse(NOT_THIS_OFFICES_KEY);
       const office = await verifyAuditChain(target);
       if (!office.ok)
         throw refuse(

@@ -3,7 +3,11 @@
 // system's protected storage, like the database key. No file: this computer keeps its own data.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
-import { officeServerSchema, type OfficeDatabaseSettings } from '../../../shared/settings/officeDatabase';
+import {
+  officeServerSchema,
+  type OfficeDatabaseSettings,
+  type OfficeServer,
+} from '../../../shared/settings/officeDatabase';
 import { auditKeyFrom, type AuditKey } from '../../audit/auditChain';
 import { writeFileAtomically } from '../../files/writeFileAtomically';
 import type { KeyProtector } from '../../security/dbKey';
@@ -29,10 +33,19 @@ export interface SavedOfficeConnection {
   savedBy: string;
 }
 
+/** What Settings shows of the choice: the server's details, when and by whom; no secret unwrapped. */
+export interface ChosenOfficeDatabase {
+  server: OfficeServer;
+  savedAt: string;
+  savedBy: string;
+}
+
 export interface OfficeConnectionFile {
   /** Where the file is, for messages. */
   readonly where: string;
-  /** The saved connection; null when this computer keeps its own data. Throws when unreadable. */
+  /** The choice without its secrets; null when this computer keeps its own data. Throws when unreadable. */
+  chosen(): ChosenOfficeDatabase | null;
+  /** The saved connection, password and office key unwrapped, to open it. */
   read(): Promise<SavedOfficeConnection | null>;
   save(connection: SavedOfficeConnection): Promise<void>;
   /** This computer goes back to its own data at the next start. */
@@ -42,21 +55,29 @@ export interface OfficeConnectionFile {
 export function officeConnectionFile(filePath: string, protector: KeyProtector): OfficeConnectionFile {
   const wrap = async (secret: string) => (await protector.wrap(secret)).toString('base64');
   const unwrap = async (wrapped: string) => (await protector.unwrap(Buffer.from(wrapped, 'base64'))).secret;
+  const readFile = (): z.infer<typeof fileSchema> | null => {
+    if (!existsSync(filePath)) return null;
+    let parsed;
+    try {
+      parsed = fileSchema.safeParse(JSON.parse(readFileSync(filePath, 'utf8')));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed?.success)
+      throw new Error(
+        `The office database settings (${filePath}) cannot be read. An administrator can remove that file to use this computer's own data, then choose the office database again in Settings.`,
+      );
+    return parsed.data;
+  };
   return {
     where: filePath,
+    chosen() {
+      const file = readFile();
+      return file && { server: file.server, savedAt: file.savedAt, savedBy: file.savedBy };
+    },
     async read() {
-      if (!existsSync(filePath)) return null;
-      let parsed;
-      try {
-        parsed = fileSchema.safeParse(JSON.parse(readFileSync(filePath, 'utf8')));
-      } catch {
-        parsed = null;
-      }
-      if (!parsed?.success)
-        throw new Error(
-          `The office database settings (${filePath}) cannot be read. An administrator can remove that file to use this computer's own data, then choose the office database again in Settings.`,
-        );
-      const file = parsed.data;
+      const file = readFile();
+      if (!file) return null;
       const officeKey = auditKeyFrom(Buffer.from(await unwrap(file.officeKey.wrapped), 'hex'));
       if (officeKey.id !== file.officeKey.keyId)
         throw new Error(

@@ -102,21 +102,21 @@ export function officeDatabaseHandlers(deps: {
       };
     },
     'officedb:status': async () => {
-      const saved = await connection.read();
+      const chosen = connection.chosen();
       const openNow = db.sqlite ? null : db.where;
       return {
         running: openNow === null ? 'own' : 'office',
         openNow: openNow ?? 'this computer’s own data',
-        restartNeeded: openNow !== (saved ? describeConnection(saved.settings) : null),
-        saved: saved
+        restartNeeded: openNow !== (chosen ? describeConnection(chosen.server) : null),
+        saved: chosen
           ? {
-              host: saved.settings.host,
-              port: saved.settings.port,
-              database: saved.settings.database,
-              user: saved.settings.user,
-              requireTls: saved.settings.requireTls,
-              savedOn: localDate(new Date(saved.savedAt)),
-              savedBy: saved.savedBy,
+              host: chosen.server.host,
+              port: chosen.server.port,
+              database: chosen.server.database,
+              user: chosen.server.user,
+              requireTls: chosen.server.requireTls,
+              savedOn: localDate(new Date(chosen.savedAt)),
+              savedBy: chosen.savedBy,
             }
           : null,
       };
@@ -129,12 +129,12 @@ export function officeDatabaseHandlers(deps: {
       return { officeKey: recoveryCodeOf(saved.officeKey.key) };
     },
     'officedb:leave': async () => {
-      const saved = await connection.read();
+      const chosen = connection.chosen();
       connection.forget();
       await audit({
         action: 'update',
         entity: 'office_database',
-        detail: { channel: 'officedb:leave', database: saved?.settings.database ?? null },
+        detail: { channel: 'officedb:leave', database: chosen?.server.database ?? null },
       });
       return {
         message:
