@@ -2,6 +2,7 @@
 // and typed answers, confirm known answers with Enter, hold with Alt+H, finish; then a second call on the
 // same plan that mostly confirms; then a call left open by a restart, resumed, and marked dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForFocusIn } from './questionFocus';
 import { startHarness, type Harness } from './harness';
 import { completeCallInPage } from './completeCallInPage';
 import { pdfPages, pdfText, toPng } from './pdf';
@@ -83,13 +84,7 @@ describe('verification call screen', () => {
     // A known answer is confirmed with Enter; on the steps this test always answers No, the first call
     // taught the plan that No, so pressing N there confirms it too.
     if (known) tally.confirmed++;
-    // Keys go where focus is: wait for the screen to move it into this question (it does so after
-    // rendering it; a key pressed before that is lost, which made this test fail now and then).
-    await expect
-      .poll(() => q.evaluate((el) => el.contains(document.activeElement)), {
-        message: `focus never reached question ${key}`,
-      })
-      .toBe(true);
+    await waitForFocusIn(q, key);
     let pressed: string;
     if (keys[step]) {
       pressed = keys[step];

@@ -9,6 +9,7 @@ import { addDays } from '../../src/shared/dates/calendar';
 import { formatDate } from '../../src/shared/dates/typedDate';
 import { TEST_ADMIN } from '../helpers/testAdmin';
 import { benefitYearStartMonthAroundToday, daysFromToday, TEST_TODAY } from '../helpers/testClock';
+import { waitForFocusIn } from './questionFocus';
 import { startHarness, type Harness } from './harness';
 import { setSyntheticOffice } from './officeHeader';
 import { pdfText, toPng } from './pdf';
@@ -253,6 +254,7 @@ describe('what the rep said is the record, from the call to the paper', () => {
       const confirmable = (await q.getAttribute('data-known')) === 'confirm';
       const key = await q.getAttribute('data-key');
       tally.asked++;
+      await waitForFocusIn(q, key);
       const planned = keys[step];
       const typed = type !== 'yes_no_unknown' && type !== 'choice';
       if (planned !== undefined && typed) {
